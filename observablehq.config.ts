@@ -1,0 +1,15 @@
+// Framework configuration: everything is served from node_modules, nothing reaches a CDN or Google Fonts.
+export default {
+  root: "notebooks",
+  title: "movielab",
+  pages: [
+    {name: "Data", pages: [{name: "Data quality", path: "/data-quality"}]}
+  ],
+  // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
+  globalStylesheets: [],
+  theme: ["air", "near-midnight"],
+  search: true,
+  footer: "movielab — MovieLens data © GroupLens Research, University of Minnesota; not redistributed.",
+  dynamicPaths: [],
+  cleanUrls: true
+};
