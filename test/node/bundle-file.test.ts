@@ -1,0 +1,41 @@
+import {describe, expect, it} from "vitest";
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {bundleMetadata, type Bundle} from "../../lib/bundle/bundle.js";
+import {loadBundle, saveBundle} from "../../lib/node/bundle-file.js";
+import {writeFileAtomic} from "../../lib/node/atomic-write.js";
+
+const bundle: Bundle = {
+  kind: "recommender",
+  model: "mf",
+  scale: {min: 0.5, max: 5, step: 0.5},
+  idMaps: {users: Int32Array.from([1]), movies: Int32Array.from([1])},
+  meta: bundleMetadata({dataset: {name: "t", format: "csv", synthetic: true, ratings: 1, users: 1, movies: 1}, params: {}, metrics: {}}),
+  state: {p: Float64Array.from([1, 2])}
+};
+
+describe("bundle files", () => {
+  it("saves atomically and loads back", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ml-bundle-"));
+    const path = join(dir, "model.json");
+    await saveBundle(path, bundle);
+    const back = await loadBundle<{p: Float64Array}>(path, {kind: "recommender"});
+    expect(Array.from(back.state.p)).toEqual([1, 2]);
+    expect(readdirSync(dir)).toEqual(["model.json"]);
+  });
+
+  it("names a missing file", async () => {
+    await expect(loadBundle("/nonexistent/model.json")).rejects.toThrow(/\/nonexistent\/model\.json: no such file/);
+  });
+
+  it("keeps the previous good file when a write fails", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ml-atomic-"));
+    const path = join(dir, "model.json");
+    writeFileSync(path, "good");
+    // Data of the wrong type makes the write fail after the temporary file was created.
+    await expect(writeFileAtomic(path, 42 as unknown as string)).rejects.toThrow();
+    expect(readFileSync(path, "utf8")).toBe("good");
+    expect(readdirSync(dir)).toEqual(["model.json"]);
+  });
+});
