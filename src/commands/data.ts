@@ -1,0 +1,177 @@
+/** `movielab data fetch | check | list`: get MovieLens sets, validate and clean them, see what is here. */
+import {readdirSync, statSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {cleanDataset} from "../../lib/data/clean.js";
+import type {CleaningReport} from "../../lib/data/cleaning-report.js";
+import {detectFormat} from "../../lib/data/detect-format.js";
+import {encodeDataset} from "../../lib/data/encode.js";
+import {findDataset, KNOWN_DATASETS, MOVIELENS_LICENCE, type MovieLensEntry} from "../../lib/data/registry.js";
+import {summarizeDataset, type DatasetSummary} from "../../lib/data/summary.js";
+import {generateSynthetic} from "../../lib/data/synthetic.js";
+import type {RawDataset} from "../../lib/data/types.js";
+import {defaultDataRoot} from "../../lib/node/data-root.js";
+import {fetchDataset} from "../../lib/node/fetch-dataset.js";
+import {createProgress} from "../../lib/node/progress.js";
+import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
+import {resolveDatasetSpec} from "../../lib/node/select-dataset.js";
+import {table, UsageError, type Command, type CommandContext, type OptionSpec} from "../cli-command.js";
+
+const DATA_ROOT: OptionSpec = {type: "string", value: "DIR", description: "where named sets live (default <repo>/data, or MOVIELAB_DATA_ROOT)"};
+const JSON_OUT: OptionSpec = {type: "boolean", description: "print JSON on stdout instead of text (no progress bar)"};
+
+function dataRootOf(ctx: CommandContext): string {
+  const given = ctx.options["data-root"];
+  return typeof given === "string" ? resolve(ctx.cwd, given) : defaultDataRoot(ctx.env);
+}
+
+const fetchCommand: Command = {
+  name: "fetch",
+  summary: "download a MovieLens set from GroupLens, verify it and unpack it into data/<name>/",
+  description:
+    "Downloads https://files.grouplens.org/datasets/movielens/<name>.zip, checks its size and the checksum this project\n" +
+    "records, and unpacks its folder into <data-root>/<name>/. A previous copy is replaced only when all of that succeeded.",
+  args: [{name: "name", description: `one of ${KNOWN_DATASETS.map((e) => e.name).join(", ")}`}],
+  options: {
+    "data-root": DATA_ROOT,
+    "no-verify": {type: "boolean", description: "accept the download without checking size and checksum"},
+    json: JSON_OUT
+  },
+  async run(ctx) {
+    const entry = findDataset(ctx.args[0]);
+    if (entry === undefined) {
+      throw new UsageError(`unknown data set "${ctx.args[0]}": expected one of ${KNOWN_DATASETS.map((e) => e.name).join(", ")}`, "movielab data fetch");
+    }
+    const verify = ctx.options["no-verify"] !== true;
+    const json = ctx.options.json === true;
+    const progress = createProgress({label: `${entry.name}.zip`, disabled: json || !ctx.stderrIsTTY, env: ctx.env});
+    const started = Date.now();
+    const dir = await fetchDataset(entry.name, {dataRoot: dataRootOf(ctx), verify, onProgress: (b, t) => progress.update(b, t)});
+    progress.finish();
+    const files = readdirSync(dir).sort();
+    const verified = verify ? `verified (${entry.sha256 !== null ? "size, SHA-256" : "size, MD5"})` : "NOT verified (--no-verify)";
+    if (json) {
+      ctx.out(`${JSON.stringify({name: entry.name, dir, files, verified: verify, url: entry.url, seconds: (Date.now() - started) / 1000}, null, 2)}\n`);
+    } else {
+      ctx.out(`${entry.name}: downloaded from ${entry.url}, ${verified}, unpacked into ${dir} (${files.join(", ")})\n${MOVIELENS_LICENCE}\n`);
+    }
+  }
+};
+
+/** Everything `data check` reports, as printed with --json. */
+export interface CheckResult {
+  name: string;
+  format: string;
+  dir: string | null;
+  scale: RawDataset["scale"];
+  read: {ratings: number; movies: number; users: number | null};
+  report: CleaningReport;
+  summary: DatasetSummary;
+}
+
+const checkCommand: Command = {
+  name: "check",
+  summary: "read, validate and clean a data set; print counts and the cleaning report",
+  description:
+    "Reads a data set (a directory, a set name under the data root, or the word synthetic), validates every file,\n" +
+    "applies the cleaning rules and prints what was read and what each rule removed. Bad data exits 1 with the\n" +
+    "file, line, field and value that are wrong.",
+  args: [{name: "dir|name|synthetic", description: "a MovieLens directory, a set name like ml-100k, or synthetic"}],
+  options: {"data-root": DATA_ROOT, json: JSON_OUT},
+  async run(ctx) {
+    const target = resolveDatasetSpec(ctx.args[0], {dataRoot: dataRootOf(ctx), cwd: ctx.cwd, label: "data check"});
+    const raw = target.kind === "synthetic" ? generateSynthetic() : await readDatasetDir(target.dir, target.name);
+    const {data, report} = cleanDataset(raw);
+    const summary = summarizeDataset(encodeDataset(data));
+    const result: CheckResult = {
+      name: raw.name,
+      format: raw.source.format,
+      dir: raw.source.dir ?? null,
+      scale: raw.scale,
+      read: {ratings: raw.ratings.rating.length, movies: raw.movies.id.length, users: raw.users?.id.length ?? null},
+      report,
+      summary
+    };
+    ctx.out(ctx.options.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatCheck(result));
+  }
+};
+
+/** The human form of a check: what was read, each rule's removals with examples, notes. */
+export function formatCheck(r: CheckResult): string {
+  const n = (x: number): string => x.toLocaleString("en-US");
+  const lines = [`${r.name} (${r.format}${r.dir ? `, ${r.dir}` : ""})`, ""];
+  lines.push(
+    ...table([
+      ["ratings read", n(r.read.ratings)],
+      ["movies", n(r.read.movies)],
+      ["users", r.read.users === null ? "no users table" : n(r.read.users)],
+      ["rating scale", `${r.scale.min}..${r.scale.max} in steps of ${r.scale.step}`]
+    ]),
+    "",
+    "Cleaning:"
+  );
+  lines.push(...table([["rule", "removed  description"], ...r.report.rules.map((rule) => [rule.rule, `${n(rule.removed).padStart(7)}  ${rule.description}`])]));
+  lines.push(`  kept ${n(r.report.rowsOut)} of ${n(r.report.rowsIn)} ratings`);
+  for (const rule of r.report.rules.filter((x) => x.examples.length > 0)) {
+    lines.push("", `  ${rule.rule}, examples:`);
+    for (const e of rule.examples) lines.push(`    user ${e.userId}, movie ${e.movieId}, rating ${e.rating}: ${e.reason}`);
+  }
+  if (r.report.notes.length > 0) lines.push("", "Notes:", ...r.report.notes.map((note) => `  - ${note}`));
+  const s = r.summary;
+  lines.push(
+    "",
+    "After cleaning:",
+    ...table([
+      ["ratings", n(s.counts.ratings)],
+      ["users", n(s.counts.users)],
+      ["movies", n(s.counts.movies)],
+      ["genres", n(s.counts.genres)],
+      ["mean rating", `${s.mean.toFixed(3)} (sd ${s.sd.toFixed(3)})`],
+      ["dates", `${s.firstRating?.slice(0, 10) ?? "-"} to ${s.lastRating?.slice(0, 10) ?? "-"}`]
+    ]),
+    ""
+  );
+  return lines.join("\n");
+}
+
+/** Local state of one known set: its directory, and whether the files there are recognisable. */
+function localState(entry: MovieLensEntry, dataRoot: string): {dir: string; state: "present" | "incomplete" | "absent"} {
+  const dir = join(dataRoot, entry.name);
+  try {
+    if (!statSync(dir).isDirectory()) return {dir, state: "absent"};
+    return {dir, state: detectFormat(readdirSync(dir)) === null ? "incomplete" : "present"};
+  } catch {
+    return {dir, state: "absent"};
+  }
+}
+
+const listCommand: Command = {
+  name: "list",
+  summary: "the MovieLens sets this project knows, and which are present locally",
+  options: {"data-root": DATA_ROOT, json: JSON_OUT},
+  async run(ctx) {
+    const root = dataRootOf(ctx);
+    const rows = KNOWN_DATASETS.map((e) => ({...e, local: localState(e, root)}));
+    if (ctx.options.json === true) {
+      ctx.out(`${JSON.stringify({dataRoot: root, licence: MOVIELENS_LICENCE, sets: rows.map((r) => ({...r, local: r.local.state, dir: r.local.dir}))}, null, 2)}\n`);
+      return;
+    }
+    const header = ["name", "zip MB", "checksum", "here", "description"];
+    const body = rows.map((r) => [
+      r.name,
+      r.size === null ? "?" : (r.size / 1e6).toFixed(1),
+      r.sha256 !== null ? "sha256" : r.md5 !== null ? "md5" : "none",
+      r.local.state,
+      r.description
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+    const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
+    ctx.out([line(header), ...body.map(line), "", `Data root: ${root}`, MOVIELENS_LICENCE, ""].join("\n"));
+  }
+};
+
+export const command: Command = {
+  name: "data",
+  summary: "fetch, check and list MovieLens data sets",
+  description: "Fetch MovieLens sets from GroupLens, validate and clean them, and list what is present.",
+  subcommands: [fetchCommand, checkCommand, listCommand]
+};
