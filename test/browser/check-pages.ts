@@ -1,0 +1,341 @@
+// Browser checks for the built workbench (run by `npm run test:browser`; not a vitest test).
+//
+// A Framework build exits 0 with broken pages, so this is the proof that pages work: build the site
+// (on synthetic data, then on the real ml-100k), serve dist/ on 127.0.0.1, open every page in
+// Debian's Chromium through playwright-core and fail on any console error, page error, failed or
+// 4xx/5xx request, request to another host, Framework error cell, cell that never settles, chart
+// that did not render, or missing data banner. Screenshots go to test-results/screenshots/<dataset>/.
+//
+// Charts: a page declares each chart statically with a `data-chart="name"` wrapper element, e.g.
+//   <div data-chart="removed-per-rule">${Plot.plot({...})}</div>
+// The wrapper is in the built HTML before any JavaScript runs, so a chart that failed to render
+// (an error, an empty cell) is caught: each wrapper must end up holding a visible svg/canvas/img.
+//
+// Usage: tsx test/browser/check-pages.ts [--no-build] [--only synthetic|ml-100k]
+// Env: MOVIELAB_TEST_DATA (ml-100k directory, default ../shared/data/ml-100k), MOVIELAB_REQUIRE_DATA=1
+// (a missing ml-100k fails), CI=true or MOVIELAB_REQUIRE_BROWSER=1 (a missing Chromium fails),
+// MOVIELAB_CHROMIUM (browser path, default /usr/bin/chromium), CHECK_PAGES_VARIANTS (default
+// "light,dark,phone"; phone runs on the index page only).
+import {spawn} from "node:child_process";
+import {existsSync, mkdirSync, readdirSync} from "node:fs";
+import {dirname, join, relative, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import {resolveStaticPath, serveStatic, type StaticServer} from "./static-server.js";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const DIST = join(ROOT, "dist");
+const SHOTS = join(ROOT, "test-results", "screenshots");
+const CHROMIUM = process.env.MOVIELAB_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"
+];
+const SETTLE_TIMEOUT_MS = 30_000;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
+type Variant = "light" | "dark" | "phone";
+const VARIANTS: Record<Variant, {viewport: {width: number; height: number}; colorScheme: "light" | "dark"; suffix: string}> = {
+  light: {viewport: {width: 1280, height: 900}, colorScheme: "light", suffix: ""},
+  dark: {viewport: {width: 1280, height: 900}, colorScheme: "dark", suffix: ".dark"},
+  phone: {viewport: {width: 390, height: 844}, colorScheme: "light", suffix: ".phone"}
+};
+
+/** One build of the site to check. */
+interface Run {
+  /** Label for screenshots and messages: "synthetic" or "ml-100k". */
+  dataset: string;
+  /** MOVIELAB_DATA for the build, undefined with --no-build. */
+  data?: string;
+}
+
+/** A data-specific assertion on one page. */
+interface Expectation {
+  dataset: string;
+  page: string;
+  what: string;
+  /** Resolves to an error message, or null when the page is as expected. */
+  check(page: Page): Promise<string | null>;
+}
+
+const EXPECTATIONS: Expectation[] = [
+  {
+    dataset: "synthetic", page: "index", what: "shows the synthetic-data banner",
+    check: async (page) => (await page.locator(".movielab-data-banner--synthetic").isVisible()) ? null : "no visible .movielab-data-banner--synthetic"
+  },
+  {
+    dataset: "ml-100k", page: "index", what: "shows no synthetic-data banner",
+    check: async (page) => (await page.locator(".movielab-data-banner--synthetic").count()) === 0 ? null : "a synthetic-data banner is shown on ml-100k"
+  },
+  {
+    dataset: "ml-100k", page: "data-quality", what: "reports 231 ratings before release",
+    check: async (page) => {
+      const rows = await page.locator("tr").allInnerTexts();
+      return rows.some((r) => /release/i.test(r) && /\b231\b/.test(r)) ? null : `no table row mentions release and 231 (rows: ${rows.length})`;
+    }
+  }
+];
+
+interface PageResult {
+  dataset: string;
+  page: string;
+  variant: Variant;
+  ms: number;
+  problems: string[];
+}
+
+/** Every built page as a clean URL path ("index", "data-quality", "dir/page"), sorted. */
+function discoverPages(dist: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, {withFileTypes: true})) {
+      const p = join(dir, e.name);
+      // _observablehq, _file, _node, _import hold assets, never pages.
+      if (e.isDirectory()) {
+        if (!e.name.startsWith("_")) walk(p);
+      } else if (e.name.endsWith(".html")) out.push(relative(dist, p).replace(/\\/g, "/").replace(/\.html$/, ""));
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+/**
+ * Runs `node scripts/build.mjs` with MOVIELAB_DATA set; resolves when it succeeds. Framework's
+ * per-file log is kept quiet unless the build fails (then all of it is printed).
+ */
+function build(data: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, "scripts", "build.mjs")], {
+      cwd: ROOT,
+      env: {...process.env, MOVIELAB_DATA: data, OBSERVABLE_TELEMETRY_DISABLE: "1"},
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    let log = "";
+    child.stdout.on("data", (chunk) => (log += chunk));
+    child.stderr.on("data", (chunk) => (log += chunk));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      if (code === 0) {
+        // The loaders' own lines (data set, counts) and the build's verdict.
+        for (const line of log.replace(ANSI, "").split("\n")) {
+          const m = /([\w-]+\.json: .*|^build: .*)/.exec(line);
+          if (m) console.log(`  ${m[1].trim()}`);
+        }
+        ok();
+      } else {
+        process.stdout.write(log);
+        fail(new Error(`build with MOVIELAB_DATA=${data} exited with code ${code}`));
+      }
+    });
+  });
+}
+
+/** Opens one page, waits for every cell to settle, checks it, saves a screenshot. */
+async function checkPage(context: BrowserContext, server: StaticServer, run: Run, path: string, variant: Variant): Promise<PageResult> {
+  const problems: string[] = [];
+  const page = await context.newPage();
+  const host = new URL(server.origin).host;
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? "?"})`));
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  page.on("websocket", (ws) => problems.push(`websocket opened: ${ws.url()}`));
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.host === host) return route.continue();
+    problems.push(`request to another host: ${url.href}`);
+    return route.abort("blockedbyclient");
+  });
+
+  const url = `${server.origin}/${path === "index" ? "" : path}`;
+  const started = performance.now();
+  try {
+    const response = await page.goto(url, {waitUntil: "load", timeout: SETTLE_TIMEOUT_MS});
+    if (!response || !response.ok()) problems.push(`page answered ${response?.status() ?? "nothing"}`);
+    await page.waitForLoadState("networkidle", {timeout: SETTLE_TIMEOUT_MS});
+    // Framework shows <observablehq-loading> until a cell displays its value (or its error).
+    await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout: SETTLE_TIMEOUT_MS})
+      .catch(() => problems.push(`cells still loading after ${SETTLE_TIMEOUT_MS / 1000} s`));
+    // Charts sized with resize() render a frame later.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  } catch (error) {
+    problems.push(`did not load: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  }
+  const ms = performance.now() - started;
+
+  if (!problems.some((p) => p.startsWith("did not load"))) {
+    problems.push(...(await pageContentProblems(page, path)));
+    problems.push(...(await brokenLocalLinks(page, server.origin)));
+    if (variant === "light") {
+      for (const e of EXPECTATIONS.filter((x) => x.dataset === run.dataset && x.page === path)) {
+        const message = await e.check(page);
+        if (message) problems.push(`expected it ${e.what}: ${message}`);
+      }
+    }
+  }
+  const shot = join(SHOTS, run.dataset, `${path}${VARIANTS[variant].suffix}.png`);
+  mkdirSync(dirname(shot), {recursive: true});
+  await page.screenshot({path: shot, fullPage: true}).catch((error: Error) => problems.push(`screenshot failed: ${error.message}`));
+  await page.close();
+  return {dataset: run.dataset, page: path, variant, ms, problems};
+}
+
+/** What every page must show once settled: no error cells, a data banner, every declared chart drawn. */
+async function pageContentProblems(page: Page, path: string): Promise<string[]> {
+  return page.evaluate((isNotFound) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll(".observablehq--error")) out.push(`error cell: ${(el.textContent ?? "").trim().slice(0, 200)}`);
+    const main = document.querySelector("main");
+    if (!main || (main.textContent ?? "").trim().length === 0) out.push("empty <main>");
+    if (!isNotFound) {
+      const banner = document.querySelector<HTMLElement>(".movielab-data-banner");
+      if (!banner || banner.offsetHeight === 0) out.push("no visible data banner (.movielab-data-banner)");
+    }
+    for (const wrapper of document.querySelectorAll<HTMLElement>("[data-chart]")) {
+      const name = wrapper.dataset.chart || "(unnamed)";
+      const drawn = [...wrapper.querySelectorAll<Element>("svg, canvas, img")].filter((g) => {
+        const box = g.getBoundingClientRect();
+        return box.width > 10 && box.height > 10;
+      });
+      if (drawn.length === 0) out.push(`chart "${name}" did not render (no visible svg/canvas/img)`);
+      // A Plot with no marks drawn is an empty frame: require some graphical content.
+      else if (drawn.every((g) => g.tagName.toLowerCase() === "svg" && g.querySelectorAll("path, rect, circle, line, text, image").length === 0)) out.push(`chart "${name}" rendered an empty svg`);
+    }
+    return out;
+  }, path === "404");
+}
+
+/** Links on the page to this site whose target is not in dist/ (Framework validates only static links). */
+async function brokenLocalLinks(page: Page, origin: string): Promise<string[]> {
+  const hrefs = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>("a[href]")].map((a) => a.href));
+  const broken = new Set<string>();
+  for (const href of hrefs) {
+    const url = new URL(href);
+    if (url.origin !== origin) continue;
+    if (!resolveStaticPath(DIST, url.pathname)) broken.add(url.pathname);
+  }
+  return [...broken].map((p) => `broken link to ${p}`);
+}
+
+/** Opens every page of the current dist/ in each variant. */
+async function checkBuild(browser: Browser, run: Run, variants: Variant[]): Promise<PageResult[]> {
+  const pages = discoverPages(DIST);
+  if (pages.length === 0) throw new Error("dist/ holds no pages");
+  const server = await serveStatic(DIST);
+  const results: PageResult[] = [];
+  try {
+    for (const variant of variants) {
+      const v = VARIANTS[variant];
+      const context = await browser.newContext({viewport: v.viewport, colorScheme: v.colorScheme, serviceWorkers: "block"});
+      for (const path of pages) {
+        if (variant === "phone" && path !== "index") continue;
+        const result = await checkPage(context, server, run, path, variant);
+        results.push(result);
+        const status = result.problems.length === 0 ? "ok  " : "FAIL";
+        console.log(`${status} ${run.dataset.padEnd(9)} ${variant.padEnd(5)} /${path} (${Math.round(result.ms)} ms)`);
+        for (const p of result.problems) console.log(`       ${p}`);
+      }
+      await context.close();
+    }
+    for (const e of EXPECTATIONS) {
+      if (e.dataset === run.dataset && !pages.includes(e.page)) {
+        results.push({dataset: run.dataset, page: e.page, variant: "light", ms: 0, problems: [`page /${e.page} is missing from dist/`]});
+        console.log(`FAIL ${run.dataset} /${e.page}: page missing from dist/`);
+      }
+    }
+    // Server-side 404s that the page listeners did not see (e.g. a prefetch) count too.
+    const unseen = server.errors.filter((e) => !results.some((r) => r.problems.some((p) => p.includes(e.split(" ").pop() ?? ""))));
+    if (unseen.length > 0) {
+      results.push({dataset: run.dataset, page: "(server)", variant: "light", ms: 0, problems: unseen.map((e) => `server answered ${e}`)});
+      console.log(`FAIL ${run.dataset} server errors: ${unseen.join(", ")}`);
+    }
+  } finally {
+    await server.close();
+  }
+  return results;
+}
+
+function parseArgs(argv: string[]): {build: boolean; only?: string} {
+  const out: {build: boolean; only?: string} = {build: true};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--no-build") out.build = false;
+    else if (argv[i] === "--only") out.only = argv[++i];
+    else throw new Error(`unknown argument ${argv[i]} (expected --no-build, --only synthetic|ml-100k)`);
+  }
+  return out;
+}
+
+function parseVariants(): Variant[] {
+  const names = (process.env.CHECK_PAGES_VARIANTS ?? "light,dark,phone").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const n of names) if (!(n in VARIANTS)) throw new Error(`CHECK_PAGES_VARIANTS: unknown variant "${n}" (expected light, dark, phone)`);
+  if (!names.includes("light")) names.unshift("light"); // data assertions run on the light pass
+  return names as Variant[];
+}
+
+function fail(message: string): never {
+  console.error(`check-pages: ${message}`);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const variants = parseVariants();
+  const required = process.env.CI === "true" || process.env.MOVIELAB_REQUIRE_BROWSER === "1";
+  if (!existsSync(CHROMIUM)) {
+    if (required) fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium); the browser checks are required here`);
+    console.warn(`check-pages: SKIPPED — Chromium not found at ${CHROMIUM} (apt-get install -y chromium). CI=true makes this a failure.`);
+    return;
+  }
+
+  const runs: Run[] = [];
+  if (!args.build) runs.push({dataset: args.only ?? "current"});
+  else {
+    const ml100k = resolve(ROOT, process.env.MOVIELAB_TEST_DATA ?? "../shared/data/ml-100k");
+    const hasMl100k = existsSync(join(ml100k, "u.data"));
+    if (args.only !== "ml-100k") runs.push({dataset: "synthetic", data: "synthetic"});
+    if (args.only !== "synthetic") {
+      if (hasMl100k) runs.push({dataset: "ml-100k", data: ml100k}); // last, so dist/ stays the ml-100k build
+      else if (process.env.MOVIELAB_REQUIRE_DATA === "1") fail(`MOVIELAB_REQUIRE_DATA=1 but MovieLens 100K is not at ${ml100k} (set MOVIELAB_TEST_DATA)`);
+      else console.warn(`check-pages: ml-100k not found at ${ml100k}; checking the synthetic build only`);
+    }
+  }
+
+  const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS});
+  const results: PageResult[] = [];
+  try {
+    for (const run of runs) {
+      if (run.data !== undefined) {
+        const t = performance.now();
+        try {
+          await build(run.data);
+        } catch (error) {
+          results.push({dataset: run.dataset, page: "(build)", variant: "light", ms: 0, problems: [String(error)]});
+          console.log(`FAIL ${run.dataset} build: ${String(error)}`);
+          continue;
+        }
+        console.log(`check-pages: built ${run.dataset} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      }
+      results.push(...(await checkBuild(browser, run, variants)));
+    }
+  } finally {
+    await browser.close();
+  }
+
+  const failed = results.filter((r) => r.problems.length > 0).length;
+  const loads = results.filter((r) => r.ms > 0).map((r) => r.ms);
+  if (loads.length > 0) {
+    const sorted = [...loads].sort((a, b) => a - b);
+    console.log(`page load to settled: median ${Math.round(sorted[sorted.length >> 1])} ms, max ${Math.round(sorted[sorted.length - 1])} ms over ${loads.length} loads`);
+  }
+  console.log(`screenshots: ${relative(ROOT, SHOTS)}/`);
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  if (failed > 0 || results.length === 0) process.exit(1);
+}
+
+main().catch((error) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
