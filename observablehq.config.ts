@@ -3,7 +3,17 @@ export default {
   root: "notebooks",
   title: "movielab",
   pages: [
-    {name: "Data", pages: [{name: "Data quality", path: "/data-quality"}]}
+    {name: "Data", pages: [{name: "Data quality", path: "/data-quality"}]},
+    {
+      name: "Explore",
+      pages: [
+        {name: "Ratings", path: "/ratings"},
+        {name: "Users and movies", path: "/users-movies"},
+        {name: "Genres", path: "/genres"},
+        {name: "Release-date noise", path: "/release-noise"},
+        {name: "Sparsity", path: "/sparsity"}
+      ]
+    }
   ],
   // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
   globalStylesheets: [],
