@@ -73,6 +73,13 @@ const EXPECTATIONS: Expectation[] = [
       const rows = await page.locator("tr").allInnerTexts();
       return rows.some((r) => /release/i.test(r) && /\b231\b/.test(r)) ? null : `no table row mentions release and 231 (rows: ${rows.length})`;
     }
+  },
+  {
+    dataset: "ml-100k", page: "release-noise", what: "counts 231 ratings before release",
+    check: async (page) => {
+      const count = await page.locator(".movielab-before-release-count").first().getAttribute("data-count").catch(() => null);
+      return count === "231" ? null : `the before-release count shows ${count ?? "nothing"}`;
+    }
   }
 ];
 
