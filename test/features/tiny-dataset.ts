@@ -1,0 +1,65 @@
+// Small hand-made data sets for the feature and evaluation tests (no MovieLens files needed).
+import type {Dataset} from "../../lib/data/types.js";
+import {createRng} from "../../lib/random.js";
+
+const DAY = 86400;
+
+/** Rating rows as [user, movie, rating, timestamp (days since epoch)]. */
+export type Row = [number, number, number, number];
+
+/**
+ * A data set with nUsers users (ages 20, 30, …; alternating M/F; occupation u mod 3), nMovies movies
+ * (release on day 1000 + 10·m of year 1972, or unknown for the last movie when unknownRelease) and 3 genres.
+ */
+export function tinyDataset(rows: Row[], nUsers: number, nMovies: number, genres: number[][], unknownRelease = false): Dataset {
+  const G = 3;
+  const genreFlags = new Uint8Array(nMovies * G);
+  genres.forEach((gs, m) => gs.forEach((g) => (genreFlags[m * G + g] = 1)));
+  const releaseDate = Float64Array.from({length: nMovies}, (_, m) => (unknownRelease && m === nMovies - 1 ? NaN : (1000 + 10 * m) * DAY));
+  return {
+    name: "tiny",
+    source: {kind: "synthetic", format: "synthetic", seed: 0},
+    scale: {min: 1, max: 5, step: 1},
+    ratings: {
+      user: Int32Array.from(rows, (r) => r[0]),
+      movie: Int32Array.from(rows, (r) => r[1]),
+      rating: Float32Array.from(rows, (r) => r[2]),
+      timestamp: Float64Array.from(rows, (r) => r[3] * DAY)
+    },
+    movies: {
+      id: Int32Array.from({length: nMovies}, (_, m) => 101 + m),
+      title: Array.from({length: nMovies}, (_, m) => `Movie ${m}`),
+      year: Float64Array.from(releaseDate, (d) => (Number.isNaN(d) ? NaN : new Date(d * 1000).getUTCFullYear())),
+      releaseDate,
+      genreNames: ["A", "B", "C"],
+      genres: genreFlags
+    },
+    userIds: Int32Array.from({length: nUsers}, (_, u) => 11 + u),
+    users: {
+      id: Int32Array.from({length: nUsers}, (_, u) => 11 + u),
+      age: Float64Array.from({length: nUsers}, (_, u) => 20 + 10 * u),
+      gender: Uint8Array.from({length: nUsers}, (_, u) => u % 2),
+      occupation: Uint8Array.from({length: nUsers}, (_, u) => u % 3),
+      occupationNames: ["a", "b", "c"],
+      zip: Array.from({length: nUsers}, () => "00000")
+    }
+  };
+}
+
+/** A seeded random data set: every user rates a random ~half of the movies, ratings 1..5 after release. */
+export function randomDataset(nUsers: number, nMovies: number, seed: number): Dataset {
+  const rng = createRng(seed);
+  const rows: Row[] = [];
+  for (let u = 0; u < nUsers; u++) {
+    for (let m = 0; m < nMovies; m++) {
+      if (rng.next() < 0.5) rows.push([u, m, 1 + rng.int(5), 2000 + rng.int(500)]);
+    }
+  }
+  const genres = Array.from({length: nMovies}, () => [0, 1, 2].filter(() => rng.next() < 0.4));
+  return tinyDataset(rows, nUsers, nMovies, genres);
+}
+
+/** A copy of a data set whose rating column can be changed without touching the original. */
+export function withRatings(dataset: Dataset, rating: Float32Array): Dataset {
+  return {...dataset, ratings: {...dataset.ratings, rating}};
+}
