@@ -1,0 +1,261 @@
+/**
+ * Linear stacking of rating models. The training part is split (seeded) into an inner-train part
+ * and a held-out part; each member is fitted on inner-train and predicts the held-out ratings;
+ * least squares (with intercept, small ridge) on those predictions gives the weights. With
+ * `supportWeighted` (default) it is feature-weighted linear stacking (Sill et al. 2009): each
+ * member's weight is linear in s_u = ln(1 + n_u)/6 and s_m = ln(1 + n_m)/6 (the user's and movie's
+ * training counts), since neighbour models and factor models are not equally reliable for users
+ * and movies with few ratings. Members are
+ * then refitted on the whole training part. The blend is kept only when its cross-fitted RMSE on
+ * the held-out part (weights fitted on one half, scored on the other, both ways) beats every member;
+ * otherwise it is exactly the best member alone. Nothing of the test part is ever seen.
+ */
+import type {Model, Prediction, TrainSet} from "../estimator.js";
+import type {RatingScale, Ratings} from "../../data/types.js";
+import {createRng} from "../../random.js";
+import {clip} from "./shared.js";
+import {baselineModel} from "./baseline-only.js";
+import {itemKnnModel} from "./item-knn.js";
+import {userKnnModel} from "./user-knn.js";
+import {mfModel} from "./mf.js";
+import {svdppModel} from "./svdpp.js";
+import {svdCentredModel} from "./svd-centred.js";
+import {bpmfModel} from "./bpmf.js";
+
+/** Rating models a blend can combine, by name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const BLENDABLE: Record<string, Model<any, any>> = {
+  baseline: baselineModel, "item-knn": itemKnnModel, "user-knn": userKnnModel, mf: mfModel, svdpp: svdppModel, "svd-centred": svdCentredModel, bpmf: bpmfModel
+};
+
+export interface BlendMember {
+  model: keyof typeof BLENDABLE;
+  params?: Record<string, unknown>;
+}
+
+export interface BlendParams {
+  members: BlendMember[];
+  /** Share of the training ratings held out to fit the weights (0..1). */
+  holdout: number;
+  /** Ridge penalty on the weights (not the intercept), in units of held-out ratings. */
+  ridge: number;
+  /** Weights linear in the user's and movie's log support (feature-weighted stacking). */
+  supportWeighted: boolean;
+  seed: number;
+}
+
+export interface BlendState {
+  members: BlendMember[];
+  states: unknown[];
+  supportWeighted: boolean;
+  /** Intercept and the weights of the stacking features (see blendFeatures). */
+  intercept: number;
+  weights: Float64Array;
+  /** Training rating count of each user and movie (for the support features). */
+  userCount: Float32Array;
+  movieCount: Float32Array;
+  /** True when the blend beat every member on the held-out part; false means the best member alone. */
+  kept: boolean;
+  /** Held-out RMSE of each member (fitted on inner-train) and of the cross-fitted blend. */
+  holdoutRmse: {members: number[]; blend: number};
+  nMovies: number;
+  scale: RatingScale;
+}
+
+export const BLEND_DEFAULTS: BlendParams = {
+  members: [
+    {model: "baseline"},
+    {model: "item-knn"},
+    {model: "user-knn"},
+    {model: "item-knn", params: {variant: "means", similarity: "pearson", shrinkage: 100, k: 60}},
+    {model: "user-knn", params: {variant: "means", similarity: "pearson", shrinkage: 100, k: 60}},
+    {model: "mf"},
+    {model: "mf", params: {factors: 50, epochs: 60, lr: 0.005, reg: 0.08}},
+    {model: "mf", params: {factors: 100, epochs: 60, lr: 0.005, reg: 0.08, seed: 7}},
+    {model: "mf", params: {factors: 200, epochs: 100, lr: 0.003, reg: 0.1}},
+    {model: "svdpp", params: {epochs: 40, lr: 0.005, reg: 0.05}},
+    {model: "svd-centred", params: {components: 10}},
+    {model: "bpmf"}
+  ],
+  holdout: 0.2,
+  ridge: 1e-4,
+  supportWeighted: true,
+  seed: 42
+};
+
+/** Rating counts per user and per movie of a training set. */
+function supportCounts(t: TrainSet): {users: Float32Array; movies: Float32Array} {
+  const users = new Float32Array(t.nUsers), movies = new Float32Array(t.nMovies);
+  for (let k = 0; k < t.ratings.user.length; k++) {
+    users[t.ratings.user[k]]++;
+    movies[t.ratings.movie[k]]++;
+  }
+  return {users, movies};
+}
+
+/**
+ * Stacking features of one (user, movie) into out: per member its prediction p (and, support-weighted,
+ * p·s_u and p·s_m), then s_u and s_m. Returns the feature count.
+ */
+export function blendFeatures(preds: ArrayLike<number>, nUserRatings: number, nMovieRatings: number, supportWeighted: boolean, out: Float64Array, offset = 0): number {
+  let j = offset;
+  const su = Math.log1p(nUserRatings) / 6, sm = Math.log1p(nMovieRatings) / 6;
+  for (let i = 0; i < preds.length; i++) {
+    out[j++] = preds[i];
+    if (supportWeighted) {
+      out[j++] = preds[i] * su;
+      out[j++] = preds[i] * sm;
+    }
+  }
+  if (supportWeighted) {
+    out[j++] = su;
+    out[j++] = sm;
+  }
+  return j - offset;
+}
+
+function subset(r: Ratings, rows: Int32Array): Ratings {
+  const n = rows.length;
+  const out: Ratings = {user: new Int32Array(n), movie: new Int32Array(n), rating: new Float32Array(n), timestamp: new Float64Array(n)};
+  for (let k = 0; k < n; k++) {
+    const j = rows[k];
+    out.user[k] = r.user[j];
+    out.movie[k] = r.movie[j];
+    out.rating[k] = r.rating[j];
+    out.timestamp[k] = r.timestamp[j];
+  }
+  return out;
+}
+
+/** Least squares y ≈ b0 + X w over rows `rows` (X row-major n×m), ridge on w; returns [b0, w…]. */
+export function fitLinear(x: Float64Array, y: ArrayLike<number>, m: number, rows: Int32Array, ridge: number): Float64Array {
+  const d = m + 1;
+  const a = new Float64Array(d * d), rhs = new Float64Array(d);
+  const v = new Float64Array(d);
+  for (const r of rows) {
+    v[0] = 1;
+    for (let j = 0; j < m; j++) v[j + 1] = x[r * m + j];
+    for (let i = 0; i < d; i++) {
+      rhs[i] += v[i] * y[r];
+      for (let j = 0; j < d; j++) a[i * d + j] += v[i] * v[j];
+    }
+  }
+  for (let i = 1; i < d; i++) a[i * d + i] += ridge * rows.length;
+  // Gaussian elimination with partial pivoting (d is tiny).
+  const sol = Float64Array.from(rhs);
+  for (let c = 0; c < d; c++) {
+    let piv = c;
+    for (let r = c + 1; r < d; r++) if (Math.abs(a[r * d + c]) > Math.abs(a[piv * d + c])) piv = r;
+    if (piv !== c) {
+      for (let j = 0; j < d; j++) [a[c * d + j], a[piv * d + j]] = [a[piv * d + j], a[c * d + j]];
+      [sol[c], sol[piv]] = [sol[piv], sol[c]];
+    }
+    const p = a[c * d + c];
+    if (Math.abs(p) < 1e-12) throw new RangeError("blend: singular system for the weights; expected members with distinct predictions");
+    for (let r = 0; r < d; r++) {
+      if (r === c) continue;
+      const f = a[r * d + c] / p;
+      if (f === 0) continue;
+      for (let j = c; j < d; j++) a[r * d + j] -= f * a[c * d + j];
+      sol[r] -= f * sol[c];
+    }
+  }
+  for (let c = 0; c < d; c++) sol[c] /= a[c * d + c];
+  return sol;
+}
+
+function rmseOf(pred: (r: number) => number, y: ArrayLike<number>, rows: Int32Array): number {
+  let s = 0;
+  for (const r of rows) s += (pred(r) - y[r]) ** 2;
+  return Math.sqrt(s / rows.length);
+}
+
+/** Fits members on inner-train, weights on the held-out part, then members again on all of train. */
+export function fitBlend(train: TrainSet, params: Partial<BlendParams> = {}): BlendState {
+  const p = {...BLEND_DEFAULTS, ...params};
+  if (p.members.length === 0) throw new RangeError("blend: no members; expected at least one rating model");
+  for (const mem of p.members) if (!(mem.model in BLENDABLE)) throw new RangeError(`blend: unknown member "${mem.model}"; expected one of ${Object.keys(BLENDABLE).join(", ")}`);
+  const n = train.ratings.rating.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  createRng(p.seed).shuffle(order);
+  const nHold = Math.round(n * p.holdout);
+  if (nHold < 2 || nHold >= n) throw new RangeError(`blend: holdout ${p.holdout} of ${n} ratings leaves nothing to fit; expected 0 < holdout < 1`);
+  const holdRows = order.slice(0, nHold).sort(), innerRows = order.slice(nHold).sort();
+  const inner: TrainSet = {...train, ratings: subset(train.ratings, innerRows)};
+  const hold = subset(train.ratings, holdRows);
+  const nm = p.members.length;
+  const preds = new Float64Array(nHold * nm);
+  p.members.forEach((mem, j) => {
+    const model = BLENDABLE[mem.model];
+    const st = model.fit(inner, mem.params);
+    for (let r = 0; r < nHold; r++) preds[r * nm + j] = model.predict(st, hold.user[r], hold.movie[r]).rating;
+  });
+  const innerCounts = supportCounts(inner);
+  const m = nm * (p.supportWeighted ? 3 : 1) + (p.supportWeighted ? 2 : 0);
+  const x = new Float64Array(nHold * m);
+  for (let r = 0; r < nHold; r++) {
+    blendFeatures(preds.subarray(r * nm, r * nm + nm), innerCounts.users[hold.user[r]], innerCounts.movies[hold.movie[r]], p.supportWeighted, x, r * m);
+  }
+  const all = Int32Array.from({length: nHold}, (_, i) => i);
+  const memberRmse = p.members.map((_, j) => rmseOf((r) => preds[r * nm + j], hold.rating, all));
+  // Cross-fitted blend error: weights from one half scored on the other, both ways.
+  const half = Math.floor(nHold / 2);
+  const a = all.slice(0, half), b = all.slice(half);
+  const blendPred = (w: Float64Array) => (r: number) => {
+    let v = w[0];
+    for (let j = 0; j < m; j++) v += w[j + 1] * x[r * m + j];
+    return clip(v, train.scale);
+  };
+  const wa = fitLinear(x, hold.rating, m, a, p.ridge), wb = fitLinear(x, hold.rating, m, b, p.ridge);
+  const ea = rmseOf(blendPred(wb), hold.rating, a), eb = rmseOf(blendPred(wa), hold.rating, b);
+  const blendRmse = Math.sqrt((ea * ea * a.length + eb * eb * b.length) / nHold);
+  const kept = memberRmse.every((e) => blendRmse < e);
+  let intercept = 0;
+  let weights = new Float64Array(m);
+  // Without the blend, the best member alone: weight 1 on its plain-prediction feature.
+  const best = memberRmse.indexOf(Math.min(...memberRmse));
+  if (kept) {
+    const w = fitLinear(x, hold.rating, m, all, p.ridge);
+    intercept = w[0];
+    weights = w.slice(1);
+  } else {
+    weights[best * (p.supportWeighted ? 3 : 1)] = 1;
+  }
+  const counts = supportCounts(train);
+  const states = p.members.map((mem, j) => (kept || j === best ? BLENDABLE[mem.model].fit(train, mem.params) : null));
+  return {
+    members: p.members, states, supportWeighted: p.supportWeighted, intercept, weights, userCount: counts.users, movieCount: counts.movies,
+    kept, holdoutRmse: {members: memberRmse, blend: blendRmse}, nMovies: train.nMovies, scale: train.scale
+  };
+}
+function blendEstimate(s: BlendState, user: number, movie: number): Prediction {
+  const nm = s.members.length;
+  const preds = new Float64Array(nm);
+  let fallback = false;
+  s.members.forEach((mem, j) => {
+    if (s.states[j] === null) return;
+    const pr = BLENDABLE[mem.model].predict(s.states[j], user, movie);
+    preds[j] = pr.rating;
+    fallback ||= pr.fallback;
+  });
+  const nu = user >= 0 && user < s.userCount.length ? s.userCount[user] : 0;
+  const nmv = movie >= 0 && movie < s.movieCount.length ? s.movieCount[movie] : 0;
+  const x = new Float64Array(s.weights.length);
+  blendFeatures(preds, nu, nmv, s.supportWeighted, x);
+  let v = s.intercept;
+  for (let j = 0; j < x.length; j++) v += s.weights[j] * x[j];
+  return {rating: clip(v, s.scale), fallback};
+}
+
+export const blendModel: Model<BlendParams, BlendState> = {
+  name: "blend",
+  defaults: BLEND_DEFAULTS,
+  fit: fitBlend,
+  predict: blendEstimate,
+  scoreAll(s, user) {
+    const out = new Float32Array(s.nMovies);
+    for (let mv = 0; mv < out.length; mv++) out[mv] = blendEstimate(s, user, mv).rating;
+    return out;
+  }
+};

@@ -1,0 +1,21 @@
+/** Most-popular baseline for top-N: every user gets the movies rated most often in training. */
+import type {Model} from "../estimator.js";
+import {binaryMatrix} from "./implicit.js";
+import {movieCounts, predictUserMean, ratingFallback, type RatingFallback} from "./ranking-common.js";
+
+export type PopularParams = Record<string, never>;
+
+export interface PopularState extends RatingFallback {
+  /** Training rating count per movie. */
+  counts: Float32Array;
+}
+
+export const popularModel: Model<PopularParams, PopularState> = {
+  name: "popular",
+  defaults: {},
+  fit(train) {
+    return {...ratingFallback(train), counts: movieCounts(binaryMatrix(train))};
+  },
+  predict: (s, user) => predictUserMean(s, user),
+  scoreAll: (s) => Float32Array.from(s.counts)
+};

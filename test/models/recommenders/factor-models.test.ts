@@ -1,0 +1,107 @@
+import {describe, expect, it} from "vitest";
+import {fitMf, mfModel} from "../../../lib/models/recommenders/mf.js";
+import {svdppModel} from "../../../lib/models/recommenders/svdpp.js";
+import {bpmfModel} from "../../../lib/models/recommenders/bpmf.js";
+import {svdSeedModel, reconstruct} from "../../../lib/models/recommenders/svd-seed.js";
+import {svdCentredModel} from "../../../lib/models/recommenders/svd-centred.js";
+import {truncatedSvd} from "../../../lib/models/recommenders/truncated-svd.js";
+import {baselineModel} from "../../../lib/models/recommenders/baseline-only.js";
+import {buildCsr} from "../../../lib/models/sparse.js";
+import {createRng} from "../../../lib/random.js";
+import {rmse} from "../../../lib/eval/rating-metrics.js";
+import {predictTest} from "../../../lib/eval/evaluate-rating.js";
+import {syntheticSplit} from "./fixtures.js";
+
+const data = syntheticSplit(80, 60, 0.35, 11);
+const testRmse = <S>(model: {predict: (s: S, u: number, m: number) => {rating: number; fallback: boolean}}, s: S) =>
+  rmse(data.test.rating, predictTest(model as never, s, data.test).predicted);
+
+describe("truncated SVD", () => {
+  it("reconstructs a fully observed rank-3 matrix", () => {
+    const rng = createRng(5);
+    const n = 20, m = 15, r = 3;
+    const a = Array.from({length: n * r}, () => rng.normal()), b = Array.from({length: m * r}, () => rng.normal());
+    const rows: number[] = [], cols: number[] = [], vals: number[] = [];
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) {
+      let v = 0;
+      for (let f = 0; f < r; f++) v += a[i * r + f] * b[j * r + f];
+      rows.push(i);
+      cols.push(j);
+      vals.push(v);
+    }
+    const svd = truncatedSvd(buildCsr(rows, cols, vals, n, m), r, 1);
+    let maxErr = 0;
+    for (let k = 0; k < rows.length; k++) {
+      let v = 0;
+      for (let f = 0; f < r; f++) v += svd.u[rows[k] * r + f] * svd.sigma[f] * svd.v[cols[k] * r + f];
+      maxErr = Math.max(maxErr, Math.abs(v - Math.fround(vals[k])));
+    }
+    expect(maxErr).toBeLessThan(1e-4);
+    expect(svd.sigma[0]).toBeGreaterThanOrEqual(svd.sigma[1]);
+  });
+
+  it("the seed's zero-filled SVD predicts near 0 for unrated cells; centring fixes it", () => {
+    const seed = svdSeedModel.fit(data.train, {components: 5});
+    const centred = svdCentredModel.fit(data.train, {components: 5});
+    let nearZero = 0;
+    for (let k = 0; k < data.test.user.length; k++) if (reconstruct(seed, data.test.user[k], data.test.movie[k]) < 2) nearZero++;
+    expect(nearZero / data.test.user.length).toBeGreaterThan(0.5);
+    expect(testRmse(svdCentredModel, centred)).toBeLessThan(testRmse(svdSeedModel, seed) - 0.5);
+    expect(svdSeedModel.scoreAll(seed, 0).length).toBe(60);
+  });
+});
+
+describe("biased MF by SGD", () => {
+  it("is deterministic for a seed and differs across seeds", () => {
+    const a = mfModel.fit(data.train, {factors: 8, epochs: 5, seed: 3});
+    const b = mfModel.fit(data.train, {factors: 8, epochs: 5, seed: 3});
+    const c = mfModel.fit(data.train, {factors: 8, epochs: 5, seed: 4});
+    expect(a.userFactors).toEqual(b.userFactors);
+    expect(a.itemBias).toEqual(b.itemBias);
+    expect(a.userFactors).not.toEqual(c.userFactors);
+  });
+
+  it("the wasm kernel and the JS loop give the same model up to float rounding", () => {
+    const w = fitMf(data.train, {factors: 10, epochs: 10}, true);
+    const j = fitMf(data.train, {factors: 10, epochs: 10}, false);
+    let maxDiff = 0;
+    for (let x = 0; x < w.userFactors.length; x++) maxDiff = Math.max(maxDiff, Math.abs(w.userFactors[x] - j.userFactors[x]));
+    expect(maxDiff).toBeLessThan(1e-3);
+    expect(Math.abs(testRmse(mfModel, w) - testRmse(mfModel, j))).toBeLessThan(1e-3);
+  });
+
+  it("learns: beats the baseline's biases alone with tuned regularisation; predictions clipped; fallbacks flagged", () => {
+    const s = mfModel.fit(data.train, {factors: 10, epochs: 60, lr: 0.01, reg: 0.05});
+    expect(testRmse(mfModel, s)).toBeLessThan(testRmse(baselineModel, baselineModel.fit(data.train)));
+    expect(mfModel.predict(s, -1, 0).fallback).toBe(true);
+    const wild = {...s, userBias: Float32Array.from(s.userBias, () => 100)};
+    expect(mfModel.predict(wild, 0, 0).rating).toBe(5);
+    expect(mfModel.scoreAll(s, 0).length).toBe(60);
+  });
+});
+
+describe("SVD++", () => {
+  it("is seeded and learns from explicit plus implicit feedback", () => {
+    const a = svdppModel.fit(data.train, {epochs: 30, lr: 0.01, reg: 0.05});
+    const b = svdppModel.fit(data.train, {epochs: 30, lr: 0.01, reg: 0.05});
+    expect(a.userVectors).toEqual(b.userVectors);
+    expect(testRmse(svdppModel, a)).toBeLessThan(testRmse(baselineModel, baselineModel.fit(data.train)));
+    expect(svdppModel.predict(a, 0, 999).fallback).toBe(true);
+  });
+});
+
+describe("BPMF (Gibbs sampling)", () => {
+  it("is seeded, beats the baseline, and averages clipped samples into the scale", () => {
+    const p = {factors: 3, sweeps: 40, burnIn: 10};
+    const a = bpmfModel.fit(data.train, p);
+    expect(a.samples).toBe(30);
+    expect(bpmfModel.fit(data.train, p).itemSamples).toEqual(a.itemSamples);
+    expect(testRmse(bpmfModel, a)).toBeLessThan(testRmse(baselineModel, baselineModel.fit(data.train)));
+    for (let m = 0; m < 60; m++) {
+      const r = bpmfModel.predict(a, 0, m).rating;
+      expect(r >= 1 && r <= 5).toBe(true);
+    }
+    expect(bpmfModel.predict(a, 999, 0)).toEqual({rating: expect.closeTo(a.mean, 12), fallback: true});
+    expect(() => bpmfModel.fit(data.train, {sweeps: 5, burnIn: 5})).toThrow(/expected sweeps > burnIn/);
+  });
+});
