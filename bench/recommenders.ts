@@ -13,7 +13,7 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import {readOfficialFold, readRatingsFile, ML100K_MOVIES, ML100K_USERS} from "./peers/read-ml100k.js";
+import {readOfficialRatingFolds, readRatingDataset} from "../lib/node/rating-folds-dir.js";
 import {evaluateRating, meanSd} from "../lib/eval/evaluate-rating.js";
 import {evaluateRanking, microsoftSplit} from "../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../lib/models/registry.js";
@@ -39,17 +39,18 @@ if (!existsSync(join(dataDir, "u.data"))) {
 }
 
 /** Child mode: one model, one task; prints its result with the process's peak RSS. */
-function runOne(name: string, task: "rating" | "ranking"): void {
+async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
   const {model} = getModel(name);
   if (task === "rating") {
-    const folds = foldNums.map((n) => readOfficialFold(dataDir, n));
+    const {folds} = await readOfficialRatingFolds(dataDir, foldNums.map((n) => `u${n}`));
     const r = evaluateRating(model, folds);
     emit({
       task, model: name, folds: r.folds.map((f) => ({fold: f.fold, rmse: round(f.rmse), mae: round(f.mae), fit_seconds: round(f.fitSeconds, 3), fallbacks: f.fallbacks})),
       rmse: round(r.rmse.mean), rmse_sd: round(r.rmse.sd), mae: round(r.mae.mean), mae_sd: round(r.mae.sd), fit_seconds: round(r.fitSeconds.mean, 3), peak_rss_mb: peakMb()
     });
   } else {
-    const split = microsoftSplit(readRatingsFile(join(dataDir, "u.data")), ML100K_USERS, ML100K_MOVIES, {min: 1, max: 5, step: 1}, 42);
+    const dataset = await readRatingDataset(dataDir);
+    const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, 42);
     const r = evaluateRanking(model, split, [10]);
     const s = r.byK[0];
     emit({task, model: name, k: 10, precision: round(s.precision), recall: round(s.recall), ndcg: round(s.ndcg), map: round(s.map), hit_rate: round(s.hitRate), coverage: round(s.coverage), fit_seconds: round(r.fitSeconds, 3), peak_rss_mb: peakMb()});
@@ -57,7 +58,7 @@ function runOne(name: string, task: "rating" | "ranking"): void {
 }
 
 /** MF against the C peer, fold by fold, each run twice alternately; the faster of the two counts for each side. */
-function peerComparison(): void {
+async function peerComparison(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "movielab-peer-"));
   const exe = join(dir, "svd_sgd");
   try {
@@ -66,8 +67,9 @@ function peerComparison(): void {
     emit({task: "peer", error: `could not compile the C peer: ${(e as Error).message.split("\n")[0]}`});
     return;
   }
-  const rows = foldNums.map((n) => {
-    const fold = readOfficialFold(dataDir, n);
+  const {folds} = await readOfficialRatingFolds(dataDir, foldNums.map((n) => `u${n}`));
+  const rows = foldNums.map((n, i) => {
+    const fold = folds[i];
     let cBest = Infinity, oursBest = Infinity, cRmse = NaN, cMae = NaN, ours = {rmse: NaN, mae: NaN};
     for (let rep = 0; rep < 2; rep++) {
       const out = spawnSync(exe, [join(dataDir, `u${n}.base`), join(dataDir, `u${n}.test`)], {encoding: "utf8"}).stdout.trim().split(/\s+/).map(Number);
@@ -103,13 +105,13 @@ function pythonPeer(): void {
 
 const one = opt("--one");
 if (one !== undefined) {
-  runOne(one, (opt("--task") ?? "rating") as "rating" | "ranking");
+  await runOne(one, (opt("--task") ?? "rating") as "rating" | "ranking");
 } else {
   const only = opt("--models")?.split(",");
   const rating = modelNames("rating").filter((n) => !only || only.includes(n));
   const ranking = ["popular", "item-knn-implicit", "ease", ...modelNames("ranking").filter((n) => !["popular", "item-knn-implicit", "ease"].includes(n)), "mf"]
     .filter((n) => !only || only.includes(n));
-  if (!args.includes("--no-peer")) peerComparison();
+  if (!args.includes("--no-peer")) await peerComparison();
   const child = (name: string, task: string) => {
     const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--one", name, "--task", task, "--data", dataDir, "--folds", foldNums.join(",")], {encoding: "utf8", maxBuffer: 1 << 24});
     if (r.status !== 0) emit({task, model: name, error: r.stderr.trim().split("\n").slice(-3).join(" ")});
