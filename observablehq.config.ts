@@ -13,13 +13,23 @@ export default {
         {name: "Release-date noise", path: "/release-noise"},
         {name: "Sparsity", path: "/sparsity"}
       ]
-    }
+    },
+    {
+      name: "Classifier",
+      pages: [
+        {name: "PCA of genres", path: "/pca"},
+        {name: "Training", path: "/training"},
+        {name: "Cross-validation", path: "/cross-validation"},
+        {name: "Evaluation", path: "/evaluation"}
+      ]
+    },
+    {name: "Use", pages: [{name: "Predict a rating", path: "/predict"}, {name: "Embed the widget", path: "/embed"}]}
   ],
   // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
   globalStylesheets: [],
   theme: ["air", "near-midnight"],
   search: true,
   footer: "movielab — MovieLens data © GroupLens Research, University of Minnesota; not redistributed.",
-  dynamicPaths: [],
+  dynamicPaths: ["/embed/predict.js"],
   cleanUrls: true
 };

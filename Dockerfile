@@ -1,0 +1,40 @@
+# movielab: the static workbench and the prediction API on one port.
+#
+# No MovieLens data goes into the image: the build context excludes data/ (.dockerignore), the site is
+# built on the seeded synthetic data set (MOVIELAB_DATA=synthetic, MOVIELAB_OFFLINE=1), and the bundle
+# baked in at /app/model/model.json is trained on that synthetic set too. To serve a model trained on
+# real data, mount it over the default:  -v "$PWD/model.json:/app/model/model.json:ro"
+#
+#   docker build -t movielab .
+#   docker run --rm -p 5000:5000 movielab              # site at http://localhost:5000/, API beside it
+#   docker run --rm -p 5000:5000 -v "$PWD/model.json:/app/model/model.json:ro" movielab
+
+# ---- build: install everything, build the site, train the synthetic bundle -----------------------
+FROM docker.io/library/node:20-bookworm-slim AS build
+WORKDIR /app
+ENV OBSERVABLE_TELEMETRY_DISABLE=1 MOVIELAB_OFFLINE=1 MOVIELAB_DATA=synthetic
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+# Fewer rounds than the CLI's tuned defaults keep the image build short; retrain and mount for real use.
+RUN mkdir -p model \
+ && node bin/movielab.js train classifier --data synthetic --out model/model.json --rounds 80 --validation 0 --early-stopping 0 \
+ && node bin/movielab.js predict --model model/model.json --user 1 --movie 1
+
+# ---- runtime: production dependencies, sources run by tsx, the site and the model ------------------
+FROM docker.io/library/node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production MOVIELAB_OFFLINE=1 OBSERVABLE_TELEMETRY_DISABLE=1
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/lib ./lib
+COPY --from=build /app/src ./src
+COPY --from=build /app/bin ./bin
+COPY --from=build /app/tsconfig.json ./tsconfig.json
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/model ./model
+USER node
+EXPOSE 5000
+# node is PID 1 and handles SIGTERM itself (graceful shutdown), so no init wrapper is needed.
+CMD ["node", "--import", "tsx", "src/cli.ts", "serve", "--model", "/app/model/model.json", "--site", "/app/dist", "--host", "0.0.0.0", "--port", "5000"]

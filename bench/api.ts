@@ -1,0 +1,170 @@
+/**
+ * Latency and throughput of POST /predict under a bounded, open-loop load: a second process on
+ * 127.0.0.1 sends requests at a fixed rate (default 1,000/s for 10 s) over keep-alive connections,
+ * whatever the answers' speed, and times each request from the moment it was due (so a stalled
+ * server shows up in the tail instead of slowing the sender: no coordinated omission; `latencyMs`)
+ * and from the moment it was written (`serviceMs`: server and loopback only; the difference is the
+ * sender's own lateness, large when the machine is oversubscribed). Pairs are
+ * seeded random (user, movie) ids of the bundle. Target: p99 < 10 ms. Prints one JSON object.
+ *
+ * Usage: tsx bench/api.ts [--model FILE] [--rate N] [--seconds S] [--warmup S]
+ *   Without --model it trains the Predict page's model (40 rounds) on the seeded synthetic set first.
+ */
+import {fork} from "node:child_process";
+import {Agent, request} from "node:http";
+import {parseArgs} from "node:util";
+import {serializeBundle, type Bundle} from "../lib/bundle/bundle.js";
+import {buildWorkbenchBundle, type WorkbenchState} from "../lib/bundle/workbench.js";
+import {cleanDataset} from "../lib/data/clean.js";
+import {encodeDataset} from "../lib/data/encode.js";
+import {generateSynthetic} from "../lib/data/synthetic.js";
+import {loadBundle} from "../lib/node/bundle-file.js";
+import {fitClassifier} from "../lib/pipelines/classifier.js";
+import {createRng} from "../lib/random.js";
+import {createBundleService} from "../lib/serving/bundle-service.js";
+import {buildServer} from "../src/server.js";
+
+interface LoadResult {
+  sent: number;
+  ok: number;
+  errors: number;
+  seconds: number;
+  /** From the moment each request was due (open-loop: includes the sender's own lateness). */
+  latenciesMs: number[];
+  /** From the moment each request was actually written (server and loopback only). */
+  serviceMs: number[];
+}
+
+/** The child: sends `rate` requests/s for `seconds` to url, each a body from `bodies` in turn. */
+async function runLoad(url: string, rate: number, seconds: number, bodies: string[]): Promise<LoadResult> {
+  const agent = new Agent({keepAlive: true, maxSockets: 64});
+  const target = new URL("/predict", url);
+  const total = Math.round(rate * seconds);
+  const latencies = new Float64Array(total);
+  const service = new Float64Array(total);
+  let sent = 0;
+  let ok = 0;
+  let errors = 0;
+  let done = 0;
+  const t0 = performance.now();
+  await new Promise<void>((finish) => {
+    const send = (i: number, due: number): void => {
+      const body = bodies[i % bodies.length];
+      const start = performance.now();
+      const req = request(target, {method: "POST", agent, headers: {"content-type": "application/json", "content-length": Buffer.byteLength(body)}}, (res) => {
+        res.resume();
+        res.on("end", () => {
+          const end = performance.now();
+          latencies[i] = end - due;
+          service[i] = end - start;
+          if (res.statusCode === 200) ok++;
+          else errors++;
+          if (++done === total) finish();
+        });
+      });
+      req.on("error", () => {
+        latencies[i] = performance.now() - due;
+        service[i] = performance.now() - start;
+        errors++;
+        if (++done === total) finish();
+      });
+      req.end(body);
+    };
+    const tick = (): void => {
+      const now = performance.now();
+      const due = Math.min(total, Math.floor(((now - t0) / 1000) * rate));
+      while (sent < due) {
+        send(sent, t0 + (sent / rate) * 1000);
+        sent++;
+      }
+      if (sent < total) setTimeout(tick, 1);
+    };
+    tick();
+  });
+  const seconds_ = (performance.now() - t0) / 1000;
+  agent.destroy();
+  return {sent, ok, errors, seconds: seconds_, latenciesMs: Array.from(latencies), serviceMs: Array.from(service)};
+}
+
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Spawns this file as the load-generator process and collects its result. */
+function loadFromChild(url: string, rate: number, seconds: number, bodies: string[]): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(import.meta.filename, ["--child"], {stdio: ["ignore", "inherit", "inherit", "ipc"]});
+    child.once("message", (m) => resolve(m as LoadResult));
+    child.once("error", reject);
+    child.once("exit", (code) => code !== 0 && reject(new Error(`load generator exited ${code}`)));
+    child.send({url, rate, seconds, bodies});
+  });
+}
+
+if (process.argv.includes("--child")) {
+  process.once("message", async (m: {url: string; rate: number; seconds: number; bodies: string[]}) => {
+    const result = await runLoad(m.url, m.rate, m.seconds, m.bodies);
+    process.send!(result, () => process.exit(0));
+  });
+} else {
+  const {values} = parseArgs({options: {model: {type: "string"}, rate: {type: "string"}, seconds: {type: "string"}, warmup: {type: "string"}}});
+  const rate = Number(values.rate ?? 1000);
+  const seconds = Number(values.seconds ?? 10);
+  const warmup = Number(values.warmup ?? 2);
+
+  let bundle: Bundle<WorkbenchState>;
+  let source: string;
+  if (values.model) {
+    bundle = await loadBundle<WorkbenchState>(values.model, {kind: "classifier"});
+    source = values.model;
+  } else {
+    const data = encodeDataset(cleanDataset(generateSynthetic({seed: 42})).data);
+    const rows = Int32Array.from({length: data.ratings.rating.length}, (_, i) => i);
+    const classifier = fitClassifier(data, rows, {gbdt: {n_estimators: 40, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: null}, validationFraction: 0});
+    bundle = buildWorkbenchBundle(data, classifier, {ranker: "ease", neighbours: 32});
+    source = "synthetic (seed 42), 40 rounds";
+  }
+  const service = createBundleService(bundle);
+  const app = buildServer({service, logger: false});
+  const url = await app.listen({port: 0, host: "127.0.0.1"});
+
+  const rng = createRng(7);
+  const users = bundle.idMaps.users;
+  const movies = bundle.idMaps.movies;
+  const bodies = Array.from({length: 4096}, () => JSON.stringify({user_id: users[rng.int(users.length)], movie_id: movies[rng.int(movies.length)]}));
+
+  if (warmup > 0) await loadFromChild(url, rate, warmup, bodies);
+  const result = await loadFromChild(url, rate, seconds, bodies);
+  await app.close();
+  const sorted = result.latenciesMs.slice().sort((a, b) => a - b);
+  const sortedService = result.serviceMs.slice().sort((a, b) => a - b);
+  const load = (await import("node:os")).loadavg();
+  const p99 = quantile(sorted, 0.99);
+  console.log(
+    JSON.stringify(
+      {
+        bench: "api /predict",
+        model: source,
+        bundleBytes: serializeBundle(bundle).length,
+        rate,
+        seconds,
+        warmupSeconds: warmup,
+        sent: result.sent,
+        ok: result.ok,
+        errors: result.errors,
+        throughputPerSecond: r2(result.ok / result.seconds),
+        latencyMs: {p50: r2(quantile(sorted, 0.5)), p90: r2(quantile(sorted, 0.9)), p99: r2(p99), max: r2(sorted[sorted.length - 1])},
+        serviceMs: {p50: r2(quantile(sortedService, 0.5)), p90: r2(quantile(sortedService, 0.9)), p99: r2(quantile(sortedService, 0.99)), max: r2(sortedService[sortedService.length - 1])},
+        loadAverage1m: r2(load[0]),
+        cpus: (await import("node:os")).cpus().length,
+        targetP99Ms: 10,
+        meetsTarget: p99 < 10 && result.errors === 0,
+        node: process.version
+      },
+      null,
+      2
+    )
+  );
+}

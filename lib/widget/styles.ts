@@ -1,0 +1,64 @@
+/**
+ * The widget's stylesheet, scoped by the .mlp- class prefix. Colours are CSS variables that follow
+ * an Observable Framework theme when there is one (--theme-*) and the reader's light/dark
+ * preference otherwise; a host page can override any --mlp-* variable.
+ */
+export const WIDGET_CSS = `
+.mlp-root {
+  --mlp-fg: var(--theme-foreground, #1b1e23);
+  --mlp-bg: var(--theme-background, #ffffff);
+  --mlp-muted: var(--theme-foreground-muted, #5f6672);
+  --mlp-border: var(--theme-foreground-faintest, #d5d8de);
+  --mlp-accent: var(--theme-foreground-focus, #3b5fc0);
+  --mlp-active: color-mix(in srgb, var(--mlp-accent) 16%, var(--mlp-bg));
+  --mlp-bar: var(--mlp-accent);
+  --mlp-error: #b3261e;
+  color: var(--mlp-fg);
+  background: var(--mlp-bg);
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
+  display: grid;
+  gap: 0.75rem;
+  max-width: 640px;
+  padding: 0.75rem;
+  border: 1px solid var(--mlp-border);
+  border-radius: 6px;
+}
+@media (prefers-color-scheme: dark) {
+  .mlp-root {
+    --mlp-fg: var(--theme-foreground, #e6e8eb);
+    --mlp-bg: var(--theme-background, #16181d);
+    --mlp-muted: var(--theme-foreground-muted, #a3a9b4);
+    --mlp-border: var(--theme-foreground-faintest, #3a3f49);
+    --mlp-accent: var(--theme-foreground-focus, #8aa7ff);
+    --mlp-error: #ff8a80;
+  }
+}
+.mlp-root * { box-sizing: border-box; }
+.mlp-row { display: grid; grid-template-columns: 7rem 1fr; gap: 0.25rem 0.5rem; align-items: start; }
+.mlp-root label { font-weight: 600; padding-top: 0.25rem; }
+.mlp-root input {
+  font: inherit; color: var(--mlp-fg); background: var(--mlp-bg);
+  border: 1px solid var(--mlp-border); border-radius: 4px; padding: 0.25rem 0.4rem; width: 100%;
+}
+.mlp-root input:focus { outline: 2px solid var(--mlp-accent); outline-offset: 1px; }
+.mlp-muted { color: var(--mlp-muted); font-size: 0.9em; }
+.mlp-combo { position: relative; }
+.mlp-listbox {
+  list-style: none; margin: 2px 0 0; padding: 2px; position: absolute; z-index: 10; left: 0; right: 0;
+  background: var(--mlp-bg); border: 1px solid var(--mlp-border); border-radius: 4px; max-height: 16rem; overflow-y: auto;
+}
+.mlp-listbox[hidden] { display: none; }
+.mlp-option { padding: 0.2rem 0.4rem; cursor: pointer; border-radius: 3px; }
+.mlp-option[aria-selected="true"] { background: var(--mlp-active); outline: 1px solid var(--mlp-accent); }
+.mlp-result { display: grid; gap: 0.25rem; }
+.mlp-headline { font-size: 1.1em; }
+.mlp-headline strong { font-size: 1.4em; }
+.mlp-bars text { fill: var(--mlp-fg); font-size: 12px; }
+.mlp-bars rect.mlp-bar { fill: var(--mlp-bar); }
+.mlp-bars rect.mlp-bar-top { fill: var(--mlp-accent); stroke: var(--mlp-fg); stroke-width: 1; }
+.mlp-bars rect.mlp-track { fill: var(--mlp-border); opacity: 0.4; }
+.mlp-list { margin: 0; padding-left: 1.5rem; }
+.mlp-status { min-height: 1.2em; }
+.mlp-status.mlp-error { color: var(--mlp-error); }
+.mlp-title { font-weight: 600; margin: 0; font-size: 1em; }
+`;

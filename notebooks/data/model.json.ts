@@ -1,0 +1,28 @@
+// Data loader for data/model.json: a classifier bundle for the Predict page, trained at build time on
+// the workbench's data set (MOVIELAB_DATA, else data/ml-100k, else the synthetic set). Fewer boosting
+// rounds and a smaller ranker than `movielab train classifier` keep the site build short; the page says
+// so. Bundle text to stdout (the bundle has no timestamps or raw rating rows), progress to stderr.
+import {buildWorkbenchBundle} from "../../lib/bundle/workbench.js";
+import {serializeBundle} from "../../lib/bundle/bundle.js";
+import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {fitClassifier} from "../../lib/pipelines/classifier.js";
+
+/** The page's model: the peer's learning rate with fewer rounds; no inner validation, no early stopping. */
+export const PAGE_MODEL = {rounds: 40, maxDepth: 6, eta: 0.3, neighbours: 32} as const;
+
+const t0 = performance.now();
+const {dataset, synthetic, summary} = await loadWorkbenchDataset();
+const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
+const classifier = fitClassifier(dataset, rows, {
+  gbdt: {n_estimators: PAGE_MODEL.rounds, max_depth: PAGE_MODEL.maxDepth, learning_rate: PAGE_MODEL.eta, early_stopping_rounds: null},
+  validationFraction: 0
+});
+const t1 = performance.now();
+const bundle = buildWorkbenchBundle(dataset, classifier, {ranker: "ease", neighbours: PAGE_MODEL.neighbours, synthetic});
+bundle.meta.params.page = {...PAGE_MODEL};
+const text = serializeBundle(bundle);
+process.stderr.write(
+  `model.json: ${summary.name}, ${rows.length} ratings, ${classifier.log.rounds} rounds in ${((t1 - t0) / 1000).toFixed(1)} s, ` +
+    `bundle ${(text.length / 1e6).toFixed(2)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`
+);
+process.stdout.write(text);

@@ -1,0 +1,60 @@
+/** `movielab serve --model <bundle>`: the HTTP API (and optionally the built site) on one port. */
+import {resolve} from "node:path";
+import {parseCorsOrigins} from "../server/cors.js";
+import {integerOption, stringOption} from "../server/cli-options.js";
+import {loadServiceFromFile} from "../server/load-service.js";
+import {DEFAULT_BODY_LIMIT, startServer} from "../server.js";
+import {UsageError, type Command} from "../cli-command.js";
+
+const WHERE = "movielab serve";
+
+export const command: Command = {
+  name: "serve",
+  summary: "serve predictions over HTTP (POST /predict, /recommend; GET /movies, /users/:id, /health), optionally with the site",
+  description:
+    "Loads and validates a classifier bundle (written by `movielab train classifier --out model.json`) and serves it:\n" +
+    "  POST /predict {user_id, movie_id}   POST /recommend {user_id, k}   GET /movies?q=&limit=   GET /users/:id   GET /health\n" +
+    "A bad bundle stops the start with a message and exit code 1. Logs are JSON lines on stdout (pino); SIGINT or\n" +
+    "SIGTERM stops accepting connections, lets in-flight requests finish and exits 0.",
+  options: {
+    model: {type: "string", value: "FILE", description: "model bundle to serve (required)"},
+    port: {type: "string", value: "N", description: "TCP port, 0 for any free one (default 5000)"},
+    host: {type: "string", value: "ADDR", description: "interface to bind (default 127.0.0.1; 0.0.0.0 in a container)"},
+    site: {type: "string", value: "DIR", description: "also serve this built site (dist/) on the same port"},
+    cors: {type: "string", value: "ORIGINS", description: "allow browsers on these origins (comma-separated, or *); off by default"},
+    "body-limit": {type: "string", value: "BYTES", description: `largest request body (default ${DEFAULT_BODY_LIMIT})`},
+    quiet: {type: "boolean", description: "log warnings and errors only"}
+  },
+  async run(ctx) {
+    const modelPath = resolve(ctx.cwd, stringOption(ctx.options.model, "model", WHERE, "<bundle>"));
+    const port = integerOption(ctx.options.port, "port", 0, 65535, WHERE, 5000);
+    const bodyLimit = integerOption(ctx.options["body-limit"], "body-limit", 64, 16 * 1024 * 1024, WHERE, DEFAULT_BODY_LIMIT);
+    const host = typeof ctx.options.host === "string" ? ctx.options.host : "127.0.0.1";
+    let corsOrigins;
+    try {
+      corsOrigins = typeof ctx.options.cors === "string" ? parseCorsOrigins(ctx.options.cors) : undefined;
+    } catch (e) {
+      throw new UsageError((e as Error).message, WHERE);
+    }
+    const siteDir = typeof ctx.options.site === "string" ? resolve(ctx.cwd, ctx.options.site) : undefined;
+
+    const {service, bundle} = await loadServiceFromFile(modelPath);
+    const running = await startServer({
+      service,
+      port,
+      host,
+      siteDir,
+      corsOrigins,
+      bodyLimit,
+      logger: {level: ctx.options.quiet === true ? "warn" : "info"}
+    });
+    const d = bundle.meta.dataset;
+    ctx.err(
+      `movielab serve: ${running.url} — model ${service.version} (${d.name}${d.synthetic && d.name !== "synthetic" ? ", synthetic data" : ""}: ${d.users} users, ${d.movies} movies)` +
+        `${siteDir ? `, site ${siteDir}` : ""}${corsOrigins ? `, CORS ${corsOrigins === "*" ? "*" : corsOrigins.join(",")}` : ""}\n`
+    );
+    await running.closed;
+    ctx.err("movielab serve: stopped\n");
+    return 0;
+  }
+};

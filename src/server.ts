@@ -1,0 +1,120 @@
+/**
+ * The movielab HTTP API (Fastify): POST /predict, POST /recommend, GET /movies, GET /users/:id,
+ * GET /health, optionally the built site on the same port. `buildServer` makes the app (tests call
+ * it in-process); `startServer` listens and shuts down gracefully on SIGINT/SIGTERM, letting
+ * in-flight requests finish.
+ */
+import Fastify, {type FastifyInstance, type FastifyServerOptions} from "fastify";
+import type {PredictionService} from "../lib/serving/types.js";
+import {installCors, type CorsOrigins} from "./server/cors.js";
+import {toErrorResponse} from "./server/errors.js";
+import {installRoutes, type RouteState} from "./server/routes.js";
+import {checkSiteDir, installStaticSite} from "./server/static-site.js";
+
+/** Default largest request body, in bytes: a predict body is ~40 bytes. */
+export const DEFAULT_BODY_LIMIT = 16 * 1024;
+
+export interface ServerOptions {
+  service: PredictionService;
+  /** "*" or exact origins; undefined switches CORS off (the default). */
+  corsOrigins?: CorsOrigins;
+  /** Built site (dist/) to serve on the same port; checked at build time. */
+  siteDir?: string;
+  /** Fastify's pino logger: false for none, true for JSON info logs, or pino options. */
+  logger?: FastifyServerOptions["logger"];
+  /** Largest request body in bytes (default 16 KiB); larger bodies get 413. */
+  bodyLimit?: number;
+}
+
+/** Builds the app (not listening). Throws when siteDir is not a built site. */
+export function buildServer(options: ServerOptions): FastifyInstance {
+  if (options.siteDir !== undefined) checkSiteDir(options.siteDir);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // No coercion of body values ("1" is not an integer) and no silent removal of unknown fields.
+    ajv: {customOptions: {coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false}},
+    // On close, idle keep-alive sockets are dropped at once; busy ones finish their request first.
+    forceCloseConnections: "idle",
+    return503OnClosing: true
+  });
+  // Only JSON bodies: a text/plain POST (which browsers send cross-origin without a preflight) is a 415.
+  app.removeContentTypeParser("text/plain");
+  const state: RouteState = {startedAt: Date.now(), closing: false};
+  app.addHook("preClose", async () => {
+    state.closing = true;
+  });
+  // A keep-alive connection whose request was in flight at close would otherwise stay open until its
+  // idle timeout and hold close() up: answers sent while closing end their connection.
+  app.addHook("onSend", async (_req, reply, payload) => {
+    if (state.closing) reply.header("Connection", "close");
+    return payload;
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const {status, body} = toErrorResponse(error, req.routeOptions.url);
+    if (status >= 500) req.log.error({err: error}, "request failed");
+    else req.log.info({status, error: body.error}, "request refused");
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({error: `no route ${req.method} ${req.url.split("?")[0]}`}));
+
+  installCors(app, options.corsOrigins);
+  installRoutes(app, options.service, state);
+  if (options.siteDir !== undefined) installStaticSite(app, options.siteDir);
+  else app.get("/", async () => ({name: "movielab", model_version: options.service.version, endpoints: ["POST /predict", "POST /recommend", "GET /movies?q=&limit=", "GET /users/:id", "GET /health"]}));
+  return app;
+}
+
+export interface StartOptions extends ServerOptions {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (default 127.0.0.1: loopback only). */
+  host?: string;
+  /** Install SIGINT/SIGTERM handlers that close the server (default true). */
+  handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** e.g. http://127.0.0.1:5000 */
+  url: string;
+  /** Stops accepting connections and resolves when in-flight requests are done. */
+  close(): Promise<void>;
+  /** Resolves when the server has closed (after a signal or close()). */
+  closed: Promise<void>;
+}
+
+/** Listens on host:port and, unless told otherwise, closes gracefully on SIGINT/SIGTERM. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const app = buildServer(options);
+  const host = options.host ?? "127.0.0.1";
+  await app.listen({port: options.port, host});
+  const address = app.server.address();
+  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((r) => (resolveClosed = r));
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= app.close().then(() => {
+      detach();
+      resolveClosed();
+    });
+    return closing;
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    app.log.info({signal}, "shutting down: finishing in-flight requests");
+    void close();
+  };
+  const detach = (): void => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+  if (options.handleSignals !== false) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  }
+  return {app, url, close, closed};
+}

@@ -1,0 +1,22 @@
+/** Parsing of the numeric options shared by serve, predict and recommend: integers only, in range, or a usage error. */
+import {UsageError} from "../cli-command.js";
+
+/** Reads option `name` as an integer in [min, max]; undefined when absent and no fallback. Throws UsageError naming the option. */
+export function integerOption(value: string | boolean | undefined, name: string, min: number, max: number, commandPath: string, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required`, commandPath);
+    return fallback;
+  }
+  const text = String(value).trim();
+  const n = /^-?\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} "${String(value)}": expected an integer from ${min} to ${max}`, commandPath);
+  }
+  return n;
+}
+
+/** Reads a required string option, or throws UsageError naming it. */
+export function stringOption(value: string | boolean | undefined, name: string, commandPath: string, what: string): string {
+  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} ${what} is required`, commandPath);
+  return value;
+}
