@@ -1,0 +1,200 @@
+/**
+ * The PredictionService answered from a classifier bundle in this process (server, CLI, page):
+ * rating predictions with class probabilities, top-N of unseen movies from the bundle's pruned
+ * ranker (popularity when it has none), accent-insensitive title search and user summaries.
+ * Unknown user or movie ids throw NotFoundError (the API answers 404). Browser-safe.
+ */
+import {BundleError, type Bundle} from "../bundle/bundle.js";
+import {rankerScores, unpackModel, type WorkbenchState} from "../bundle/workbench.js";
+import type {Dataset} from "../data/types.js";
+import {parseModel} from "../models/gbdt/model.js";
+import {topK} from "../models/top-n.js";
+import {predictPair, type ClassifierState} from "../pipelines/classifier.js";
+import {NotFoundError, type MovieInfo, type PredictionService, type PredictResult, type RatedMovie, type RecommendResult, type UserInfo} from "./types.js";
+
+/** Movies shown in a user's summary. */
+const TOP_RATED = 5;
+
+/** Creates the service; checks that the bundle's parts agree (throws BundleError naming the field otherwise). */
+export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bundle"): PredictionService {
+  const state = bundle.state;
+  checkWorkbench(bundle, source);
+  const classifier = restoreClassifier(state, source);
+  const lookup = lookupDataset(bundle);
+  const userIndex = indexOf(bundle.idMaps.users);
+  const movieIndex = indexOf(bundle.idMaps.movies);
+  const titles = bundle.titles ?? Array.from(bundle.idMaps.movies, (id) => `movie ${id}`);
+  const folded = titles.map(foldText);
+  const version = `${bundle.model}@movielab-${bundle.meta.library}/${bundle.meta.createdAt}`;
+  const nMovies = bundle.idMaps.movies.length;
+
+  const userOf = (userId: number): number => {
+    const u = userIndex.get(userId);
+    if (u === undefined) throw new NotFoundError("user", userId);
+    return u;
+  };
+  const movieOf = (movieId: number): number => {
+    const m = movieIndex.get(movieId);
+    if (m === undefined) throw new NotFoundError("movie", movieId);
+    return m;
+  };
+  const info = (m: number): MovieInfo => {
+    const G = state.movies.genreNames.length;
+    const genres: string[] = [];
+    for (let g = 0; g < G; g++) if (state.movies.genres[m * G + g]) genres.push(state.movies.genreNames[g]);
+    const year = state.movies.year[m];
+    return {movieId: bundle.idMaps.movies[m], title: titles[m], year: Number.isFinite(year) ? year : null, genres};
+  };
+  const seenOf = (u: number) => ({
+    movies: state.ratings.movies.subarray(state.ratings.indptr[u], state.ratings.indptr[u + 1]),
+    classes: state.ratings.classes.subarray(state.ratings.indptr[u], state.ratings.indptr[u + 1])
+  });
+
+  return {
+    version,
+    scale: {...bundle.scale},
+
+    async predict(userId, movieId): Promise<PredictResult> {
+      const u = userOf(userId);
+      const m = movieOf(movieId);
+      const p = predictPair(classifier, lookup, u, m);
+      return {
+        userId,
+        movieId,
+        rating: p.rating,
+        expected: p.expected,
+        probabilities: classifier.classValues.map((value, k) => ({value, p: p.probabilities[k]})),
+        coldStart: p.coldStart,
+        modelVersion: version
+      };
+    },
+
+    async recommend(userId, k): Promise<RecommendResult> {
+      checkCount("k", k);
+      const u = userOf(userId);
+      const seen = seenOf(u).movies;
+      const skip = new Uint8Array(nMovies);
+      for (let i = 0; i < seen.length; i++) skip[seen[i]] = 1;
+      const coldStart = seen.length === 0;
+      const useRanker = state.ranker !== null && !coldStart;
+      const scores = useRanker ? rankerScores(state.ranker!, seen) : state.popularity;
+      const items = topK(scores, k, skip).map(({movie, score}) => ({...info(movie), score}));
+      return {userId, k, model: useRanker ? state.ranker!.name : "popular", items, coldStart, modelVersion: version};
+    },
+
+    async searchMovies(query, limit): Promise<MovieInfo[]> {
+      checkCount("limit", limit);
+      const q = foldText(query).trim();
+      if (q === "") return [];
+      const hits: number[] = [];
+      for (let m = 0; m < nMovies; m++) if (folded[m].includes(q)) hits.push(m);
+      // Titles that start with the query first, then the most rated, then by title.
+      const starts = (m: number): number => (folded[m].startsWith(q) ? 0 : 1);
+      hits.sort((a, b) => starts(a) - starts(b) || state.popularity[b] - state.popularity[a] || (titles[a] < titles[b] ? -1 : titles[a] > titles[b] ? 1 : 0));
+      return hits.slice(0, limit).map(info);
+    },
+
+    async user(userId): Promise<UserInfo> {
+      const u = userOf(userId);
+      const {movies, classes} = seenOf(u);
+      const order = Array.from(movies.keys()).sort((a, b) => classes[b] - classes[a] || state.popularity[movies[b]] - state.popularity[movies[a]] || movies[a] - movies[b]);
+      const topRated: RatedMovie[] = order.slice(0, TOP_RATED).map((i) => ({...info(movies[i]), rating: classifier.classValues[classes[i]]}));
+      const d = state.users;
+      const age = d ? d.age[u] : NaN;
+      const gender = d ? d.gender[u] : 255;
+      return {
+        userId,
+        age: Number.isFinite(age) ? age : null,
+        gender: gender === 0 ? "M" : gender === 1 ? "F" : null,
+        occupation: d ? (d.occupationNames[d.occupation[u]] ?? null) : null,
+        ratings: movies.length,
+        topRated
+      };
+    }
+  };
+}
+
+/** The classifier of a workbench bundle, its GBDT model parsed and validated (GbdtModelError → BundleError). */
+export function restoreClassifier(state: WorkbenchState, source = "bundle"): ClassifierState {
+  try {
+    return {...state.classifier, model: parseModel(unpackModel(state.classifier.model))};
+  } catch (e) {
+    throw new BundleError(source, `field "state.classifier.model": ${(e as Error).message}`);
+  }
+}
+
+/** A Dataset view of the bundle's tables (no ratings), enough for the classifier's pair features. */
+export function lookupDataset(bundle: Bundle<WorkbenchState>): Dataset {
+  const s = bundle.state;
+  const movieIds = bundle.idMaps.movies;
+  return {
+    name: bundle.meta.dataset.name,
+    source: {kind: bundle.meta.dataset.synthetic ? "synthetic" : "files", format: bundle.meta.dataset.format as Dataset["source"]["format"]},
+    scale: {...bundle.scale},
+    ratings: {user: new Int32Array(0), movie: new Int32Array(0), rating: new Float32Array(0), timestamp: new Float64Array(0)},
+    movies: {
+      id: movieIds,
+      title: bundle.titles ?? Array.from(movieIds, (id) => `movie ${id}`),
+      year: s.movies.year,
+      releaseDate: s.movies.releaseDate,
+      genreNames: s.movies.genreNames,
+      genres: s.movies.genres
+    },
+    userIds: bundle.idMaps.users,
+    users: s.users
+      ? {id: bundle.idMaps.users, age: s.users.age, gender: s.users.gender, occupation: s.users.occupation, occupationNames: s.users.occupationNames, zip: []}
+      : undefined
+  };
+}
+
+/** Lower case without accents or other combining marks: "Café" and "cafe" match. */
+export function foldText(s: string): string {
+  return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+function checkWorkbench(bundle: Bundle<WorkbenchState>, source: string): void {
+  const s = bundle.state as Partial<WorkbenchState> | undefined;
+  const fail = (field: string, expected: string): never => {
+    throw new BundleError(source, `field "state.${field}" ${expected}`);
+  };
+  if (bundle.kind !== "classifier") throw new BundleError(source, `holds a ${bundle.kind} model, expected a classifier bundle`);
+  if (!s || s.version !== 1) fail("version", "must be 1 (a workbench classifier bundle)");
+  const nUsers = bundle.idMaps.users.length;
+  const nMovies = bundle.idMaps.movies.length;
+  const mv = s!.movies;
+  if (!mv || !(mv.year instanceof Float64Array) || mv.year.length !== nMovies || !(mv.releaseDate instanceof Float64Array) || mv.releaseDate.length !== nMovies)
+    fail("movies", `must hold year and releaseDate (Float64Array) for ${nMovies} movies`);
+  if (!Array.isArray(mv!.genreNames) || !(mv!.genres instanceof Uint8Array) || mv!.genres.length !== nMovies * mv!.genreNames.length)
+    fail("movies.genres", `must hold ${nMovies} × genreNames.length flags`);
+  if (s!.users !== null) {
+    const u = s!.users;
+    if (!u || !(u.age instanceof Float64Array) || u.age.length !== nUsers || !(u.gender instanceof Uint8Array) || u.gender.length !== nUsers || !(u.occupation instanceof Uint8Array) || u.occupation.length !== nUsers)
+      fail("users", `must be null or hold age, gender, occupation for ${nUsers} users`);
+  }
+  const r = s!.ratings;
+  if (!r || !(r.indptr instanceof Int32Array) || r.indptr.length !== nUsers + 1 || !(r.classes instanceof Uint8Array) || r.movies.length !== r.classes.length || r.indptr[nUsers] !== r.movies.length)
+    fail("ratings", `must be a CSR over ${nUsers} users`);
+  for (let p = 0; p < r!.movies.length; p++) if (r!.movies[p] >= nMovies) fail("ratings.movies", `entry ${p} is ${r!.movies[p]}, expected a movie index below ${nMovies}`);
+  if (!(s!.popularity instanceof Float32Array) || s!.popularity.length !== nMovies) fail("popularity", `must be a Float32Array of ${nMovies} counts`);
+  const k = s!.ranker;
+  if (k !== null) {
+    if (!k || k.nMovies !== nMovies || !(k.indptr instanceof Int32Array) || k.indptr.length !== nMovies + 1 || k.indices.length !== k.weights.length || k.indptr[nMovies] !== k.weights.length)
+      fail("ranker", `must be null or sparse rows over ${nMovies} movies`);
+    for (let p = 0; p < k!.indices.length; p++) if (k!.indices[p] >= nMovies) fail("ranker.indices", `entry ${p} is ${k!.indices[p]}, expected a movie index below ${nMovies}`);
+  }
+  const c = s!.classifier;
+  if (!c || typeof c.model !== "object" || c.model === null || !c.features || c.features.nUsers !== nUsers || c.features.nMovies !== nMovies)
+    fail("classifier", `must hold a classifier fitted on ${nUsers} users and ${nMovies} movies`);
+  const K = c!.classValues.length;
+  for (let p = 0; p < r!.classes.length; p++) if (r!.classes[p] >= K) fail("ratings.classes", `entry ${p} is ${r!.classes[p]}, expected a class index below ${K}`);
+}
+
+function indexOf(ids: Int32Array): Map<number, number> {
+  const map = new Map<number, number>();
+  ids.forEach((id, i) => map.set(id, i));
+  return map;
+}
+
+function checkCount(name: string, v: number): void {
+  if (!(Number.isInteger(v) && v >= 1 && v <= 100)) throw new RangeError(`${name} is ${v}: expected an integer from 1 to 100`);
+}

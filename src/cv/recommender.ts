@@ -1,0 +1,58 @@
+/** `movielab cv recommender`: RMSE, MAE and fit seconds of a rating model per fold, with mean ± sd. */
+import {evaluateRating, type RatingFold} from "../../lib/eval/evaluate-rating.js";
+import {randomRatingFolds, ratingFoldsFromRows} from "../../lib/eval/rating-folds.js";
+import {MODELS, modelNames} from "../../lib/models/registry.js";
+import {createProgress} from "../../lib/node/progress.js";
+import {cvToJson, formatCvTable} from "../../lib/recommend/cv-result.js";
+import {UsageError, type Command, type CommandContext} from "../cli-command.js";
+import {foldsFor} from "./classifier.js";
+import {numberOption} from "./classifier-options.js";
+import {DATA_OPTIONS, loadCommandDataset} from "./dataset.js";
+
+const WHERE = "movielab cv recommender";
+
+/** The rating model --model names, or a usage error listing the rating models (and pointing ranking models at `movielab rank`). */
+export function ratingModelOption(ctx: CommandContext, where: string): string {
+  const name = ctx.options.model;
+  const known = modelNames("rating");
+  if (typeof name !== "string" || name === "") throw new UsageError(`--model is required: one of ${known.join(", ")}`, where);
+  if (MODELS[name]?.task === "ranking") throw new UsageError(`--model "${name}" is a ranking model (no rating estimates); use 'movielab rank --model ${name}', or one of ${known.join(", ")}`, where);
+  if (!known.includes(name)) throw new UsageError(`unknown --model "${name}": expected one of ${known.join(", ")}`, where);
+  return name;
+}
+
+export const recommenderCvCommand: Command = {
+  name: "recommender",
+  summary: "cross-validate a rating model (RMSE, MAE, fit seconds per fold and mean ± sd)",
+  description:
+    "Fits the model on each fold's training part and predicts its test part. ml-100k uses its official u1..u5 splits\n" +
+    "unless --folds K asks for K seeded random folds; other data sets default to 5 random folds. Every rating is kept\n" +
+    "(as Surprise and the published figures do). Exit 0 on success, 1 on bad data, 2 on bad usage.",
+  options: {
+    ...DATA_OPTIONS,
+    model: {type: "string", value: "NAME", description: `rating model (required): ${modelNames("rating").join(", ")}`},
+    folds: {type: "string", value: "official|K", description: "official u1..u5 (default when the files exist) or K seeded random folds (default 5)"},
+    seed: {type: "string", value: "N", description: "seed of the random folds and of the model (default 42)"},
+    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"}
+  },
+  async run(ctx) {
+    const json = ctx.options.json === true;
+    const name = ratingModelOption(ctx, WHERE);
+    const seed = numberOption(ctx, "seed", WHERE, (v) => Number.isInteger(v), "an integer") ?? 42;
+    if (ctx.options.folds !== undefined && ctx.options.folds !== "official") {
+      numberOption(ctx, "folds", WHERE, (v) => Number.isInteger(v) && v >= 2, `"official" or an integer k ≥ 2`);
+    }
+    const loaded = await loadCommandDataset(ctx, {beforeRelease: false});
+    const spec = await foldsFor(ctx, loaded, WHERE);
+    const folds: RatingFold[] = typeof spec === "number" ? randomRatingFolds(loaded.dataset, spec, seed) : ratingFoldsFromRows(loaded.dataset, spec);
+    const {model, description} = MODELS[name];
+    const params = "seed" in (model.defaults as object) ? {seed} : undefined;
+    const progress = createProgress({label: `cv ${name}`, disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
+    progress.update(0, folds.length);
+    const result = evaluateRating(model, folds, params, (_, i) => progress.update(i + 1, folds.length));
+    progress.finish();
+    const out = cvToJson(result, {dataset: loaded.dataset.name, model: name, description, protocol: typeof spec === "number" ? "k-fold" : "official", seed});
+    ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatCvTable(out));
+    return 0;
+  }
+};

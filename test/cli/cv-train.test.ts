@@ -1,0 +1,110 @@
+import {spawn} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {BundleError} from "../../lib/bundle/bundle.js";
+import type {WorkbenchState} from "../../lib/bundle/workbench.js";
+import {loadBundle} from "../../lib/node/bundle-file.js";
+import {createBundleService} from "../../lib/serving/bundle-service.js";
+
+const BIN = resolve(import.meta.dirname, "..", "..", "bin", "movielab.js");
+const tmp = mkdtempSync(join(tmpdir(), "movielab-cv-train-"));
+afterAll(() => rmSync(tmp, {recursive: true, force: true}));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real launcher as a user would (offline, no progress bars). */
+function movielab(args: string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, MOVIELAB_OFFLINE: "1", MOVIELAB_NO_PROGRESS: "1"}, stdio: ["ignore", "pipe", "pipe"]});
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", fail);
+    child.on("close", (code) => done({code, stdout, stderr}));
+  });
+}
+
+describe("movielab cv classifier", () => {
+  it("prints per-fold and mean figures with baselines as JSON", async () => {
+    const r = await movielab(["cv", "classifier", "--data", "synthetic", "--folds", "2", "--rounds", "3", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.protocol).toBe("stratified-k-fold");
+    expect(out.folds).toHaveLength(2);
+    for (const key of ["accuracy", "macro_f1", "weighted_f1", "log_loss", "rmse", "mae", "fit_seconds", "predict_seconds"]) {
+      expect(typeof out.summary.mean[key]).toBe("number");
+      expect(typeof out.summary.sd[key]).toBe("number");
+      expect(typeof out.folds[0].metrics[key]).toBe("number");
+    }
+    expect(out.folds[0].training.rounds).toBe(3);
+    expect(out.baselines.majority.mean.accuracy).toBeGreaterThan(0.2);
+    expect(out.baselines.bias.mean.rmse).toBeGreaterThan(0);
+    expect(out.confusion).toHaveLength(25);
+  }, 120_000);
+
+  it("exits 2 on bad usage and shows help", async () => {
+    const bad = await movielab(["cv", "classifier", "--data", "synthetic", "--folds", "1"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--folds is "1"/);
+    const noOfficial = await movielab(["cv", "classifier", "--data", "synthetic", "--folds", "official"]);
+    expect(noOfficial.code).toBe(2);
+    expect(noOfficial.stderr).toMatch(/u1\.\.u5/);
+    const eta = await movielab(["cv", "classifier", "--eta", "2"]);
+    expect(eta.code).toBe(2);
+    const help = await movielab(["cv", "classifier", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--folds official\|K/);
+  }, 120_000);
+});
+
+describe("movielab train classifier", () => {
+  const out = join(tmp, "model.json");
+
+  it("writes a bundle that loadBundle accepts and a service can answer from", async () => {
+    const r = await movielab(["train", "classifier", "--data", "synthetic", "--rounds", "3", "--ranker", "none", "--out", out, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.rounds).toBe(3);
+    expect(summary.bytes).toBe(readFileSync(out, "utf8").length);
+    const bundle = await loadBundle<WorkbenchState>(out, {kind: "classifier"});
+    expect(bundle.model).toBe("gbdt");
+    expect(bundle.meta.dataset.synthetic).toBe(true);
+    expect(bundle.titles).toHaveLength(bundle.idMaps.movies.length);
+    const service = createBundleService(bundle);
+    const p = await service.predict(bundle.idMaps.users[0], bundle.idMaps.movies[0]);
+    expect(p.probabilities.reduce((a, c) => a + c.p, 0)).toBeCloseTo(1, 5);
+    expect((await service.recommend(bundle.idMaps.users[0], 3)).model).toBe("popular");
+  }, 120_000);
+
+  it("refuses a corrupted or truncated bundle", async () => {
+    const text = readFileSync(out, "utf8");
+    const corrupted = join(tmp, "corrupted.json");
+    const i = text.indexOf('"model":"gbdt"');
+    writeFileSync(corrupted, `${text.slice(0, i)}"model":"gbdX"${text.slice(i + 14)}`);
+    await expect(loadBundle(corrupted)).rejects.toThrow(/checksum mismatch/);
+    const truncated = join(tmp, "truncated.json");
+    writeFileSync(truncated, text.slice(0, text.length >> 1));
+    await expect(loadBundle(truncated)).rejects.toBeInstanceOf(BundleError);
+  });
+
+  it("exits 2 without --out or with an unknown ranker, 1 on a missing data directory", async () => {
+    const noOut = await movielab(["train", "classifier", "--data", "synthetic"]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toMatch(/--out/);
+    const ranker = await movielab(["train", "classifier", "--data", "synthetic", "--out", out, "--ranker", "svd"]);
+    expect(ranker.code).toBe(2);
+    expect(ranker.stderr).toMatch(/ease, item-knn-implicit, none/);
+    const missing = await movielab(["train", "classifier", "--data", join(tmp, "nowhere"), "--out", out]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nowhere/);
+  }, 120_000);
+});

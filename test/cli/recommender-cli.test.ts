@@ -1,0 +1,138 @@
+import {spawn} from "node:child_process";
+import {resolve} from "node:path";
+import {describe, expect, it} from "vitest";
+import {generateSynthetic} from "../../lib/data/synthetic.js";
+
+const BIN = resolve(import.meta.dirname, "..", "..", "bin", "movielab.js");
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real launcher as a user would (offline, no progress bars). */
+function movielab(args: string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, MOVIELAB_OFFLINE: "1", MOVIELAB_NO_PROGRESS: "1"}, stdio: ["ignore", "pipe", "pipe"]});
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", fail);
+    child.on("close", (code) => done({code, stdout, stderr}));
+  });
+}
+
+describe("movielab cv recommender", () => {
+  it("prints rmse, mae and fit seconds per fold and their mean ± sd as JSON", async () => {
+    const r = await movielab(["cv", "recommender", "--model", "baseline", "--data", "synthetic", "--folds", "2", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({dataset: "synthetic", model: "baseline", protocol: "k-fold", seed: 42});
+    expect(out.folds).toHaveLength(2);
+    for (const f of out.folds) {
+      for (const key of ["rmse", "mae", "fit_seconds"]) expect(typeof f[key]).toBe("number");
+      expect(f.n_test).toBe(50_000);
+      // The synthetic set has latent structure: biases alone beat predicting the mean by a margin but stay far from 0.
+      expect(f.rmse).toBeGreaterThan(0.6);
+      expect(f.rmse).toBeLessThan(1.1);
+      expect(f.mae).toBeLessThan(f.rmse);
+    }
+    for (const key of ["rmse", "mae", "fit_seconds"]) {
+      expect(typeof out[key].mean).toBe("number");
+      expect(typeof out[key].sd).toBe("number");
+    }
+    expect(out.rmse.mean).toBeCloseTo((out.folds[0].rmse + out.folds[1].rmse) / 2, 10);
+  }, 120_000);
+
+  it("prints a per-fold table with a mean ± sd row", async () => {
+    const r = await movielab(["cv", "recommender", "--model", "global-mean", "--data", "synthetic", "--folds", "3"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^fold1\s+\d\.\d{4}\s+\d\.\d{4}/m);
+    expect(r.stdout).toMatch(/^fold3\s/m);
+    expect(r.stdout).toMatch(/^mean±sd\s+\d\.\d{4}±\d\.\d{4}/m);
+  }, 120_000);
+
+  it("exits 2 naming the known models on a bad model name, and on bad folds", async () => {
+    const bad = await movielab(["cv", "recommender", "--model", "svd-magic", "--data", "synthetic"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown --model "svd-magic": expected one of .*baseline.*mf.*svdpp/);
+    const ranking = await movielab(["cv", "recommender", "--model", "ease", "--data", "synthetic"]);
+    expect(ranking.code).toBe(2);
+    expect(ranking.stderr).toMatch(/ranking model.*movielab rank --model ease/);
+    const folds = await movielab(["cv", "recommender", "--model", "baseline", "--data", "synthetic", "--folds", "1"]);
+    expect(folds.code).toBe(2);
+    expect(folds.stderr).toMatch(/--folds is "1"/);
+    const official = await movielab(["cv", "recommender", "--model", "baseline", "--data", "synthetic", "--folds", "official"]);
+    expect(official.code).toBe(2);
+    expect(official.stderr).toMatch(/u1\.\.u5/);
+    const help = await movielab(["cv", "recommender", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--model NAME/);
+  }, 120_000);
+});
+
+describe("movielab rank", () => {
+  it("prints the ranking metrics of the most-popular model as JSON", async () => {
+    const r = await movielab(["rank", "--model", "popular", "--data", "synthetic", "--k", "10", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({dataset: "synthetic", model: "popular", k: 10, seed: 42});
+    for (const key of ["precision", "recall", "ndcg", "map", "hit_rate", "coverage"]) {
+      expect(out[key]).toBeGreaterThanOrEqual(0);
+      expect(out[key]).toBeLessThanOrEqual(1);
+    }
+    // Popularity gives everyone nearly the same list: coverage of a 1,682-movie catalogue stays tiny.
+    expect(out.coverage).toBeLessThan(0.1);
+    expect(out.precision).toBeGreaterThan(0.05);
+    expect(out.users).toBe(943);
+  }, 120_000);
+
+  it("accepts item-knn as implicit item-kNN and rejects unknown models with exit 2", async () => {
+    const r = await movielab(["rank", "--model", "item-knn", "--data", "synthetic", "--k", "5", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).model).toBe("item-knn-implicit");
+    const bad = await movielab(["rank", "--model", "knn", "--data", "synthetic"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown --model "knn": expected one of popular, item-knn, ease, bpr/);
+    const k = await movielab(["rank", "--model", "popular", "--data", "synthetic", "--k", "0"]);
+    expect(k.code).toBe(2);
+    expect(k.stderr).toMatch(/--k "0"/);
+  }, 120_000);
+});
+
+describe("movielab recommend --data", () => {
+  it("prints a user's top 5 unseen movies with titles and explanations", async () => {
+    const r = await movielab(["recommend", "--data", "synthetic", "--user", "1", "--k", "5"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const ranked = r.stdout.split("\n").filter((l) => /^\s+\d+\. /.test(l));
+    expect(ranked).toHaveLength(5);
+    expect(r.stdout).toMatch(/top 5 for user 1 in synthetic \(ease/);
+    expect(r.stdout).toMatch(/because you rated /);
+  }, 120_000);
+
+  it("never recommends a movie the user rated, and names an unknown user (exit 1)", async () => {
+    const r = await movielab(["recommend", "--data", "synthetic", "--user", "2", "--k", "10", "--model", "popular", "--json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.items).toHaveLength(10);
+    const scores = out.items.map((i: {score: number}) => i.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    // The CLI's synthetic set is the generator's default one; every rating of user 2 stays in it after cleaning.
+    const raw = generateSynthetic();
+    const rated = new Set<number>();
+    for (let i = 0; i < raw.ratings.userId.length; i++) if (raw.ratings.userId[i] === 2) rated.add(raw.ratings.movieId[i]);
+    expect(rated.size).toBeGreaterThan(0);
+    for (const item of out.items) expect(rated.has(item.movie_id)).toBe(false);
+    const unknown = await movielab(["recommend", "--data", "synthetic", "--user", "5000"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/--user 5000: no such user in synthetic/);
+    const badModel = await movielab(["recommend", "--data", "synthetic", "--user", "1", "--model", "nope"]);
+    expect(badModel.code).toBe(2);
+    expect(badModel.stderr).toMatch(/unknown --model "nope": expected one of/);
+  }, 120_000);
+});
