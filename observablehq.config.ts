@@ -23,6 +23,15 @@ export default {
         {name: "Evaluation", path: "/evaluation"}
       ]
     },
+    {
+      name: "Recommenders",
+      pages: [
+        {name: "User-item matrix", path: "/user-item-matrix"},
+        {name: "Model comparison", path: "/model-comparison"},
+        {name: "Recommendations", path: "/recommendations"},
+        {name: "Ranking", path: "/ranking"}
+      ]
+    },
     {name: "Use", pages: [{name: "Predict a rating", path: "/predict"}, {name: "Embed the widget", path: "/embed"}]}
   ],
   // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
