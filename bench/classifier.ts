@@ -6,7 +6,7 @@
  * - ours tuned (DEFAULT_CLASSIFIER_PARAMS): the same figures;
  * - predict milliseconds for u1's 20,000 test rows (features + trees, and trees alone), model JSON
  *   bytes, and the bytes of a workbench bundle (u1 model + EASE ranker pruned to 64 per movie).
- * Prints one JSON object. Usage: tsx bench/classifier.ts [dir] [--skip-peer] [--skip-tuned]
+ * Prints one JSON object. Usage: tsx bench/classifier.ts [dir] [--skip-peer] [--skip-tuned] [--threads N]
  */
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
@@ -15,19 +15,24 @@ import {serializeBundle} from "../lib/bundle/bundle.js";
 import {buildWorkbenchBundle} from "../lib/bundle/workbench.js";
 import {cleanDataset} from "../lib/data/clean.js";
 import {encodeDataset} from "../lib/data/encode.js";
-import {crossValidateClassifier, type CvResult} from "../lib/eval/cross-validate-classifier.js";
+import {crossValidateClassifierAsync, type CvResult} from "../lib/eval/cross-validate-classifier.js";
 import {officialFoldRows} from "../lib/eval/fold-rows.js";
 import {buildFeatures} from "../lib/features/feature-matrix.js";
 import {modelToJSON} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";
+import {parallelTrainer} from "../lib/node/gbdt-parallel.js";
 import {readDatasetDir} from "../lib/node/read-dataset-dir.js";
 import {readOfficialFolds} from "../lib/node/official-folds.js";
-import {DEFAULT_CLASSIFIER_PARAMS, fitClassifier, PEER_CLASSIFIER_PARAMS, predictClassifier, type ClassifierParams, type ClassifierState} from "../lib/pipelines/classifier.js";
+import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier, type ClassifierParams, type ClassifierState} from "../lib/pipelines/classifier.js";
 
 const args = process.argv.slice(2);
-const dir = resolve(args.find((a) => !a.startsWith("--")) ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
+const dir = resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--threads") ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
 const skipPeer = args.includes("--skip-peer");
 const skipTuned = args.includes("--skip-tuned");
+// --threads 1 measures the single-thread engine; default two worker threads, as the peer's XGBoost.
+const threadsArg = args.indexOf("--threads");
+const threads = threadsArg >= 0 ? Number(args[threadsArg + 1]) : 2;
+const trainer = parallelTrainer({threads});
 const PEER_SCRIPT = resolve(import.meta.dirname, "../../shared/peers/seed004_xgb.py");
 const log = (msg: string) => process.stderr.write(`[bench/classifier] ${msg}\n`);
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -89,23 +94,23 @@ function predictTimes(state: ClassifierState) {
   return {rows: test.length, predict_ms: r4(median(endToEnd)), trees_only_ms: r4(median(treesOnly)), model_json_bytes: modelToJSON(state.model).length, trees: state.model.trees.length};
 }
 
-function ours(params: Readonly<ClassifierParams>, label: string) {
+async function ours(params: Readonly<ClassifierParams>, label: string) {
   log(`ours (${label}): 5 official folds`);
-  const r = crossValidateClassifier(dataset, {folds, params, base: params, onProgress: (p) => p.phase === "done" && log(`  ${label} ${p.name} done`)});
+  const r = await crossValidateClassifierAsync(dataset, {folds, params, base: params, trainer, onProgress: (p) => p.phase === "done" && log(`  ${label} ${p.name} done`)});
   log(`ours (${label}): u1 model for predict timings`);
-  const state = fitClassifier(dataset, folds[0].train, params);
+  const state = await fitClassifierAsync(dataset, folds[0].train, params, {trainer});
   return {result: summary(r), predict: predictTimes(state), state};
 }
 
-const out: Record<string, unknown> = {dataset: dir, folds: folds.map((f) => f.name), node: process.version, cpus: (await import("node:os")).cpus().length, loadavg_start: (await import("node:os")).loadavg().map(r4)};
+const out: Record<string, unknown> = {dataset: dir, folds: folds.map((f) => f.name), node: process.version, tree_threads: threads, cpus: (await import("node:os")).cpus().length, loadavg_start: (await import("node:os")).loadavg().map(r4)};
 // The peer runs just before and just after ours with its configuration; its fit time is the mean of both, since load on shared machines drifts.
 const peerBefore = skipPeer ? {error: "skipped"} : runPeer();
-const peerCfg = ours(PEER_CLASSIFIER_PARAMS, "peer configuration");
+const peerCfg = await ours(PEER_CLASSIFIER_PARAMS, "peer configuration");
 const peerAfter = skipPeer ? {error: "skipped"} : runPeer();
 const peer = "rows" in peerBefore && "rows" in peerAfter ? {...peerBefore, rows: [...peerBefore.rows, ...peerAfter.rows]} : peerBefore;
 out.ours_peer_config = {...peerCfg.result, predict_20k: peerCfg.predict};
 if (!skipTuned) {
-  const tuned = ours(DEFAULT_CLASSIFIER_PARAMS, "tuned");
+  const tuned = await ours(DEFAULT_CLASSIFIER_PARAMS, "tuned");
   out.ours_tuned = {...tuned.result, predict_20k: tuned.predict, params: DEFAULT_CLASSIFIER_PARAMS};
   log("bundle: u1 tuned model + EASE pruned to 64 per movie");
   const bundle = buildWorkbenchBundle(dataset, tuned.state, {ranker: "ease", neighbours: 64, rows: folds[0].train});

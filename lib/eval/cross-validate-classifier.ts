@@ -7,7 +7,9 @@
  */
 import type {Dataset} from "../data/types.js";
 import {dropBeforeRelease, labelsOf} from "../features/feature-matrix.js";
-import {fitClassifier, fitClassifierAsync, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState, type FitOptions} from "../pipelines/classifier.js";
+import {
+  fitClassifier, fitClassifierAsync, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState, type FitOptions, type GbdtTrainFn
+} from "../pipelines/classifier.js";
 import {classificationReport, type ClassificationReport} from "./classification-metrics.js";
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
 import type {FoldRows} from "./fold-rows.js";
@@ -83,9 +85,11 @@ export interface CrossValidateOptions {
   /** Seed of the k-fold split (default 42); the classifier's own seed is params.seed. */
   seed?: number;
   onProgress?: (p: CvProgress) => void;
+  /** Tree trainer of the async run (e.g. Node's worker-thread trainer); default the single-thread one. */
+  trainer?: GbdtTrainFn;
 }
 
-/** Runs the folds synchronously (Node CLI, data loaders). */
+/** Runs the folds synchronously on this thread (Node scripts without worker threads). */
 export function crossValidateClassifier(dataset: Dataset, options: CrossValidateOptions): CvResult {
   const {params, folds, seed} = setup(dataset, options);
   const results = folds.map((f, i) => {
@@ -96,14 +100,17 @@ export function crossValidateClassifier(dataset: Dataset, options: CrossValidate
   return assemble(dataset, options, params, seed, results);
 }
 
-/** As crossValidateClassifier, yielding between boosting rounds (Web Worker, page); onProgress may drive a bar. */
+/**
+ * As crossValidateClassifier, yielding between boosting rounds (Web Worker, page; onProgress may drive
+ * a bar), or growing the trees with options.trainer (Node CLI and loaders: worker threads).
+ */
 export async function crossValidateClassifierAsync(dataset: Dataset, options: CrossValidateOptions): Promise<CvResult> {
   const {params, folds, seed} = setup(dataset, options);
   const results: FoldResult[] = [];
   for (let i = 0; i < folds.length; i++) {
     const f = folds[i];
     const start = now();
-    const state = await fitClassifierAsync(dataset, f.train, params, fitProgress(options, i, folds.length, f.name, params));
+    const state = await fitClassifierAsync(dataset, f.train, params, {...fitProgress(options, i, folds.length, f.name, params), trainer: options.trainer});
     results.push(evaluateFold(dataset, f, state, now() - start, options, i, folds.length));
   }
   return assemble(dataset, options, params, seed, results);

@@ -127,6 +127,23 @@ export async function trainGbdtParallel(train: TrainInput, params: Partial<GbdtP
   return trainer.model();
 }
 
+/**
+ * Rows below which parallelTrainer trains on this thread: starting a worker (and, under tsx,
+ * compiling this module in it) costs a few hundred ms, more than a small fit gains from it.
+ */
+export const PARALLEL_MIN_ROWS = 20_000;
+
+/**
+ * A trainer for fitClassifierAsync / crossValidateClassifierAsync (their `trainer` option): the
+ * worker-thread trainer for multi-class fits of at least minRows rows (default PARALLEL_MIN_ROWS),
+ * else trainGbdt. Either way the model equals trainGbdt's. threads as in ParallelOptions.
+ */
+export function parallelTrainer(options: {threads?: number; minRows?: number} = {}): (train: TrainInput, params: Partial<GbdtParams>, trainOptions: TrainOptions) => Promise<GbdtModel> {
+  const minRows = options.minRows ?? PARALLEL_MIN_ROWS;
+  return async (train, params, trainOptions) =>
+    train.n < minRows ? trainGbdt(train, params, trainOptions) : trainGbdtParallel(train, params, {...trainOptions, threads: options.threads});
+}
+
 function shareLabels(a: Labels): Labels {
   if (a instanceof Int32Array) return shared(a, (b) => new Int32Array(b));
   if (a instanceof Float32Array) return shared(a, (b) => new Float32Array(b));

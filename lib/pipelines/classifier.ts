@@ -11,7 +11,7 @@ import {
   buildFeatures, featuresForPair, fitFeaturePipeline, labelsOf,
   type FeatureMatrix, type FeaturePipelineInput, type FeaturePipelineState
 } from "../features/feature-matrix.js";
-import {GbdtTrainer, type RoundMetrics} from "../models/gbdt/train.js";
+import {GbdtTrainer, type RoundMetrics, type TrainInput, type TrainOptions} from "../models/gbdt/train.js";
 import {predictProba} from "../models/gbdt/predict.js";
 import type {EvalsResult, GbdtModel, StopReason} from "../models/gbdt/model.js";
 import type {GbdtParams} from "../models/gbdt/params.js";
@@ -93,9 +93,17 @@ export interface ClassifierState {
   log: ClassifierLog;
 }
 
+/**
+ * A tree trainer with trainGbdt's contract (same input, parameters and options, same model), e.g.
+ * lib/node/gbdt-parallel.ts's worker-thread trainer. Injected so lib/ stays browser-safe.
+ */
+export type GbdtTrainFn = (train: TrainInput, params: Partial<GbdtParams>, options: TrainOptions) => Promise<GbdtModel>;
+
 /** Options of a fit: per-round callback (return false to stop) for progress bars and cancel buttons. */
 export interface FitOptions {
   onRound?: (round: number, metrics: RoundMetrics) => boolean | void;
+  /** Trainer of the trees, used by the async fits only (default: the single-thread GbdtTrainer). */
+  trainer?: GbdtTrainFn;
 }
 
 /** Merges params over the defaults (features.aggregates and gbdt merged field by field). */
@@ -121,7 +129,10 @@ interface Prepared {
   features: FeaturePipelineState;
   columnIndex: Int32Array | null;
   columnNames: string[];
-  trainer: GbdtTrainer;
+  /** The tree training job: run by a GbdtTrainer here, or by an injected trainer. */
+  train: TrainInput;
+  gbdt: Partial<GbdtParams>;
+  trainOptions: TrainOptions;
   validationRows: number;
   featureSeconds: number;
   referenceTime: number;
@@ -152,19 +163,15 @@ function prepare(dataset: Dataset, trainRows: Int32Array, p: ClassifierParams, o
     // Early stopping needs an eval set: without inner validation it is off.
     gbdt.early_stopping_rounds = null;
   }
-  const trainer = new GbdtTrainer(
-    {features: train.features, n: train.rows.length, d: columnNames.length, labels, featureNames: columnNames},
-    gbdt,
-    {eval: evalSet, onRound: options.onRound}
-  );
+  const trainInput: TrainInput = {features: train.features, n: train.rows.length, d: columnNames.length, labels, featureNames: columnNames};
+  const trainOptions: TrainOptions = {eval: evalSet, onRound: options.onRound};
   let referenceTime = -Infinity;
   const ts = dataset.ratings.timestamp;
   for (let i = 0; i < trainRows.length; i++) if (ts[trainRows[i]] > referenceTime) referenceTime = ts[trainRows[i]];
-  return {params: p, features, columnIndex, columnNames, trainer, validationRows: evalRows?.length ?? 0, featureSeconds: now() - t0, referenceTime};
+  return {params: p, features, columnIndex, columnNames, train: trainInput, gbdt, trainOptions, validationRows: evalRows?.length ?? 0, featureSeconds: now() - t0, referenceTime};
 }
 
-function finish(prep: Prepared, fitStart: number): ClassifierState {
-  const model = prep.trainer.model();
+function finish(prep: Prepared, model: GbdtModel, fitStart: number): ClassifierState {
   return {
     version: 1,
     features: prep.features,
@@ -179,7 +186,7 @@ function finish(prep: Prepared, fitStart: number): ClassifierState {
       bestIteration: model.best_iteration,
       stopReason: model.stop_reason,
       evalsResult: model.evals_result,
-      trainRows: prep.trainer.n,
+      trainRows: prep.train.n,
       validationRows: prep.validationRows,
       droppedBeforeRelease: prep.features.droppedBeforeRelease,
       featureSeconds: prep.featureSeconds,
@@ -202,20 +209,30 @@ export function fitClassifier(dataset: Dataset, trainRows: Int32Array, params: P
   const start = now();
   const p = resolveClassifierParams(params);
   const prep = prepare(dataset, trainRows, p, options);
-  while (prep.trainer.step());
-  const state = finish(prep, start);
+  const trainer = new GbdtTrainer(prep.train, prep.gbdt, prep.trainOptions);
+  while (trainer.step());
+  const state = finish(prep, trainer.model(), start);
   if (!(p.refit && p.validationFraction > 0)) return state;
   const again = fitClassifier(dataset, trainRows, refitParams(state), options);
   return {...again, params: p, log: {...again.log, evalsResult: state.log.evalsResult, stopReason: state.log.stopReason, fitSeconds: now() - start}};
 }
 
-/** As fitClassifier, but yields to the event loop between rounds so a page or Web Worker stays responsive (and can cancel via onRound). */
+/**
+ * As fitClassifier, but yields to the event loop between rounds so a page or Web Worker stays
+ * responsive (and can cancel via onRound); with options.trainer, that trainer grows the trees.
+ */
 export async function fitClassifierAsync(dataset: Dataset, trainRows: Int32Array, params: Partial<ClassifierParams> = {}, options: FitOptions = {}): Promise<ClassifierState> {
   const start = now();
   const p = resolveClassifierParams(params);
   const prep = prepare(dataset, trainRows, p, options);
-  while (prep.trainer.step()) await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  const state = finish(prep, start);
+  let model: GbdtModel;
+  if (options.trainer) model = await options.trainer(prep.train, prep.gbdt, prep.trainOptions);
+  else {
+    const trainer = new GbdtTrainer(prep.train, prep.gbdt, prep.trainOptions);
+    while (trainer.step()) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    model = trainer.model();
+  }
+  const state = finish(prep, model, start);
   if (!(p.refit && p.validationFraction > 0)) return state;
   const again = await fitClassifierAsync(dataset, trainRows, refitParams(state), options);
   return {...again, params: p, log: {...again.log, evalsResult: state.log.evalsResult, stopReason: state.log.stopReason, fitSeconds: now() - start}};

@@ -1,8 +1,9 @@
 // Data loader for data/classifier-cv.json: cross-validation of the rating classifier (tuned defaults)
 // with the majority and user+item bias baselines on the same folds — ml-100k's official folds when
 // present, else seeded stratified folds. CV_FOLDS folds keep the site build short (see the page).
-import {crossValidateClassifier} from "../../lib/eval/cross-validate-classifier.js";
+import {crossValidateClassifierAsync} from "../../lib/eval/cross-validate-classifier.js";
 import {evaluationFolds, loadEvaluationData} from "../../lib/node/evaluation-data.js";
+import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {DEFAULT_CLASSIFIER_PARAMS} from "../../lib/pipelines/classifier.js";
 
 /** Folds run at build time (2..5): three of the five keep the build short (each fold is a full-size fit, ~25 s of CPU on ml-100k). */
@@ -11,8 +12,9 @@ const CV_FOLDS = 3;
 const started = performance.now();
 const data = await loadEvaluationData();
 const {protocol, description, folds} = await evaluationFolds(data, CV_FOLDS);
-const result = crossValidateClassifier(data.dataset, {
+const result = await crossValidateClassifierAsync(data.dataset, {
   folds,
+  trainer: parallelTrainer(),
   params: DEFAULT_CLASSIFIER_PARAMS,
   onProgress: (p) => {
     if (p.phase === "done") process.stderr.write(`classifier-cv.json: fold ${p.name} done at ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

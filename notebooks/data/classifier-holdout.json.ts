@@ -3,12 +3,13 @@
 // stratified 80/20), then the learning curves, feature importance and every test-set diagnostic.
 import {holdoutReport} from "../../lib/eval/holdout-report.js";
 import {holdoutSplit, loadEvaluationData} from "../../lib/node/evaluation-data.js";
-import {DEFAULT_CLASSIFIER_PARAMS, fitClassifier, predictClassifier} from "../../lib/pipelines/classifier.js";
+import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
+import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, predictClassifier} from "../../lib/pipelines/classifier.js";
 
 const started = performance.now();
 const data = await loadEvaluationData();
 const split = await holdoutSplit(data);
-const state = fitClassifier(data.dataset, split.train, DEFAULT_CLASSIFIER_PARAMS);
+const state = await fitClassifierAsync(data.dataset, split.train, DEFAULT_CLASSIFIER_PARAMS, {trainer: parallelTrainer()});
 const {probabilities} = predictClassifier(state, data.dataset, split.test);
 const report = holdoutReport(data.dataset, state, split.train, split.test, probabilities);
 const seconds = (performance.now() - started) / 1000;

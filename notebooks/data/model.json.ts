@@ -5,7 +5,8 @@
 import {buildWorkbenchBundle} from "../../lib/bundle/workbench.js";
 import {serializeBundle} from "../../lib/bundle/bundle.js";
 import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
-import {fitClassifier} from "../../lib/pipelines/classifier.js";
+import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
+import {fitClassifierAsync} from "../../lib/pipelines/classifier.js";
 
 /** The page's model: the peer's learning rate with fewer rounds; no inner validation, no early stopping. */
 export const PAGE_MODEL = {rounds: 40, maxDepth: 6, eta: 0.3, neighbours: 32} as const;
@@ -13,10 +14,10 @@ export const PAGE_MODEL = {rounds: 40, maxDepth: 6, eta: 0.3, neighbours: 32} as
 const t0 = performance.now();
 const {dataset, synthetic, summary} = await loadWorkbenchDataset();
 const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
-const classifier = fitClassifier(dataset, rows, {
+const classifier = await fitClassifierAsync(dataset, rows, {
   gbdt: {n_estimators: PAGE_MODEL.rounds, max_depth: PAGE_MODEL.maxDepth, learning_rate: PAGE_MODEL.eta, early_stopping_rounds: null},
   validationFraction: 0
-});
+}, {trainer: parallelTrainer()});
 const t1 = performance.now();
 const bundle = buildWorkbenchBundle(dataset, classifier, {ranker: "ease", neighbours: PAGE_MODEL.neighbours, synthetic});
 bundle.meta.params.page = {...PAGE_MODEL};

@@ -1,8 +1,9 @@
 /** `movielab cv classifier`: cross-validates the rating classifier and prints per-fold and mean ± sd figures with the baselines. */
-import {crossValidateClassifier, CV_METRICS, type CvResult, type MetricSummary} from "../../lib/eval/cross-validate-classifier.js";
+import {crossValidateClassifierAsync, CV_METRICS, type CvResult, type MetricSummary} from "../../lib/eval/cross-validate-classifier.js";
 import type {FoldRows} from "../../lib/eval/fold-rows.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
+import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption} from "./classifier-options.js";
 import {DATA_OPTIONS, hasOfficialFolds, loadCommandDataset, readOfficialFoldRows, type LoadedDataset} from "./dataset.js";
 
@@ -26,8 +27,10 @@ export async function runClassifierCv(ctx: CommandContext, loaded: LoadedDataset
   const folds = await foldsFor(ctx, loaded, where);
   const seed = numberOption(ctx, "seed", where, (v) => Number.isInteger(v), "an integer");
   const progress = createProgress({label: "cv classifier", disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
-  const result = crossValidateClassifier(loaded.dataset, {
+  // Trees grow on two worker threads (same model as single-thread); small sets stay on this thread.
+  const result = await crossValidateClassifierAsync(loaded.dataset, {
     folds,
+    trainer: parallelTrainer(),
     params,
     base: params,
     seed,

@@ -5,7 +5,8 @@ import {serializeBundle} from "../../lib/bundle/bundle.js";
 import {CV_METRICS} from "../../lib/eval/cross-validate-classifier.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {saveBundle} from "../../lib/node/bundle-file.js";
-import {fitClassifier} from "../../lib/pipelines/classifier.js";
+import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
+import {fitClassifierAsync} from "../../lib/pipelines/classifier.js";
 import {UsageError, type Command} from "../cli-command.js";
 import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption} from "../cv/classifier-options.js";
 import {runClassifierCv} from "../cv/classifier.js";
@@ -58,7 +59,7 @@ export const trainClassifierCommand: Command = {
     const rounds = params.gbdt.n_estimators ?? 100;
     const progress = createProgress({label: "train classifier", disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
     const t0 = performance.now();
-    const classifier = fitClassifier(dataset, rows, params, {onRound: (r) => progress.update(r + 1, rounds)});
+    const classifier = await fitClassifierAsync(dataset, rows, params, {onRound: (r) => progress.update(r + 1, rounds), trainer: parallelTrainer()});
     progress.finish();
     const fitSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {trainGbdtParallel} from "../../lib/node/gbdt-parallel.js";
+import {parallelTrainer, trainGbdtParallel} from "../../lib/node/gbdt-parallel.js";
 import {modelToJSON} from "../../lib/models/gbdt/model.js";
 import {syntheticClassification} from "../../lib/models/gbdt/synthetic.js";
 import {trainGbdt} from "../../lib/models/gbdt/train.js";
@@ -21,5 +21,12 @@ describe("trainGbdtParallel", () => {
     expect(par.stop_reason).toBe("cancelled");
     expect(par.num_rounds).toBe(3);
     expect(modelToJSON(par)).toBe(modelToJSON(trainGbdt(train, {num_class: 5, n_estimators: 20}, {onRound: (r) => r < 2})));
+  });
+
+  it("parallelTrainer gives the single-thread model above and below its row threshold", async () => {
+    const p = {num_class: 5, n_estimators: 4, seed: 5};
+    const single = modelToJSON(trainGbdt(train, p));
+    expect(modelToJSON(await parallelTrainer({threads: 2, minRows: 0})(train, p, {}))).toBe(single);
+    expect(modelToJSON(await parallelTrainer({threads: 2, minRows: 10_000})(train, p, {}))).toBe(single);
   });
 });

@@ -10,6 +10,8 @@ import {fitMajority} from "../../lib/eval/classifier-baselines.js";
 import {stratifiedSplit} from "../../lib/eval/split.js";
 import {labelsOf} from "../../lib/features/feature-matrix.js";
 import {modelToJSON} from "../../lib/models/gbdt/model.js";
+import type {GbdtParams} from "../../lib/models/gbdt/params.js";
+import {trainGbdt, type TrainInput, type TrainOptions} from "../../lib/models/gbdt/train.js";
 import {
   fitClassifier, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, PEER_COLUMNS, predictClassifier, predictPair, resolveClassifierParams, summarize,
   type ClassifierParams
@@ -106,6 +108,17 @@ describe("classifier parameters", () => {
     expect(s.log.rounds - 1 - s.log.bestIteration).toBe(3);
     expect(s.log.evalsResult.eval?.mlogloss?.length).toBe(s.log.rounds);
     expect(rounds).toEqual(Array.from({length: s.log.rounds}, (_, i) => i));
+  });
+
+  it("an injected trainer grows the trees of the async fit, with the built-in trainer's contract", async () => {
+    const calls: number[] = [];
+    const trainer = async (train: TrainInput, params: Partial<GbdtParams>, options: TrainOptions) => {
+      calls.push(train.n);
+      return trainGbdt(train, params, options);
+    };
+    const injected = await fitClassifierAsync(dataset, split.train, FAST, {trainer});
+    expect(calls).toEqual([injected.log.trainRows]);
+    expect(modelToJSON(injected.model)).toBe(modelToJSON(fitClassifier(dataset, split.train, FAST).model));
   });
 
   it("refit trains on all rows with the best round count", () => {

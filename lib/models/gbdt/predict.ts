@@ -116,69 +116,81 @@ function packPerfect(model: GbdtModel): PerfectTrees | null {
 }
 
 /**
- * Adds trees [0, nTrees) of the perfect layout to out (row-major n × groups) for the listed rows.
- * complete: the rows have no NaN, so the missing-value test is left out of the hot loop.
+ * Adds trees [0, nTrees) of the perfect layout to out (row-major n × groups) for every row,
+ * without the missing-value test: a NaN goes right here, so rows with one are redone afterwards.
  */
-function addPerfect(pt: PerfectTrees, features: Float32Array, rows: Uint32Array, d: number, nTrees: number, groups: number, out: Float32Array, complete: boolean): void {
-  // (Blocking rows for L1 residency was measured: no gain, the loop is compute-bound.)
-  if (complete) addPerfectComplete(pt, features, rows, d, nTrees, groups, out);
-  else addPerfectMissing(pt, features, rows, d, nTrees, groups, out);
-}
-
-// Both loops take four rows at a time: each level's loads depend on the previous level's
-// result, so one row alone is latency-bound; four independent chains overlap (measured 1.6x).
-function addPerfectComplete(pt: PerfectTrees, features: Float32Array, rows: Uint32Array, d: number, nTrees: number, groups: number, out: Float32Array): void {
+// Eight rows at a time on consecutive rows: each level's loads depend on the previous level's
+// result, so one row alone is latency-bound; eight independent chains overlap, and the rows need
+// no index array (measured on ml-100k u1, 500 trees × 20k rows: 164 ms with four indexed rows, 113 ms).
+function addPerfectComplete(pt: PerfectTrees, features: Float32Array, n: number, d: number, nTrees: number, groups: number, out: Float32Array): void {
   const D = pt.depth;
   const nInternal = (1 << D) - 1;
   const nLeaves = 1 << D;
   const {feature, threshold, value} = pt;
-  const m = rows.length;
   for (let t = 0; t < nTrees; t++) {
     const ib = t * nInternal;
     const lb = t * nLeaves - nInternal;
     const k = t % groups;
     let i = 0;
-    for (; i + 4 <= m; i += 4) {
-      const r0 = rows[i];
-      const r1 = rows[i + 1];
-      const r2 = rows[i + 2];
-      const r3 = rows[i + 3];
-      const b0 = r0 * d;
-      const b1 = r1 * d;
-      const b2 = r2 * d;
-      const b3 = r3 * d;
+    for (; i + 8 <= n; i += 8) {
+      const b0 = (i + 0) * d;
+      const b1 = (i + 1) * d;
+      const b2 = (i + 2) * d;
+      const b3 = (i + 3) * d;
+      const b4 = (i + 4) * d;
+      const b5 = (i + 5) * d;
+      const b6 = (i + 6) * d;
+      const b7 = (i + 7) * d;
       let p0 = 0;
       let p1 = 0;
       let p2 = 0;
       let p3 = 0;
+      let p4 = 0;
+      let p5 = 0;
+      let p6 = 0;
+      let p7 = 0;
       for (let level = 0; level < D; level++) {
         const j0 = ib + p0;
         const j1 = ib + p1;
         const j2 = ib + p2;
         const j3 = ib + p3;
+        const j4 = ib + p4;
+        const j5 = ib + p5;
+        const j6 = ib + p6;
+        const j7 = ib + p7;
         p0 = 2 * p0 + 2 - ((features[b0 + feature[j0]] < threshold[j0]) as unknown as number);
         p1 = 2 * p1 + 2 - ((features[b1 + feature[j1]] < threshold[j1]) as unknown as number);
         p2 = 2 * p2 + 2 - ((features[b2 + feature[j2]] < threshold[j2]) as unknown as number);
         p3 = 2 * p3 + 2 - ((features[b3 + feature[j3]] < threshold[j3]) as unknown as number);
+        p4 = 2 * p4 + 2 - ((features[b4 + feature[j4]] < threshold[j4]) as unknown as number);
+        p5 = 2 * p5 + 2 - ((features[b5 + feature[j5]] < threshold[j5]) as unknown as number);
+        p6 = 2 * p6 + 2 - ((features[b6 + feature[j6]] < threshold[j6]) as unknown as number);
+        p7 = 2 * p7 + 2 - ((features[b7 + feature[j7]] < threshold[j7]) as unknown as number);
       }
-      out[r0 * groups + k] += value[lb + p0];
-      out[r1 * groups + k] += value[lb + p1];
-      out[r2 * groups + k] += value[lb + p2];
-      out[r3 * groups + k] += value[lb + p3];
+      const o = i * groups + k;
+      out[o + 0 * groups] += value[lb + p0];
+      out[o + 1 * groups] += value[lb + p1];
+      out[o + 2 * groups] += value[lb + p2];
+      out[o + 3 * groups] += value[lb + p3];
+      out[o + 4 * groups] += value[lb + p4];
+      out[o + 5 * groups] += value[lb + p5];
+      out[o + 6 * groups] += value[lb + p6];
+      out[o + 7 * groups] += value[lb + p7];
     }
-    for (; i < m; i++) {
-      const r = rows[i];
-      const base = r * d;
+    for (; i < n; i++) {
+      const base = i * d;
       let pos = 0;
       for (let level = 0; level < D; level++) {
         const j = ib + pos;
         pos = 2 * pos + 2 - ((features[base + feature[j]] < threshold[j]) as unknown as number);
       }
-      out[r * groups + k] += value[lb + pos];
+      out[i * groups + k] += value[lb + pos];
     }
   }
 }
 
+/** Adds trees [0, nTrees) of the perfect layout to out for the listed rows, with the missing-value test. */
+// Four rows at a time: independent chains overlap (measured 1.6x over one).
 function addPerfectMissing(pt: PerfectTrees, features: Float32Array, rows: Uint32Array, d: number, nTrees: number, groups: number, out: Float32Array): void {
   const D = pt.depth;
   const nInternal = (1 << D) - 1;
@@ -237,19 +249,16 @@ function addPerfectMissing(pt: PerfectTrees, features: Float32Array, rows: Uint3
   }
 }
 
-/** Splits rows into those without any NaN and those with one (they need the missing-value test). */
-function splitRowsByMissing(features: Float32Array, n: number, d: number): [Uint32Array, Uint32Array] {
-  const complete = new Uint32Array(n);
+/** Indices of the rows holding at least one NaN (they need the missing-value test). */
+function rowsWithMissing(features: Float32Array, n: number, d: number): Uint32Array {
   const missing = new Uint32Array(n);
-  let a = 0;
   let b = 0;
   for (let i = 0, p = 0; i < n; i++) {
     let nan = 0;
     for (let f = 0; f < d; f++, p++) if (features[p] !== features[p]) nan = 1;
     if (nan) missing[b++] = i;
-    else complete[a++] = i;
   }
-  return [complete.subarray(0, a), missing.subarray(0, b)];
+  return missing.subarray(0, b);
 }
 
 export interface PredictOptions {
@@ -273,9 +282,17 @@ export function predictMargin(model: GbdtModel, features: Float32Array, n: numbe
   const nTrees = rounds * groups;
   const perfect = packPerfect(model);
   if (perfect !== null) {
-    const [complete, missing] = splitRowsByMissing(features, n, d);
-    addPerfect(perfect, features, complete, d, nTrees, groups, out, true);
-    if (missing.length > 0) addPerfect(perfect, features, missing, d, nTrees, groups, out, false);
+    const missing = rowsWithMissing(features, n, d);
+    if (missing.length * 4 > n) {
+      // Mostly incomplete rows: all of them through the missing-value test.
+      addPerfectMissing(perfect, features, Uint32Array.from({length: n}, (_, i) => i), d, nTrees, groups, out);
+      return out;
+    }
+    addPerfectComplete(perfect, features, n, d, nTrees, groups, out);
+    // Rows with a NaN went the wrong way at missing values: start them over from the base margin,
+    // summing tree by tree in the same order, so every row's float32 sum is as before.
+    for (const r of missing) out.fill(model.base_margin, r * groups, (r + 1) * groups);
+    if (missing.length > 0) addPerfectMissing(perfect, features, missing, d, nTrees, groups, out);
     return out;
   }
   const p = pack(model);

@@ -27,6 +27,15 @@ describe("predict", () => {
     expect(Array.from(predictMargin(model, te.features, te.n))).toEqual(Array.from(referenceMargins(model, te.features, te.n)));
   });
 
+  it("a few rows with missing values among complete ones (eight-row path, then the redo) agree with plain traversal", () => {
+    const model = trainGbdt(tr, {num_class: 3, n_estimators: 10, max_depth: 6, min_child_weight: 0});
+    const x = slice(data, 1500, 2003).features;
+    const d = model.num_feature;
+    // Rows 0, 9, 250 and the last (502, in the tail after the last full block of eight) get one NaN each.
+    for (const [row, f] of [[0, 0], [9, 3], [250, 11], [502, 5]]) x[row * d + f] = NaN;
+    expect(Array.from(predictMargin(model, x, 503))).toEqual(Array.from(referenceMargins(model, x, 503)));
+  });
+
   it("deep trees (depth > 10) take the general path and agree too", () => {
     const model = trainGbdt(tr, {num_class: 3, n_estimators: 3, max_depth: 14, min_child_weight: 0, reg_lambda: 0.01});
     expect(Math.max(...model.trees.map(treeDepth))).toBeGreaterThan(10);
