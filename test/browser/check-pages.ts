@@ -77,8 +77,9 @@ const EXPECTATIONS: Expectation[] = [
   {
     dataset: "ml-100k", page: "release-noise", what: "counts 231 ratings before release",
     check: async (page) => {
-      const count = await page.locator(".movielab-before-release-count").first().getAttribute("data-count").catch(() => null);
-      return count === "231" ? null : `the before-release count shows ${count ?? "nothing"}`;
+      const text = await page.locator(".movielab-before-release-count").first().textContent().catch(() => null);
+      const count = text?.replace(/[^0-9]/g, "");
+      return count === "231" ? null : `the before-release count shows ${text ?? "nothing"}`;
     }
   }
 ];
