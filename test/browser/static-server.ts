@@ -1,35 +1,10 @@
 // A tiny static file server for the built site, bound to 127.0.0.1 only.
 // Framework links pages without ".html" (cleanUrls), so /page serves /page.html and /dir/ serves
 // /dir/index.html. Every 4xx/5xx is recorded so the page check can fail on it.
-import {createReadStream, existsSync, statSync} from "node:fs";
+import {createReadStream, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
-import {extname, join, normalize, resolve, sep} from "node:path";
-
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".wasm": "application/wasm",
-  ".bin": "application/octet-stream",
-  ".arrow": "application/vnd.apache.arrow.file",
-  ".parquet": "application/octet-stream",
-  ".zip": "application/zip"
-};
+import {resolveSitePath, siteContentType} from "../../lib/node/site-files.js";
 
 export interface StaticServer {
   /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -40,20 +15,7 @@ export interface StaticServer {
 }
 
 /** Maps a URL path to a file under root, with clean URLs; undefined when nothing matches. */
-export function resolveStaticPath(root: string, urlPath: string): string | undefined {
-  let path: string;
-  try {
-    path = decodeURIComponent(urlPath.split(/[?#]/)[0]);
-  } catch {
-    return undefined;
-  }
-  const base = resolve(root);
-  const file = normalize(join(base, path));
-  // No escaping the root with ../ or encoded separators.
-  if (file !== base && !file.startsWith(base + sep)) return undefined;
-  const candidates = path.endsWith("/") ? [join(file, "index.html")] : [file, `${file}.html`, join(file, "index.html")];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
-}
+export const resolveStaticPath = resolveSitePath;
 
 /** Serves root on 127.0.0.1 at a free port (port 0) or the given one. */
 export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
@@ -72,7 +34,7 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
       return;
     }
     res.writeHead(200, {
-      "content-type": MIME[extname(file).toLowerCase()] ?? "application/octet-stream",
+      "content-type": siteContentType(file),
       "content-length": statSync(file).size,
       "cache-control": "no-store"
     });

@@ -1,30 +1,12 @@
-import {spawn} from "node:child_process";
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join, resolve} from "node:path";
+import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {movielab} from "../helpers/run-cli.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 
-const BIN = resolve(import.meta.dirname, "..", "..", "bin", "movielab.js");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the real launcher (bin/movielab.js → tsx → src/cli.ts) as a user would. */
-function movielab(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, MOVIELAB_OFFLINE: "1", ...env}, stdio: ["ignore", "pipe", "pipe"]});
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", fail);
-    child.on("close", (code) => done({code, stdout, stderr}));
-  });
-}
 
 let tmp: string;
 let tiny: string;

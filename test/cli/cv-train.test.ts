@@ -1,35 +1,17 @@
-import {spawn} from "node:child_process";
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join, resolve} from "node:path";
+import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
+import {movielab} from "../helpers/run-cli.js";
 import {BundleError} from "../../lib/bundle/bundle.js";
 import type {WorkbenchState} from "../../lib/bundle/workbench.js";
 import {loadBundle} from "../../lib/node/bundle-file.js";
 import {createBundleService} from "../../lib/serving/bundle-service.js";
 
-const BIN = resolve(import.meta.dirname, "..", "..", "bin", "movielab.js");
 const tmp = mkdtempSync(join(tmpdir(), "movielab-cv-train-"));
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the real launcher as a user would (offline, no progress bars). */
-function movielab(args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, MOVIELAB_OFFLINE: "1", MOVIELAB_NO_PROGRESS: "1"}, stdio: ["ignore", "pipe", "pipe"]});
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", fail);
-    child.on("close", (code) => done({code, stdout, stderr}));
-  });
-}
 
 describe("movielab cv classifier", () => {
   it("prints per-fold and mean figures with baselines as JSON", async () => {

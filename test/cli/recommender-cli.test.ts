@@ -1,28 +1,9 @@
-import {spawn} from "node:child_process";
-import {resolve} from "node:path";
 import {describe, expect, it} from "vitest";
+import {movielab} from "../helpers/run-cli.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 
-const BIN = resolve(import.meta.dirname, "..", "..", "bin", "movielab.js");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the real launcher as a user would (offline, no progress bars). */
-function movielab(args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, MOVIELAB_OFFLINE: "1", MOVIELAB_NO_PROGRESS: "1"}, stdio: ["ignore", "pipe", "pipe"]});
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", fail);
-    child.on("close", (code) => done({code, stdout, stderr}));
-  });
-}
 
 describe("movielab cv recommender", () => {
   it("prints rmse, mae and fit seconds per fold and their mean ± sd as JSON", async () => {

@@ -1,0 +1,27 @@
+// Runs the real launcher (bin/movielab.js → tsx → src/cli.ts) as a user would: offline, no progress bars.
+import {spawn} from "node:child_process";
+import {resolve} from "node:path";
+
+export const BIN = resolve(import.meta.dirname, "..", "..", "bin", "movielab.js");
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns `movielab ...args`; env is added to the defaults (MOVIELAB_OFFLINE=1, MOVIELAB_NO_PROGRESS=1). */
+export function movielab(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: {...process.env, MOVIELAB_OFFLINE: "1", MOVIELAB_NO_PROGRESS: "1", ...env},
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", fail);
+    child.on("close", (code) => done({code, stdout, stderr}));
+  });
+}
