@@ -1,6 +1,6 @@
 /** The long tail of activity: how many users (or movies) have n ratings, on log–log axes. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface ActivityBins {
   lo: number[];
@@ -22,9 +22,7 @@ export function ActivityDistribution(data: ActivityBins, options: ActivityDistri
   const rows = data.lo.map((lo, b) => ({lo, hi: data.hi[b], count: data.count[b]})).filter((r) => r.count > 0);
   const maxCount = Math.max(1, ...rows.map((r) => r.count));
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 260,
+    ...chartFrame(options, 260),
     marginLeft: 60,
     ariaLabel: `Distribution of ratings per ${entity === "users" ? "user" : "movie"} on logarithmic axes`,
     x: {type: "log", label: `Ratings per ${entity === "users" ? "user" : "movie"} (log)`, domain: [rows.length ? rows[0].lo : 1, rows.length ? rows[rows.length - 1].hi : 10]},

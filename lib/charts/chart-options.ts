@@ -20,3 +20,8 @@ export const ALERT = "#e4572e";
 export function docOption(options: ChartOptions): {document?: Document} {
   return options.document ? {document: options.document} : {};
 }
+
+/** Plot's document, width (default 640 px) and height (default `defaultHeight` px) from the chart options. */
+export function chartFrame(options: ChartOptions, defaultHeight: number): {document?: Document; width: number; height: number} {
+  return {...docOption(options), width: options.width ?? 640, height: options.height ?? defaultHeight};
+}

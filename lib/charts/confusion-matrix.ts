@@ -1,6 +1,7 @@
 /** Confusion matrix heat map: true class (rows) × predicted class (columns), as counts or row shares. */
 import * as Plot from "@observablehq/plot";
 import {docOption, type ChartOptions} from "./chart-options.js";
+import {matrixCells} from "./matrix-cells.js";
 
 export interface ConfusionMatrixData {
   /** Rating value of each class. */
@@ -18,18 +19,7 @@ export interface ConfusionMatrixOptions extends ChartOptions {
 export function ConfusionMatrix(data: ConfusionMatrixData, options: ConfusionMatrixOptions = {}): SVGSVGElement | HTMLElement {
   const K = data.classes.length;
   const row = options.normalize === "row";
-  const cells: {truth: string; predicted: string; count: number; value: number}[] = [];
-  let max = 0;
-  for (let t = 0; t < K; t++) {
-    let total = 0;
-    for (let p = 0; p < K; p++) total += data.counts[t * K + p];
-    for (let p = 0; p < K; p++) {
-      const count = data.counts[t * K + p];
-      const value = row ? (total > 0 ? count / total : 0) : count;
-      max = Math.max(max, value);
-      cells.push({truth: String(data.classes[t]), predicted: String(data.classes[p]), count, value});
-    }
-  }
+  const {cells, max} = matrixCells(data.counts, data.classes.map(String), row, false);
   const size = Math.min(options.width ?? 420, 60 + 70 * K);
   const ink = (d: {value: number}) => (max > 0 && d.value / max > 0.55 ? "white" : "black");
   const label = (d: {count: number; value: number}) => (row ? `${(100 * d.value).toFixed(1)}%` : d.count.toLocaleString("en-US"));
@@ -44,8 +34,8 @@ export function ConfusionMatrix(data: ConfusionMatrixData, options: ConfusionMat
     y: {label: "True rating", domain: data.classes.map(String)},
     color: {type: "linear", scheme: "blues", domain: [0, max || 1], legend: true, label: row ? "Share of the true class" : "Ratings", ...(row ? {tickFormat: ".0%"} : {})},
     marks: [
-      Plot.cell(cells, {x: "predicted", y: "truth", fill: "value", inset: 0.5, tip: {channels: {Count: "count"}, format: {fill: row ? (v: number) => `${(100 * v).toFixed(1)}%` : true}}}),
-      Plot.text(cells, {x: "predicted", y: "truth", text: label, fontSize: 11, fill: {value: ink, scale: null}})
+      Plot.cell(cells, {x: "col", y: "row", fill: "value", inset: 0.5, tip: {channels: {Count: "count"}, format: {fill: row ? (v: number) => `${(100 * v).toFixed(1)}%` : true}}}),
+      Plot.text(cells, {x: "col", y: "row", text: label, fontSize: 11, fill: {value: ink, scale: null}})
     ]
   });
 }

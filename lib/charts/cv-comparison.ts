@@ -1,6 +1,6 @@
 /** Cross-validated models side by side: one bar per model (mean over folds) with a ±1 sd whisker; published figures set apart. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface CvComparisonRow {
   model: string;
@@ -26,9 +26,7 @@ export function CvComparison(rows: CvComparisonRow[], options: CvComparisonOptio
   const measured = rows.filter((d) => d.source === "measured");
   const published = rows.filter((d) => d.source === "published");
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 40 + 36 * rows.length,
+    ...chartFrame(options, 40 + 36 * rows.length),
     marginLeft: 130,
     marginRight: 130,
     ariaLabel: `${LABELS[metric] ?? metric} by model: ${rows.map((d) => `${d.model} ${label(d)}`).join("; ")}`,

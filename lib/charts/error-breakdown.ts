@@ -1,6 +1,6 @@
 /** Where errors fall: accuracy or RMSE per bucket of user activity or movie popularity. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface ErrorBreakdownData {
   lower: number[];
@@ -29,9 +29,7 @@ export function ErrorBreakdown(data: ErrorBreakdownData, options: ErrorBreakdown
   }));
   const fmt = (v: number) => (measure === "accuracy" ? `${(100 * v).toFixed(1)}%` : v.toFixed(3));
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 240,
+    ...chartFrame(options, 240),
     marginLeft: 55,
     ariaLabel: `${measure === "accuracy" ? "Accuracy" : "RMSE"} in ${rows.length} buckets of ${options.what ?? "count"}: ${rows.map((r) => `${r.bucket}: ${fmt(r.value)}`).join(", ")}`,
     x: {label: options.what ?? "Count", type: "band", domain: rows.map((r) => r.bucket)},

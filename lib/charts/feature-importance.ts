@@ -1,6 +1,6 @@
 /** Feature importance of a tree ensemble: horizontal bars of gain (mean loss change per split) or weight (split count). */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface FeatureImportanceRow {
   name: string;
@@ -20,9 +20,7 @@ export function FeatureImportance(rows: FeatureImportanceRow[], options: Feature
   const measure = options.measure ?? "gain";
   const sorted = [...rows].sort((a, b) => b[measure] - a[measure]).slice(0, options.top ?? rows.length);
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 30 + 18 * sorted.length,
+    ...chartFrame(options, 30 + 18 * sorted.length),
     marginLeft: 130,
     ariaLabel: `Feature importance by ${measure}: ${sorted.slice(0, 3).map((r) => r.name).join(", ")} lead among ${sorted.length} features`,
     x: {label: measure === "gain" ? "Mean gain per split" : "Number of splits", grid: true},

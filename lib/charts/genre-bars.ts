@@ -1,6 +1,6 @@
 /** Horizontal bars per genre: number of movies or number of ratings, largest first. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface GenreBarsData {
   genres: string[];
@@ -22,9 +22,7 @@ export function GenreBars(data: GenreBarsData, options: GenreBarsOptions = {}): 
   const domain = [...rows].sort((a, b) => b.value - a.value || a.genre.localeCompare(b.genre)).map((r) => r.genre);
   const color = options.color ?? FOCUS;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 30 + 20 * rows.length,
+    ...chartFrame(options, 30 + 20 * rows.length),
     marginLeft: 90,
     marginRight: 60,
     ariaLabel: `Number of ${measure} per genre, ${rows.length} genres`,

@@ -1,6 +1,7 @@
 /** Heat map of genre co-occurrence: cell (a, b) counts the movies that carry both genres. */
 import * as Plot from "@observablehq/plot";
 import {docOption, type ChartOptions} from "./chart-options.js";
+import {matrixCells} from "./matrix-cells.js";
 
 export interface GenreCooccurrenceData {
   genres: string[];
@@ -17,19 +18,9 @@ export interface GenreCooccurrenceOptions extends ChartOptions {
 export function GenreCooccurrence(data: GenreCooccurrenceData, options: GenreCooccurrenceOptions = {}): SVGSVGElement | HTMLElement {
   const G = data.genres.length;
   const measure = options.measure ?? "count";
-  const cells: {a: string; b: string; count: number; value: number}[] = [];
-  for (let a = 0; a < G; a++) {
-    const total = data.counts[a * G + a];
-    for (let b = 0; b < G; b++) {
-      if (a === b) continue;
-      const count = data.counts[a * G + b];
-      cells.push({a: data.genres[a], b: data.genres[b], count, value: measure === "share" ? (total > 0 ? count / total : 0) : count});
-    }
-  }
+  const {cells, max} = matrixCells(data.counts, data.genres, measure === "share", true);
   const width = options.width ?? 640;
   const size = Math.min(width, 720);
-  let max = 0;
-  for (const c of cells) if (c.value > max) max = c.value;
   // Text on dark cells is white, on light cells black; the sqrt scale turns dark past ~40 % of the max.
   const ink = (d: {value: number}) => (max > 0 && Math.sqrt(d.value / max) > 0.65 ? "white" : "black");
   const fmt = (d: {value: number}) => (measure === "share" ? (d.value >= 0.005 ? `${Math.round(100 * d.value)}` : "") : d.value > 0 ? String(d.value) : "");
@@ -44,8 +35,8 @@ export function GenreCooccurrence(data: GenreCooccurrenceData, options: GenreCoo
     y: {label: null, domain: data.genres},
     color: {type: "sqrt", scheme: "blues", legend: true, label: measure === "share" ? "Share of row genre's movies" : "Movies with both genres", ...(measure === "share" ? {percent: true} : {})},
     marks: [
-      Plot.cell(cells, {x: "b", y: "a", fill: "value", inset: 0.5, tip: {channels: {Movies: "count"}, format: {fill: measure === "share" ? (v: number) => `${(100 * v).toFixed(1)}%` : true}}}),
-      ...(size >= 480 ? [Plot.text(cells, {x: "b", y: "a", text: fmt, fontSize: 8, fill: {value: ink, scale: null}, filter: (d: {count: number}) => d.count > 0})] : [])
+      Plot.cell(cells, {x: "col", y: "row", fill: "value", inset: 0.5, tip: {channels: {Movies: "count"}, format: {fill: measure === "share" ? (v: number) => `${(100 * v).toFixed(1)}%` : true}}}),
+      ...(size >= 480 ? [Plot.text(cells, {x: "col", y: "row", text: fmt, fontSize: 8, fill: {value: ink, scale: null}, filter: (d: {count: number}) => d.count > 0})] : [])
     ]
   });
 }

@@ -1,6 +1,6 @@
 /** Mean rating by genre with a 95 % interval (± 1.96 standard errors) against the overall mean. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface GenreMeansData {
   genres: string[];
@@ -18,9 +18,7 @@ export function GenreMeans(data: GenreMeansData, options: ChartOptions = {}): SV
   const domain = [...rows].sort((a, b) => b.mean - a.mean).map((r) => r.genre);
   const color = options.color ?? FOCUS;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 30 + 20 * rows.length,
+    ...chartFrame(options, 30 + 20 * rows.length),
     marginLeft: 90,
     ariaLabel: `Mean rating by genre with 95% intervals; overall mean ${data.overall.toFixed(2)}`,
     x: {label: "Mean rating (95% interval)", grid: true},

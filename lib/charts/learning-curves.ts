@@ -1,6 +1,6 @@
 /** Learning curves of boosting: training and validation log loss per round, with the best round marked. */
 import * as Plot from "@observablehq/plot";
-import {ALERT, docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface LearningCurvesData {
   trainLoss: number[];
@@ -21,9 +21,7 @@ export function LearningCurves(data: LearningCurvesData, options: ChartOptions =
   // The label goes on the side of the rule with room for it.
   const rightHalf = best !== undefined && best + 1 > data.trainLoss.length / 2;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 280,
+    ...chartFrame(options, 280),
     marginLeft: 55,
     ariaLabel: `Learning curves over ${data.trainLoss.length} rounds: training log loss ${fmt(data.trainLoss[data.trainLoss.length - 1])}` +
       (data.validLoss.length ? `, validation log loss ${fmt(data.validLoss[data.validLoss.length - 1])} at the last round` : ""),

@@ -1,6 +1,6 @@
 /** Movies in the plane of the first two principal components of their genres, coloured by main genre. */
 import * as Plot from "@observablehq/plot";
-import {docOption, type ChartOptions} from "./chart-options.js";
+import {chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface PcaScatterData {
   genres: string[];
@@ -42,9 +42,7 @@ export function PcaScatter(data: PcaScatterData, options: PcaScatterOptions = {}
   const front = rows.filter((r) => r.on).sort((a, b) => Number(b.group === OTHER) - Number(a.group === OTHER));
   const label = h === null ? "coloured by main genre" : `${front.length} ${data.genres[h]} movies highlighted`;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 420,
+    ...chartFrame(options, 420),
     ariaLabel: `${rows.length} movies in the plane of the first two genre components, ${label}`,
     x: {label: "PC1 score", grid: true},
     y: {label: "PC2 score", grid: true},

@@ -1,6 +1,6 @@
 /** Per-class precision, recall and F1 of a classifier as grouped bars, one group per rating. */
 import * as Plot from "@observablehq/plot";
-import {docOption, type ChartOptions} from "./chart-options.js";
+import {chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface PerClassMetricsData {
   classes: number[];
@@ -20,9 +20,7 @@ export function PerClassMetrics(data: PerClassMetricsData, options: ChartOptions
     {rating: String(c), metric: "F1", value: data.f1[k], support: data.support[k]}
   ]);
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 260,
+    ...chartFrame(options, 260),
     marginLeft: 50,
     ariaLabel: `Precision, recall and F1 of each of ${data.classes.length} rating classes`,
     fx: {label: "True rating", domain: data.classes.map(String)},

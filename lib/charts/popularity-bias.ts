@@ -1,6 +1,6 @@
 /** Mean rating against number of ratings, one dot per movie, with the binned trend. */
 import * as Plot from "@observablehq/plot";
-import {ALERT, docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface PopularityBiasData {
   /** Ratings per movie. */
@@ -32,9 +32,7 @@ export function PopularityBias(data: PopularityBiasData, options: PopularityBias
     .filter((d): d is {x: number; y: number} => d.y !== null);
   const color = options.color ?? FOCUS;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 340,
+    ...chartFrame(options, 340),
     marginLeft: 50,
     ariaLabel: `Mean rating against number of ratings for ${movies.length} movies, with the binned trend`,
     x: {type: "log", label: "Ratings of the movie (log)", grid: true},

@@ -1,6 +1,6 @@
 /** Distribution of predicted ratings beside the true ones: grouped bars per rating value, one colour per series. */
 import * as Plot from "@observablehq/plot";
-import {docOption, type ChartOptions} from "./chart-options.js";
+import {chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface PredictionSeries {
   name: string;
@@ -13,9 +13,7 @@ export function PredictionHistogram(data: {bins: number[]; series: PredictionSer
   const rows = data.series.flatMap((s) => data.bins.map((b, i) => ({series: s.name, bin: b, share: s.shares[i]})));
   const names = data.series.map((s) => s.name);
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 300,
+    ...chartFrame(options, 300),
     ariaLabel: `Share of test pairs per rating value for ${names.join(", ")}`,
     fx: {label: "Rating (predictions rounded to the scale)", domain: data.bins},
     x: {domain: names, axis: null},

@@ -1,6 +1,6 @@
 /** A ranking metric against the list length k, one line per model. */
 import * as Plot from "@observablehq/plot";
-import {docOption, type ChartOptions} from "./chart-options.js";
+import {chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface RankingAtKSeries {
   label: string;
@@ -23,9 +23,7 @@ export function RankingAtK(series: readonly RankingAtKSeries[], options: Ranking
     return v > a.v ? {label: s.label, v} : a;
   }, {label: "", v: -Infinity});
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 320,
+    ...chartFrame(options, 320),
     marginRight: 10,
     ariaLabel: `${options.metric} for k = 1 to ${Math.max(...series.map((s) => s.values.length))} for ${series.length} models; best at k = ${options.mark ?? "max"}: ${best.label} (${best.v.toFixed(3)})`,
     x: {label: "List length k →", domain: [1, Math.max(...series.map((s) => s.values.length))]},

@@ -1,6 +1,6 @@
 /** Bar chart of how often each rating value is given, on the data set's scale. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface RatingHistogramData {
   values: number[];
@@ -20,9 +20,7 @@ export function RatingHistogram(data: RatingHistogramData, options: RatingHistog
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const fmt = (d: {count: number; share: number}) => (measure === "share" ? pct(d.share) : d.count.toLocaleString("en-US"));
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 240,
+    ...chartFrame(options, 240),
     marginLeft: 60,
     ariaLabel: `Rating histogram: ${measure === "share" ? "share" : "number"} of ratings at each value from ${data.values[0]} to ${data.values[data.values.length - 1]}`,
     x: {label: "Rating", type: "band", domain: data.values, tickFormat: (d: number) => String(d)},

@@ -1,6 +1,6 @@
 /** Mean rating (± one sd) of each user group: gender, age group or occupation. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface RatingsByGroupData {
   dimension: string;
@@ -22,9 +22,7 @@ export function RatingsByGroup(data: RatingsByGroupData, options: RatingsByGroup
   const domain = options.sortByMean ? [...rows].sort((a, b) => b.mean - a.mean).map((r) => r.group) : rows.map((r) => r.group);
   const color = options.color ?? FOCUS;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 40 + 24 * rows.length,
+    ...chartFrame(options, 40 + 24 * rows.length),
     marginLeft: 100,
     marginRight: 90,
     ariaLabel: `Mean rating by ${data.dimension}, with one standard deviation either side`,

@@ -1,6 +1,6 @@
 /** Ratings per week as bars, optionally clipped to a date range. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface RatingsOverTimeData {
   weekStart: number[];
@@ -25,9 +25,7 @@ export function RatingsOverTime(data: RatingsOverTimeData, options: RatingsOverT
     .map((s, w) => ({start: new Date(s * 1000), end: new Date(s * 1000 + WEEK_MS), count: data.count[w], mean: data.mean[w]}))
     .filter((r) => r.start.getTime() >= lo && r.start.getTime() <= hi);
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 240,
+    ...chartFrame(options, 240),
     marginLeft: 60,
     ariaLabel: `Ratings per week, ${rows.length} weeks`,
     x: {label: "Week", type: "utc"},

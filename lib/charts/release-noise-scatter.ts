@@ -1,6 +1,6 @@
 /** Rating time against release date: every rating under the diagonal was given before its movie came out. */
 import * as Plot from "@observablehq/plot";
-import {ALERT, docOption, type ChartOptions} from "./chart-options.js";
+import {ALERT, chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface ReleaseNoisePoints {
   /** Release cutoff per point, unix seconds. */
@@ -39,9 +39,7 @@ export function ReleaseNoiseScatter(data: ReleaseNoisePoints, options: ReleaseNo
   const t1 = Math.max(...all.map((d) => d.rated.getTime()));
   const diagonal = all.length ? [{x: new Date(t0), y: new Date(t0)}, {x: new Date(t1), y: new Date(t1)}] : [];
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 360,
+    ...chartFrame(options, 360),
     marginLeft: 60,
     ariaLabel: `Rating date against release date: ${ordinary.length} ordinary ratings and ${early.length} ratings before release highlighted`,
     x: {type: "utc", label: "Movie release date"},

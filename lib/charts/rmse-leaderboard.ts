@@ -1,6 +1,6 @@
 /** A leaderboard of rating models: our mean error ± sd over folds as dots with bars, published figures as hollow diamonds. */
 import * as Plot from "@observablehq/plot";
-import {ALERT, docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface LeaderboardPoint {
   label: string;
@@ -22,9 +22,7 @@ export function RmseLeaderboard(points: readonly LeaderboardPoint[], options: Rm
   const published = points.filter((p) => p.kind === "published");
   const best = ours.length > 0 ? Math.min(...ours.map((p) => p.mean)) : NaN;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 40 + 22 * points.length,
+    ...chartFrame(options, 40 + 22 * points.length),
     marginLeft: 230,
     ariaLabel: `Leaderboard of ${ours.length} measured models${published.length ? ` and ${published.length} published figures` : ""}; best measured mean ${best.toFixed(3)}`,
     x: {label: options.metric ?? "RMSE (stars, lower is better) →", grid: true, nice: true},

@@ -1,6 +1,6 @@
 /** Scree plot of a PCA: variance explained by each component (bars) and the running total (line). */
 import * as Plot from "@observablehq/plot";
-import {ALERT, docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface ScreePlotData {
   /** Share of the variance per component, 0..1, descending. */
@@ -19,9 +19,7 @@ export function ScreePlot(data: ScreePlotData, options: ScreePlotOptions = {}): 
   const rows = data.explained.map((share, i) => ({pc: i + 1, share, cumulative: data.cumulative[i]}));
   const kept = options.kept;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 280,
+    ...chartFrame(options, 280),
     marginLeft: 50,
     marginBottom: rows.length > 12 ? 55 : 35,
     ariaLabel: `Scree plot of ${rows.length} components: the first explains ${(100 * (rows[0]?.share ?? 0)).toFixed(1)}% of the variance` +

@@ -1,6 +1,6 @@
 /** A hyperparameter sweep: mean RMSE over folds against one parameter, with a ± sd band and the default marked. */
 import * as Plot from "@observablehq/plot";
-import {docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface SweepCurvePoint {
   value: number;
@@ -23,9 +23,7 @@ export function SweepCurve(points: readonly SweepCurvePoint[], options: SweepCur
   const best = data.reduce((a, b) => (b.mean < a.mean ? b : a), data[0]);
   const color = options.color ?? FOCUS;
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 280,
+    ...chartFrame(options, 280),
     ariaLabel: `RMSE against ${options.xLabel.toLowerCase()}: ${data.length} settings, lowest ${best.mean.toFixed(4)} at ${best.value}`,
     x: {type: options.logX ? "log" : "linear", label: `${options.xLabel} →`, ticks: options.logX ? data.map((d) => d.value) : undefined, tickFormat: options.logX ? (v: number) => String(v) : undefined},
     y: {label: "↑ RMSE (stars)", grid: true, nice: true},

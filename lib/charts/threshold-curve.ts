@@ -1,6 +1,6 @@
 /** Share of users and of movies with fewer than t ratings, as the minimum count t grows. */
 import * as Plot from "@observablehq/plot";
-import {ALERT, docOption, FOCUS, type ChartOptions} from "./chart-options.js";
+import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface ThresholdCurveData {
   threshold: number[];
@@ -22,9 +22,7 @@ export function ThresholdCurve(data: ThresholdCurveData, options: ThresholdCurve
     {t, who: "movies", share: data.movies > 0 ? data.moviesBelow[i] / data.movies : 0}
   ]);
   return Plot.plot({
-    ...docOption(options),
-    width: options.width ?? 640,
-    height: options.height ?? 260,
+    ...chartFrame(options, 260),
     marginLeft: 50,
     ariaLabel: "Share of users and of movies with fewer ratings than each minimum-count threshold",
     x: {type: "log", label: "Minimum ratings t (log)", grid: true},

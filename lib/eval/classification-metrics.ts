@@ -155,6 +155,11 @@ export function expectedRating(proba: Float32Array | Float64Array, classValues: 
   return out;
 }
 
+/** The rating of each row's true class (truth 0..K-1 indexes classValues). */
+export function trueRatings(truth: Int32Array, classValues: ArrayLike<number>): Float64Array {
+  return Float64Array.from(truth, (t) => classValues[t]);
+}
+
 /** RMSE and MAE of predictions against true values, in rating units. */
 export function regressionErrors(truth: ArrayLike<number>, predicted: ArrayLike<number>): {rmse: number; mae: number} {
   if (truth.length !== predicted.length) throw new RangeError(`truth has ${truth.length} rows but predictions ${predicted.length}`);
@@ -202,8 +207,7 @@ export function classificationReport(truth: Int32Array, proba: Float32Array | Fl
   const nClasses = classValues.length;
   const predicted = argmaxClasses(proba, nClasses);
   const confusion = confusionMatrix(truth, predicted, nClasses);
-  const trueRating = Float64Array.from(truth, (t) => classValues[t]);
-  const {rmse, mae} = regressionErrors(trueRating, expectedRating(proba, classValues));
+  const {rmse, mae} = regressionErrors(trueRatings(truth, classValues), expectedRating(proba, classValues));
   return {
     n: truth.length,
     nClasses,

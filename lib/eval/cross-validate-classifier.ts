@@ -10,7 +10,7 @@ import {dropBeforeRelease, labelsOf} from "../features/feature-matrix.js";
 import {
   fitClassifier, fitClassifierAsync, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState, type FitOptions, type GbdtTrainFn
 } from "../pipelines/classifier.js";
-import {classificationReport, type ClassificationReport} from "./classification-metrics.js";
+import {classificationReport, regressionErrors, trueRatings, type ClassificationReport} from "./classification-metrics.js";
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
 import type {FoldRows} from "./fold-rows.js";
 import {stratifiedKFold} from "./split.js";
@@ -191,17 +191,7 @@ function evaluateFold(dataset: Dataset, f: FoldRows, state: ClassifierState, fit
  * rating (μ + b_u + b_i), not of the expected value of its smoothed one-hot probabilities.
  */
 function metricValues(r: ClassificationReport, fitSeconds: number, predictSeconds: number, rating?: Float64Array, truth?: Int32Array, classes?: number[]): MetricValues {
-  let rmse = r.rmse, mae = r.mae;
-  if (rating && truth && classes) {
-    let se = 0, ae = 0;
-    for (let i = 0; i < rating.length; i++) {
-      const d = rating[i] - classes[truth[i]];
-      se += d * d;
-      ae += Math.abs(d);
-    }
-    rmse = Math.sqrt(se / rating.length);
-    mae = ae / rating.length;
-  }
+  const {rmse, mae} = rating && truth && classes ? regressionErrors(trueRatings(truth, classes), rating) : r;
   return {
     accuracy: r.accuracy,
     macro_f1: r.scores.macro.f1,

@@ -8,7 +8,7 @@ import type {Dataset} from "../data/types.js";
 import {dropBeforeRelease, labelsOf} from "../features/feature-matrix.js";
 import {featureImportance, type FeatureImportance} from "../models/gbdt/importance.js";
 import type {ClassifierState} from "../pipelines/classifier.js";
-import {classificationReport} from "./classification-metrics.js";
+import {classificationReport, regressionErrors, trueRatings} from "./classification-metrics.js";
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
 import {countsOf, errorBreakdown, type ErrorBreakdown} from "./error-breakdown.js";
 
@@ -97,16 +97,6 @@ export function holdoutReport(dataset: Dataset, state: ClassifierState, trainRow
 /** Headline metrics; `rating` (continuous prediction) replaces the expected rating in RMSE/MAE when given. */
 function metricsOf(truth: Int32Array, proba: Float32Array, classes: number[], rating?: Float64Array): HoldoutMetrics {
   const r = classificationReport(truth, proba, classes);
-  let {rmse, mae} = r;
-  if (rating) {
-    let se = 0, ae = 0;
-    for (let i = 0; i < truth.length; i++) {
-      const d = rating[i] - classes[truth[i]];
-      se += d * d;
-      ae += Math.abs(d);
-    }
-    rmse = Math.sqrt(se / truth.length);
-    mae = ae / truth.length;
-  }
+  const {rmse, mae} = rating ? regressionErrors(trueRatings(truth, classes), rating) : r;
   return {accuracy: r.accuracy, macroF1: r.scores.macro.f1, weightedF1: r.scores.weighted.f1, logLoss: r.logLoss, rmse, mae};
 }

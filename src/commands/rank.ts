@@ -5,7 +5,7 @@ import {createProgress} from "../../lib/node/progress.js";
 import {topNModel, topNModelName, topNNames} from "../../lib/recommend/model-names.js";
 import {formatRank, rankToJson} from "../../lib/recommend/rank-result.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
-import {numberOption} from "../cv/classifier-options.js";
+import {seedOption} from "../cv/classifier-options.js";
 import {DATA_OPTIONS, loadCommandDataset} from "../cv/dataset.js";
 import {integerOption} from "../server/cli-options.js";
 
@@ -38,7 +38,7 @@ export const command: Command = {
     const json = ctx.options.json === true;
     const name = topNModelOption(ctx, WHERE);
     const k = integerOption(ctx.options.k, "k", 1, 100, WHERE, 10);
-    const seed = numberOption(ctx, "seed", WHERE, (v) => Number.isInteger(v), "an integer") ?? 42;
+    const seed = seedOption(ctx, WHERE) ?? 42;
     const {dataset} = await loadCommandDataset(ctx, {beforeRelease: false});
     const {model, description} = MODELS[name];
     const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, seed);

@@ -28,6 +28,11 @@ export function numberOption(ctx: CommandContext, name: string, where: string, c
   return v;
 }
 
+/** Parses --seed as an integer (any sign); absent → undefined; malformed → UsageError naming the option. */
+export function seedOption(ctx: CommandContext, where: string): number | undefined {
+  return numberOption(ctx, "seed", where, (v) => Number.isInteger(v), "an integer");
+}
+
 const isInt = (min: number) => (v: number) => Number.isInteger(v) && v >= min;
 const inUnit = (v: number) => v > 0 && v <= 1;
 
@@ -49,7 +54,7 @@ export function classifierParamsFrom(ctx: CommandContext, where: string): Classi
   if (es !== undefined) gbdt.early_stopping_rounds = es === 0 ? null : es;
   const validation = num("validation", (v) => v >= 0 && v < 1, "a number in [0, 1)");
   const components = num("components", isInt(1), "an integer ≥ 1");
-  const seed = num("seed", (v) => Number.isInteger(v), "an integer");
+  const seed = seedOption(ctx, where);
   return resolveClassifierParams(
     {
       gbdt,

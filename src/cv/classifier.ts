@@ -4,7 +4,7 @@ import type {FoldRows} from "../../lib/eval/fold-rows.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
-import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption} from "./classifier-options.js";
+import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption, seedOption} from "./classifier-options.js";
 import {DATA_OPTIONS, hasOfficialFolds, loadCommandDataset, readOfficialFoldRows, type LoadedDataset} from "./dataset.js";
 
 const WHERE = "movielab cv classifier";
@@ -25,7 +25,7 @@ export async function foldsFor(ctx: CommandContext, loaded: LoadedDataset, where
 export async function runClassifierCv(ctx: CommandContext, loaded: LoadedDataset, where: string, json: boolean): Promise<CvResult> {
   const params = classifierParamsFrom(ctx, where);
   const folds = await foldsFor(ctx, loaded, where);
-  const seed = numberOption(ctx, "seed", where, (v) => Number.isInteger(v), "an integer");
+  const seed = seedOption(ctx, where);
   const progress = createProgress({label: "cv classifier", disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
   // Trees grow on two worker threads (same model as single-thread); small sets stay on this thread.
   const result = await crossValidateClassifierAsync(loaded.dataset, {

@@ -6,7 +6,7 @@ import {createProgress} from "../../lib/node/progress.js";
 import {cvToJson, formatCvTable} from "../../lib/recommend/cv-result.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
 import {foldsFor} from "./classifier.js";
-import {numberOption} from "./classifier-options.js";
+import {numberOption, seedOption} from "./classifier-options.js";
 import {DATA_OPTIONS, loadCommandDataset} from "./dataset.js";
 
 const WHERE = "movielab cv recommender";
@@ -38,7 +38,7 @@ export const recommenderCvCommand: Command = {
   async run(ctx) {
     const json = ctx.options.json === true;
     const name = ratingModelOption(ctx, WHERE);
-    const seed = numberOption(ctx, "seed", WHERE, (v) => Number.isInteger(v), "an integer") ?? 42;
+    const seed = seedOption(ctx, WHERE) ?? 42;
     if (ctx.options.folds !== undefined && ctx.options.folds !== "official") {
       numberOption(ctx, "folds", WHERE, (v) => Number.isInteger(v) && v >= 2, `"official" or an integer k ≥ 2`);
     }

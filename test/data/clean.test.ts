@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {cleanDataset} from "../../lib/data/clean.js";
 import type {Movies, RawDataset, Users} from "../../lib/data/types.js";
+import {usersTable} from "../helpers/tiny-dataset.js";
 
 const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 1000;
 
@@ -15,14 +16,14 @@ const movies: Movies = {
   genres: Uint8Array.from([1, 0, 0, 1, 1, 1, 0, 0])
 };
 
-const users: Users = {
-  id: Int32Array.from([1, 2, 3]),
-  age: Float64Array.from([20, 30, 40]),
-  gender: Uint8Array.from([0, 1, 0]),
-  occupation: Uint8Array.from([0, 0, 1]),
-  occupationNames: ["student", "other"],
-  zip: ["11111", "22222", "33333"]
-};
+const users: Users = usersTable(
+  [
+    [1, 20, 0, 0, "11111"],
+    [2, 30, 1, 0, "22222"],
+    [3, 40, 0, 1, "33333"]
+  ],
+  ["student", "other"]
+);
 
 // [user, movie, rating, timestamp]; the comment says what cleaning must do with each row.
 const rows: [number, number, number, number][] = [

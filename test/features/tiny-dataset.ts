@@ -1,11 +1,12 @@
 // Small hand-made data sets for the feature and evaluation tests (no MovieLens files needed).
 import type {Dataset} from "../../lib/data/types.js";
 import {createRng} from "../../lib/random.js";
+import {ratingColumns, syntheticDataset, type RatingRow} from "../helpers/tiny-dataset.js";
 
 const DAY = 86400;
 
 /** Rating rows as [user, movie, rating, timestamp (days since epoch)]. */
-export type Row = [number, number, number, number];
+export type Row = RatingRow;
 
 /**
  * A data set with nUsers users (ages 20, 30, …; alternating M/F; occupation u mod 3), nMovies movies
@@ -16,34 +17,23 @@ export function tinyDataset(rows: Row[], nUsers: number, nMovies: number, genres
   const genreFlags = new Uint8Array(nMovies * G);
   genres.forEach((gs, m) => gs.forEach((g) => (genreFlags[m * G + g] = 1)));
   const releaseDate = Float64Array.from({length: nMovies}, (_, m) => (unknownRelease && m === nMovies - 1 ? NaN : (1000 + 10 * m) * DAY));
-  return {
-    name: "tiny",
-    source: {kind: "synthetic", format: "synthetic", seed: 0},
-    scale: {min: 1, max: 5, step: 1},
-    ratings: {
-      user: Int32Array.from(rows, (r) => r[0]),
-      movie: Int32Array.from(rows, (r) => r[1]),
-      rating: Float32Array.from(rows, (r) => r[2]),
-      timestamp: Float64Array.from(rows, (r) => r[3] * DAY)
-    },
-    movies: {
-      id: Int32Array.from({length: nMovies}, (_, m) => 101 + m),
-      title: Array.from({length: nMovies}, (_, m) => `Movie ${m}`),
-      year: Float64Array.from(releaseDate, (d) => (Number.isNaN(d) ? NaN : new Date(d * 1000).getUTCFullYear())),
-      releaseDate,
-      genreNames: ["A", "B", "C"],
-      genres: genreFlags
-    },
-    userIds: Int32Array.from({length: nUsers}, (_, u) => 11 + u),
-    users: {
-      id: Int32Array.from({length: nUsers}, (_, u) => 11 + u),
-      age: Float64Array.from({length: nUsers}, (_, u) => 20 + 10 * u),
-      gender: Uint8Array.from({length: nUsers}, (_, u) => u % 2),
-      occupation: Uint8Array.from({length: nUsers}, (_, u) => u % 3),
-      occupationNames: ["a", "b", "c"],
-      zip: Array.from({length: nUsers}, () => "00000")
-    }
+  const movies = {
+    id: Int32Array.from({length: nMovies}, (_, m) => 101 + m),
+    title: Array.from({length: nMovies}, (_, m) => `Movie ${m}`),
+    year: Float64Array.from(releaseDate, (d) => (Number.isNaN(d) ? NaN : new Date(d * 1000).getUTCFullYear())),
+    releaseDate,
+    genreNames: ["A", "B", "C"],
+    genres: genreFlags
   };
+  const users = {
+    id: Int32Array.from({length: nUsers}, (_, u) => 11 + u),
+    age: Float64Array.from({length: nUsers}, (_, u) => 20 + 10 * u),
+    gender: Uint8Array.from({length: nUsers}, (_, u) => u % 2),
+    occupation: Uint8Array.from({length: nUsers}, (_, u) => u % 3),
+    occupationNames: ["a", "b", "c"],
+    zip: Array.from({length: nUsers}, () => "00000")
+  };
+  return syntheticDataset(ratingColumns(rows, DAY), movies, users);
 }
 
 /** A seeded random data set: every user rates a random ~half of the movies, ratings 1..5 after release. */

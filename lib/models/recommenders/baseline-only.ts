@@ -3,10 +3,13 @@
  * exactly as Surprise's baseline ALS (item step then user step, reg_i 10, reg_u 15, 10 epochs).
  * The biases are reused by KNNBaseline and the Pearson-baseline similarity.
  */
-import type {Model, Prediction, TrainSet} from "../estimator.js";
+import type {Model, TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
-import {clip, globalMean, hasRow, ratingMatrices} from "./shared.js";
+import {globalMean, hasRow, pointwiseModel, ratingMatrices} from "./shared.js";
 import type {Csr} from "../sparse.js";
+
+// isUnknown lives in shared.ts (pointwiseModel needs it); re-exported here for the models that import it from here.
+export {isUnknown} from "./shared.js";
 
 export interface BaselineParams {
   /** Regularisation of item biases (in rating counts). */
@@ -67,26 +70,14 @@ export function baselineEstimate(b: Baselines, user: number, movie: number): num
   return x;
 }
 
-/** True when the user or movie is out of range or had no training ratings. */
-export function isUnknown(knownUser: Uint8Array, knownMovie: Uint8Array, user: number, movie: number): boolean {
-  return !(user >= 0 && user < knownUser.length && knownUser[user]) || !(movie >= 0 && movie < knownMovie.length && knownMovie[movie]);
-}
-
-export const baselineModel: Model<BaselineParams, BaselineState> = {
-  name: "baseline",
-  defaults: BASELINE_DEFAULTS,
-  fit(train: TrainSet, params = {}) {
+export const baselineModel: Model<BaselineParams, BaselineState> = pointwiseModel<BaselineParams, BaselineState>(
+  "baseline",
+  BASELINE_DEFAULTS,
+  (train: TrainSet, params = {}) => {
     const p = {...BASELINE_DEFAULTS, ...params};
     const {byUser, byMovie} = ratingMatrices(train);
     const b = fitBaselines(byUser, byMovie, globalMean(train), p);
     return {...b, knownUser: knownRows(byUser), knownMovie: knownRows(byMovie), scale: train.scale};
   },
-  predict(s, user, movie): Prediction {
-    return {rating: clip(baselineEstimate(s, user, movie), s.scale), fallback: isUnknown(s.knownUser, s.knownMovie, user, movie)};
-  },
-  scoreAll(s, user) {
-    const out = new Float32Array(s.itemBias.length);
-    for (let m = 0; m < out.length; m++) out[m] = baselineEstimate(s, user, m);
-    return out;
-  }
-};
+  baselineEstimate
+);

@@ -4,12 +4,12 @@
  * user factors then item factors drawn from N(0, 0.1); per epoch a seeded Fisher–Yates shuffle of
  * the rating order; per rating err, then both biases, then every factor from the old p_f and q_f.
  */
-import type {Model, Prediction, TrainSet} from "../estimator.js";
+import type {Model, TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {createRng, type Rng} from "../../random.js";
 import {mfSgdKernel} from "./mf-sgd-wasm.js";
-import {clip, globalMean, ratingMatrices} from "./shared.js";
-import {isUnknown, knownRows} from "./baseline-only.js";
+import {biasedFactorEstimate, globalMean, pointwiseModel, ratingMatrices} from "./shared.js";
+import {knownRows} from "./baseline-only.js";
 
 export interface MfParams {
   factors: number;
@@ -127,28 +127,7 @@ function sgdWasm(train: TrainSet, p: MfParams, rng: Rng, mu: number, P: Float32A
 
 /** Unclipped μ + b_u + b_i + p_u·q_i, dropping the terms of an unknown user or movie. */
 export function mfEstimate(s: MfState, user: number, movie: number): number {
-  const ku = user >= 0 && user < s.knownUser.length && s.knownUser[user] === 1;
-  const km = movie >= 0 && movie < s.knownMovie.length && s.knownMovie[movie] === 1;
-  let x = s.mean;
-  if (ku) x += s.userBias[user];
-  if (km) x += s.itemBias[movie];
-  if (ku && km) {
-    const K = s.factors, po = user * K, qo = movie * K;
-    for (let f = 0; f < K; f++) x += s.userFactors[po + f] * s.itemFactors[qo + f];
-  }
-  return x;
+  return biasedFactorEstimate(s, s.userFactors, user, movie);
 }
 
-export const mfModel: Model<MfParams, MfState> = {
-  name: "mf",
-  defaults: MF_DEFAULTS,
-  fit: (train, params) => fitMf(train, params),
-  predict(s, user, movie): Prediction {
-    return {rating: clip(mfEstimate(s, user, movie), s.scale), fallback: isUnknown(s.knownUser, s.knownMovie, user, movie)};
-  },
-  scoreAll(s, user) {
-    const out = new Float32Array(s.itemBias.length);
-    for (let m = 0; m < out.length; m++) out[m] = mfEstimate(s, user, m);
-    return out;
-  }
-};
+export const mfModel: Model<MfParams, MfState> = pointwiseModel("mf", MF_DEFAULTS, (train, params) => fitMf(train, params), mfEstimate);

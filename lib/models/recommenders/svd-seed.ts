@@ -4,11 +4,11 @@
  * Kept as a lesson: unrated cells count as ratings of 0, so reconstructed values sit near 0 (clipped
  * to the scale's minimum) for most movies. `svd-centred` fills with each user's mean instead.
  */
-import type {Model, Prediction, TrainSet} from "../estimator.js";
+import type {Model, TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {buildCsr} from "../sparse.js";
-import {clip, globalMean, ratingMatrices} from "./shared.js";
-import {isUnknown, knownRows} from "./baseline-only.js";
+import {globalMean, pointwiseModel, ratingMatrices} from "./shared.js";
+import {knownRows} from "./baseline-only.js";
 import {truncatedSvd} from "./truncated-svd.js";
 
 export interface SvdSeedParams {
@@ -72,21 +72,9 @@ export function reconstruct(s: SvdSeedState, user: number, movie: number): numbe
   return x;
 }
 
-/** predict / scoreAll shared by the zero-filled and centred variants. */
+/** The zero-filled (centred = false) or user-mean-centred truncated-SVD model. */
 export function svdModel(name: string, centred: boolean): Model<SvdSeedParams, SvdSeedState> {
-  return {
-    name,
-    defaults: SVD_SEED_DEFAULTS,
-    fit: (train, params = {}) => fitTruncatedSvdModel(train, params, centred),
-    predict(s, user, movie): Prediction {
-      return {rating: clip(reconstruct(s, user, movie), s.scale), fallback: isUnknown(s.knownUser, s.knownMovie, user, movie)};
-    },
-    scoreAll(s, user) {
-      const out = new Float32Array(s.knownMovie.length);
-      for (let m = 0; m < out.length; m++) out[m] = reconstruct(s, user, m);
-      return out;
-    }
-  };
+  return pointwiseModel(name, SVD_SEED_DEFAULTS, (train, params = {}) => fitTruncatedSvdModel(train, params, centred), reconstruct);
 }
 
 export const svdSeedModel = svdModel("svd-seed", false);

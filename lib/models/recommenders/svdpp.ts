@@ -8,11 +8,11 @@
  * y_j = c^t·y_j⁰ + D exactly; the implicit sum is cached and updated in O(F) per rating, and the
  * y_j are written once at the end of the block. Same arithmetic as the naive loop, O(F) per rating.
  */
-import type {Model, Prediction, TrainSet} from "../estimator.js";
+import type {Model, TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {createRng} from "../../random.js";
-import {clip, globalMean, ratingMatrices} from "./shared.js";
-import {isUnknown, knownRows} from "./baseline-only.js";
+import {biasedFactorEstimate, globalMean, pointwiseModel, ratingMatrices} from "./shared.js";
+import {knownRows} from "./baseline-only.js";
 import type {Csr} from "../sparse.js";
 
 export interface SvdppParams {
@@ -125,28 +125,7 @@ function foldImplicit(P: Float64Array, Y: Float64Array, byUser: Csr, F: number):
 
 /** Unclipped estimate; terms of an unknown user or movie are left out. */
 export function svdppEstimate(s: SvdppState, user: number, movie: number): number {
-  const ku = user >= 0 && user < s.knownUser.length && s.knownUser[user] === 1;
-  const km = movie >= 0 && movie < s.knownMovie.length && s.knownMovie[movie] === 1;
-  let x = s.mean;
-  if (ku) x += s.userBias[user];
-  if (km) x += s.itemBias[movie];
-  if (ku && km) {
-    const F = s.factors;
-    for (let f = 0; f < F; f++) x += s.userVectors[user * F + f] * s.itemFactors[movie * F + f];
-  }
-  return x;
+  return biasedFactorEstimate(s, s.userVectors, user, movie);
 }
 
-export const svdppModel: Model<SvdppParams, SvdppState> = {
-  name: "svdpp",
-  defaults: SVDPP_DEFAULTS,
-  fit: fitSvdpp,
-  predict(s, user, movie): Prediction {
-    return {rating: clip(svdppEstimate(s, user, movie), s.scale), fallback: isUnknown(s.knownUser, s.knownMovie, user, movie)};
-  },
-  scoreAll(s, user) {
-    const out = new Float32Array(s.knownMovie.length);
-    for (let m = 0; m < out.length; m++) out[m] = svdppEstimate(s, user, m);
-    return out;
-  }
-};
+export const svdppModel: Model<SvdppParams, SvdppState> = pointwiseModel("svdpp", SVDPP_DEFAULTS, fitSvdpp, svdppEstimate);

@@ -2,14 +2,14 @@
 // independent reference: both train on the same 20,000-row sample with the same parameters;
 // accuracies must agree within 1 point. It runs in a child process (ml-xgboost-runner.mjs).
 // Its data must have no NaN (it crashes) and no -1 (its hard-coded missing value).
-import {spawnSync} from "node:child_process";
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {predictClass} from "../../../lib/models/gbdt/predict.js";
 import {syntheticClassification} from "../../../lib/models/gbdt/synthetic.js";
 import {trainGbdt} from "../../../lib/models/gbdt/train.js";
+import {runReference, writeReferenceMatrix} from "../../helpers/reference-matrix.js";
 import {accuracy} from "./fixtures.js";
 
 const RUNNER = resolve(import.meta.dirname, "ml-xgboost-runner.mjs");
@@ -27,16 +27,10 @@ describe("ml-xgboost reference", () => {
     const d = s.d - 1;
     const x = new Float32Array((n + nt) * d);
     for (let i = 0; i < n + nt; i++) for (let f = 0; f < d; f++) x[i * d + f] = s.features[i * s.d + f] === -1 ? -0.999 : s.features[i * s.d + f];
-    const buf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    writeFileSync(join(dir, "meta.json"), JSON.stringify({n_train: n, n_test: nt, d, num_class: 5}));
-    writeFileSync(join(dir, "train.f32"), buf(x.subarray(0, n * d)));
-    writeFileSync(join(dir, "train.i32"), buf(s.labels.subarray(0, n)));
-    writeFileSync(join(dir, "test.f32"), buf(x.subarray(n * d)));
-    writeFileSync(join(dir, "test.i32"), buf(s.labels.subarray(n)));
+    writeReferenceMatrix(dir, {features: x, labels: s.labels, nTrain: n, nTest: nt, d, numClass: 5});
 
-    const r = spawnSync(process.execPath, [RUNNER, dir, String(rounds)], {encoding: "utf8", timeout: 280_000});
-    if (r.status !== 0) throw new Error(`ml-xgboost runner failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
-    const ref = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as {accuracy: number};
+    const stdout = runReference("ml-xgboost runner", process.execPath, [RUNNER, dir, String(rounds)], 280_000);
+    const ref = JSON.parse(stdout.trim().split("\n").at(-1)!) as {accuracy: number};
 
     const model = trainGbdt({features: x.slice(0, n * d), labels: s.labels.slice(0, n), n}, {num_class: 5, n_estimators: rounds, max_depth: 6, learning_rate: 0.3});
     const ours = accuracy(predictClass(model, x.slice(n * d), nt), s.labels.slice(n));

@@ -2,7 +2,7 @@
 // quantile cuts are the values themselves, so both must grow the same trees. Skips without
 // Debian's python3-xgboost.
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -10,6 +10,7 @@ import type {GbdtParams} from "../../../lib/models/gbdt/params.js";
 import {predictProba} from "../../../lib/models/gbdt/predict.js";
 import {syntheticClassification} from "../../../lib/models/gbdt/synthetic.js";
 import {trainGbdt} from "../../../lib/models/gbdt/train.js";
+import {runReference, writeReferenceMatrix} from "../../helpers/reference-matrix.js";
 
 const PYTHON = "/usr/bin/python3";
 const HAS_XGBOOST = spawnSync(PYTHON, ["-c", "import xgboost"]).status === 0;
@@ -25,16 +26,10 @@ describe.skipIf(!HAS_XGBOOST)("parity with native XGBoost 1.7 hist", () => {
   const x = s.features;
   // At most ~250 distinct values per feature (NaN kept in feature 13).
   for (let i = 0; i < x.length; i++) if (x[i] === x[i]) x[i] = Math.min(Math.round(x[i] * 8) / 8, 150);
-  const buf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  writeFileSync(join(dir, "meta.json"), JSON.stringify({n_train: n, n_test: nt, d, num_class: 3}));
-  writeFileSync(join(dir, "train.f32"), buf(x.slice(0, n * d)));
-  writeFileSync(join(dir, "train.i32"), buf(s.labels.slice(0, n)));
-  writeFileSync(join(dir, "test.f32"), buf(x.slice(n * d)));
-  writeFileSync(join(dir, "test.i32"), buf(s.labels.slice(n)));
+  writeReferenceMatrix(dir, {features: x, labels: s.labels, nTrain: n, nTest: nt, d, numClass: 3});
 
   function compare(params: Partial<GbdtParams>): number {
-    const r = spawnSync(PYTHON, [SCRIPT, dir, "1", JSON.stringify(params)], {encoding: "utf8"});
-    if (r.status !== 0) throw new Error(`xgb_matrix.py failed: ${r.stderr}`);
+    runReference("xgb_matrix.py", PYTHON, [SCRIPT, dir, "1", JSON.stringify(params)]);
     const raw = readFileSync(join(dir, "proba_native_1.f32"));
     const native = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
     const model = trainGbdt({features: x.slice(0, n * d), labels: s.labels.slice(0, n), n}, {num_class: 3, ...params});
