@@ -1,7 +1,8 @@
 /**
  * Recommender benchmark on ml-100k; prints one JSON line per result and a summary line.
  *   npx tsx bench/recommenders.ts [--data DIR] [--models a,b] [--folds 1,2,3,4,5] [--no-peer] [--no-ranking] [--python-peer]
- * Rating models: mean RMSE/MAE ± sd over the official folds u1..u5, fit seconds per fold, peak RSS.
+ * Rating models: mean RMSE/MAE ± sd over the official folds u1..u5, fit seconds per fold, peak RSS, and for
+ * models that select hyperparameters on an inner hold-out of training (bpmf, blend) what each fold chose.
  * Each model runs in its own child process so its peak memory is its own.
  * The C peer (../shared/peers/svd_sgd.c) is compiled with gcc -O3 -march=native and run fold by
  * fold interleaved with our MF in the same run, so the time ratio compares like with like.
@@ -38,14 +39,33 @@ if (!existsSync(join(dataDir, "u.data"))) {
   process.exit(2);
 }
 
+/** What a fitted state says about its inner selection (plain data), or undefined for models that select nothing. */
+function chosenParams(state: unknown): unknown {
+  const s = state as {selection?: unknown; members?: Array<{model: string; params?: unknown}>; kept?: boolean};
+  const sel = s.selection as {best?: unknown; scores?: Array<{rmse: number}>} | Array<{scores: Array<{rmse: number}>; bestIndex: number}> | undefined;
+  if (sel === undefined) return undefined;
+  if (!Array.isArray(sel)) return {params: sel.best, inner_rmse: sel.scores?.map((c) => round(c.rmse))};
+  return {
+    kept: s.kept,
+    members: sel.map((m, j) => ({model: s.members?.[j].model, params: s.members?.[j].params, inner_rmse: round(m.scores[m.bestIndex].rmse), candidates: m.scores.length}))
+  };
+}
+
 /** Child mode: one model, one task; prints its result with the process's peak RSS. */
 async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
   const {model} = getModel(name);
   if (task === "rating") {
     const {folds} = await readOfficialRatingFolds(dataDir, foldNums.map((n) => `u${n}`));
-    const r = evaluateRating(model, folds);
+    const chosen: unknown[] = [];
+    // Records each fold's selection as it is fitted (evaluateRating keeps only the scores).
+    const recording = {...model, fit: (t: Parameters<typeof model.fit>[0], p?: Parameters<typeof model.fit>[1]) => {
+      const s = model.fit(t, p);
+      chosen.push(chosenParams(s));
+      return s;
+    }};
+    const r = evaluateRating(recording, folds);
     emit({
-      task, model: name, folds: r.folds.map((f) => ({fold: f.fold, rmse: round(f.rmse), mae: round(f.mae), fit_seconds: round(f.fitSeconds, 3), fallbacks: f.fallbacks})),
+      task, model: name, folds: r.folds.map((f, i) => ({fold: f.fold, rmse: round(f.rmse), mae: round(f.mae), fit_seconds: round(f.fitSeconds, 3), fallbacks: f.fallbacks, selected: chosen[i]})),
       rmse: round(r.rmse.mean), rmse_sd: round(r.rmse.sd), mae: round(r.mae.mean), mae_sd: round(r.mae.sd), fit_seconds: round(r.fitSeconds.mean, 3), peak_rss_mb: peakMb()
     });
   } else {

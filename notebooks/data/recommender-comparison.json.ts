@@ -9,8 +9,9 @@ import {runLeaderboard} from "../../lib/recommend/leaderboard.js";
 import {mfSweep} from "../../lib/recommend/mf-sweep.js";
 import {diagnoseSeedSvd} from "../../lib/recommend/seed-svd.js";
 
-// Folds per model: 5 for everything that fits in seconds; BPMF (Gibbs sampling) and the blend
-// (which fits twelve members twice per fold) on fewer, to keep the site build within minutes.
+// Folds per model: 5 for everything that fits in seconds; BPMF (Gibbs sampling, three factor counts
+// scored on an inner hold-out) and the blend (43 candidate members scored on its inner hold-out, then
+// twelve refitted) on fewer, to keep the site build within minutes.
 const PLAN: Array<[string, number]> = [
   ["global-mean", 5], ["baseline", 5], ["user-knn", 5], ["item-knn", 5], ["svd-seed", 5], ["svd-centred", 5],
   ["mf", 5], ["svdpp", 5], ["bpmf", 1], ["blend", 1]

@@ -5,14 +5,19 @@
  * `supportWeighted` (default) it is feature-weighted linear stacking (Sill et al. 2009): each
  * member's weight is linear in s_u = ln(1 + n_u)/6 and s_m = ln(1 + n_m)/6 (the user's and movie's
  * training counts), since neighbour models and factor models are not equally reliable for users
- * and movies with few ratings. Members are
- * then refitted on the whole training part. The blend is kept only when its cross-fitted RMSE on
- * the held-out part (weights fitted on one half, scored on the other, both ways) beats every member;
- * otherwise it is exactly the best member alone. Nothing of the test part is ever seen.
+ * and movies with few ratings.
+ * A member with `candidates` has its hyperparameters selected on the same held-out part first:
+ * every candidate is fitted on inner-train and the one with the lowest held-out RMSE becomes the
+ * member (its held-out predictions are the ones the weights are fitted on). Reusing the split costs
+ * no extra fits and keeps inner-train as large as it is; the selection only makes the held-out
+ * member errors slightly optimistic, which touches the keep-or-fall-back decision, never the test part.
+ * Members are then refitted with their chosen parameters on the whole training part. The blend is
+ * kept only when its cross-fitted RMSE on the held-out part (weights fitted on one half, scored on
+ * the other, both ways) beats every member; otherwise it is exactly the best member alone.
+ * Nothing of the test part is ever seen.
  */
 import type {Model, Prediction, TrainSet} from "../estimator.js";
-import type {RatingScale, Ratings} from "../../data/types.js";
-import {createRng} from "../../random.js";
+import type {RatingScale} from "../../data/types.js";
 import {clip} from "./shared.js";
 import {baselineModel} from "./baseline-only.js";
 import {itemKnnModel} from "./item-knn.js";
@@ -21,6 +26,7 @@ import {mfModel} from "./mf.js";
 import {svdppModel} from "./svdpp.js";
 import {svdCentredModel} from "./svd-centred.js";
 import {bpmfModel} from "./bpmf.js";
+import {bestIndexOf, innerHoldout, scoreCandidates, type CandidateScore} from "../model-selection.js";
 
 /** Rating models a blend can combine, by name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,6 +37,14 @@ export const BLENDABLE: Record<string, Model<any, any>> = {
 export interface BlendMember {
   model: keyof typeof BLENDABLE;
   params?: Record<string, unknown>;
+  /** Parameter sets (each merged over params) to select between on the held-out part; absent = params as given. */
+  candidates?: Record<string, unknown>[];
+}
+
+/** How one member's parameters were chosen: each candidate's held-out RMSE and the winner's index. */
+export interface MemberSelection {
+  scores: CandidateScore[];
+  bestIndex: number;
 }
 
 export interface BlendParams {
@@ -45,7 +59,10 @@ export interface BlendParams {
 }
 
 export interface BlendState {
+  /** The members with their chosen parameters (no candidates left). */
   members: BlendMember[];
+  /** Per member, its candidates' held-out scores (one candidate for members without a grid). */
+  selection: MemberSelection[];
   states: unknown[];
   supportWeighted: boolean;
   /** Intercept and the weights of the stacking features (see blendFeatures). */
@@ -62,20 +79,29 @@ export interface BlendState {
   scale: RatingScale;
 }
 
+/** Neighbourhood sizes and shrinkage for the mean-centred Pearson kNN members (Surprise's k = 40 and shrinkage 100 among them). */
+const KNN_GRID = [{k: 20, shrinkage: 0}, {k: 40, shrinkage: 0}, {k: 60, shrinkage: 0}, {k: 20, shrinkage: 100}, {k: 40, shrinkage: 100}, {k: 60, shrinkage: 100}];
+/** Regularisation × epochs for the MF members beyond Surprise's defaults (lr stays Surprise's 0.005). */
+const MF_GRID = [0.02, 0.05, 0.1].flatMap((reg) => [20, 60].map((epochs) => ({reg, epochs})));
+
+/**
+ * Members: library defaults as published (Surprise's BaselineOnly, KNNBaseline, SVD), and families
+ * whose parameters are selected per training part on the held-out share (none was picked on test ratings).
+ */
 export const BLEND_DEFAULTS: BlendParams = {
   members: [
     {model: "baseline"},
     {model: "item-knn"},
     {model: "user-knn"},
-    {model: "item-knn", params: {variant: "means", similarity: "pearson", shrinkage: 100, k: 60}},
-    {model: "user-knn", params: {variant: "means", similarity: "pearson", shrinkage: 100, k: 60}},
+    {model: "item-knn", params: {variant: "means", similarity: "pearson"}, candidates: KNN_GRID},
+    {model: "user-knn", params: {variant: "means", similarity: "pearson"}, candidates: KNN_GRID},
     {model: "mf"},
-    {model: "mf", params: {factors: 50, epochs: 60, lr: 0.005, reg: 0.08}},
-    {model: "mf", params: {factors: 100, epochs: 60, lr: 0.005, reg: 0.08, seed: 7}},
-    {model: "mf", params: {factors: 200, epochs: 100, lr: 0.003, reg: 0.1}},
-    {model: "svdpp", params: {epochs: 40, lr: 0.005, reg: 0.05}},
-    {model: "svd-centred", params: {components: 10}},
-    {model: "bpmf"}
+    {model: "mf", params: {factors: 50}, candidates: MF_GRID},
+    {model: "mf", params: {factors: 100}, candidates: MF_GRID},
+    {model: "mf", params: {factors: 200}, candidates: MF_GRID},
+    {model: "svdpp", candidates: [{}, {epochs: 40, lr: 0.005, reg: 0.05}, {epochs: 40, lr: 0.005, reg: 0.1}]},
+    {model: "svd-centred", candidates: [{components: 10}, {components: 20}, {components: 50}]},
+    {model: "bpmf", candidates: [{factors: 5}, {factors: 10}, {factors: 20}]}
   ],
   holdout: 0.2,
   ridge: 1e-4,
@@ -112,19 +138,6 @@ export function blendFeatures(preds: ArrayLike<number>, nUserRatings: number, nM
     out[j++] = sm;
   }
   return j - offset;
-}
-
-function subset(r: Ratings, rows: Int32Array): Ratings {
-  const n = rows.length;
-  const out: Ratings = {user: new Int32Array(n), movie: new Int32Array(n), rating: new Float32Array(n), timestamp: new Float64Array(n)};
-  for (let k = 0; k < n; k++) {
-    const j = rows[k];
-    out.user[k] = r.user[j];
-    out.movie[k] = r.movie[j];
-    out.rating[k] = r.rating[j];
-    out.timestamp[k] = r.timestamp[j];
-  }
-  return out;
 }
 
 /** Least squares y ≈ b0 + X w over rows `rows` (X row-major n×m), ridge on w; returns [b0, w…]. */
@@ -175,21 +188,20 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams> = {}): Bl
   const p = {...BLEND_DEFAULTS, ...params};
   if (p.members.length === 0) throw new RangeError("blend: no members; expected at least one rating model");
   for (const mem of p.members) if (!(mem.model in BLENDABLE)) throw new RangeError(`blend: unknown member "${mem.model}"; expected one of ${Object.keys(BLENDABLE).join(", ")}`);
-  const n = train.ratings.rating.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  createRng(p.seed).shuffle(order);
-  const nHold = Math.round(n * p.holdout);
-  if (nHold < 2 || nHold >= n) throw new RangeError(`blend: holdout ${p.holdout} of ${n} ratings leaves nothing to fit; expected 0 < holdout < 1`);
-  const holdRows = order.slice(0, nHold).sort(), innerRows = order.slice(nHold).sort();
-  const inner: TrainSet = {...train, ratings: subset(train.ratings, innerRows)};
-  const hold = subset(train.ratings, holdRows);
+  const split = innerHoldout(train, p.holdout, p.seed);
+  const {inner, hold} = split;
+  const nHold = hold.rating.length;
   const nm = p.members.length;
   const preds = new Float64Array(nHold * nm);
-  p.members.forEach((mem, j) => {
-    const model = BLENDABLE[mem.model];
-    const st = model.fit(inner, mem.params);
-    for (let r = 0; r < nHold; r++) preds[r * nm + j] = model.predict(st, hold.user[r], hold.movie[r]).rating;
+  const selection: MemberSelection[] = [];
+  const chosen: BlendMember[] = p.members.map((mem, j) => {
+    const candidates = mem.candidates?.map((c) => ({...mem.params, ...c})) ?? [mem.params ?? {}];
+    const held: Float64Array[] = [];
+    const scores = scoreCandidates(BLENDABLE[mem.model], split, candidates, (i, pr) => (held[i] = pr));
+    const bestIndex = bestIndexOf(scores);
+    selection.push({scores, bestIndex});
+    for (let r = 0; r < nHold; r++) preds[r * nm + j] = held[bestIndex][r];
+    return {model: mem.model, params: candidates[bestIndex]};
   });
   const innerCounts = supportCounts(inner);
   const m = nm * (p.supportWeighted ? 3 : 1) + (p.supportWeighted ? 2 : 0);
@@ -198,7 +210,7 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams> = {}): Bl
     blendFeatures(preds.subarray(r * nm, r * nm + nm), innerCounts.users[hold.user[r]], innerCounts.movies[hold.movie[r]], p.supportWeighted, x, r * m);
   }
   const all = Int32Array.from({length: nHold}, (_, i) => i);
-  const memberRmse = p.members.map((_, j) => rmseOf((r) => preds[r * nm + j], hold.rating, all));
+  const memberRmse = selection.map((sel) => sel.scores[sel.bestIndex].rmse);
   // Cross-fitted blend error: weights from one half scored on the other, both ways.
   const half = Math.floor(nHold / 2);
   const a = all.slice(0, half), b = all.slice(half);
@@ -223,9 +235,9 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams> = {}): Bl
     weights[best * (p.supportWeighted ? 3 : 1)] = 1;
   }
   const counts = supportCounts(train);
-  const states = p.members.map((mem, j) => (kept || j === best ? BLENDABLE[mem.model].fit(train, mem.params) : null));
+  const states = chosen.map((mem, j) => (kept || j === best ? BLENDABLE[mem.model].fit(train, mem.params) : null));
   return {
-    members: p.members, states, supportWeighted: p.supportWeighted, intercept, weights, userCount: counts.users, movieCount: counts.movies,
+    members: chosen, selection, states, supportWeighted: p.supportWeighted, intercept, weights, userCount: counts.users, movieCount: counts.movies,
     kept, holdoutRmse: {members: memberRmse, blend: blendRmse}, nMovies: train.nMovies, scale: train.scale
   };
 }

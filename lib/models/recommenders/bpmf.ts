@@ -13,6 +13,7 @@ import {createRng, type Rng} from "../../random.js";
 import {clip, globalMean, ratingMatrices} from "./shared.js";
 import {isUnknown, knownRows} from "./baseline-only.js";
 import type {Csr} from "../sparse.js";
+import {withInnerSelection} from "../model-selection.js";
 
 export interface BpmfParams {
   /** Latent dimensions D. */
@@ -39,7 +40,11 @@ export interface BpmfState {
   scale: RatingScale;
 }
 
+/** α = 2 is the paper's; sweeps and burn-in are fixed, not selected; the factor count is selected per fold (BPMF_CANDIDATES). */
 export const BPMF_DEFAULTS: BpmfParams = {factors: 10, sweeps: 120, burnIn: 20, alpha: 2, seed: 42};
+
+/** Factor counts the registered BPMF chooses between on an inner hold-out of each training part. */
+export const BPMF_CANDIDATES: Array<Partial<BpmfParams>> = [{factors: 5}, {factors: 10}, {factors: 20}];
 
 /** In-place lower Cholesky of a small SPD d×d matrix (row-major). */
 function cholesky(a: Float64Array, d: number): void {
@@ -234,3 +239,6 @@ export const bpmfModel: Model<BpmfParams, BpmfState> = {
     return out;
   }
 };
+
+/** BPMF with its factor count selected on a seeded 20% inner hold-out of the training part (nested in each outer fold). */
+export const bpmfSelectedModel = withInnerSelection(bpmfModel, BPMF_CANDIDATES);

@@ -35,6 +35,25 @@ describe("blend", () => {
     expect(blendModel.predict(solo, 0, 0).rating).toBeGreaterThanOrEqual(1);
   });
 
+  it("selects a member's parameters among its candidates on the held-out part, as if the winner had been given", () => {
+    const {train} = syntheticSplit(60, 40, 0.4, 8);
+    const mfBase = {factors: 5, lr: 0.01};
+    const grid = [{epochs: 30, reg: 3}, {epochs: 30, reg: 0.05}, {epochs: 5, reg: 0.05}];
+    const s = fitBlend(train, {members: [{model: "baseline"}, {model: "mf", params: mfBase, candidates: grid}]});
+    const sel = s.selection[1];
+    expect(sel.scores).toHaveLength(3);
+    expect(s.selection[0].scores).toHaveLength(1);
+    // reg 3 shrinks every factor and bias away: never the best
+    expect(sel.bestIndex).not.toBe(0);
+    expect(sel.scores[sel.bestIndex].rmse).toBe(Math.min(...sel.scores.map((c) => c.rmse)));
+    expect(s.members[1]).toEqual({model: "mf", params: {...mfBase, ...grid[sel.bestIndex]}});
+    expect(s.holdoutRmse.members[1]).toBe(sel.scores[sel.bestIndex].rmse);
+    const fixed = fitBlend(train, {members: [{model: "baseline"}, {model: "mf", params: {...mfBase, ...grid[sel.bestIndex]}}]});
+    expect(fixed.weights).toEqual(s.weights);
+    expect(fixed.intercept).toBe(s.intercept);
+    expect(blendModel.predict(fixed, 2, 3)).toEqual(blendModel.predict(s, 2, 3));
+  });
+
   it("rejects unknown members and empty holdouts", () => {
     const {train} = syntheticSplit(10, 10, 0.5, 1);
     expect(() => fitBlend(train, {members: [{model: "nope"}]})).toThrow(/unknown member "nope"/);
