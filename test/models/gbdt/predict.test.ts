@@ -22,16 +22,16 @@ describe("predict", () => {
   for (let i = 0; i < te.features.length; i += 17) te.features[i] = NaN;
   for (let i = 0; i < tr.features.length; i += 23) tr.features[i] = NaN;
 
-  it("the complete-tree layout (depth <= 10) agrees with plain traversal, with missing values and an odd row count", () => {
+  it("the compiled forest (depth <= 10) agrees with plain traversal, with missing values and an odd row count", () => {
     const model = trainGbdt(tr, {num_class: 3, n_estimators: 10, max_depth: 6, min_child_weight: 0});
     expect(Array.from(predictMargin(model, te.features, te.n))).toEqual(Array.from(referenceMargins(model, te.features, te.n)));
   });
 
-  it("a few rows with missing values among complete ones (eight-row path, then the redo) agree with plain traversal", () => {
+  it("a few rows with missing values among complete ones (in the four-row kernel and the odd last rows) agree with plain traversal", () => {
     const model = trainGbdt(tr, {num_class: 3, n_estimators: 10, max_depth: 6, min_child_weight: 0});
     const x = slice(data, 1500, 2003).features;
     const d = model.num_feature;
-    // Rows 0, 9, 250 and the last (502, in the tail after the last full block of eight) get one NaN each.
+    // Rows 0, 9, 250 and the last (502, in the tail after the last full block of four) get one NaN each.
     for (const [row, f] of [[0, 0], [9, 3], [250, 11], [502, 5]]) x[row * d + f] = NaN;
     expect(Array.from(predictMargin(model, x, 503))).toEqual(Array.from(referenceMargins(model, x, 503)));
   });
