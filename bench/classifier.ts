@@ -23,12 +23,13 @@ import {predictProba} from "../lib/models/gbdt/predict.js";
 import {parallelTrainer} from "../lib/node/gbdt-parallel.js";
 import {readDatasetDir} from "../lib/node/read-dataset-dir.js";
 import {readOfficialFolds} from "../lib/node/official-folds.js";
-import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier, type ClassifierParams, type ClassifierState} from "../lib/pipelines/classifier.js";
+import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState} from "../lib/pipelines/classifier.js";
 
 const args = process.argv.slice(2);
 const dir = resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--threads") ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
 const skipPeer = args.includes("--skip-peer");
 const skipTuned = args.includes("--skip-tuned");
+const PEER_PARAMS: Readonly<ClassifierParams> = PEER_CLASSIFIER_PARAMS;
 // --threads 1 measures the single-thread engine; default two worker threads, as the peer's XGBoost.
 const threadsArg = args.indexOf("--threads");
 const threads = threadsArg >= 0 ? Number(args[threadsArg + 1]) : 2;
@@ -105,10 +106,10 @@ async function ours(params: Readonly<ClassifierParams>, label: string) {
 const out: Record<string, unknown> = {dataset: dir, folds: folds.map((f) => f.name), node: process.version, tree_threads: threads, cpus: (await import("node:os")).cpus().length, loadavg_start: (await import("node:os")).loadavg().map(r4)};
 // The peer runs just before and just after ours with its configuration; its fit time is the mean of both, since load on shared machines drifts.
 const peerBefore = skipPeer ? {error: "skipped"} : runPeer();
-const peerCfg = await ours(PEER_CLASSIFIER_PARAMS, "peer configuration");
+const peerCfg = await ours(PEER_PARAMS, "peer configuration");
 const peerAfter = skipPeer ? {error: "skipped"} : runPeer();
 const peer = "rows" in peerBefore && "rows" in peerAfter ? {...peerBefore, rows: [...peerBefore.rows, ...peerAfter.rows]} : peerBefore;
-out.ours_peer_config = {...peerCfg.result, predict_20k: peerCfg.predict};
+out.ours_peer_config = {...peerCfg.result, predict_20k: peerCfg.predict, gbdt: resolveClassifierParams(PEER_PARAMS).gbdt};
 if (!skipTuned) {
   const tuned = await ours(DEFAULT_CLASSIFIER_PARAMS, "tuned");
   out.ours_tuned = {...tuned.result, predict_20k: tuned.predict, params: DEFAULT_CLASSIFIER_PARAMS};

@@ -39,11 +39,18 @@ export const PEER_COLUMNS: readonly string[] = Object.freeze([
   "pc0", "pc1", "pc2", "pc3", "pc4", "release_year", "age", "gender", "occupation", "u_mean", "u_count", "i_mean", "i_count"
 ]);
 
-/** The peer's configuration: its 13 features (undamped means), 100 rounds, depth 6, eta 0.3, hist, 256 bins. */
+/**
+ * The peer's configuration: its 13 features (undamped means), 100 rounds, depth 6, eta 0.3, hist, 256 bins.
+ * XGBoost's defaults are pinned rather than left out, because params are merged over the tuned defaults
+ * (resolveClassifierParams), which would otherwise add min_child_weight 20, 80% row sampling and early stopping.
+ */
 export const PEER_CLASSIFIER_PARAMS: Readonly<ClassifierParams> = Object.freeze({
   features: {nComponents: 5, aggregates: {priorCount: 0, classShares: false, genreAffinity: false}},
   columns: [...PEER_COLUMNS],
-  gbdt: {n_estimators: 100, max_depth: 6, learning_rate: 0.3, max_bin: 256},
+  gbdt: {
+    n_estimators: 100, max_depth: 6, learning_rate: 0.3, max_bin: 256,
+    min_child_weight: 1, reg_lambda: 1, reg_alpha: 0, gamma: 0, subsample: 1, colsample_bytree: 1, early_stopping_rounds: null
+  },
   validationFraction: 0,
   refit: false,
   seed: 0

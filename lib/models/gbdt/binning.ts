@@ -122,3 +122,115 @@ export function binMatrix(cuts: BinCuts, features: Float32Array, n: number): Uin
   }
   return out;
 }
+
+/**
+ * computeCuts and binMatrix of a training matrix in one go, with identical results: per feature
+ * a radix sort of the values carrying their rows, then the codes by one walk along the sorted
+ * values (the cut index only grows). Replaces d comparison sorts and n·d binary searches
+ * (measured 120–195 ms → 40–100 ms on 80k × 13, busy machine).
+ */
+export function binTrainingMatrix(features: Float32Array, n: number, d: number, maxBin: number): {cuts: BinCuts; bins: Uint8Array} {
+  if (features.length !== n * d) throw new RangeError(`binTrainingMatrix: features has ${features.length} values, expected n × d = ${n} × ${d}`);
+  const parts: Float32Array[] = [];
+  const ptr = new Uint32Array(d + 1);
+  const minValues = new Float32Array(d);
+  const hasMissing = new Uint8Array(d);
+  const bins = new Uint8Array(n * d);
+  const scratch: ColumnScratch = {keys: new Uint32Array(n), rows: new Uint32Array(n), keys2: new Uint32Array(n), rows2: new Uint32Array(n), sorted: new Float32Array(n)};
+  const bits = new Uint32Array(features.buffer, features.byteOffset, features.length);
+  for (let f = 0; f < d; f++) {
+    const m = sortColumn(features, bits, n, d, f, bins, scratch);
+    hasMissing[f] = m < n ? 1 : 0;
+    const values = scratch.sorted.subarray(0, m);
+    const cuts = featureCuts(values, hasMissing[f] ? Math.min(maxBin, 255) : maxBin);
+    parts.push(cuts);
+    ptr[f + 1] = ptr[f] + cuts.length;
+    const lo = m > 0 ? values[0] : 0;
+    minValues[f] = Math.fround(lo - (Math.abs(lo) + 1e-5));
+    codeColumn(values, scratch.rows, cuts, d, f, bins);
+  }
+  const all = new Float32Array(ptr[d]);
+  for (let f = 0; f < d; f++) all.set(parts[f], ptr[f]);
+  return {cuts: {d, cuts: all, ptr, minValues, hasMissing}, bins};
+}
+
+interface ColumnScratch {
+  keys: Uint32Array;
+  rows: Uint32Array;
+  keys2: Uint32Array;
+  rows2: Uint32Array;
+  sorted: Float32Array;
+}
+
+/**
+ * Sorts feature f's non-missing values into scratch.sorted (their rows in scratch.rows), codes
+ * its missing cells MISSING_CODE in bins; returns the number of non-missing values.
+ */
+function sortColumn(features: Float32Array, bits: Uint32Array, n: number, d: number, f: number, bins: Uint8Array, scratch: ColumnScratch): number {
+  const {keys, rows, sorted} = scratch;
+  let m = 0;
+  for (let i = 0, p = f; i < n; i++, p += d) {
+    if (features[p] !== features[p]) {
+      bins[p] = MISSING_CODE;
+      continue;
+    }
+    // Order-preserving unsigned key of a float: flip all bits of negatives, the sign bit of the rest.
+    const b = bits[p];
+    keys[m] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    rows[m++] = i;
+  }
+  radixSort(keys, rows, scratch.keys2, scratch.rows2, m);
+  const sortedBits = new Uint32Array(sorted.buffer, sorted.byteOffset, m);
+  for (let i = 0; i < m; i++) {
+    const k = keys[i];
+    sortedBits[i] = k & 0x80000000 ? (k ^ 0x80000000) >>> 0 : ~k >>> 0;
+  }
+  return m;
+}
+
+/** Codes sorted values (rows alongside) of feature f: upper_bound over cuts clamped to the last bin, as binOf; the cut index only grows. */
+function codeColumn(values: Float32Array, rows: Uint32Array, cuts: Float32Array, d: number, f: number, bins: Uint8Array): void {
+  const last = cuts.length - 1;
+  let j = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    while (j < last && cuts[j] <= x) j++;
+    bins[rows[i] * d + f] = j;
+  }
+}
+
+/** Stable LSD radix sort of keys[0..m) (32-bit unsigned) carrying rows, 11 bits per pass; a2, b2 are scratch of the same length. */
+function radixSort(keys: Uint32Array, rows: Uint32Array, a2: Uint32Array, b2: Uint32Array, m: number): void {
+  const count = new Uint32Array(2048);
+  let srcK = keys;
+  let srcR = rows;
+  let dstK = a2;
+  let dstR = b2;
+  for (let shift = 0; shift < 32; shift += 11) {
+    count.fill(0);
+    for (let i = 0; i < m; i++) count[(srcK[i] >>> shift) & 2047]++;
+    let sum = 0;
+    for (let b = 0; b < 2048; b++) {
+      const c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < m; i++) {
+      const k = srcK[i];
+      const o = count[(k >>> shift) & 2047]++;
+      dstK[o] = k;
+      dstR[o] = srcR[i];
+    }
+    const tk = srcK;
+    srcK = dstK;
+    dstK = tk;
+    const tr = srcR;
+    srcR = dstR;
+    dstR = tr;
+  }
+  // Three passes leave the result in the scratch arrays.
+  if (srcK !== keys) {
+    keys.set(srcK.subarray(0, m));
+    rows.set(srcR.subarray(0, m));
+  }
+}

@@ -22,12 +22,42 @@ export function slotMatrix(bins: Uint8Array, n: number, d: number): Slots {
   return out;
 }
 
+/** Rows from which buildHistogram uses its second accumulator (below, zeroing and adding it back costs more than it saves). */
+export const DUAL_MIN_ROWS = 2048;
+
 /**
  * Adds rows[begin..end) into hist over all d features. slots: see slotMatrix;
- * gh: interleaved g, h per row (row r at 2r).
+ * gh: interleaved g, h per row (row r at 2r). With spare (a second buffer of hist's length) and
+ * at least DUAL_MIN_ROWS rows, odd rows accumulate in spare, then spare is added into hist:
+ * consecutive rows often hit the same bin, and two chains of dependent adds run in parallel
+ * (measured 12–15% faster on 80k × 13). spare's contents are overwritten.
  */
-export function buildHistogram(hist: Float64Array, slots: Slots, d: number, gh: Float64Array, rows: Uint32Array, begin: number, end: number): void {
-  for (let i = begin; i < end; i++) {
+export function buildHistogram(hist: Float64Array, slots: Slots, d: number, gh: Float64Array, rows: Uint32Array, begin: number, end: number, spare: Float64Array | null = null): void {
+  let i = begin;
+  if (spare !== null && end - begin >= DUAL_MIN_ROWS) {
+    spare.fill(0);
+    for (; i + 1 < end; i += 2) {
+      const r = rows[i];
+      const g = gh[2 * r];
+      const h = gh[2 * r + 1];
+      const r2 = rows[i + 1];
+      const g2 = gh[2 * r2];
+      const h2 = gh[2 * r2 + 1];
+      let p = r * d;
+      let q = r2 * d;
+      const e = p + d;
+      for (; p < e; p++, q++) {
+        const s = slots[p] << 1;
+        hist[s] += g;
+        hist[s + 1] += h;
+        const t = slots[q] << 1;
+        spare[t] += g2;
+        spare[t + 1] += h2;
+      }
+    }
+    for (let s = 0; s < hist.length; s++) hist[s] += spare[s];
+  }
+  for (; i < end; i++) {
     const r = rows[i];
     const g = gh[2 * r];
     const h = gh[2 * r + 1];

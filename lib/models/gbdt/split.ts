@@ -93,6 +93,8 @@ export function findBestSplit(
     let lh = 0;
     for (let b = 0; b < nb; b++) {
       const s = base + 2 * b;
+      // An empty bin leaves the sums, hence the loss change, as they were: it cannot beat the best (strict >).
+      if (hist[s + 1] === 0 && hist[s] === 0) continue;
       lg += hist[s];
       lh += hist[s + 1];
       const rg = G - lg;
@@ -121,6 +123,7 @@ export function findBestSplit(
     let ah = 0;
     for (let b = nb - 1; b >= 0; b--) {
       const s = base + 2 * b;
+      if (hist[s + 1] === 0 && hist[s] === 0) continue;
       ag += hist[s];
       ah += hist[s + 1];
       const lgb = G - ag;

@@ -4,7 +4,7 @@
  * the parent's minus it (in place), rows are partitioned stably inside one Uint32Array.
  */
 import {MISSING_CODE, type BinCuts} from "./binning.js";
-import {buildHistogram, buildHistogramFeatures, histogramLength, subtractHistogram, type Slots} from "./histogram.js";
+import {buildHistogram, buildHistogramFeatures, histogramLength, slotMatrix, subtractHistogram, type Slots} from "./histogram.js";
 import {emptyCandidate, findBestSplit, isValidSplit, leafWeight, type SplitCandidate, type SplitParams} from "./split.js";
 import {emptyTree, type GbdtTree} from "./tree.js";
 
@@ -16,7 +16,16 @@ export interface BinnedMatrix {
   bins: Uint8Array;
   /** Histogram slots 256·f + code of every cell (see slotMatrix). */
   slots: Slots;
+  /** The byte codes column-major d × n: the partition reads one feature of scattered rows, 64 rows per cache line here against about 5 row-major (partition's profile share 9.7% → 5.9%). */
+  columns: Uint8Array;
   cuts: BinCuts;
+}
+
+/** The binned matrix of row-major byte codes (n × d) and their cuts, with its slot and column-major copies. */
+export function binnedMatrix(bins: Uint8Array, n: number, d: number, cuts: BinCuts): BinnedMatrix {
+  const columns = new Uint8Array(n * d);
+  for (let f = 0; f < d; f++) for (let r = 0, p = f, q = f * n; r < n; r++, p += d, q++) columns[q] = bins[p];
+  return {n, d, bins, slots: slotMatrix(bins, n, d), columns, cuts};
 }
 
 /** Growth parameters of one tree. */
@@ -42,6 +51,8 @@ export class TreeBuilder {
   readonly rows: Uint32Array;
   private readonly tmp: Uint32Array;
   private readonly pool: Float64Array[] = [];
+  /** Second accumulator of buildHistogram. */
+  private readonly spare: Float64Array;
   private readonly allFeatures: Int32Array;
   private readonly candidate: SplitCandidate = emptyCandidate();
 
@@ -51,6 +62,7 @@ export class TreeBuilder {
     this.rows = new Uint32Array(data.n);
     this.tmp = new Uint32Array(data.n);
     this.allFeatures = Int32Array.from({length: data.d}, (_, f) => f);
+    this.spare = new Float64Array(histogramLength(data.d));
   }
 
   /**
@@ -100,7 +112,7 @@ export class TreeBuilder {
           this.release(hist);
           continue;
         }
-        const mid = this.partition(node.begin, node.end, best.feature, best.bin, best.defaultLeft);
+        const mid = partitionRows(this.data, rows, this.tmp, node.begin, node.end, best.feature, best.bin, best.defaultLeft);
         const lid = addNode(tree);
         const rid = addNode(tree);
         tree.feature[node.id] = best.feature;
@@ -145,35 +157,8 @@ export class TreeBuilder {
 
   private fill(hist: Float64Array, gh: Float64Array, begin: number, end: number, feats: Int32Array, allFeats: boolean): void {
     const {d, slots} = this.data;
-    if (allFeats) buildHistogram(hist, slots, d, gh, this.rows, begin, end);
+    if (allFeats) buildHistogram(hist, slots, d, gh, this.rows, begin, end, this.spare);
     else buildHistogramFeatures(hist, slots, d, gh, this.rows, begin, end, feats);
-  }
-
-  /** Stable partition of rows[begin..end): codes <= bin (and missing when defaultLeft) first; returns the split point. */
-  private partition(begin: number, end: number, f: number, bin: number, defaultLeft: boolean): number {
-    const {d, bins, cuts} = this.data;
-    const rows = this.rows;
-    const tmp = this.tmp;
-    // 256 never equals a byte, so features without missing values take the plain test.
-    const missing = cuts.hasMissing[f] === 1 ? MISSING_CODE : 256;
-    const dl = defaultLeft ? 1 : 0;
-    let li = begin;
-    let ti = 0;
-    // Branch-free: which side a row goes is unpredictable, and a mispredicted branch per row
-    // cost twice the time of writing the row to both buffers (measured).
-    for (let i = begin; i < end; i++) {
-      const r = rows[i];
-      const c = bins[r * d + f];
-      const isMissing = ((c ^ missing) - 1) >>> 31;
-      const byBin = 1 - ((bin - c) >>> 31);
-      const goLeft = byBin ^ ((byBin ^ dl) & -isMissing);
-      rows[li] = r;
-      tmp[ti] = r;
-      li += goLeft;
-      ti += 1 - goLeft;
-    }
-    rows.set(tmp.subarray(0, ti), li);
-    return li;
   }
 
   private acquire(): Float64Array {
@@ -197,7 +182,37 @@ interface LevelNode {
   hist: Float64Array | null;
 }
 
-function addNode(tree: GbdtTree): number {
+/**
+ * Stable partition of rows[begin..end) by feature f: codes <= bin (and missing when defaultLeft)
+ * first; tmp is scratch of rows' length. Returns the split point.
+ */
+export function partitionRows(data: BinnedMatrix, rows: Uint32Array, tmp: Uint32Array, begin: number, end: number, f: number, bin: number, defaultLeft: boolean): number {
+  const {n, columns, cuts} = data;
+  const base = f * n;
+  // 256 never equals a byte, so features without missing values take the plain test.
+  const missing = cuts.hasMissing[f] === 1 ? MISSING_CODE : 256;
+  const dl = defaultLeft ? 1 : 0;
+  let li = begin;
+  let ti = 0;
+  // Branch-free: which side a row goes is unpredictable, and a mispredicted branch per row
+  // cost twice the time of writing the row to both buffers (measured).
+  for (let i = begin; i < end; i++) {
+    const r = rows[i];
+    const c = columns[base + r];
+    const isMissing = ((c ^ missing) - 1) >>> 31;
+    const byBin = 1 - ((bin - c) >>> 31);
+    const goLeft = byBin ^ ((byBin ^ dl) & -isMissing);
+    rows[li] = r;
+    tmp[ti] = r;
+    li += goLeft;
+    ti += 1 - goLeft;
+  }
+  rows.set(tmp.subarray(0, ti), li);
+  return li;
+}
+
+/** Appends a leaf node (no split yet) to the tree; returns its index. */
+export function addNode(tree: GbdtTree): number {
   tree.feature.push(-1);
   tree.threshold.push(0);
   tree.default_left.push(0);

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {binMatrix, binOf, computeCuts, MISSING_CODE} from "../../../lib/models/gbdt/binning.js";
+import {binMatrix, binOf, binTrainingMatrix, computeCuts, MISSING_CODE} from "../../../lib/models/gbdt/binning.js";
+import {createRng} from "../../../lib/random.js";
 
 describe("computeCuts", () => {
   it("uses every distinct value as its own bin when there are at most max_bin of them (XGBoost's layout)", () => {
@@ -64,5 +65,36 @@ describe("computeCuts", () => {
     const c = computeCuts(Float32Array.from([1, 2, 3]), 3, 1, 256);
     expect(binOf(c, 0, 100)).toBe(2);
     expect(binOf(c, 0, -100)).toBe(0);
+  });
+});
+
+describe("binTrainingMatrix", () => {
+  it("gives exactly computeCuts and binMatrix's cuts and codes (negatives, −0, ties, NaN, more values than bins)", () => {
+    const rng = createRng(11);
+    const n = 5000;
+    const d = 6;
+    const x = new Float32Array(n * d);
+    for (let i = 0; i < n; i++) {
+      x[i * d] = rng.normal() * 1e3;
+      x[i * d + 1] = rng.int(5) - 2;
+      x[i * d + 2] = rng.next() < 0.2 ? NaN : rng.normal();
+      x[i * d + 3] = [0, -0, 1e-30, -1e-30][rng.int(4)];
+      x[i * d + 4] = rng.next() < 0.5 ? NaN : 7;
+      x[i * d + 5] = Math.exp(rng.normal() * 20);
+    }
+    for (const maxBin of [256, 16, 2]) {
+      const ref = computeCuts(x, n, d, maxBin);
+      const {cuts, bins} = binTrainingMatrix(x, n, d, maxBin);
+      expect(cuts).toEqual(ref);
+      expect(bins).toEqual(binMatrix(ref, x, n));
+    }
+  });
+
+  it("handles a feature that is missing everywhere and rejects a wrong shape", () => {
+    const x = Float32Array.of(NaN, 1, NaN, 2, NaN, 3);
+    const {cuts, bins} = binTrainingMatrix(x, 3, 2, 256);
+    expect(cuts).toEqual(computeCuts(x, 3, 2, 256));
+    expect(bins).toEqual(binMatrix(cuts, x, 3));
+    expect(() => binTrainingMatrix(x, 4, 2, 256)).toThrow(/expected n × d = 4 × 2/);
   });
 });

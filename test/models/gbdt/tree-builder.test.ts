@@ -1,7 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {binMatrix, computeCuts} from "../../../lib/models/gbdt/binning.js";
-import {slotMatrix} from "../../../lib/models/gbdt/histogram.js";
-import {TreeBuilder, type GrowParams} from "../../../lib/models/gbdt/tree-builder.js";
+import {binnedMatrix, TreeBuilder, type GrowParams} from "../../../lib/models/gbdt/tree-builder.js";
 import {leafIndex} from "../../../lib/models/gbdt/tree.js";
 
 const P: GrowParams = {maxDepth: 6, eta: 1, lambda: 1, alpha: 0, minChildWeight: 0, gamma: 0};
@@ -10,7 +9,7 @@ function builderFor(x: number[], n: number, d: number, p: GrowParams = P): {b: T
   const features = Float32Array.from(x);
   const cuts = computeCuts(features, n, d, 256);
   const bins = binMatrix(cuts, features, n);
-  return {b: new TreeBuilder({n, d, bins, slots: slotMatrix(bins, n, d), cuts}, p), features};
+  return {b: new TreeBuilder(binnedMatrix(bins, n, d, cuts), p), features};
 }
 
 /** Interleaved g, h with h = 1. */

@@ -1,0 +1,319 @@
+/**
+ * Grows one tree depth-wise with its rows split across T threads (row sharding): every thread
+ * keeps its own rows, partitions them and builds the histograms of its rows only; at the end of
+ * each level a barrier makes all threads' histograms of the next level visible, and every thread
+ * finds the same splits from their sum (summed in thread order, so the tree depends on T but not
+ * on timing). Histograms of consecutive levels live in two slabs (parity), so a thread writing
+ * level L+1 never touches what another thread may still read of level L.
+ * With T = 1 and no barrier it grows exactly TreeBuilder's tree.
+ */
+import {MISSING_CODE} from "./binning.js";
+import {buildHistogram, buildHistogramFeatures, histogramLength} from "./histogram.js";
+import {emptyCandidate, findBestSplit, isValidSplit, leafWeight, type SplitCandidate} from "./split.js";
+import {emptyTree} from "./tree.js";
+import {addNode, partitionRows, type BinnedMatrix, type GrowParams, type GrownTree} from "./tree-builder.js";
+
+/** This thread's part of the rows: global rows [begin, end), thread index of count. */
+export interface Shard {
+  index: number;
+  count: number;
+  begin: number;
+  end: number;
+}
+
+/** Memory and synchronisation shared by the threads growing one tree together. */
+export interface ShardContext {
+  shard: Shard;
+  /** slabs[t][parity]: thread t's histograms of even / odd levels, shardSlabLength(d, maxDepth) each; written by thread t only. */
+  slabs: Float64Array[][];
+  /** Local gradient and hessian sums at the root, thread t at 2t (length 2·count). */
+  sums: Float64Array;
+  /** Returns when every thread has called it (a barrier); a no-op for one thread. */
+  sync: () => void;
+}
+
+/** Histograms a level can need: 2^(maxDepth − 1) nodes at the deepest split level. */
+export function shardSlabNodes(maxDepth: number): number {
+  return 2 ** Math.max(0, maxDepth - 1);
+}
+
+/** Length (Float64 elements) of one slab for d features and a depth limit. */
+export function shardSlabLength(d: number, maxDepth: number): number {
+  return shardSlabNodes(maxDepth) * histogramLength(d);
+}
+
+/** Thread t's rows of n split in `count` contiguous, nearly equal parts. */
+export function shardOf(n: number, index: number, count: number): Shard {
+  return {index, count, begin: Math.floor((index * n) / count), end: Math.floor(((index + 1) * n) / count)};
+}
+
+interface LevelNode {
+  id: number;
+  /** This thread's rows of the node: rows[begin .. end). */
+  begin: number;
+  end: number;
+  G: number;
+  H: number;
+  /** Histogram slot in the level's slab, −1 when the node is a leaf for sure. */
+  slot: number;
+}
+
+/** A tree being grown: its gradients, features, output so far and the level to split next. */
+interface GrowState {
+  gh: Float64Array;
+  feats: Int32Array;
+  allFeats: boolean;
+  out: GrownTree;
+  level: LevelNode[];
+  depth: number;
+  parity: number;
+}
+
+/** One thread's side of row-sharded tree growth; every thread calls grow with the same gradients, sample and features. */
+export class ShardedTreeBuilder {
+  readonly data: BinnedMatrix;
+  readonly params: GrowParams;
+  /** This thread's row indices (global) of the last tree, partitioned so that each leaf's rows are contiguous. */
+  readonly rows: Uint32Array;
+  private readonly tmp: Uint32Array;
+  private readonly ctx: ShardContext;
+  /** views[t][parity][slot]: histogram slot views of every thread's slabs. */
+  private readonly views: Float64Array[][][];
+  private readonly scratch: Float64Array;
+  /** Second accumulator of buildHistogram. */
+  private readonly spare: Float64Array;
+  private readonly total: Float64Array;
+  private readonly allFeatures: Int32Array;
+  private readonly candidate: SplitCandidate = emptyCandidate();
+  private state: GrowState | null = null;
+
+  constructor(data: BinnedMatrix, params: GrowParams, ctx: ShardContext) {
+    const {shard} = ctx;
+    if (ctx.slabs.length !== shard.count) throw new RangeError(`ShardedTreeBuilder: ${ctx.slabs.length} slabs for ${shard.count} threads`);
+    this.data = data;
+    this.params = params;
+    this.ctx = ctx;
+    this.rows = new Uint32Array(shard.end - shard.begin);
+    this.tmp = new Uint32Array(shard.end - shard.begin);
+    const hl = histogramLength(data.d);
+    const nodes = shardSlabNodes(params.maxDepth);
+    this.views = ctx.slabs.map((pair) =>
+      pair.map((slab) => {
+        if (slab.length < nodes * hl) throw new RangeError(`ShardedTreeBuilder: slab of ${slab.length} values, expected ${nodes * hl}`);
+        return Array.from({length: nodes}, (_, s) => slab.subarray(s * hl, (s + 1) * hl));
+      })
+    );
+    this.scratch = new Float64Array(hl);
+    this.spare = new Float64Array(hl);
+    this.total = new Float64Array(hl);
+    this.allFeatures = Int32Array.from({length: data.d}, (_, f) => f);
+  }
+
+  /**
+   * Grows a tree on gh (interleaved g, h per global row, length 2n) over the sampled rows
+   * (ascending global indices; null: every row) using the listed features (null: all).
+   * Leaf ranges in the result index this thread's rows. Same as begin, then step after every
+   * sync until it returns false, then result: the phases let a thread grow several trees in
+   * lockstep with one barrier per level for all of them.
+   */
+  grow(gh: Float64Array, sample: Uint32Array | null, features: Int32Array | null): GrownTree {
+    this.begin(gh, sample, features);
+    this.ctx.sync();
+    while (this.step()) this.ctx.sync();
+    this.ctx.sync();
+    return this.result();
+  }
+
+  /** Starts a tree: this thread's rows, its gradient sums and root histogram. Call ctx.sync before step. */
+  begin(gh: Float64Array, sample: Uint32Array | null, features: Int32Array | null): void {
+    const {d} = this.data;
+    const p = this.params;
+    const {shard, sums} = this.ctx;
+    const me = shard.index;
+    const feats = features ?? this.allFeatures;
+    const allFeats = feats.length === d;
+    const rows = this.rows;
+    let m: number;
+    if (sample === null) {
+      m = shard.end - shard.begin;
+      for (let i = 0; i < m; i++) rows[i] = shard.begin + i;
+    } else {
+      const own = rowsInShard(sample, shard);
+      rows.set(own);
+      m = own.length;
+    }
+    let g = 0;
+    let h = 0;
+    for (let i = 0; i < m; i++) {
+      const r = rows[i];
+      g += gh[2 * r];
+      h += gh[2 * r + 1];
+    }
+    sums[2 * me] = g;
+    sums[2 * me + 1] = h;
+    // The root's histogram is built before the global sums are known: it almost always splits.
+    const rootHist = p.maxDepth > 0;
+    if (rootHist) {
+      const root = this.views[me][0][0];
+      root.fill(0);
+      this.fill(root, gh, 0, m, feats, allFeats);
+    }
+    const tree = emptyTree();
+    addNode(tree);
+    this.state = {gh, feats, allFeats, out: {tree, leafNodes: [], leafBegin: [], leafEnd: []}, level: [{id: 0, begin: 0, end: m, G: NaN, H: NaN, slot: rootHist ? 0 : -1}], depth: 0, parity: 0};
+  }
+
+  /**
+   * One level, after a sync: every node's split from the summed histograms, this thread's
+   * partition, the next level's histograms of its rows. False when the tree is complete
+   * (after a last sync, result may be read and begin may start the next tree).
+   */
+  step(): boolean {
+    const st = this.state;
+    if (st === null) throw new Error("ShardedTreeBuilder.step before begin");
+    const {cuts} = this.data;
+    const p = this.params;
+    const {gh, feats, allFeats, out} = st;
+    const tree = out.tree;
+    const rows = this.rows;
+    const mcw2 = 2 * p.minChildWeight;
+    if (st.depth === 0) {
+      const {shard, sums} = this.ctx;
+      let G = 0;
+      let H = 0;
+      for (let t = 0; t < shard.count; t++) {
+        G += sums[2 * t];
+        H += sums[2 * t + 1];
+      }
+      const root = st.level[0];
+      root.G = G;
+      root.H = H;
+      if (H < mcw2) root.slot = -1;
+    }
+    const own = this.views[this.ctx.shard.index];
+    const best = this.candidate;
+    const parity = st.parity;
+    const np = parity ^ 1;
+    const next: LevelNode[] = [];
+    let nextSlot = 0;
+    for (const node of st.level) {
+      if (node.slot < 0) {
+        this.setLeaf(out, node);
+        continue;
+      }
+      findBestSplit(this.summed(parity, node.slot, feats), node.G, node.H, cuts, feats, p, best);
+      if (!isValidSplit(best, p)) {
+        this.setLeaf(out, node);
+        continue;
+      }
+      const mid = partitionRows(this.data, rows, this.tmp, node.begin, node.end, best.feature, best.bin, best.defaultLeft);
+      const lid = addNode(tree);
+      const rid = addNode(tree);
+      tree.feature[node.id] = best.feature;
+      tree.threshold[node.id] = best.threshold;
+      tree.default_left[node.id] = best.defaultLeft ? 1 : 0;
+      tree.left[node.id] = lid;
+      tree.right[node.id] = rid;
+      tree.gain[node.id] = best.lossChange;
+      const left: LevelNode = {id: lid, begin: node.begin, end: mid, G: best.GL, H: best.HL, slot: -1};
+      const right: LevelNode = {id: rid, begin: mid, end: node.end, G: best.GR, H: best.HR, slot: -1};
+      // Which children get histograms depends on global sums only, so slots agree across threads.
+      if (st.depth + 1 < p.maxDepth) {
+        if (left.H >= mcw2) left.slot = nextSlot++;
+        if (right.H >= mcw2) right.slot = nextSlot++;
+        if (left.slot >= 0 || right.slot >= 0) {
+          // Smaller and larger by this thread's rows: each thread's histograms stand alone.
+          const leftSmaller = mid - node.begin <= node.end - mid;
+          const small = leftSmaller ? left : right;
+          const large = leftSmaller ? right : left;
+          const smallHist = small.slot >= 0 ? own[np][small.slot] : this.scratch;
+          smallHist.fill(0);
+          this.fill(smallHist, gh, small.begin, small.end, feats, allFeats);
+          if (large.slot >= 0) subtractInto(own[np][large.slot], own[parity][node.slot], smallHist, feats);
+        }
+      }
+      next.push(left, right);
+    }
+    st.level = next;
+    st.parity = np;
+    st.depth++;
+    return next.length > 0;
+  }
+
+  /** The tree grown since begin (once step returned false). */
+  result(): GrownTree {
+    if (this.state === null || this.state.level.length > 0) throw new Error("ShardedTreeBuilder.result before the tree is complete");
+    const out = this.state.out;
+    this.state = null;
+    return out;
+  }
+
+  /** The node's histogram summed over threads in thread order (only value and missing bins of the listed features). */
+  private summed(parity: number, slot: number, feats: Int32Array): Float64Array {
+    const T = this.ctx.shard.count;
+    if (T === 1) return this.views[0][parity][slot];
+    const total = this.total;
+    const {ptr, hasMissing} = this.data.cuts;
+    for (let j = 0; j < feats.length; j++) {
+      const f = feats[j];
+      const base = f << 9;
+      const end = base + 2 * (ptr[f + 1] - ptr[f]);
+      const first = this.views[0][parity][slot];
+      for (let s = base; s < end; s++) total[s] = first[s];
+      const ms = base + 2 * MISSING_CODE;
+      if (hasMissing[f] === 1) {
+        total[ms] = first[ms];
+        total[ms + 1] = first[ms + 1];
+      }
+      for (let t = 1; t < T; t++) {
+        const h = this.views[t][parity][slot];
+        for (let s = base; s < end; s++) total[s] += h[s];
+        if (hasMissing[f] === 1) {
+          total[ms] += h[ms];
+          total[ms + 1] += h[ms + 1];
+        }
+      }
+    }
+    return total;
+  }
+
+  private setLeaf(out: GrownTree, node: LevelNode): void {
+    const p = this.params;
+    out.tree.value[node.id] = Math.fround(leafWeight(node.G, node.H, p) * p.eta);
+    out.leafNodes.push(node.id);
+    out.leafBegin.push(node.begin);
+    out.leafEnd.push(node.end);
+  }
+
+  private fill(hist: Float64Array, gh: Float64Array, begin: number, end: number, feats: Int32Array, allFeats: boolean): void {
+    const {d, slots} = this.data;
+    if (allFeats) buildHistogram(hist, slots, d, gh, this.rows, begin, end, this.spare);
+    else buildHistogramFeatures(hist, slots, d, gh, this.rows, begin, end, feats);
+  }
+}
+
+/** out = parent − child over the listed features' slots (the larger child's histogram). */
+function subtractInto(out: Float64Array, parent: Float64Array, child: Float64Array, features: Int32Array): void {
+  for (let j = 0; j < features.length; j++) {
+    const start = features[j] << 9;
+    const end = start + 512;
+    for (let s = start; s < end; s++) out[s] = parent[s] - child[s];
+  }
+}
+
+/** The part of ascending global row indices that falls in the shard (a view, no copy). */
+export function rowsInShard(rows: Uint32Array, shard: Shard): Uint32Array {
+  return rows.subarray(lowerBound(rows, shard.begin), lowerBound(rows, shard.end));
+}
+
+/** First index i with a[i] >= x in ascending a. */
+function lowerBound(a: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
