@@ -2,7 +2,9 @@
  * Node driver that grows every tree on T threads at once, each thread holding a contiguous part
  * of the rows (ShardedTreeBuilder): per level, each thread builds the histograms of its rows, a
  * barrier, then all find the same splits from the summed histograms and partition their own rows.
- * Gradients, margins, row bins and histograms live in SharedArrayBuffers; each thread updates the
+ * Gradients, margins, row bins and histograms live in SharedArrayBuffers (slots, codes, gradients,
+ * slabs and row buffers in one shared WebAssembly memory where available, for histogram-wasm.ts's
+ * kernels: same trees, fewer cycles); each thread updates the
  * margins and computes the next gradients of its own rows, so a round costs one message each way.
  * Sampling, metrics, early stopping and onRound stay GbdtTrainer's on the main thread.
  * Histogram sums depend on T (summed per thread, then across threads in thread order), so the
@@ -11,7 +13,8 @@
  */
 import {isMainThread, workerData, parentPort, type Worker} from "node:worker_threads";
 import type {BinCuts} from "../models/gbdt/binning.js";
-import type {Slots} from "../models/gbdt/histogram.js";
+import {histogramLength, type Slots} from "../models/gbdt/histogram.js";
+import {arenaBytes, histogramKernels, histogramWasmAvailable, WasmArena} from "../models/gbdt/histogram-wasm.js";
 import type {GbdtModel} from "../models/gbdt/model.js";
 import {addSums, gradientsAndMetrics, type Labels, type MetricSums} from "../models/gbdt/objective.js";
 import {numGroups, resolveParams, type GbdtParams, type Objective} from "../models/gbdt/params.js";
@@ -49,6 +52,12 @@ interface ShardInit {
   slabs: Float64Array[][][];
   sums: Float64Array[];
   barrier: Int32Array;
+  /**
+   * The shared WebAssembly memory holding slots, columns, gh and slabs, and per thread (by index) its
+   * row buffers, second accumulator, histogram scratch and feature-list scratch; null: JavaScript loops.
+   * Sent in the same message as the views so that they stay views of memory.buffer in the worker.
+   */
+  wasm: {memory: WebAssembly.Memory; threads: Array<{rows: Uint32Array[]; tmp: Uint32Array; spare: Float64Array; scratch: Float64Array; features: Int32Array}>} | null;
 }
 
 interface RoundJob {
@@ -66,7 +75,13 @@ class ShardWorker {
     this.shard = shardOf(init.n, init.index, init.count);
     this.sync = barrier(init.barrier, init.count);
     const matrix: BinnedMatrix = {n: init.n, d: init.d, bins: init.bins, slots: init.slots, columns: init.columns, cuts: init.cuts};
-    this.builders = init.slabs.map((slabs, b) => new ShardedTreeBuilder(matrix, init.grow, {shard: this.shard, slabs, sums: init.sums[b], sync: this.sync}));
+    const own = init.wasm?.threads[init.index];
+    const kernels = init.wasm !== null && own !== undefined ? histogramKernels(init.wasm.memory, own.features, init.d) : null;
+    // Builders of a lockstep batch share the transient buffers (tmp, spare, scratch) but not their rows.
+    this.builders = init.slabs.map((slabs, b) => {
+      const wasm = kernels !== null && own !== undefined ? {kernels, rows: own.rows[b], tmp: own.tmp, spare: own.spare, scratch: own.scratch} : undefined;
+      return new ShardedTreeBuilder(matrix, init.grow, {shard: this.shard, slabs, sums: init.sums[b], sync: this.sync, wasm});
+    });
   }
 
   /**
@@ -133,13 +148,29 @@ export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtPa
   let healthy = false;
   const barrierState = createBarrierState();
   try {
+    // One shared WebAssembly memory for what the kernels touch (sized before binning: d is the input's).
+    const d = train.d ?? train.features.length / n;
+    const slabLength = shardSlabLength(d, resolved.max_depth);
+    const batch = Math.max(1, Math.min(K, Math.floor(LOCKSTEP_BYTES / (16 * threads * slabLength))));
+    const shardRows = Math.ceil(n / threads);
+    const hl = histogramLength(d);
+    const arena = Number.isInteger(d) && d >= 1 && histogramWasmAvailable(true)
+      ? WasmArena.create(
+          arenaBytes([n * d, d <= 256 ? 2 : 4], [n * d, 1], [2 * n * K, 8]) +
+            batch * threads * 2 * arenaBytes([slabLength, 8]) +
+            threads * (batch * arenaBytes([shardRows, 4]) + arenaBytes([shardRows, 4], [hl, 8], [hl, 8], [d, 4])),
+          true
+        )
+      : null;
     const trainer = new GbdtTrainer(train, params, options, {
-      gh: new Float64Array(new SharedArrayBuffer(16 * n * K)),
+      gh: arena?.f64(2 * n * K) ?? new Float64Array(new SharedArrayBuffer(16 * n * K)),
       margins: new Float32Array(new SharedArrayBuffer(4 * n * K))
     });
     const m = trainer.matrix;
-    const slabLength = shardSlabLength(m.d, trainer.params.max_depth);
-    const batch = Math.max(1, Math.min(K, Math.floor(LOCKSTEP_BYTES / (16 * threads * slabLength))));
+    const wasm =
+      arena === null
+        ? null
+        : {memory: arena.memory, threads: Array.from({length: threads}, () => ({rows: Array.from({length: batch}, () => arena.u32(shardRows)), tmp: arena.u32(shardRows), spare: arena.f64(hl), scratch: arena.f64(hl), features: arena.i32(d)}))};
     const init: ShardInit = {
       index: 0,
       count: threads,
@@ -147,8 +178,8 @@ export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtPa
       d: m.d,
       groups: K,
       bins: shared(m.bins, (b) => new Uint8Array(b)),
-      slots: m.slots instanceof Uint16Array ? shared(m.slots, (b) => new Uint16Array(b)) : shared(m.slots, (b) => new Uint32Array(b)),
-      columns: shared(m.columns, (b) => new Uint8Array(b)),
+      slots: arena !== null ? (m.slots instanceof Uint16Array ? arena.copy(m.slots) : arena.copy(m.slots)) : m.slots instanceof Uint16Array ? shared(m.slots, (b) => new Uint16Array(b)) : shared(m.slots, (b) => new Uint32Array(b)),
+      columns: arena?.copy(m.columns) ?? shared(m.columns, (b) => new Uint8Array(b)),
       cuts: m.cuts,
       features: trainer.params.subsample < 1 ? shared(train.features, (b) => new Float32Array(b)) : new Float32Array(0),
       gh: trainer.gh,
@@ -157,9 +188,10 @@ export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtPa
       weights: train.weights ? (shareLabels(train.weights) as Float32Array | Float64Array) : null,
       objective: trainer.params.objective,
       grow: trainer.growParams,
-      slabs: Array.from({length: batch}, () => Array.from({length: threads}, () => [0, 1].map(() => new Float64Array(new SharedArrayBuffer(8 * slabLength))))),
+      slabs: Array.from({length: batch}, () => Array.from({length: threads}, () => [0, 1].map(() => arena?.f64(slabLength) ?? new Float64Array(new SharedArrayBuffer(8 * slabLength))))),
       sums: Array.from({length: batch}, () => new Float64Array(new SharedArrayBuffer(16 * threads))),
-      barrier: barrierState
+      barrier: barrierState,
+      wasm
     };
     const ready = workers.map((w, i) => request<true>(w, {type: "init", init: {...init, index: i + 1}} satisfies WorkerJob));
     // The main thread's own rows keep the caller's features (traversal of left-out rows).

@@ -8,10 +8,11 @@
  * With T = 1 and no barrier it grows exactly TreeBuilder's tree.
  */
 import {MISSING_CODE} from "./binning.js";
-import {buildHistogram, buildHistogramFeatures, histogramLength} from "./histogram.js";
+import {histogramLength} from "./histogram.js";
+import {jsHistogramKernels, type HistogramKernels} from "./histogram-wasm.js";
 import {emptyCandidate, findBestSplit, isValidSplit, leafWeight, type SplitCandidate} from "./split.js";
 import {emptyTree} from "./tree.js";
-import {addNode, partitionRows, type BinnedMatrix, type GrowParams, type GrownTree} from "./tree-builder.js";
+import {addNode, type BinnedMatrix, type GrowParams, type GrownTree} from "./tree-builder.js";
 
 /** This thread's part of the rows: global rows [begin, end), thread index of count. */
 export interface Shard {
@@ -30,6 +31,11 @@ export interface ShardContext {
   sums: Float64Array;
   /** Returns when every thread has called it (a barrier); a no-op for one thread. */
   sync: () => void;
+  /**
+   * The WebAssembly kernels and this thread's buffers in their memory (the matrix's slots and
+   * columns, gh and the slabs should live there too); absent: JavaScript loops and arrays.
+   */
+  wasm?: {kernels: HistogramKernels; rows: Uint32Array; tmp: Uint32Array; spare: Float64Array; scratch: Float64Array};
 }
 
 /** Histograms a level can need: 2^(maxDepth − 1) nodes at the deepest split level. */
@@ -85,6 +91,7 @@ export class ShardedTreeBuilder {
   private readonly total: Float64Array;
   private readonly allFeatures: Int32Array;
   private readonly candidate: SplitCandidate = emptyCandidate();
+  private readonly kernels: HistogramKernels;
   private state: GrowState | null = null;
 
   constructor(data: BinnedMatrix, params: GrowParams, ctx: ShardContext) {
@@ -93,8 +100,12 @@ export class ShardedTreeBuilder {
     this.data = data;
     this.params = params;
     this.ctx = ctx;
-    this.rows = new Uint32Array(shard.end - shard.begin);
-    this.tmp = new Uint32Array(shard.end - shard.begin);
+    const m = shard.end - shard.begin;
+    const w = ctx.wasm;
+    if (w !== undefined && (w.rows.length < m || w.tmp.length < m)) throw new RangeError(`ShardedTreeBuilder: wasm row buffers of ${w.rows.length}, ${w.tmp.length}, expected ${m}`);
+    this.kernels = w?.kernels ?? jsHistogramKernels;
+    this.rows = w?.rows.subarray(0, m) ?? new Uint32Array(m);
+    this.tmp = w?.tmp.subarray(0, m) ?? new Uint32Array(m);
     const hl = histogramLength(data.d);
     const nodes = shardSlabNodes(params.maxDepth);
     this.views = ctx.slabs.map((pair) =>
@@ -103,8 +114,8 @@ export class ShardedTreeBuilder {
         return Array.from({length: nodes}, (_, s) => slab.subarray(s * hl, (s + 1) * hl));
       })
     );
-    this.scratch = new Float64Array(hl);
-    this.spare = new Float64Array(hl);
+    this.scratch = w?.scratch ?? new Float64Array(hl);
+    this.spare = w?.spare ?? new Float64Array(hl);
     this.total = new Float64Array(hl);
     this.allFeatures = Int32Array.from({length: data.d}, (_, f) => f);
   }
@@ -206,7 +217,9 @@ export class ShardedTreeBuilder {
         this.setLeaf(out, node);
         continue;
       }
-      const mid = partitionRows(this.data, rows, this.tmp, node.begin, node.end, best.feature, best.bin, best.defaultLeft);
+      const f = best.feature;
+      const n = this.data.n;
+      const mid = this.kernels.partition(rows, this.tmp, this.data.columns.subarray(f * n, (f + 1) * n), node.begin, node.end, best.bin, cuts.hasMissing[f] === 1 ? MISSING_CODE : 256, best.defaultLeft);
       const lid = addNode(tree);
       const rid = addNode(tree);
       tree.feature[node.id] = best.feature;
@@ -229,7 +242,7 @@ export class ShardedTreeBuilder {
           const smallHist = small.slot >= 0 ? own[np][small.slot] : this.scratch;
           smallHist.fill(0);
           this.fill(smallHist, gh, small.begin, small.end, feats, allFeats);
-          if (large.slot >= 0) subtractInto(own[np][large.slot], own[parity][node.slot], smallHist, feats);
+          if (large.slot >= 0) this.kernels.subtract(own[np][large.slot], own[parity][node.slot], smallHist, feats);
         }
       }
       next.push(left, right);
@@ -287,17 +300,8 @@ export class ShardedTreeBuilder {
 
   private fill(hist: Float64Array, gh: Float64Array, begin: number, end: number, feats: Int32Array, allFeats: boolean): void {
     const {d, slots} = this.data;
-    if (allFeats) buildHistogram(hist, slots, d, gh, this.rows, begin, end, this.spare);
-    else buildHistogramFeatures(hist, slots, d, gh, this.rows, begin, end, feats);
-  }
-}
-
-/** out = parent − child over the listed features' slots (the larger child's histogram). */
-function subtractInto(out: Float64Array, parent: Float64Array, child: Float64Array, features: Int32Array): void {
-  for (let j = 0; j < features.length; j++) {
-    const start = features[j] << 9;
-    const end = start + 512;
-    for (let s = start; s < end; s++) out[s] = parent[s] - child[s];
+    if (allFeats) this.kernels.build(hist, slots, d, gh, this.rows, begin, end, this.spare);
+    else this.kernels.buildFeatures(hist, slots, d, gh, this.rows, begin, end, feats);
   }
 }
 

@@ -2,9 +2,12 @@
  * Grows one tree depth-wise from byte-coded features and one group's gradients, as XGBoost's
  * `hist` method: the histogram of the smaller child is built from its rows, the larger child's is
  * the parent's minus it (in place), rows are partitioned stably inside one Uint32Array.
+ * Histograms, subtraction and partition run on histogram-wasm.ts's SIMD kernels over a copy of the
+ * matrix in WebAssembly memory where available (bit-identical trees), else on the JavaScript loops.
  */
 import {MISSING_CODE, type BinCuts} from "./binning.js";
-import {buildHistogram, buildHistogramFeatures, histogramLength, slotMatrix, subtractHistogram, type Slots} from "./histogram.js";
+import {histogramLength, slotMatrix, type Slots} from "./histogram.js";
+import {histogramWorkspace, jsHistogramKernels, type HistogramKernels, type HistogramWorkspace} from "./histogram-wasm.js";
 import {emptyCandidate, findBestSplit, isValidSplit, leafWeight, type SplitCandidate, type SplitParams} from "./split.js";
 import {emptyTree, type GbdtTree} from "./tree.js";
 
@@ -56,13 +59,26 @@ export class TreeBuilder {
   private readonly allFeatures: Int32Array;
   private readonly candidate: SplitCandidate = emptyCandidate();
 
-  constructor(data: BinnedMatrix, params: GrowParams) {
+  /** The WebAssembly kernels' arena (null: the JavaScript loops on the JavaScript arrays). */
+  private readonly ws: HistogramWorkspace | null;
+  private readonly kernels: HistogramKernels;
+  private readonly slots: Slots;
+  private readonly columns: Uint8Array;
+
+  /** wasm: run the hot loops on the WebAssembly kernels where the engine allows (false: always the JavaScript loops; trees are identical). */
+  constructor(data: BinnedMatrix, params: GrowParams, wasm = true) {
     this.data = data;
     this.params = params;
-    this.rows = new Uint32Array(data.n);
-    this.tmp = new Uint32Array(data.n);
+    // Histograms alive at once: a level's nodes (at most 2^(depth−1) split) and the child being built.
+    const ws = wasm ? histogramWorkspace(data, 2 ** Math.min(Math.max(0, params.maxDepth - 1), 10) + 2) : null;
+    this.ws = ws;
+    this.kernels = ws?.kernels ?? jsHistogramKernels;
+    this.slots = ws?.slots ?? data.slots;
+    this.columns = ws?.columns ?? data.columns;
+    this.rows = ws?.rows ?? new Uint32Array(data.n);
+    this.tmp = ws?.tmp ?? new Uint32Array(data.n);
     this.allFeatures = Int32Array.from({length: data.d}, (_, f) => f);
-    this.spare = new Float64Array(histogramLength(data.d));
+    this.spare = ws?.spare ?? new Float64Array(histogramLength(data.d));
   }
 
   /**
@@ -71,6 +87,10 @@ export class TreeBuilder {
    */
   grow(gh: Float64Array, sample: Uint32Array | null, features: Int32Array | null): GrownTree {
     const {n, d, cuts} = this.data;
+    if (this.ws !== null && gh.buffer !== this.ws.arena.buffer) {
+      this.ws.gh.set(gh.subarray(0, 2 * n));
+      gh = this.ws.gh;
+    }
     const p = this.params;
     const feats = features ?? this.allFeatures;
     const allFeats = feats.length === d;
@@ -112,7 +132,8 @@ export class TreeBuilder {
           this.release(hist);
           continue;
         }
-        const mid = partitionRows(this.data, rows, this.tmp, node.begin, node.end, best.feature, best.bin, best.defaultLeft);
+        const f = best.feature;
+        const mid = this.kernels.partition(rows, this.tmp, this.columns.subarray(f * n, (f + 1) * n), node.begin, node.end, best.bin, cuts.hasMissing[f] === 1 ? MISSING_CODE : 256, best.defaultLeft);
         const lid = addNode(tree);
         const rid = addNode(tree);
         tree.feature[node.id] = best.feature;
@@ -133,7 +154,7 @@ export class TreeBuilder {
             const smallHist = this.acquire();
             this.fill(smallHist, gh, small.begin, small.end, feats, allFeats);
             if (large === left ? lOk : rOk) {
-              subtractHistogram(hist, smallHist, feats);
+              this.kernels.subtract(hist, hist, smallHist, feats);
               large.hist = hist;
             } else this.release(hist);
             if (small === left ? lOk : rOk) small.hist = smallHist;
@@ -156,14 +177,14 @@ export class TreeBuilder {
   }
 
   private fill(hist: Float64Array, gh: Float64Array, begin: number, end: number, feats: Int32Array, allFeats: boolean): void {
-    const {d, slots} = this.data;
-    if (allFeats) buildHistogram(hist, slots, d, gh, this.rows, begin, end, this.spare);
-    else buildHistogramFeatures(hist, slots, d, gh, this.rows, begin, end, feats);
+    const {d} = this.data;
+    if (allFeats) this.kernels.build(hist, this.slots, d, gh, this.rows, begin, end, this.spare);
+    else this.kernels.buildFeatures(hist, this.slots, d, gh, this.rows, begin, end, feats);
   }
 
   private acquire(): Float64Array {
     const h = this.pool.pop();
-    if (h === undefined) return new Float64Array(histogramLength(this.data.d));
+    if (h === undefined) return this.ws?.newHistogram() ?? new Float64Array(histogramLength(this.data.d));
     h.fill(0);
     return h;
   }

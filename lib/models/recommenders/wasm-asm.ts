@@ -11,7 +11,8 @@ export const op = {
   block: 0x02, loop: 0x03, if: 0x04, else: 0x05, br: 0x0c, brIf: 0x0d, end: 0x0b, ret: 0x0f,
   get: 0x20, set: 0x21, tee: 0x22,
   i32Const: 0x41, f32Const: 0x43, f64Const: 0x44,
-  i32Load: 0x28, f32Load: 0x2a, f64Load: 0x2b, f32Store: 0x38, f64Store: 0x39,
+  i32Load: 0x28, f32Load: 0x2a, f64Load: 0x2b, i32Load8u: 0x2d, i32Load16u: 0x2f, i32Store: 0x36, f32Store: 0x38, f64Store: 0x39,
+  i32Eq: 0x46, i32Ne: 0x47, i32Xor: 0x73, i32ShrU: 0x76,
   i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32And: 0x71, i32Shl: 0x74, i32GeU: 0x4f, i32LtU: 0x49,
   f32Add: 0x92, f32Sub: 0x93, f32Mul: 0x94,
   f64Add: 0xa0, f64Sub: 0xa1, f64Mul: 0xa2,
@@ -21,7 +22,7 @@ export const op = {
 /** SIMD sub-opcodes (after the 0xfd prefix). */
 export const simd = {
   load: 0x00, store: 0x0b, f32x4Splat: 0x13, f64x2Splat: 0x14, f32x4Extract: 0x1f, f64x2Extract: 0x21,
-  f32x4Add: 0xe4, f32x4Mul: 0xe6, f64x2Add: 0xf0, f64x2Mul: 0xf2
+  f32x4Add: 0xe4, f32x4Mul: 0xe6, f64x2Add: 0xf0, f64x2Sub: 0xf1, f64x2Mul: 0xf2
 } as const;
 
 /** Unsigned LEB128 encoding of a non-negative integer. */
@@ -70,10 +71,14 @@ function vec(items: number[][]): number[] {
   return [...uleb(items.length), ...items.flat()];
 }
 
-/** Module bytes: memory imported as env.memory, each function exported under its name. */
-export function moduleBytes(funcs: WasmFunction[]): Uint8Array<ArrayBuffer> {
+/**
+ * Module bytes: memory imported as env.memory, each function exported under its name.
+ * sharedMemory: import a shared memory (limits 1..65536 pages), as threads sharing one WebAssembly.Memory need.
+ */
+export function moduleBytes(funcs: WasmFunction[], sharedMemory = false): Uint8Array<ArrayBuffer> {
+  const memoryType = sharedMemory ? [0x03, 1, ...uleb(65536)] : [0x00, 1];
   const types = section(1, vec(funcs.map((f) => [0x60, ...uleb(f.params.length), ...f.params, ...uleb(f.results.length), ...f.results])));
-  const imports = section(2, vec([[...str("env"), ...str("memory"), 0x02, 0x00, 1]]));
+  const imports = section(2, vec([[...str("env"), ...str("memory"), 0x02, ...memoryType]]));
   const fns = section(3, vec(funcs.map((_, i) => uleb(i))));
   const exports = section(7, vec(funcs.map((f, i) => [...str(f.name), 0x00, ...uleb(i)])));
   const code = section(10, vec(funcs.map((f) => {
