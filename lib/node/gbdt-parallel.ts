@@ -12,32 +12,17 @@
  */
 import {availableParallelism} from "node:os";
 import {isMainThread, workerData, parentPort} from "node:worker_threads";
-import type {BinCuts} from "../models/gbdt/binning.js";
-import type {Slots} from "../models/gbdt/histogram.js";
 import type {GbdtModel} from "../models/gbdt/model.js";
-import {numGroups, resolveParams, type GbdtParams, type Objective} from "../models/gbdt/params.js";
-import {addSums, gradientsAndMetrics, type Labels, type MetricSums} from "../models/gbdt/objective.js";
+import {numGroups, resolveParams, type GbdtParams} from "../models/gbdt/params.js";
+import {addSums, gradientsAndMetrics, type MetricSums} from "../models/gbdt/objective.js";
 import {applyLeaves, GbdtTrainer, trainGbdt, type TrainInput, type TrainOptions, type TreeSample} from "../models/gbdt/train.js";
 import type {GbdtTree} from "../models/gbdt/tree.js";
-import {TreeBuilder, type GrowParams} from "../models/gbdt/tree-builder.js";
-import {request, startModuleWorker} from "./module-worker.js";
-import {SHARDED_MAX_DEPTH, trainGbdtSharded} from "./gbdt-sharded.js";
+import {TreeBuilder} from "../models/gbdt/tree-builder.js";
+import {request, sharedCopy, startModuleWorker} from "./module-worker.js";
+import {SHARDED_MAX_DEPTH, trainGbdtSharded, type SharedTrainingData} from "./gbdt-sharded.js";
 
-interface WorkerInit {
+interface WorkerInit extends SharedTrainingData {
   kind: "movielab-gbdt-worker";
-  n: number;
-  d: number;
-  groups: number;
-  bins: Uint8Array;
-  slots: Slots;
-  columns: Uint8Array;
-  gh: Float64Array;
-  margins: Float32Array;
-  cuts: BinCuts;
-  grow: GrowParams;
-  objective: Objective;
-  labels: Labels;
-  weights: Float32Array | Float64Array | null;
 }
 
 type Job = {type: "grow"; jobs: GrowJob[]} | {type: "grad"; begin: number; end: number; gradients: boolean};
@@ -60,12 +45,6 @@ export interface ParallelOptions extends TrainOptions {
    * "rows" (default for one group, and only up to SHARDED_MAX_DEPTH): see gbdt-sharded.ts.
    */
   strategy?: ParallelStrategy;
-}
-
-function shared<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(src: T, make: (b: SharedArrayBuffer) => T): T {
-  const out = make(new SharedArrayBuffer(src.byteLength));
-  out.set(src as never);
-  return out;
 }
 
 /**
@@ -91,16 +70,16 @@ export async function trainGbdtParallel(train: TrainInput, params: Partial<GbdtP
     n,
     d: m.d,
     groups: K,
-    bins: shared(m.bins, (b) => new Uint8Array(b)),
-    slots: m.slots instanceof Uint16Array ? shared(m.slots, (b) => new Uint16Array(b)) : shared(m.slots, (b) => new Uint32Array(b)),
+    bins: sharedCopy(m.bins),
+    slots: sharedCopy(m.slots),
     gh: trainer.gh,
     margins: trainer.margins,
-    columns: shared(m.columns, (b) => new Uint8Array(b)),
+    columns: sharedCopy(m.columns),
     cuts: m.cuts,
     grow: trainer.growParams,
     objective: trainer.params.objective,
-    labels: shareLabels(train.labels),
-    weights: train.weights ? shareLabels(train.weights) as Float32Array | Float64Array : null
+    labels: sharedCopy(train.labels),
+    weights: train.weights ? sharedCopy(train.weights) : null
   };
   const nWorkers = Math.min(threads, K) - 1;
   const workers = Array.from({length: nWorkers}, () => startModuleWorker(import.meta.url, init));
@@ -148,12 +127,6 @@ export function parallelTrainer(options: {threads?: number; minRows?: number; st
   const minRows = options.minRows ?? PARALLEL_MIN_ROWS;
   return async (train, params, trainOptions) =>
     train.n < minRows ? trainGbdt(train, params, trainOptions) : trainGbdtParallel(train, params, {...trainOptions, threads: options.threads, strategy: options.strategy});
-}
-
-function shareLabels(a: Labels): Labels {
-  if (a instanceof Int32Array) return shared(a, (b) => new Int32Array(b));
-  if (a instanceof Float32Array) return shared(a, (b) => new Float32Array(b));
-  return shared(a, (b) => new Float64Array(b));
 }
 
 /** Worker side: grows the requested groups' trees and adds their leaves to the shared margins. */

@@ -22,7 +22,7 @@ import {rowsInShard, shardOf, shardSlabLength, ShardedTreeBuilder, type Shard} f
 import {applyLeaves, GbdtTrainer, type TrainInput, type TrainOptions, type TreeSample} from "../models/gbdt/train.js";
 import {addTreeOutput, type GbdtTree} from "../models/gbdt/tree.js";
 import type {BinnedMatrix, GrowParams} from "../models/gbdt/tree-builder.js";
-import {request, startModuleWorker} from "./module-worker.js";
+import {request, sharedCopy, startModuleWorker} from "./module-worker.js";
 import {ABORTED, abortBarrier, barrier, createBarrierState} from "./thread-barrier.js";
 
 /** Deepest trees the sharded driver takes: two slabs of 2^(depth−1) histograms per thread and tree (13 features, depth 8: 13.6 MB). */
@@ -31,9 +31,8 @@ export const SHARDED_MAX_DEPTH = 8;
 /** Histogram memory for the trees of a round grown in lockstep (all K when it fits: 5 trees of depth 6 on 13 features and 2 threads take 34 MB). */
 const LOCKSTEP_BYTES = 64 * 2 ** 20;
 
-interface ShardInit {
-  index: number;
-  count: number;
+/** The binned matrix, gradients, margins and targets a training's threads share (views of SharedArrayBuffers or a shared memory). */
+export interface SharedTrainingData {
   n: number;
   d: number;
   groups: number;
@@ -41,13 +40,19 @@ interface ShardInit {
   slots: Slots;
   columns: Uint8Array;
   cuts: BinCuts;
-  features: Float32Array;
+  /** Interleaved g, h per row, group k at 2·n·k. */
   gh: Float64Array;
   margins: Float32Array;
   labels: Labels;
   weights: Float32Array | Float64Array | null;
   objective: Objective;
   grow: GrowParams;
+}
+
+interface ShardInit extends SharedTrainingData {
+  index: number;
+  count: number;
+  features: Float32Array;
   /** Per tree grown in lockstep (batch slot b): slabs[b][thread][parity] and root sums[b]. */
   slabs: Float64Array[][][];
   sums: Float64Array[];
@@ -121,18 +126,6 @@ class ShardWorker {
   }
 }
 
-function shared<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(src: T, make: (b: SharedArrayBuffer) => T): T {
-  const out = make(new SharedArrayBuffer(src.byteLength));
-  out.set(src as never);
-  return out;
-}
-
-function shareLabels(a: Labels | Float32Array | Float64Array): Labels {
-  if (a instanceof Int32Array) return shared(a, (b) => new Int32Array(b));
-  if (a instanceof Float32Array) return shared(a, (b) => new Float32Array(b));
-  return shared(a, (b) => new Float64Array(b));
-}
-
 /**
  * Trains like trainGbdt with every tree grown on `threads` threads (>= 2) over row shards; any
  * objective; max_depth up to SHARDED_MAX_DEPTH. Resolves with the model (see the module note on rounding).
@@ -177,15 +170,15 @@ export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtPa
       n,
       d: m.d,
       groups: K,
-      bins: shared(m.bins, (b) => new Uint8Array(b)),
-      slots: arena !== null ? (m.slots instanceof Uint16Array ? arena.copy(m.slots) : arena.copy(m.slots)) : m.slots instanceof Uint16Array ? shared(m.slots, (b) => new Uint16Array(b)) : shared(m.slots, (b) => new Uint32Array(b)),
-      columns: arena?.copy(m.columns) ?? shared(m.columns, (b) => new Uint8Array(b)),
+      bins: sharedCopy(m.bins),
+      slots: arena !== null ? (m.slots instanceof Uint16Array ? arena.copy(m.slots) : arena.copy(m.slots)) : sharedCopy(m.slots),
+      columns: arena?.copy(m.columns) ?? sharedCopy(m.columns),
       cuts: m.cuts,
-      features: trainer.params.subsample < 1 ? shared(train.features, (b) => new Float32Array(b)) : new Float32Array(0),
+      features: trainer.params.subsample < 1 ? sharedCopy(train.features) : new Float32Array(0),
       gh: trainer.gh,
       margins: trainer.margins,
-      labels: shareLabels(train.labels),
-      weights: train.weights ? (shareLabels(train.weights) as Float32Array | Float64Array) : null,
+      labels: sharedCopy(train.labels),
+      weights: train.weights ? sharedCopy(train.weights) : null,
       objective: trainer.params.objective,
       grow: trainer.growParams,
       slabs: Array.from({length: batch}, () => Array.from({length: threads}, () => [0, 1].map(() => arena?.f64(slabLength) ?? new Float64Array(new SharedArrayBuffer(8 * slabLength))))),

@@ -47,3 +47,10 @@ export function request<T>(w: Worker, job?: unknown): Promise<T> {
     if (job !== undefined) w.postMessage(job);
   });
 }
+
+/** A copy of a typed array in a new SharedArrayBuffer (same type and values), for workerData or messages that threads share without copying. */
+export function sharedCopy<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(src: T): T {
+  const out = new (src.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(src.byteLength));
+  out.set(src as never);
+  return out;
+}

@@ -6,7 +6,7 @@
  * as a Float32Array store of a double sum does, so results are bit-identical; it runs without the
  * bounds, map and overflow checks V8 puts around typed-array JavaScript (1.7x faster, bench/gbdt-predict.ts).
  */
-import {moduleBytes, op as wasmOp, T, uleb} from "../recommenders/wasm-asm.js";
+import {moduleBytes, op as wasmOp, sleb, T, uleb} from "../recommenders/wasm-asm.js";
 
 /**
  * Rows and trees advanced together: 16 independent traversals overlap. Measured on ml-100k u1
@@ -32,17 +32,6 @@ const LOCALS = [
   ...ROWS.flatMap((r) => TREES.map((u) => `p${r}_${u}`))
 ];
 const INDEX = new Map([...PARAMS, ...LOCALS].map((name, i) => [name, i]));
-
-/** Signed LEB128 of an i32 (the writer has the unsigned one only). */
-function sleb(v: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) return [...out, byte];
-    out.push(byte | 0x80);
-  }
-}
 
 /** The kernel's body (the writer adds the final end). */
 function kernelBody(): number[] {

@@ -9,10 +9,11 @@
  */
 import {MISSING_CODE} from "./binning.js";
 import {histogramLength} from "./histogram.js";
+import {addNode, fillHistogram, gradientSums, partitionBySplit, setLeaf, writeSplit, type NodeRange} from "./grow-common.js";
 import {jsHistogramKernels, type HistogramKernels} from "./histogram-wasm.js";
-import {emptyCandidate, findBestSplit, isValidSplit, leafWeight, type SplitCandidate} from "./split.js";
+import {emptyCandidate, findBestSplit, isValidSplit, type SplitCandidate} from "./split.js";
 import {emptyTree} from "./tree.js";
-import {addNode, type BinnedMatrix, type GrowParams, type GrownTree} from "./tree-builder.js";
+import type {BinnedMatrix, GrowParams, GrownTree} from "./tree-builder.js";
 
 /** This thread's part of the rows: global rows [begin, end), thread index of count. */
 export interface Shard {
@@ -53,13 +54,8 @@ export function shardOf(n: number, index: number, count: number): Shard {
   return {index, count, begin: Math.floor((index * n) / count), end: Math.floor(((index + 1) * n) / count)};
 }
 
-interface LevelNode {
-  id: number;
-  /** This thread's rows of the node: rows[begin .. end). */
-  begin: number;
-  end: number;
-  G: number;
-  H: number;
+/** begin, end: this thread's rows of the node. */
+interface LevelNode extends NodeRange {
   /** Histogram slot in the level's slab, −1 when the node is a leaf for sure. */
   slot: number;
 }
@@ -153,13 +149,7 @@ export class ShardedTreeBuilder {
       rows.set(own);
       m = own.length;
     }
-    let g = 0;
-    let h = 0;
-    for (let i = 0; i < m; i++) {
-      const r = rows[i];
-      g += gh[2 * r];
-      h += gh[2 * r + 1];
-    }
+    const [g, h] = gradientSums(gh, rows, m);
     sums[2 * me] = g;
     sums[2 * me + 1] = h;
     // The root's histogram is built before the global sums are known: it almost always splits.
@@ -209,27 +199,18 @@ export class ShardedTreeBuilder {
     let nextSlot = 0;
     for (const node of st.level) {
       if (node.slot < 0) {
-        this.setLeaf(out, node);
+        setLeaf(out, node, p);
         continue;
       }
       findBestSplit(this.summed(parity, node.slot, feats), node.G, node.H, cuts, feats, p, best);
       if (!isValidSplit(best, p)) {
-        this.setLeaf(out, node);
+        setLeaf(out, node, p);
         continue;
       }
-      const f = best.feature;
-      const n = this.data.n;
-      const mid = this.kernels.partition(rows, this.tmp, this.data.columns.subarray(f * n, (f + 1) * n), node.begin, node.end, best.bin, cuts.hasMissing[f] === 1 ? MISSING_CODE : 256, best.defaultLeft);
-      const lid = addNode(tree);
-      const rid = addNode(tree);
-      tree.feature[node.id] = best.feature;
-      tree.threshold[node.id] = best.threshold;
-      tree.default_left[node.id] = best.defaultLeft ? 1 : 0;
-      tree.left[node.id] = lid;
-      tree.right[node.id] = rid;
-      tree.gain[node.id] = best.lossChange;
+      const mid = partitionBySplit(this.kernels, rows, this.tmp, this.data.columns, this.data.n, cuts, node.begin, node.end, best);
+      const lid = writeSplit(tree, node.id, best);
       const left: LevelNode = {id: lid, begin: node.begin, end: mid, G: best.GL, H: best.HL, slot: -1};
-      const right: LevelNode = {id: rid, begin: mid, end: node.end, G: best.GR, H: best.HR, slot: -1};
+      const right: LevelNode = {id: lid + 1, begin: mid, end: node.end, G: best.GR, H: best.HR, slot: -1};
       // Which children get histograms depends on global sums only, so slots agree across threads.
       if (st.depth + 1 < p.maxDepth) {
         if (left.H >= mcw2) left.slot = nextSlot++;
@@ -290,18 +271,8 @@ export class ShardedTreeBuilder {
     return total;
   }
 
-  private setLeaf(out: GrownTree, node: LevelNode): void {
-    const p = this.params;
-    out.tree.value[node.id] = Math.fround(leafWeight(node.G, node.H, p) * p.eta);
-    out.leafNodes.push(node.id);
-    out.leafBegin.push(node.begin);
-    out.leafEnd.push(node.end);
-  }
-
   private fill(hist: Float64Array, gh: Float64Array, begin: number, end: number, feats: Int32Array, allFeats: boolean): void {
-    const {d, slots} = this.data;
-    if (allFeats) this.kernels.build(hist, slots, d, gh, this.rows, begin, end, this.spare);
-    else this.kernels.buildFeatures(hist, slots, d, gh, this.rows, begin, end, feats);
+    fillHistogram(this.kernels, hist, this.data.slots, this.data.d, gh, this.rows, begin, end, feats, allFeats, this.spare);
   }
 }
 

@@ -5,10 +5,11 @@
  * Histograms, subtraction and partition run on histogram-wasm.ts's SIMD kernels over a copy of the
  * matrix in WebAssembly memory where available (bit-identical trees), else on the JavaScript loops.
  */
-import {MISSING_CODE, type BinCuts} from "./binning.js";
+import type {BinCuts} from "./binning.js";
+import {addNode, featureMissingCode, fillHistogram, gradientSums, partitionBySplit, setLeaf, writeSplit, type NodeRange} from "./grow-common.js";
 import {histogramLength, slotMatrix, type Slots} from "./histogram.js";
-import {histogramWorkspace, jsHistogramKernels, type HistogramKernels, type HistogramWorkspace} from "./histogram-wasm.js";
-import {emptyCandidate, findBestSplit, isValidSplit, leafWeight, type SplitCandidate, type SplitParams} from "./split.js";
+import {histogramWorkspace, jsHistogramKernels, partitionColumn, type HistogramKernels, type HistogramWorkspace} from "./histogram-wasm.js";
+import {emptyCandidate, findBestSplit, isValidSplit, type SplitCandidate, type SplitParams} from "./split.js";
 import {emptyTree, type GbdtTree} from "./tree.js";
 
 /** Binned training matrix shared by every tree. */
@@ -103,13 +104,7 @@ export class TreeBuilder {
     }
     const tree = emptyTree();
     const out: GrownTree = {tree, leafNodes: [], leafBegin: [], leafEnd: []};
-    let G = 0;
-    let H = 0;
-    for (let i = 0; i < m; i++) {
-      const r = rows[i];
-      G += gh[2 * r];
-      H += gh[2 * r + 1];
-    }
+    const [G, H] = gradientSums(gh, rows, m);
     addNode(tree);
     const mcw2 = 2 * p.minChildWeight;
     let level: LevelNode[] = [{id: 0, begin: 0, end: m, G, H, hist: null}];
@@ -123,27 +118,19 @@ export class TreeBuilder {
       for (const node of level) {
         const hist = node.hist;
         if (hist === null) {
-          this.setLeaf(out, node);
+          setLeaf(out, node, p);
           continue;
         }
         findBestSplit(hist, node.G, node.H, cuts, feats, p, best);
         if (!isValidSplit(best, p)) {
-          this.setLeaf(out, node);
+          setLeaf(out, node, p);
           this.release(hist);
           continue;
         }
-        const f = best.feature;
-        const mid = this.kernels.partition(rows, this.tmp, this.columns.subarray(f * n, (f + 1) * n), node.begin, node.end, best.bin, cuts.hasMissing[f] === 1 ? MISSING_CODE : 256, best.defaultLeft);
-        const lid = addNode(tree);
-        const rid = addNode(tree);
-        tree.feature[node.id] = best.feature;
-        tree.threshold[node.id] = best.threshold;
-        tree.default_left[node.id] = best.defaultLeft ? 1 : 0;
-        tree.left[node.id] = lid;
-        tree.right[node.id] = rid;
-        tree.gain[node.id] = best.lossChange;
+        const mid = partitionBySplit(this.kernels, rows, this.tmp, this.columns, n, cuts, node.begin, node.end, best);
+        const lid = writeSplit(tree, node.id, best);
         const left: LevelNode = {id: lid, begin: node.begin, end: mid, G: best.GL, H: best.HL, hist: null};
-        const right: LevelNode = {id: rid, begin: mid, end: node.end, G: best.GR, H: best.HR, hist: null};
+        const right: LevelNode = {id: lid + 1, begin: mid, end: node.end, G: best.GR, H: best.HR, hist: null};
         if (depth + 1 < p.maxDepth) {
           const lOk = left.H >= mcw2 && mid - node.begin >= 2;
           const rOk = right.H >= mcw2 && node.end - mid >= 2;
@@ -168,18 +155,8 @@ export class TreeBuilder {
     return out;
   }
 
-  private setLeaf(out: GrownTree, node: LevelNode): void {
-    const p = this.params;
-    out.tree.value[node.id] = Math.fround(leafWeight(node.G, node.H, p) * p.eta);
-    out.leafNodes.push(node.id);
-    out.leafBegin.push(node.begin);
-    out.leafEnd.push(node.end);
-  }
-
   private fill(hist: Float64Array, gh: Float64Array, begin: number, end: number, feats: Int32Array, allFeats: boolean): void {
-    const {d} = this.data;
-    if (allFeats) this.kernels.build(hist, this.slots, d, gh, this.rows, begin, end, this.spare);
-    else this.kernels.buildFeatures(hist, this.slots, d, gh, this.rows, begin, end, feats);
+    fillHistogram(this.kernels, hist, this.slots, this.data.d, gh, this.rows, begin, end, feats, allFeats, this.spare);
   }
 
   private acquire(): Float64Array {
@@ -194,12 +171,7 @@ export class TreeBuilder {
   }
 }
 
-interface LevelNode {
-  id: number;
-  begin: number;
-  end: number;
-  G: number;
-  H: number;
+interface LevelNode extends NodeRange {
   hist: Float64Array | null;
 }
 
@@ -209,37 +181,5 @@ interface LevelNode {
  */
 export function partitionRows(data: BinnedMatrix, rows: Uint32Array, tmp: Uint32Array, begin: number, end: number, f: number, bin: number, defaultLeft: boolean): number {
   const {n, columns, cuts} = data;
-  const base = f * n;
-  // 256 never equals a byte, so features without missing values take the plain test.
-  const missing = cuts.hasMissing[f] === 1 ? MISSING_CODE : 256;
-  const dl = defaultLeft ? 1 : 0;
-  let li = begin;
-  let ti = 0;
-  // Branch-free: which side a row goes is unpredictable, and a mispredicted branch per row
-  // cost twice the time of writing the row to both buffers (measured).
-  for (let i = begin; i < end; i++) {
-    const r = rows[i];
-    const c = columns[base + r];
-    const isMissing = ((c ^ missing) - 1) >>> 31;
-    const byBin = 1 - ((bin - c) >>> 31);
-    const goLeft = byBin ^ ((byBin ^ dl) & -isMissing);
-    rows[li] = r;
-    tmp[ti] = r;
-    li += goLeft;
-    ti += 1 - goLeft;
-  }
-  rows.set(tmp.subarray(0, ti), li);
-  return li;
-}
-
-/** Appends a leaf node (no split yet) to the tree; returns its index. */
-export function addNode(tree: GbdtTree): number {
-  tree.feature.push(-1);
-  tree.threshold.push(0);
-  tree.default_left.push(0);
-  tree.left.push(-1);
-  tree.right.push(-1);
-  tree.value.push(0);
-  tree.gain.push(0);
-  return tree.feature.length - 1;
+  return partitionColumn(rows, tmp, columns.subarray(f * n, (f + 1) * n), begin, end, bin, featureMissingCode(cuts, f), defaultLeft);
 }

@@ -37,6 +37,17 @@ export function uleb(n: number): number[] {
   return out;
 }
 
+/** Signed LEB128 encoding of an i32 (i32.const immediates). */
+export function sleb(v: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) return [...out, byte];
+    out.push(byte | 0x80);
+  }
+}
+
 /** A SIMD instruction (prefix + LEB sub-opcode). */
 export function vop(code: number): number[] {
   return [op.simd, ...uleb(code)];
