@@ -15,7 +15,7 @@ import {serializeBundle} from "../lib/bundle/bundle.js";
 import {buildWorkbenchBundle} from "../lib/bundle/workbench.js";
 import {cleanDataset} from "../lib/data/clean.js";
 import {encodeDataset} from "../lib/data/encode.js";
-import {crossValidateClassifierAsync, type CvResult} from "../lib/eval/cross-validate-classifier.js";
+import {crossValidateClassifier, type CvResult} from "../lib/eval/cross-validate-classifier.js";
 import {officialFoldRows} from "../lib/eval/fold-rows.js";
 import {buildFeatures} from "../lib/features/feature-matrix.js";
 import {modelToJSON} from "../lib/models/gbdt/model.js";
@@ -97,7 +97,7 @@ function predictTimes(state: ClassifierState) {
 
 async function ours(params: Readonly<ClassifierParams>, label: string) {
   log(`ours (${label}): 5 official folds`);
-  const r = await crossValidateClassifierAsync(dataset, {folds, params, base: params, trainer, onProgress: (p) => p.phase === "done" && log(`  ${label} ${p.name} done`)});
+  const r = await crossValidateClassifier(dataset, {folds, params, base: params, trainer, onProgress: (p) => p.phase === "done" && log(`  ${label} ${p.name} done`)});
   log(`ours (${label}): u1 model for predict timings`);
   const state = await fitClassifierAsync(dataset, folds[0].train, params, {trainer});
   return {result: summary(r), predict: predictTimes(state), state};

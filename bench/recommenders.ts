@@ -15,12 +15,12 @@ import {existsSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {readOfficialRatingFolds, readRatingDataset} from "../lib/node/rating-folds-dir.js";
-import {evaluateRating, meanSd} from "../lib/eval/evaluate-rating.js";
+import {crossValidate, meanSd} from "../lib/eval/cross-validate.js";
 import {evaluateRanking, microsoftSplit} from "../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../lib/models/registry.js";
 import {mfModel} from "../lib/models/recommenders/mf.js";
 import {rmse, mae} from "../lib/eval/rating-metrics.js";
-import {predictTest} from "../lib/eval/evaluate-rating.js";
+import {predictRatings} from "../lib/models/estimator.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -53,20 +53,15 @@ function chosenParams(state: unknown): unknown {
 
 /** Child mode: one model, one task; prints its result with the process's peak RSS. */
 async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
-  const {model} = getModel(name);
+  const model = getModel(name);
   if (task === "rating") {
     const {folds} = await readOfficialRatingFolds(dataDir, foldNums.map((n) => `u${n}`));
     const chosen: unknown[] = [];
-    // Records each fold's selection as it is fitted (evaluateRating keeps only the scores).
-    const recording = {...model, fit: (t: Parameters<typeof model.fit>[0], p?: Parameters<typeof model.fit>[1]) => {
-      const s = model.fit(t, p);
-      chosen.push(chosenParams(s));
-      return s;
-    }};
-    const r = evaluateRating(recording, folds);
+    // Records each fold's selection from its fitted state (the summary keeps only the scores).
+    const r = await crossValidate(model, folds, {metrics: ["rating"], onFold: ({state}) => chosen.push(chosenParams(state))});
     emit({
-      task, model: name, folds: r.folds.map((f, i) => ({fold: f.fold, rmse: round(f.rmse), mae: round(f.mae), fit_seconds: round(f.fitSeconds, 3), fallbacks: f.fallbacks, selected: chosen[i]})),
-      rmse: round(r.rmse.mean), rmse_sd: round(r.rmse.sd), mae: round(r.mae.mean), mae_sd: round(r.mae.sd), fit_seconds: round(r.fitSeconds.mean, 3), peak_rss_mb: peakMb()
+      task, model: name, folds: r.folds.map((f, i) => ({fold: f.fold, rmse: round(f.metrics.rmse), mae: round(f.metrics.mae), fit_seconds: round(f.fitSeconds, 3), fallbacks: f.fallbacks, selected: chosen[i]})),
+      rmse: round(r.metrics.rmse.mean), rmse_sd: round(r.metrics.rmse.sd), mae: round(r.metrics.mae.mean), mae_sd: round(r.metrics.mae.sd), fit_seconds: round(r.fitSeconds.mean, 3), peak_rss_mb: peakMb()
     });
   } else {
     const dataset = await readRatingDataset(dataDir);
@@ -98,7 +93,7 @@ async function peerComparison(): Promise<void> {
       const t0 = performance.now();
       const s = mfModel.fit(fold.train);
       oursBest = Math.min(oursBest, (performance.now() - t0) / 1000);
-      const pred = predictTest(mfModel, s, fold.test).predicted;
+      const pred = predictRatings(mfModel, s, fold.test).rating;
       ours = {rmse: rmse(fold.test.rating, pred), mae: mae(fold.test.rating, pred)};
     }
     return {fold: `u${n}`, c_rmse: cRmse, c_mae: cMae, c_fit_seconds: cBest, mf_rmse: round(ours.rmse), mf_mae: round(ours.mae), mf_fit_seconds: round(oursBest, 3)};

@@ -21,7 +21,7 @@ export interface ArgSpec {
   optional?: boolean;
 }
 
-/** A command: a leaf with `run`, or a group with `subcommands`. */
+/** A command: a leaf with `run`, a group with `subcommands`, or both (a group whose options run it: `movielab cv --model mf`). */
 export interface Command {
   name: string;
   /** One line, shown in command lists. */
@@ -76,10 +76,12 @@ export async function runCommand(command: Command, argv: string[], path: string[
   const where = here.join(" ");
   // Messages are printed after "movielab: ", so they name the command without the program.
   const what = here.slice(1).join(" ");
-  if (command.subcommands !== undefined) {
+  const [first] = argv;
+  const runsItself = command.run !== undefined && first !== undefined && first.startsWith("-") && first !== "--help" && first !== "-h";
+  if (command.subcommands !== undefined && !runsItself) {
     const [first, ...rest] = argv;
     if (first === "--help" || first === "-h" || first === "help") {
-      io.out(groupHelp(command, here));
+      io.out(command.run === undefined ? groupHelp(command, here) : `${leafHelp(command, here)}\n${groupHelp(command, here)}`);
       return 0;
     }
     if (first === undefined) throw new UsageError(`${what} needs a subcommand: ${command.subcommands.map((c) => c.name).join(", ")}`, where);

@@ -2,14 +2,17 @@
  * Cross-validation of the rating classifier: given folds (ml-100k's official u1..u5 as row indices,
  * from officialFoldRows) or a fold count (seeded stratified k-fold), fits on each training part,
  * predicts its test part and reports the metrics per fold and as mean ± sd, with the majority and
- * rounded user+item bias baselines on the same folds. Browser-safe: reading the official fold files
- * is the caller's job (lib/node/official-folds.ts), so this runs in a data loader or a Web Worker.
+ * rounded user+item bias baselines on the same folds. The folds run through the common harness; this
+ * report adds what only a classifier has. Browser-safe: reading the official fold files is the
+ * caller's job (lib/node/official-folds.ts), so this runs in a data loader or a Web Worker.
  */
 import type {Dataset} from "../data/types.js";
 import {dropBeforeRelease, labelsOf} from "../features/feature-matrix.js";
-import {
-  fitClassifier, fitClassifierAsync, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState, type FitOptions, type GbdtTrainFn
-} from "../pipelines/classifier.js";
+import {resolveClassifierParams, type ClassifierParams, type ClassifierState, type GbdtTrainFn} from "../pipelines/classifier.js";
+import {classifierModel} from "../models/classifier.js";
+import type {BatchPrediction} from "../models/estimator.js";
+import {crossValidate, type FoldScore} from "./cross-validate.js";
+import {ratingFoldsFromRows} from "./rating-folds.js";
 import {classificationReport, regressionErrors, trueRatings, type ClassificationReport} from "./classification-metrics.js";
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
 import type {FoldRows} from "./fold-rows.js";
@@ -89,30 +92,34 @@ export interface CrossValidateOptions {
   trainer?: GbdtTrainFn;
 }
 
-/** Runs the folds synchronously on this thread (Node scripts without worker threads). */
-export function crossValidateClassifier(dataset: Dataset, options: CrossValidateOptions): CvResult {
-  const {params, folds, seed} = setup(dataset, options);
-  const results = folds.map((f, i) => {
-    const start = now();
-    const state = fitClassifier(dataset, f.train, params, fitProgress(options, i, folds.length, f.name, params));
-    return evaluateFold(dataset, f, state, now() - start, options, i, folds.length);
-  });
-  return assemble(dataset, options, params, seed, results);
+/** Cancels the run between folds and between boosting rounds (rejects with an AbortError). */
+export interface CrossValidateSignal {
+  signal?: AbortSignal;
 }
 
 /**
- * As crossValidateClassifier, yielding between boosting rounds (Web Worker, page; onProgress may drive
- * a bar), or growing the trees with options.trainer (Node CLI and loaders: worker threads).
+ * Cross-validates the classifier through the common harness (lib/eval/cross-validate.ts) and adds what
+ * this report shows besides the metrics: confusion, per-class scores, the majority and bias baselines on
+ * the same training rows, and each fold's training log. Yields between boosting rounds (Web Worker,
+ * page; onProgress may drive a bar), or grows the trees with options.trainer (Node: worker threads).
  */
-export async function crossValidateClassifierAsync(dataset: Dataset, options: CrossValidateOptions): Promise<CvResult> {
+export async function crossValidateClassifier(dataset: Dataset, options: CrossValidateOptions & CrossValidateSignal): Promise<CvResult> {
   const {params, folds, seed} = setup(dataset, options);
+  const rounds = params.gbdt.n_estimators ?? 100;
   const results: FoldResult[] = [];
-  for (let i = 0; i < folds.length; i++) {
-    const f = folds[i];
-    const start = now();
-    const state = await fitClassifierAsync(dataset, f.train, params, {...fitProgress(options, i, folds.length, f.name, params), trainer: options.trainer});
-    results.push(evaluateFold(dataset, f, state, now() - start, options, i, folds.length));
-  }
+  const report = options.onProgress;
+  await crossValidate(classifierModel, ratingFoldsFromRows(dataset, folds), {
+    params,
+    metrics: ["rating", "classification"],
+    signal: options.signal,
+    fitOptions: {gbdtTrainer: options.trainer},
+    onProgress: report && ((p) => {
+      // A progress listener's return value is ignored: it must never stop training by accident.
+      if (p.phase === "fit") report({fold: p.fold, folds: p.folds, name: p.name, phase: "fit", round: Math.round((p.fitFraction ?? 0) * rounds), rounds});
+      else report({fold: p.fold, folds: p.folds, name: p.name, phase: p.phase});
+    }),
+    onFold: ({state, predictions, score}, i) => results.push(foldReport(dataset, folds[i], state.classifier, predictions, score))
+  });
   return assemble(dataset, options, params, seed, results);
 }
 
@@ -130,38 +137,21 @@ function setup(dataset: Dataset, options: CrossValidateOptions): {params: Classi
   return {params, folds, seed};
 }
 
-function fitProgress(options: CrossValidateOptions, fold: number, folds: number, name: string, params: ClassifierParams): FitOptions {
-  const report = options.onProgress;
-  if (!report) return {};
-  const rounds = params.gbdt.n_estimators ?? 100;
-  report({fold, folds, name, phase: "fit", round: 0, rounds});
-  // The callback's return value is ignored: a progress listener must never stop training by accident.
-  return {
-    onRound: (round) => {
-      report({fold, folds, name, phase: "fit", round: round + 1, rounds});
-    }
-  };
-}
-
-function evaluateFold(dataset: Dataset, f: FoldRows, state: ClassifierState, fitSeconds: number, options: CrossValidateOptions, i: number, n: number): FoldResult {
-  options.onProgress?.({fold: i, folds: n, name: f.name, phase: "predict"});
-  const t0 = now();
-  const {probabilities, classes} = predictClassifier(state, dataset, f.test);
-  const predictSeconds = now() - t0;
+function foldReport(dataset: Dataset, f: FoldRows, state: ClassifierState, predictions: BatchPrediction, score: FoldScore): FoldResult {
+  const classes = predictions.classes!;
   const truth = labelsOf(dataset, f.test);
-  const report = classificationReport(truth, probabilities, classes);
+  const report = classificationReport(truth, predictions.probabilities!, classes);
 
   // Baselines are fitted on the same training rows after the same noise rule.
   const trainRows = state.features.options.dropBeforeRelease ? dropBeforeRelease(dataset, f.train) : f.train;
   const majority = fitMajority(labelsOf(dataset, trainRows), classes.length);
   const maj = predictMajority(majority, f.test.length, classes);
   const bias = predictBiasBaseline(fitBiasBaseline(dataset, trainRows), dataset, f.test);
-  options.onProgress?.({fold: i, folds: n, name: f.name, phase: "done"});
   return {
     name: f.name,
     nTrain: f.train.length,
     nTest: f.test.length,
-    metrics: metricValues(report, fitSeconds, predictSeconds),
+    metrics: metricValues(report, score.fitSeconds, score.predictSeconds),
     confusion: Array.from(report.confusion),
     perClass: {
       value: classes,

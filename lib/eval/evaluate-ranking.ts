@@ -3,7 +3,7 @@
  * fitted on the training part, every movie the user did not rate in training ranked, binary
  * relevance against the user's test movies, metrics averaged over users with test movies.
  */
-import type {Ratings} from "../data/types.js";
+import type {RatingScale, Ratings} from "../data/types.js";
 import type {Model, TrainSet} from "../models/estimator.js";
 import {seenMask, seenMatrix, topK} from "../models/top-n.js";
 import {scoreRankedList, summariseRanking, type RankingSummary, type UserRankingScores} from "./ranking-metrics.js";
@@ -41,7 +41,7 @@ export function microsoftSplit(ratings: Ratings, nUsers: number, nMovies: number
 }
 
 /** Fits the model on split.train and scores its top-k lists (k in ks, each ≥ 1) against split.test. */
-export function evaluateRanking<P, S>(model: Model<P, S>, split: RankingSplit, ks: number[] = [10], params?: Partial<P>): RankingResult {
+export function evaluateRanking<P, S extends {scale: RatingScale}>(model: Model<P, S>, split: RankingSplit, ks: number[] = [10], params?: Partial<P>): RankingResult {
   const t0 = performance.now();
   const state = model.fit(split.train, params);
   const fitSeconds = (performance.now() - t0) / 1000;
@@ -51,7 +51,7 @@ export function evaluateRanking<P, S>(model: Model<P, S>, split: RankingSplit, k
 }
 
 /** Ranks every test user's unseen movies with a fitted state and summarises at each k. */
-export function rankAll<P, S>(model: Model<P, S>, state: S, split: RankingSplit, ks: number[]): {byK: RankingSummary[]} {
+export function rankAll<P, S extends {scale: RatingScale}>(model: Model<P, S>, state: S, split: RankingSplit, ks: number[]): {byK: RankingSummary[]} {
   for (const k of ks) if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`evaluateRanking: k = ${k}; expected integers ≥ 1`);
   const nMovies = split.train.nMovies;
   const truth = new Map<number, Set<number>>();

@@ -1,10 +1,15 @@
 /**
- * The one small interface every rating model shares (after Surprise's AlgoBase and
- * scikit-learn's estimators): `fit` is a pure function of the training part that returns
+ * The one interface every predictor shares, the gradient-boosted classifier included (after Surprise's
+ * AlgoBase and scikit-learn's estimators): `fit` is a pure function of the training part that returns
  * plain, serialisable state (numbers, strings, typed arrays); prediction reads only that state.
- * Users and movies are dense indices (see lib/data/encode.ts); unknown ones fall back and say so.
+ * A model declares what it does (its task, optional class probabilities and explanations, whether a
+ * blend may use it) and its parameters with defaults, ranges and a one-line description, so that the
+ * CLI's help, the pages' inputs and the Lab are generated from the model itself.
+ * Clipping to the scale and the unknown-user/movie fallback flag are applied once, in `predict` below.
+ * Users and movies are dense indices (see lib/data/encode.ts).
  */
-import type {RatingScale, Ratings} from "../data/types.js";
+import type {Dataset, RatingScale, Ratings} from "../data/types.js";
+import type {Csr} from "./sparse.js";
 
 /** What a model is fitted on: the training ratings only, with the index ranges and the scale. */
 export interface TrainSet {
@@ -13,6 +18,12 @@ export interface TrainSet {
   nUsers: number;
   nMovies: number;
   scale: RatingScale;
+  /**
+   * The data set these ratings were taken from and the row of each rating in it (aligned with
+   * `ratings`), for models that read more than the rating triples (the classifier's movie and user
+   * features). Absent for rating sets built by hand.
+   */
+  source?: {dataset: Dataset; rows: Int32Array};
 }
 
 /** A predicted rating on the data set's scale (clipped to min..max). */
@@ -20,6 +31,24 @@ export interface Prediction {
   rating: number;
   /** True when the user or movie had no training data and the model fell back (e.g. to a mean). */
   fallback: boolean;
+}
+
+/** A model's own estimate for one (user, movie) before clipping, and whether it had to fall back. */
+export interface Estimate {
+  value: number;
+  fallback: boolean;
+}
+
+/** Ratings, fallback flags and (for classifiers) class probabilities of a batch of test ratings. */
+export interface BatchPrediction {
+  /** Predicted rating of each test rating, clipped to the scale (expected rating for a classifier). */
+  rating: Float64Array;
+  /** 1 where the prediction fell back for an unknown user or movie. */
+  fallback: Uint8Array;
+  /** Row-major n × classes.length probabilities, for models that predict classes. */
+  probabilities?: Float32Array;
+  /** Rating value of each class. */
+  classes?: number[];
 }
 
 /** One recommended movie: dense movie index and the model's ranking score (higher is better). */
@@ -33,15 +62,147 @@ export interface RecommendOptions {
   excludeSeen?: boolean;
 }
 
-/** A model: hyperparameters P with defaults, fitted state S (plain data). */
-export interface Model<P, S> {
+/** One rated movie behind a recommendation: its weight (similarity or EASE weight, > 0) and the user's rating. */
+export interface RatedReason {
+  movie: number;
+  weight: number;
+  rating: number;
+}
+
+/** One similar user behind a recommendation: similarity (> 0) and their rating of the movie. */
+export interface NeighbourReason {
+  user: number;
+  similarity: number;
+  rating: number;
+}
+
+/** Why a model scores a movie for a user: the user's rated movies that pushed it up, or similar users who rated it. */
+export type Explanation = {kind: "rated"; reasons: RatedReason[]} | {kind: "neighbours"; neighbours: NeighbourReason[]};
+
+/** One hyperparameter: its kind, a one-line description, and its range where numeric. */
+export interface ParamSpec {
+  /** "json" is a structured value (an object or list), shown and parsed as JSON. */
+  type: "integer" | "number" | "boolean" | "enum" | "json";
+  description: string;
+  /** Inclusive bounds for numbers. */
+  min?: number;
+  max?: number;
+  /** Allowed values of an enum. */
+  values?: readonly string[];
+}
+
+/** The declared parameters of a model: every key of P, described. */
+export type ParamSchema<P> = {readonly [K in keyof P]-?: ParamSpec};
+
+/** Rating models estimate ratings (`movielab cv`); ranking models are trained for top-N (`movielab rank`). */
+export type ModelTask = "rating" | "ranking";
+
+/** Options of an asynchronous fit: progress (0..1 of the fit) and cancellation. */
+export interface FitOptions {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A model: hyperparameters P with defaults and a schema, fitted state S (plain data carrying its scale). */
+export interface Model<P = unknown, S extends {scale: RatingScale} = {scale: RatingScale}> {
   /** Short identifier used by the CLI and pages, e.g. "mf", "item-knn". */
   readonly name: string;
+  /** A short name for charts and tables, e.g. "biased MF". */
+  readonly label: string;
+  /** One line for help texts and leaderboards. */
+  readonly description: string;
+  readonly task: ModelTask;
   readonly defaults: P;
+  readonly params: ParamSchema<P>;
+  /** True when a blend may use this model as a member. */
+  readonly blendable?: boolean;
+  /** True when predictBatch gives class probabilities (a classifier). */
+  readonly classes?: boolean;
+  /** True when a fit takes minutes on ml-100k: pages and leaderboards run it on one fold and say so. */
+  readonly slow?: boolean;
   /** Fits on the training part only; the same seed in params gives the same state. */
   fit(train: TrainSet, params?: Partial<P>): S;
-  /** Rating of movie by user on the scale, with a fallback flag for unknown users or movies. */
-  predict(state: S, user: number, movie: number): Prediction;
+  /** As fit, for models that train for long (yields, reports progress, can be cancelled); the same state. */
+  fitAsync?(train: TrainSet, params: Partial<P> | undefined, options: FitOptions): Promise<S>;
+  /** The model's estimate for one pair before clipping; fallback when the user or movie was not in training. */
+  estimate(state: S, user: number, movie: number): Estimate;
   /** Ranking scores of every movie for one user (length nMovies); higher ranks first. */
   scoreAll(state: S, user: number): Float32Array;
+  /** Predictions of a batch of test ratings, for models whose prediction reads more than (user, movie) (e.g. the time). */
+  predictBatch?(state: S, test: Ratings): BatchPrediction;
+  /** Up to `count` reasons for the score of (user, movie); `ratings` is the training matrix (users × movies). */
+  explain?(state: S, ratings: Csr, user: number, movie: number, count: number): Explanation | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyModel = Model<any, any>;
+
+/** Clips a rating to the scale's min..max (NaN becomes the scale's midpoint so nothing downstream sees NaN). */
+export function clip(x: number, scale: RatingScale): number {
+  if (x !== x) return (scale.min + scale.max) / 2;
+  return x < scale.min ? scale.min : x > scale.max ? scale.max : x;
+}
+
+/** The rating of movie by user on the scale (clipped), with the fallback flag (Surprise's AlgoBase.predict). */
+export function predict<P, S extends {scale: RatingScale}>(model: Model<P, S>, state: S, user: number, movie: number): Prediction {
+  const e = model.estimate(state, user, movie);
+  return {rating: clip(e.value, state.scale), fallback: e.fallback};
+}
+
+/** Predictions of every test rating: the model's batch prediction when it has one, else predict() pair by pair. */
+export function predictRatings<P, S extends {scale: RatingScale}>(model: Model<P, S>, state: S, test: Ratings): BatchPrediction {
+  if (model.predictBatch) return model.predictBatch(state, test);
+  const n = test.rating.length;
+  const rating = new Float64Array(n);
+  const fallback = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = predict(model, state, test.user[k], test.movie[k]);
+    rating[k] = p.rating;
+    fallback[k] = p.fallback ? 1 : 0;
+  }
+  return {rating, fallback};
+}
+
+/** Fits with fitAsync when the model has one (progress, cancel), else with fit. */
+export async function fitModel<P, S extends {scale: RatingScale}>(model: Model<P, S>, train: TrainSet, params?: Partial<P>, options: FitOptions = {}): Promise<S> {
+  if (options.signal?.aborted) throw abortError(model.name);
+  if (model.fitAsync) return model.fitAsync(train, params, options);
+  const state = model.fit(train, params);
+  options.onProgress?.(1);
+  return state;
+}
+
+/** True when the model takes a seed (so a run's --seed reseeds it). */
+export function isSeeded(model: AnyModel): boolean {
+  return "seed" in model.params;
+}
+
+/** The params a run passes for a seed: {seed} for seeded models, nothing for the others. */
+export function seedParams(model: AnyModel, seed: number): Record<string, unknown> | undefined {
+  return isSeeded(model) ? {seed} : undefined;
+}
+
+/** What a model can do, for help texts and the Lab. */
+export function capabilities(model: AnyModel): Array<"rating" | "ranking" | "classes" | "explain" | "blend"> {
+  const out: Array<"rating" | "ranking" | "classes" | "explain" | "blend"> = [];
+  if (model.task === "rating") out.push("rating");
+  out.push("ranking");
+  if (model.classes) out.push("classes");
+  if (model.explain) out.push("explain");
+  if (model.blendable) out.push("blend");
+  return out;
+}
+
+/** Scores of movies 0..n-1 by f (the unclipped estimate), for scoreAll of pointwise models. */
+export function scoreEach(n: number, f: (movie: number) => number): Float32Array {
+  const out = new Float32Array(n);
+  for (let m = 0; m < n; m++) out[m] = f(m);
+  return out;
+}
+
+/** The error a cancelled run rejects with (name "AbortError", as fetch's). */
+export function abortError(what: string): Error {
+  const e = new Error(`${what}: cancelled`);
+  e.name = "AbortError";
+  return e;
 }

@@ -7,7 +7,8 @@
  */
 import type {Ratings} from "../data/types.js";
 import {createRng} from "../random.js";
-import type {Model, TrainSet} from "./estimator.js";
+import type {RatingScale} from "../data/types.js";
+import {isSeeded, predict, type Model, type ParamSpec, type TrainSet} from "./estimator.js";
 
 /** The seeded inner split of a training set: inner-train to fit on, hold-out to score on. */
 export interface InnerSplit {
@@ -70,14 +71,15 @@ export function innerHoldout(train: TrainSet, holdout: number, seed: number): In
   for (let i = 0; i < n; i++) order[i] = i;
   createRng(seed).shuffle(order);
   const holdRows = order.slice(0, nHold).sort(), innerRows = order.slice(nHold).sort();
-  return {inner: {...train, ratings: ratingRows(train.ratings, innerRows)}, hold: ratingRows(train.ratings, holdRows), innerRows, holdRows};
+  const source = train.source && {dataset: train.source.dataset, rows: Int32Array.from(innerRows, (r) => train.source!.rows[r])};
+  return {inner: {...train, ratings: ratingRows(train.ratings, innerRows), source}, hold: ratingRows(train.ratings, holdRows), innerRows, holdRows};
 }
 
 /**
  * Fits every candidate on split.inner and scores it on split.hold. onPredictions, when given,
  * receives each candidate's hold-out predictions (callers that stack models reuse them).
  */
-export function scoreCandidates<P, S>(
+export function scoreCandidates<P, S extends {scale: RatingScale}>(
   model: Model<P, S>,
   split: InnerSplit,
   candidates: readonly Record<string, unknown>[],
@@ -93,7 +95,7 @@ export function scoreCandidates<P, S>(
     const predicted = new Float64Array(n);
     let s = 0;
     for (let k = 0; k < n; k++) {
-      predicted[k] = model.predict(state, hold.user[k], hold.movie[k]).rating;
+      predicted[k] = predict(model, state, hold.user[k], hold.movie[k]).rating;
       s += (predicted[k] - hold.rating[k]) ** 2;
     }
     onPredictions?.(i, predicted);
@@ -109,7 +111,7 @@ export function bestIndexOf(scores: readonly CandidateScore[]): number {
 }
 
 /** Picks the candidate with the lowest RMSE on a seeded inner hold-out of `train` (training ratings only). */
-export function selectParams<P, S>(model: Model<P, S>, train: TrainSet, candidates: readonly Record<string, unknown>[], options: Partial<SelectionOptions> = {}): Selection {
+export function selectParams<P, S extends {scale: RatingScale}>(model: Model<P, S>, train: TrainSet, candidates: readonly Record<string, unknown>[], options: Partial<SelectionOptions> = {}): Selection {
   const o = {...SELECTION_DEFAULTS, ...options};
   const split = innerHoldout(train, o.holdout, o.seed);
   const scores = scoreCandidates(model, split, candidates);
@@ -127,26 +129,50 @@ export type SelectedParams<P> = SelectionOptions & {candidates: Record<string, u
 export interface SelectedState<S> {
   selection: Selection;
   state: S;
+  scale: RatingScale;
 }
+
+/** A model that selects its parameters; `base` is the model it selects for (what a blend member uses). */
+export interface SelectingModel<P, S extends {scale: RatingScale}> extends Model<SelectedParams<P>, SelectedState<S>> {
+  readonly base: Model<P, S>;
+}
+
+const SELECTION_PARAMS = {
+  holdout: {type: "number", min: 0, max: 1, description: "share of the training ratings held out to score the candidates"},
+  seed: {type: "integer", description: "seed of the inner split (and of every candidate that takes one)"},
+  candidates: {type: "json", description: "parameter sets to choose between, each merged over the model's own"}
+} as const satisfies Record<string, ParamSpec>;
 
 /**
  * A model whose fit selects among `candidates` on an inner hold-out of its training part and then
  * refits the winner on the whole training part; predict and scoreAll are the winner's. A seed given
  * to fit seeds the inner split and, when the model takes one, every candidate (so `--seed` reseeds all).
  */
-export function withInnerSelection<P, S>(model: Model<P, S>, candidates: Record<string, unknown>[], options: Partial<SelectionOptions> = {}): Model<SelectedParams<P>, SelectedState<S>> {
+export function withInnerSelection<P, S extends {scale: RatingScale}>(
+  model: Model<P, S>,
+  candidates: Record<string, unknown>[],
+  description: string,
+  options: Partial<SelectionOptions> = {}
+): SelectingModel<P, S> {
   const defaults = {...SELECTION_DEFAULTS, ...options, candidates} as SelectedParams<P>;
   return {
     name: model.name,
+    label: model.label,
+    description,
+    task: model.task,
+    blendable: model.blendable,
+    slow: true,
+    base: model,
     defaults,
+    params: {...model.params, ...SELECTION_PARAMS} as SelectingModel<P, S>["params"],
     fit(train, params = {}) {
       const {candidates: grid, holdout, seed, ...fixed} = {...defaults, ...params} as SelectedParams<P>;
-      const reseed = params.seed !== undefined && "seed" in (model.defaults as object);
+      const reseed = params.seed !== undefined && isSeeded(model);
       const full = grid.map((c) => ({...fixed, ...c, ...(reseed ? {seed} : {})}));
       const selection = selectParams(model, train, full, {holdout, seed});
-      return {selection, state: model.fit(train, selection.best as Partial<P>)};
+      return {selection, state: model.fit(train, selection.best as Partial<P>), scale: train.scale};
     },
-    predict: (s, user, movie) => model.predict(s.state, user, movie),
+    estimate: (s, user, movie) => model.estimate(s.state, user, movie),
     scoreAll: (s, user) => model.scoreAll(s.state, user)
   };
 }

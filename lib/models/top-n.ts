@@ -3,6 +3,7 @@
  * with the user's seen movies excluded. Ties go to the lower movie index so results are deterministic.
  */
 import type {Csr} from "./sparse.js";
+import type {RatingScale} from "../data/types.js";
 import type {Model, Recommendation, RecommendOptions, TrainSet} from "./estimator.js";
 import {buildCsr} from "./sparse.js";
 
@@ -67,7 +68,7 @@ export function seenMask(seen: Csr, user: number, out = new Uint8Array(seen.nCol
 }
 
 /** Top-k movies for one user from any model's scoreAll, excluding movies seen in training unless excludeSeen is false. */
-export function recommend<P, S>(
+export function recommend<P, S extends {scale: RatingScale}>(
   model: Model<P, S>,
   state: S,
   seen: Csr,

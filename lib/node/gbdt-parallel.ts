@@ -119,7 +119,7 @@ export async function trainGbdtParallel(train: TrainInput, params: Partial<GbdtP
 export const PARALLEL_MIN_ROWS = 20_000;
 
 /**
- * A trainer for fitClassifierAsync / crossValidateClassifierAsync (their `trainer` option): the
+ * A trainer for fitClassifierAsync / crossValidateClassifier (their `trainer` option): the
  * worker-thread trainer (trainGbdtParallel) for fits of at least minRows rows (default
  * PARALLEL_MIN_ROWS), else trainGbdt. threads as in ParallelOptions.
  */

@@ -2,7 +2,7 @@
  * Rating folds for the recommender pages: ml-100k's official u1..uN when the directory has the
  * files, else N seeded random folds of the whole set. Pages say which, from `description`.
  */
-import type {RatingFold} from "../eval/evaluate-rating.js";
+import type {RatingFold} from "../eval/rating-folds.js";
 import {officialFoldRows} from "../eval/fold-rows.js";
 import {randomRatingFolds, ratingFoldsFromRows} from "../eval/rating-folds.js";
 import {hasOfficialFolds, type EvaluationData} from "./evaluation-data.js";

@@ -1,19 +1,12 @@
 /**
- * The rating-model leaderboard: each model cross-validated on the first `folds` of a fold list
- * (slow models on fewer folds, said per row), RMSE and MAE mean ± sd, fit seconds, and the RMSE of
- * the first fold alone so that models run on different fold counts still compare like with like.
+ * The rating-model leaderboard: every rating model of the registry cross-validated on the first folds
+ * of a fold list (models that declare themselves slow on the first fold only, said per row), RMSE and
+ * MAE mean ± sd, fit seconds, and the RMSE of the first fold alone so that models run on different
+ * fold counts still compare like with like.
  */
-import {evaluateRating, type MeanSd, type RatingFold} from "../eval/evaluate-rating.js";
-import type {Model} from "../models/estimator.js";
-
-export interface LeaderboardPlanEntry {
-  name: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  model: Model<any, any>;
-  description: string;
-  /** How many of the folds to run (1..folds.length). */
-  folds: number;
-}
+import {crossValidate, type CrossValidateOptions, type MeanSd} from "../eval/cross-validate.js";
+import type {RatingFold} from "../eval/rating-folds.js";
+import type {AnyModel} from "../models/estimator.js";
 
 export interface LeaderboardRow {
   model: string;
@@ -28,16 +21,32 @@ export interface LeaderboardRow {
   perFold: Array<{fold: string; rmse: number; mae: number; fitSeconds: number}>;
 }
 
-/** Runs every entry of the plan on its share of the folds; onModel reports progress (index, name). */
-export function runLeaderboard(plan: readonly LeaderboardPlanEntry[], folds: readonly RatingFold[], onModel?: (i: number, name: string) => void): LeaderboardRow[] {
-  return plan.map((p, i) => {
-    onModel?.(i, p.name);
-    const n = Math.max(1, Math.min(p.folds, folds.length));
-    const e = evaluateRating(p.model, folds.slice(0, n));
-    return {
-      model: p.name, description: p.description, folds: e.folds.map((f) => f.fold),
-      rmse: e.rmse, mae: e.mae, fitSeconds: e.fitSeconds, firstFoldRmse: e.folds[0].rmse,
-      perFold: e.folds.map((f) => ({fold: f.fold, rmse: f.rmse, mae: f.mae, fitSeconds: f.fitSeconds}))
-    };
-  });
+/** How many folds a model runs on: all of them, or the first only for models that declare themselves slow. */
+export function foldsFor(model: AnyModel, folds: readonly RatingFold[]): readonly RatingFold[] {
+  return model.slow ? folds.slice(0, 1) : folds;
+}
+
+/** Cross-validates every model on its share of the folds; onModel reports progress (index, name). */
+export async function runLeaderboard(
+  models: readonly AnyModel[],
+  folds: readonly RatingFold[],
+  onModel?: (i: number, name: string) => void,
+  options: Pick<CrossValidateOptions<unknown, never>, "fitOptions" | "signal"> = {}
+): Promise<LeaderboardRow[]> {
+  const rows: LeaderboardRow[] = [];
+  for (const [i, model] of models.entries()) {
+    onModel?.(i, model.name);
+    const e = await crossValidate(model, foldsFor(model, folds), {metrics: ["rating"], ...options});
+    rows.push({
+      model: model.name,
+      description: model.description,
+      folds: e.folds.map((f) => f.fold),
+      rmse: e.metrics.rmse,
+      mae: e.metrics.mae,
+      fitSeconds: e.fitSeconds,
+      firstFoldRmse: e.folds[0].metrics.rmse,
+      perFold: e.folds.map((f) => ({fold: f.fold, rmse: f.metrics.rmse, mae: f.metrics.mae, fitSeconds: f.fitSeconds}))
+    });
+  }
+  return rows;
 }

@@ -1,5 +1,6 @@
 /** RMSE of biased MF against its number of factors and of epochs, each swept with the other at Surprise's default. */
-import {evaluateRating, type MeanSd, type RatingFold} from "../eval/evaluate-rating.js";
+import {crossValidate, type MeanSd} from "../eval/cross-validate.js";
+import type {RatingFold} from "../eval/rating-folds.js";
 import {MF_DEFAULTS, mfModel} from "../models/recommenders/mf.js";
 
 export interface SweepPoint {
@@ -18,15 +19,14 @@ export interface MfSweep {
 }
 
 /** Fits MF on every fold for each number of factors and of epochs (positive integers). */
-export function mfSweep(folds: readonly RatingFold[], factors: number[], epochs: number[]): MfSweep {
-  const point = (params: {factors: number; epochs: number}, value: number): SweepPoint => {
-    const e = evaluateRating(mfModel, folds, params);
-    return {value, rmse: e.rmse, fitSeconds: e.fitSeconds.mean};
+export async function mfSweep(folds: readonly RatingFold[], factors: number[], epochs: number[]): Promise<MfSweep> {
+  const point = async (params: {factors: number; epochs: number}, value: number): Promise<SweepPoint> => {
+    const e = await crossValidate(mfModel, folds, {params});
+    return {value, rmse: e.metrics.rmse, fitSeconds: e.fitSeconds.mean};
   };
-  return {
-    folds: folds.map((f) => f.name),
-    factors: factors.map((f) => point({factors: f, epochs: MF_DEFAULTS.epochs}, f)),
-    epochs: epochs.map((e) => point({factors: MF_DEFAULTS.factors, epochs: e}, e)),
-    defaults: {factors: MF_DEFAULTS.factors, epochs: MF_DEFAULTS.epochs}
-  };
+  const factorPoints: SweepPoint[] = [];
+  for (const f of factors) factorPoints.push(await point({factors: f, epochs: MF_DEFAULTS.epochs}, f));
+  const epochPoints: SweepPoint[] = [];
+  for (const e of epochs) epochPoints.push(await point({factors: MF_DEFAULTS.factors, epochs: e}, e));
+  return {folds: folds.map((f) => f.name), factors: factorPoints, epochs: epochPoints, defaults: {factors: MF_DEFAULTS.factors, epochs: MF_DEFAULTS.epochs}};
 }

@@ -3,7 +3,8 @@
  * item-kNN on implicit feedback (the ranking model); the rating item-kNN stays reachable as
  * "item-knn-rating". Every other name is the registry's.
  */
-import {MODELS, modelNames, type RegisteredModel} from "../models/registry.js";
+import type {AnyModel} from "../models/estimator.js";
+import {MODELS, modelNames} from "../models/registry.js";
 
 const TOP_N_ALIASES: Readonly<Record<string, string>> = {"item-knn": "item-knn-implicit", "item-knn-rating": "item-knn"};
 
@@ -20,7 +21,7 @@ export function topNNames(): string[] {
 }
 
 /** The registered model for a top-N name, or null when unknown. */
-export function topNModel(name: string): RegisteredModel | null {
+export function topNModel(name: string): AnyModel | null {
   if (!topNNames().includes(name) && !(name in MODELS)) return null;
   return MODELS[topNModelName(name)] ?? null;
 }

@@ -1,4 +1,5 @@
 /** A user's top-N from a fitted model, each movie with the model's explanation when it has one. */
+import type {RatingScale} from "../data/types.js";
 import type {Model} from "../models/estimator.js";
 import type {Csr} from "../models/sparse.js";
 import {recommend} from "../models/top-n.js";
@@ -13,11 +14,11 @@ export interface ExplainedRecommendation {
 }
 
 /**
- * Top-k unseen movies (k ≥ 1) for a dense user index from a fitted state; name is the registry name
- * (it selects the explanation); seen is the training matrix (users × movies, ratings as values).
+ * Top-k unseen movies (k ≥ 1) for a dense user index from a fitted state, each with the model's own
+ * explanation; seen is the training matrix (users × movies, ratings as values).
  */
-export function recommendWithReasons<P, S>(name: string, model: Model<P, S>, state: S, seen: Csr, user: number, k: number, reasons = 3): ExplainedRecommendation[] {
-  return recommend(model, state, seen, user, k).map((r) => ({movie: r.movie, score: r.score, because: explain(name, state, seen, user, r.movie, reasons)}));
+export function recommendWithReasons<P, S extends {scale: RatingScale}>(model: Model<P, S>, state: S, seen: Csr, user: number, k: number, reasons = 3): ExplainedRecommendation[] {
+  return recommend(model, state, seen, user, k).map((r) => ({movie: r.movie, score: r.score, because: explain(model, state, seen, user, r.movie, reasons)}));
 }
 
 /** The user's highest-rated training movies, best first (ties to the lower movie index), at most `count`. */

@@ -82,7 +82,7 @@ export function buildShowcase(d: Dataset, models: readonly ShowcaseModel[], user
   const showUsers: ShowcaseUser[] = users.map((u) => {
     const recommendations: ShowcaseUser["recommendations"] = {};
     for (const f of fitted) {
-      recommendations[f.name] = recommendWithReasons(f.name, f.model, f.state, seen, u, k).map((r) => {
+      recommendations[f.name] = recommendWithReasons(f.model, f.state, seen, u, k).map((r) => {
         const reason = reasonOf(d, r.because);
         mentioned.add(r.movie);
         if (reason?.kind === "rated") for (const [id] of reason.movies) mentioned.add(movieIndexOf(id));

@@ -1,7 +1,7 @@
 // Data loader for data/classifier-cv.json: cross-validation of the rating classifier (tuned defaults)
 // with the majority and user+item bias baselines on the same folds — ml-100k's official folds when
 // present, else seeded stratified folds. CV_FOLDS folds keep the site build short (see the page).
-import {crossValidateClassifierAsync} from "../../lib/eval/cross-validate-classifier.js";
+import {crossValidateClassifier} from "../../lib/eval/cross-validate-classifier.js";
 import {evaluationFolds, loadEvaluationData} from "../../lib/node/evaluation-data.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {DEFAULT_CLASSIFIER_PARAMS} from "../../lib/pipelines/classifier.js";
@@ -12,7 +12,7 @@ const CV_FOLDS = 3;
 const started = performance.now();
 const data = await loadEvaluationData();
 const {protocol, description, folds} = await evaluationFolds(data, CV_FOLDS);
-const result = await crossValidateClassifierAsync(data.dataset, {
+const result = await crossValidateClassifier(data.dataset, {
   folds,
   trainer: parallelTrainer(),
   params: DEFAULT_CLASSIFIER_PARAMS,

@@ -1,7 +1,8 @@
 // Data loader for data/recommender-comparison.json: the rating-model leaderboard (official u1..u5 on
 // ml-100k, else 5 random folds; the slowest models on fewer folds), MF's RMSE against factors and
 // epochs, and the seed's zero-filled SVD against the centred one. Logic lives in lib/recommend/.
-import {getModel} from "../../lib/models/registry.js";
+import {getModel, modelNames} from "../../lib/models/registry.js";
+import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {loadEvaluationData} from "../../lib/node/evaluation-data.js";
 import {recommenderFolds} from "../../lib/node/recommender-folds.js";
 import {PUBLISHED_RATING} from "../../lib/recommend/anchors.js";
@@ -9,20 +10,15 @@ import {runLeaderboard} from "../../lib/recommend/leaderboard.js";
 import {mfSweep} from "../../lib/recommend/mf-sweep.js";
 import {diagnoseSeedSvd} from "../../lib/recommend/seed-svd.js";
 
-// Folds per model: 5 for everything that fits in seconds; BPMF (Gibbs sampling, three factor counts
-// scored on an inner hold-out) and the blend (43 candidate members scored on its inner hold-out, then
-// twelve refitted) on fewer, to keep the site build within minutes.
-const PLAN: Array<[string, number]> = [
-  ["global-mean", 5], ["baseline", 5], ["user-knn", 5], ["item-knn", 5], ["svd-seed", 5], ["svd-centred", 5],
-  ["mf", 5], ["svdpp", 5], ["bpmf", 1], ["blend", 1]
-];
 const started = performance.now();
 const log = (msg: string) => process.stderr.write(`recommender-comparison.json: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 const data = await loadEvaluationData();
 const {protocol, description, folds} = await recommenderFolds(data, 5);
-const leaderboard = runLeaderboard(PLAN.map(([name, n]) => ({name, ...getModel(name), folds: n})), folds, (_, name) => log(name));
+// Every rating model of the registry: on all five folds, or on the first only for those that declare
+// themselves slow (BPMF, the blend and the classifier take minutes per fold), to keep the build short.
+const leaderboard = await runLeaderboard(modelNames("rating").map(getModel), folds, (_, name) => log(name), {fitOptions: {gbdtTrainer: parallelTrainer()}});
 log("sweep");
-const sweep = mfSweep(folds.slice(0, 2), [1, 2, 5, 10, 20, 50, 100, 200], [1, 2, 5, 10, 20, 30, 50]);
+const sweep = await mfSweep(folds.slice(0, 2), [1, 2, 5, 10, 20, 50, 100, 200], [1, 2, 5, 10, 20, 30, 50]);
 log("seed svd");
 const seedSvd = diagnoseSeedSvd(folds[0]);
 log(`${data.dataset.name}, ${description}`);

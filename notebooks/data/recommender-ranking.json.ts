@@ -2,7 +2,7 @@
 // coverage) at k = 1..20 per model under the Microsoft Recommenders protocol (75/25 split
 // stratified by user, seed 42, every unseen movie ranked). Logic lives in lib/.
 import {microsoftSplit} from "../../lib/eval/evaluate-ranking.js";
-import {getModel} from "../../lib/models/registry.js";
+import {getModel, modelNames} from "../../lib/models/registry.js";
 import {loadEvaluationData} from "../../lib/node/evaluation-data.js";
 import {PUBLISHED_RANKING} from "../../lib/recommend/anchors.js";
 import {MICROSOFT_PROTOCOL} from "../../lib/recommend/rank-result.js";
@@ -14,14 +14,12 @@ const started = performance.now();
 const data = await loadEvaluationData();
 const d = data.dataset;
 const split = microsoftSplit(d.ratings, d.userIds.length, d.movies.id.length, d.scale, 42);
-const plan = [
-  {name: "popular", label: "most popular"},
-  {name: "item-knn-implicit", label: "item-kNN (implicit)"},
-  {name: "ease", label: "EASE"},
-  {name: "bpr", label: `BPR (${BPR_EPOCHS} epochs)`, params: {epochs: BPR_EPOCHS}},
-  {name: "mf", label: "biased MF (rating model)"},
-  {name: "baseline", label: "baselines (rating model)"}
-].map((p) => ({...p, model: getModel(p.name).model}));
+// Every ranking model of the registry, and two rating models as references (the page's text discusses these two).
+const plan = [...modelNames("ranking"), "mf", "baseline"].map((name) => {
+  const model = getModel(name);
+  const label = model.task === "rating" ? `${model.label} (rating model)` : name === "bpr" ? `${model.label} (${BPR_EPOCHS} epochs)` : model.label;
+  return {name, label, model, params: name === "bpr" ? {epochs: BPR_EPOCHS} : undefined};
+});
 const curves = rankingCurves(plan, split, 20, (_, name) => process.stderr.write(`recommender-ranking.json: ${name}\n`));
 process.stderr.write(`recommender-ranking.json: ${d.name}, ${plan.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 process.stdout.write(JSON.stringify({

@@ -1,20 +1,14 @@
 // Data loader for data/recommender-users.json: 40 users spread from the least to the most active,
 // their highest-rated movies and each model's top 10 with "because you rated …" reasons, and the
 // nearest movies of the 300 most-rated ones. Models are fitted on every rating of the cleaned set.
-import {getModel} from "../../lib/models/registry.js";
+import {explainableNames, getModel} from "../../lib/models/registry.js";
 import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
 import {buildShowcase, spreadOfUsers} from "../../lib/recommend/showcase.js";
 
 const started = performance.now();
 const {dataset: d, synthetic} = await loadWorkbenchDataset();
-const models = [
-  {name: "ease", label: "EASE"},
-  {name: "item-knn-implicit", label: "item-kNN (implicit)"},
-  {name: "item-knn", label: "item-kNN (ratings)"},
-  {name: "user-knn", label: "user-kNN (ratings)"},
-  {name: "mf", label: "biased MF"},
-  {name: "popular", label: "most popular"}
-].map((m) => ({...m, model: getModel(m.name).model}));
+// Every model that explains its picks, then a factor model and popularity to compare with (no reasons).
+const models = [...explainableNames(), "mf", "popular"].map((name) => ({name, label: getModel(name).label, model: getModel(name)}));
 const showcase = buildShowcase(d, models, spreadOfUsers(d, 40), {k: 10, rated: 10, similarMovies: 300, similarCount: 10});
 process.stderr.write(`recommender-users.json: ${d.name}, ${showcase.users.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 process.stdout.write(JSON.stringify({name: d.name, synthetic, scale: d.scale, ...showcase}));

@@ -1,5 +1,6 @@
 /** `movielab rank`: top-N quality of a model under the Microsoft Recommenders protocol. */
 import {microsoftSplit, rankAll} from "../../lib/eval/evaluate-ranking.js";
+import {seedParams} from "../../lib/models/estimator.js";
 import {MODELS} from "../../lib/models/registry.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {topNModel, topNModelName, topNNames} from "../../lib/recommend/model-names.js";
@@ -40,12 +41,13 @@ export const command: Command = {
     const k = integerOption(ctx.options.k, "k", 1, 100, WHERE, 10);
     const seed = seedOption(ctx, WHERE) ?? 42;
     const {dataset} = await loadCommandDataset(ctx, {beforeRelease: false});
-    const {model, description} = MODELS[name];
+    const model = MODELS[name];
+    const description = model.description;
     const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, seed);
     const progress = createProgress({label: `rank ${name} (fit, rank)`, disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
     progress.update(0, 2);
     const t0 = performance.now();
-    const state = model.fit(split.train, "seed" in (model.defaults as object) ? {seed} : undefined);
+    const state = model.fit(split.train, seedParams(model, seed));
     const fitSeconds = (performance.now() - t0) / 1000;
     progress.update(1, 2);
     const t1 = performance.now();

@@ -1,5 +1,5 @@
 /** `movielab cv classifier`: cross-validates the rating classifier and prints per-fold and mean ± sd figures with the baselines. */
-import {crossValidateClassifierAsync, CV_METRICS, type CvResult, type MetricSummary} from "../../lib/eval/cross-validate-classifier.js";
+import {crossValidateClassifier, CV_METRICS, type CvResult, type MetricSummary} from "../../lib/eval/cross-validate-classifier.js";
 import type {FoldRows} from "../../lib/eval/fold-rows.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
@@ -28,7 +28,7 @@ export async function runClassifierCv(ctx: CommandContext, loaded: LoadedDataset
   const seed = seedOption(ctx, where);
   const progress = createProgress({label: "cv classifier", disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
   // Trees grow on two worker threads (same model as single-thread); small sets stay on this thread.
-  const result = await crossValidateClassifierAsync(loaded.dataset, {
+  const result = await crossValidateClassifier(loaded.dataset, {
     folds,
     trainer: parallelTrainer(),
     params,

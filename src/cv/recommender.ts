@@ -1,7 +1,9 @@
-/** `movielab cv recommender`: RMSE, MAE and fit seconds of a rating model per fold, with mean ± sd. */
-import {evaluateRating, type RatingFold} from "../../lib/eval/evaluate-rating.js";
-import {randomRatingFolds, ratingFoldsFromRows} from "../../lib/eval/rating-folds.js";
+/** `movielab cv --model NAME`: any rating model of the registry through the harness, per fold and mean ± sd. */
+import {crossValidate} from "../../lib/eval/cross-validate.js";
+import {randomRatingFolds, ratingFoldsFromRows, type RatingFold} from "../../lib/eval/rating-folds.js";
+import {seedParams} from "../../lib/models/estimator.js";
 import {MODELS, modelNames} from "../../lib/models/registry.js";
+import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {cvToJson, formatCvTable} from "../../lib/recommend/cv-result.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
@@ -9,7 +11,7 @@ import {foldsFor} from "./classifier.js";
 import {numberOption, seedOption} from "./classifier-options.js";
 import {DATA_OPTIONS, loadCommandDataset} from "./dataset.js";
 
-const WHERE = "movielab cv recommender";
+const WHERE = "movielab cv";
 
 /** The rating model --model names, or a usage error listing the rating models (and pointing ranking models at `movielab rank`). */
 export function ratingModelOption(ctx: CommandContext, where: string): string {
@@ -21,13 +23,19 @@ export function ratingModelOption(ctx: CommandContext, where: string): string {
   return name;
 }
 
-export const recommenderCvCommand: Command = {
+/** One line per rating model for --help, from the registry. */
+function modelList(): string {
+  return modelNames("rating").map((n) => `  ${n.padEnd(12)} ${MODELS[n].description}`).join("\n");
+}
+
+export const modelCvCommand: Command = {
   name: "recommender",
-  summary: "cross-validate a rating model (RMSE, MAE, fit seconds per fold and mean ± sd)",
+  summary: "cross-validate any rating model of the registry (RMSE, MAE, and for the classifier accuracy, F1, log loss)",
   description:
     "Fits the model on each fold's training part and predicts its test part. ml-100k uses its official u1..u5 splits\n" +
     "unless --folds K asks for K seeded random folds; other data sets default to 5 random folds. Every rating is kept\n" +
-    "(as Surprise and the published figures do). Exit 0 on success, 1 on bad data, 2 on bad usage.",
+    "(as Surprise and the published figures do). Exit 0 on success, 1 on bad data, 2 on bad usage. Rating models:\n" +
+    modelList(),
   options: {
     ...DATA_OPTIONS,
     model: {type: "string", value: "NAME", description: `rating model (required): ${modelNames("rating").join(", ")}`},
@@ -45,13 +53,17 @@ export const recommenderCvCommand: Command = {
     const loaded = await loadCommandDataset(ctx, {beforeRelease: false});
     const spec = await foldsFor(ctx, loaded, WHERE);
     const folds: RatingFold[] = typeof spec === "number" ? randomRatingFolds(loaded.dataset, spec, seed) : ratingFoldsFromRows(loaded.dataset, spec);
-    const {model, description} = MODELS[name];
-    const params = "seed" in (model.defaults as object) ? {seed} : undefined;
+    const model = MODELS[name];
     const progress = createProgress({label: `cv ${name}`, disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
     progress.update(0, folds.length);
-    const result = evaluateRating(model, folds, params, (_, i) => progress.update(i + 1, folds.length));
+    const result = await crossValidate(model, folds, {
+      params: seedParams(model, seed),
+      // Trees grow on worker threads (the same model as on one thread).
+      fitOptions: {gbdtTrainer: parallelTrainer()},
+      onProgress: (p) => progress.update(p.phase === "done" ? p.fold + 1 : p.fold, folds.length)
+    });
     progress.finish();
-    const out = cvToJson(result, {dataset: loaded.dataset.name, model: name, description, protocol: typeof spec === "number" ? "k-fold" : "official", seed});
+    const out = cvToJson(result, {dataset: loaded.dataset.name, model: name, description: model.description, protocol: typeof spec === "number" ? "k-fold" : "official", seed});
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatCvTable(out));
     return 0;
   }

@@ -58,7 +58,7 @@ export async function recommendFromData(ctx: CommandContext, where: string): Pro
     const ids = dataset.userIds;
     throw new Error(`--user ${userId}: no such user in ${dataset.name} (${ids.length} users, ids ${ids[0]}..${ids[ids.length - 1]})`);
   }
-  const {model} = MODELS[name];
+  const model = MODELS[name];
   const train = fullTrainSet(dataset);
   const progress = createProgress({label: `fit ${name}`, disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
   progress.update(0, 1);
@@ -67,7 +67,7 @@ export async function recommendFromData(ctx: CommandContext, where: string): Pro
   const fitSeconds = (performance.now() - t0) / 1000;
   progress.update(1, 1);
   progress.finish();
-  const items: ExplainedRecommendation[] = recommendWithReasons(name, model, state, seenMatrix(train), user, k);
+  const items: ExplainedRecommendation[] = recommendWithReasons(model, state, seenMatrix(train), user, k);
   if (json) {
     const out: FromDataJson = {
       dataset: dataset.name, model: name, user_id: userId, k, fit_seconds: fitSeconds,

@@ -1,8 +1,8 @@
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
-import {crossValidateClassifier, crossValidateClassifierAsync, CV_METRICS, summarizeMetrics, type CvProgress, type MetricValues} from "../../lib/eval/cross-validate-classifier.js";
+import {crossValidateClassifier, CV_METRICS, summarizeMetrics, type CvProgress, type CvResult, type MetricValues} from "../../lib/eval/cross-validate-classifier.js";
 import {officialFoldRows} from "../../lib/eval/fold-rows.js";
 import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
 import {readOfficialFolds} from "../../lib/node/official-folds.js";
@@ -14,7 +14,10 @@ const FAST: Partial<ClassifierParams> = {gbdt: {n_estimators: 15, learning_rate:
 
 describe("crossValidateClassifier", () => {
   const progress: CvProgress[] = [];
-  const r = crossValidateClassifier(dataset, {folds: 3, params: FAST, seed: 5, onProgress: (p) => progress.push(p)});
+  let r: CvResult;
+  beforeAll(async () => {
+    r = await crossValidateClassifier(dataset, {folds: 3, params: FAST, seed: 5, onProgress: (p) => progress.push(p)});
+  });
 
   it("reports every metric per fold and mean ± sd over the folds", () => {
     expect(r.protocol).toBe("stratified-k-fold");
@@ -53,22 +56,22 @@ describe("crossValidateClassifier", () => {
     expect(progress.filter((p) => p.phase === "done").map((p) => p.fold)).toEqual([0, 1, 2]);
   });
 
-  it("trains every round whatever the progress listener returns", () => {
-    const quiet = crossValidateClassifier(dataset, {folds: 2, params: FAST, seed: 5, onProgress: () => false as unknown as void});
+  it("trains every round whatever the progress listener returns", async () => {
+    const quiet = await crossValidateClassifier(dataset, {folds: 2, params: FAST, seed: 5, onProgress: () => false as unknown as void});
     expect(quiet.folds.map((f) => f.training.rounds)).toEqual([15, 15]);
   });
 
-  it("is reproducible, and the async variant gives the same figures", async () => {
-    const again = await crossValidateClassifierAsync(dataset, {folds: 3, params: FAST, seed: 5});
+  it("is reproducible", async () => {
+    const again = await crossValidateClassifier(dataset, {folds: 3, params: FAST, seed: 5});
     expect(again.folds.map((f) => f.metrics.log_loss)).toEqual(r.folds.map((f) => f.metrics.log_loss));
     expect(again.confusion).toEqual(r.confusion);
   });
 
-  it("runs predefined folds as the official protocol", () => {
+  it("runs predefined folds as the official protocol", async () => {
     const n = dataset.ratings.rating.length;
     const test = Int32Array.from({length: Math.floor(n / 4)}, (_, i) => i * 4);
     const train = Int32Array.from({length: n}, (_, i) => i).filter((i) => i % 4 !== 0);
-    const one = crossValidateClassifier(dataset, {folds: [{name: "quarter", train, test}], params: FAST});
+    const one = await crossValidateClassifier(dataset, {folds: [{name: "quarter", train, test}], params: FAST});
     expect(one.protocol).toBe("official");
     expect(one.folds[0].nTest).toBe(test.length);
     expect(one.summary.sd.accuracy).toBe(0);
@@ -81,9 +84,15 @@ describe("crossValidateClassifier", () => {
     expect(s.sd.accuracy).toBe(1);
   });
 
-  it("refuses bad fold counts", () => {
-    expect(() => crossValidateClassifier(dataset, {folds: 1, params: FAST})).toThrow(/k is 1/);
-    expect(() => crossValidateClassifier(dataset, {folds: [], params: FAST})).toThrow(/at least one fold/);
+  it("refuses bad fold counts", async () => {
+    await expect(crossValidateClassifier(dataset, {folds: 1, params: FAST})).rejects.toThrow(/k is 1/);
+    await expect(crossValidateClassifier(dataset, {folds: [], params: FAST})).rejects.toThrow(/at least one fold/);
+  });
+
+  it("stops when cancelled", async () => {
+    const controller = new AbortController();
+    const run = crossValidateClassifier(dataset, {folds: 2, params: FAST, signal: controller.signal, onProgress: (p) => p.round === 3 && controller.abort()});
+    await expect(run).rejects.toThrow(/cancelled/);
   });
 });
 
@@ -93,7 +102,7 @@ describe.skipIf(!HAS_ML100K)("crossValidateClassifier on ml-100k (official u1)",
     const ml = encodeDataset(cleanDataset(raw, {beforeRelease: false}).data);
     const folds = officialFoldRows(ml, await readOfficialFolds(ML100K_DIR, ["u1"]));
     // The tuned features with a faster learning rate keep this test short.
-    const r = crossValidateClassifier(ml, {folds, params: {gbdt: {learning_rate: 0.2, early_stopping_rounds: 10}}});
+    const r = await crossValidateClassifier(ml, {folds, params: {gbdt: {learning_rate: 0.2, early_stopping_rounds: 10}}});
     const f = r.folds[0];
     expect(f.nTrain).toBe(80000);
     expect(f.nTest).toBe(20000);

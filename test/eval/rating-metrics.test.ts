@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {mae, rmse} from "../../lib/eval/rating-metrics.js";
-import {evaluateRating, meanSd} from "../../lib/eval/evaluate-rating.js";
+import {crossValidate, meanSd} from "../../lib/eval/cross-validate.js";
 import {globalMeanModel} from "../../lib/models/recommenders/global-mean.js";
 import {ratingsOf, trainOf} from "../models/recommenders/fixtures.js";
 
@@ -22,15 +22,15 @@ describe("rating metrics", () => {
     expect(meanSd([4])).toEqual({mean: 4, sd: 0});
   });
 
-  it("evaluates a model over folds with per-fold figures", () => {
+  it("evaluates a model over folds with per-fold figures", async () => {
     const fold = (name: string, test: Array<[number, number, number]>) => ({name, train: trainOf([[0, 0, 2], [1, 1, 4]], 3, 3), test: ratingsOf(test)});
-    const r = evaluateRating(globalMeanModel, [fold("a", [[0, 1, 4], [2, 2, 3]]), fold("b", [[1, 0, 1]])]);
+    const r = await crossValidate(globalMeanModel, [fold("a", [[0, 1, 4], [2, 2, 3]]), fold("b", [[1, 0, 1]])]);
     // mean 3: fold a errors 1, 0 → rmse √0.5, mae 0.5; fold b error 2
     expect(r.folds.map((f) => f.fold)).toEqual(["a", "b"]);
-    expect(r.folds[0].rmse).toBeCloseTo(Math.sqrt(0.5), 12);
-    expect(r.folds[0].mae).toBe(0.5);
-    expect(r.folds[1].rmse).toBe(2);
-    expect(r.rmse.mean).toBeCloseTo((Math.sqrt(0.5) + 2) / 2, 12);
+    expect(r.folds[0].metrics.rmse).toBeCloseTo(Math.sqrt(0.5), 12);
+    expect(r.folds[0].metrics.mae).toBe(0.5);
+    expect(r.folds[1].metrics.rmse).toBe(2);
+    expect(r.metrics.rmse.mean).toBeCloseTo((Math.sqrt(0.5) + 2) / 2, 12);
     expect(r.fitSeconds.mean).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,18 +1,22 @@
 import {describe, expect, it} from "vitest";
-import type {Ratings} from "../../lib/data/types.js";
-import type {Model} from "../../lib/models/estimator.js";
-import {evaluateRating} from "../../lib/eval/evaluate-rating.js";
+import type {RatingScale, Ratings} from "../../lib/data/types.js";
+import {predict, type Model} from "../../lib/models/estimator.js";
+import {crossValidate} from "../../lib/eval/cross-validate.js";
 import {innerHoldout, selectParams, withInnerSelection, type SelectedState} from "../../lib/models/model-selection.js";
 import {mfModel, type MfParams, type MfState} from "../../lib/models/recommenders/mf.js";
 import {createRng} from "../../lib/random.js";
 import {syntheticSplit, trainOf} from "./recommenders/fixtures.js";
 
 /** Predicts the constant `c` for everyone: its hold-out RMSE is known in closed form. */
-const constantModel: Model<{c: number}, {c: number}> = {
+const constantModel: Model<{c: number}, {c: number; scale: RatingScale}> = {
   name: "constant",
+  label: "constant",
+  description: "a constant rating",
+  task: "rating",
   defaults: {c: 3},
-  fit: (_t, p = {}) => ({c: p.c ?? 3}),
-  predict: (s) => ({rating: s.c, fallback: false}),
+  params: {c: {type: "number", min: 1, max: 5, description: "the rating"}},
+  fit: (t, p = {}) => ({c: p.c ?? 3, scale: t.scale}),
+  estimate: (s) => ({value: s.c, fallback: false}),
   scoreAll: (s) => new Float32Array(1).fill(s.c)
 };
 
@@ -72,11 +76,11 @@ describe("selectParams", () => {
 describe("withInnerSelection", () => {
   it("refits the chosen candidate on the whole training part and predicts with it", () => {
     const {train} = syntheticSplit(60, 40, 0.4, 8);
-    const model = withInnerSelection(mfModel, MF_CANDIDATES);
+    const model = withInnerSelection(mfModel, MF_CANDIDATES, "selected MF");
     const s = model.fit(train);
     const direct = mfModel.fit(train, s.selection.best);
     expect(s.state.userFactors).toEqual(direct.userFactors);
-    expect(model.predict(s, 3, 5)).toEqual(mfModel.predict(direct, 3, 5));
+    expect(predict(model, s, 3, 5)).toEqual(predict(mfModel, direct, 3, 5));
     expect(model.scoreAll(s, 3)).toEqual(mfModel.scoreAll(direct, 3));
     // a seed given to fit reseeds the split and every candidate
     const reseeded = model.fit(train, {seed: 7});
@@ -84,7 +88,7 @@ describe("withInnerSelection", () => {
     expect(reseeded.state.userFactors).toEqual(mfModel.fit(train, reseeded.selection.best).userFactors);
   });
 
-  it("never sees the outer test part: the choice ignores test ratings, and no test pair is fitted or predicted during fit", () => {
+  it("never sees the outer test part: the choice ignores test ratings, and no test pair is fitted or predicted during fit", async () => {
     const {train, test} = syntheticSplit(60, 40, 0.4, 8);
     const testPairs = new Set(Array.from(test.user, (u, k) => u * 1000 + test.movie[k]));
     let inFit = false, touched = 0;
@@ -94,12 +98,12 @@ describe("withInnerSelection", () => {
         for (let k = 0; k < t.ratings.user.length; k++) if (testPairs.has(t.ratings.user[k] * 1000 + t.ratings.movie[k])) touched++;
         return mfModel.fit(t, p);
       },
-      predict(s, u, m) {
+      estimate(s, u, m) {
         if (inFit && testPairs.has(u * 1000 + m)) touched++;
-        return mfModel.predict(s, u, m);
+        return mfModel.estimate(s, u, m);
       }
     };
-    const selecting = withInnerSelection(spy, MF_CANDIDATES);
+    const selecting = withInnerSelection(spy, MF_CANDIDATES, "selected spy");
     // fit times vary run to run; everything else about the choice must not
     const selections: Array<Omit<SelectedState<MfState>["selection"], "scores"> & {scores: Array<{params: object; rmse: number}>}> = [];
     const recorded = {...selecting, fit: (t: typeof train, p?: Parameters<typeof selecting.fit>[1]) => {
@@ -112,11 +116,12 @@ describe("withInnerSelection", () => {
     const rng = createRng(5);
     const permuted: Ratings = {...test, rating: rng.shuffle(Float32Array.from(test.rating))};
     const replaced: Ratings = {...test, rating: Float32Array.from(test.rating, () => 1 + rng.int(5))};
-    const results = [test, permuted, replaced].map((t) => evaluateRating(recorded, [{name: "f", train, test: t}]));
+    const results = [];
+    for (const t of [test, permuted, replaced]) results.push(await crossValidate(recorded, [{name: "f", train, test: t}]));
     expect(touched).toBe(0);
     expect(selections[1]).toEqual(selections[0]);
     expect(selections[2]).toEqual(selections[0]);
     // the test ratings did change what is measured, just not what was chosen
-    expect(results[2].rmse.mean).not.toBe(results[0].rmse.mean);
+    expect(results[2].metrics.rmse.mean).not.toBe(results[0].metrics.rmse.mean);
   });
 });

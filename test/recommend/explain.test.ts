@@ -17,7 +17,7 @@ describe("explain", () => {
   it("names the user's rated movies that share users with the recommended one (implicit item-kNN)", () => {
     const s = itemKnnImplicitModel.fit(train, {k: 3});
     // Movie 3 was rated only by user 2, who also rated 0 and 1: for user 0 both of user 0's movies vote for it.
-    const e = explain("item-knn-implicit", s, seen, 0, 3, 3);
+    const e = explain(itemKnnImplicitModel, s, seen, 0, 3, 3);
     expect(e?.kind).toBe("rated");
     if (e?.kind !== "rated") return;
     expect(e.reasons.map((r) => r.movie).sort()).toEqual([0, 1]);
@@ -28,17 +28,17 @@ describe("explain", () => {
 
   it("reads EASE's weights and returns null for models without an explanation", () => {
     const s = easeModel.fit(train, {lambda: 1});
-    const e = explain("ease", s, seen, 0, 3, 1);
+    const e = explain(easeModel, s, seen, 0, 3, 1);
     expect(e?.kind === "rated" && e.reasons.length).toBe(1);
-    expect(explain("mf", mfModel.fit(train, {factors: 2, epochs: 2}), seen, 0, 3)).toBeNull();
-    expect(explain("ease", s, seen, 99, 3)).toBeNull();
+    expect(explain(mfModel, mfModel.fit(train, {factors: 2, epochs: 2}), seen, 0, 3)).toBeNull();
+    expect(explain(easeModel, s, seen, 99, 3)).toBeNull();
   });
 });
 
 describe("recommendWithReasons / topRated", () => {
   it("leaves out rated movies and attaches reasons", () => {
     const s = itemKnnImplicitModel.fit(train, {k: 3});
-    const recs = recommendWithReasons("item-knn-implicit", itemKnnImplicitModel, s, seen, 0, 5);
+    const recs = recommendWithReasons(itemKnnImplicitModel, s, seen, 0, 5);
     expect(recs.map((r) => r.movie).sort()).toEqual([2, 3]);
     expect(recs.every((r) => r.because?.kind === "rated")).toBe(true);
   });

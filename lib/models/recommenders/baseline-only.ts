@@ -3,13 +3,10 @@
  * exactly as Surprise's baseline ALS (item step then user step, reg_i 10, reg_u 15, 10 epochs).
  * The biases are reused by KNNBaseline and the Pearson-baseline similarity.
  */
-import type {Model, TrainSet} from "../estimator.js";
+import {scoreEach, type Model} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
-import {globalMean, hasRow, pointwiseModel, ratingMatrices} from "./shared.js";
+import {globalMean, knownEstimate, knownRows, ratingMatrices} from "./shared.js";
 import type {Csr} from "../sparse.js";
-
-// isUnknown lives in shared.ts (pointwiseModel needs it); re-exported here for the models that import it from here.
-export {isUnknown} from "./shared.js";
 
 export interface BaselineParams {
   /** Regularisation of item biases (in rating counts). */
@@ -55,13 +52,6 @@ export function fitBaselines(byUser: Csr, byMovie: Csr, mean: number, p: Baselin
   return {mean, userBias: bu, itemBias: bi};
 }
 
-/** Known flags of each row of a matrix (1 when the row has ratings). */
-export function knownRows(m: Csr): Uint8Array {
-  const out = new Uint8Array(m.nRows);
-  for (let r = 0; r < m.nRows; r++) out[r] = hasRow(m, r) ? 1 : 0;
-  return out;
-}
-
 /** μ + b_u + b_i, with the missing part left out for an unknown user or movie (unclipped). */
 export function baselineEstimate(b: Baselines, user: number, movie: number): number {
   let x = b.mean;
@@ -70,14 +60,27 @@ export function baselineEstimate(b: Baselines, user: number, movie: number): num
   return x;
 }
 
-export const baselineModel: Model<BaselineParams, BaselineState> = pointwiseModel<BaselineParams, BaselineState>(
-  "baseline",
-  BASELINE_DEFAULTS,
-  (train: TrainSet, params = {}) => {
+/** The baseline parameters' schema (also the kNN models' `baseline` parameter). */
+export const BASELINE_PARAMS = {
+  regItem: {type: "number", min: 0, max: 1000, description: "regularisation of movie biases, in rating counts"},
+  regUser: {type: "number", min: 0, max: 1000, description: "regularisation of user biases, in rating counts"},
+  epochs: {type: "integer", min: 1, max: 100, description: "alternating least-squares passes"}
+} as const;
+
+export const baselineModel: Model<BaselineParams, BaselineState> = {
+  name: "baseline",
+  label: "baselines",
+  description: "μ + user bias + movie bias, ALS (Surprise BaselineOnly)",
+  task: "rating",
+  blendable: true,
+  defaults: BASELINE_DEFAULTS,
+  params: BASELINE_PARAMS,
+  fit(train, params = {}) {
     const p = {...BASELINE_DEFAULTS, ...params};
     const {byUser, byMovie} = ratingMatrices(train);
     const b = fitBaselines(byUser, byMovie, globalMean(train), p);
     return {...b, knownUser: knownRows(byUser), knownMovie: knownRows(byMovie), scale: train.scale};
   },
-  baselineEstimate
-);
+  estimate: (s, user, movie) => knownEstimate(s, user, movie, baselineEstimate(s, user, movie)),
+  scoreAll: (s, user) => scoreEach(s.knownMovie.length, (m) => baselineEstimate(s, user, m))
+};

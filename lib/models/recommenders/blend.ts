@@ -16,26 +16,19 @@
  * the other, both ways) beats every member; otherwise it is exactly the best member alone.
  * Nothing of the test part is ever seen.
  */
-import type {Model, Prediction, TrainSet} from "../estimator.js";
+import {clip, predict, type AnyModel, type Estimate, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
-import {clip} from "./shared.js";
-import {baselineModel} from "./baseline-only.js";
-import {itemKnnModel} from "./item-knn.js";
-import {userKnnModel} from "./user-knn.js";
-import {mfModel} from "./mf.js";
-import {svdppModel} from "./svdpp.js";
-import {svdCentredModel} from "./svd-centred.js";
-import {bpmfModel} from "./bpmf.js";
 import {bestIndexOf, innerHoldout, scoreCandidates, type CandidateScore} from "../model-selection.js";
 
-/** Rating models a blend can combine, by name. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const BLENDABLE: Record<string, Model<any, any>> = {
-  baseline: baselineModel, "item-knn": itemKnnModel, "user-knn": userKnnModel, mf: mfModel, svdpp: svdppModel, "svd-centred": svdCentredModel, bpmf: bpmfModel
-};
+/**
+ * The model a member name stands for: a registered rating model that declares itself blendable
+ * (lib/models/registry.ts passes its own lookup, so the registry stays the only list of models).
+ */
+export type MemberLookup = (name: string) => AnyModel;
 
 export interface BlendMember {
-  model: keyof typeof BLENDABLE;
+  /** Registry name of a blendable rating model. */
+  model: string;
   params?: Record<string, unknown>;
   /** Parameter sets (each merged over params) to select between on the held-out part; absent = params as given. */
   candidates?: Record<string, unknown>[];
@@ -184,10 +177,10 @@ function rmseOf(pred: (r: number) => number, y: ArrayLike<number>, rows: Int32Ar
 }
 
 /** Fits members on inner-train, weights on the held-out part, then members again on all of train. */
-export function fitBlend(train: TrainSet, params: Partial<BlendParams> = {}): BlendState {
+export function fitBlend(train: TrainSet, params: Partial<BlendParams>, member: MemberLookup): BlendState {
   const p = {...BLEND_DEFAULTS, ...params};
   if (p.members.length === 0) throw new RangeError("blend: no members; expected at least one rating model");
-  for (const mem of p.members) if (!(mem.model in BLENDABLE)) throw new RangeError(`blend: unknown member "${mem.model}"; expected one of ${Object.keys(BLENDABLE).join(", ")}`);
+  const models = p.members.map((mem) => member(mem.model));
   const split = innerHoldout(train, p.holdout, p.seed);
   const {inner, hold} = split;
   const nHold = hold.rating.length;
@@ -197,7 +190,7 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams> = {}): Bl
   const chosen: BlendMember[] = p.members.map((mem, j) => {
     const candidates = mem.candidates?.map((c) => ({...mem.params, ...c})) ?? [mem.params ?? {}];
     const held: Float64Array[] = [];
-    const scores = scoreCandidates(BLENDABLE[mem.model], split, candidates, (i, pr) => (held[i] = pr));
+    const scores = scoreCandidates(models[j], split, candidates, (i, pr) => (held[i] = pr));
     const bestIndex = bestIndexOf(scores);
     selection.push({scores, bestIndex});
     for (let r = 0; r < nHold; r++) preds[r * nm + j] = held[bestIndex][r];
@@ -235,19 +228,20 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams> = {}): Bl
     weights[best * (p.supportWeighted ? 3 : 1)] = 1;
   }
   const counts = supportCounts(train);
-  const states = chosen.map((mem, j) => (kept || j === best ? BLENDABLE[mem.model].fit(train, mem.params) : null));
+  const states = chosen.map((mem, j) => (kept || j === best ? models[j].fit(train, mem.params) : null));
   return {
     members: chosen, selection, states, supportWeighted: p.supportWeighted, intercept, weights, userCount: counts.users, movieCount: counts.movies,
     kept, holdoutRmse: {members: memberRmse, blend: blendRmse}, nMovies: train.nMovies, scale: train.scale
   };
 }
-function blendEstimate(s: BlendState, user: number, movie: number): Prediction {
+/** The blend's estimate before clipping; a fallback when any member fell back. */
+function blendEstimate(s: BlendState, models: readonly AnyModel[], user: number, movie: number): Estimate {
   const nm = s.members.length;
   const preds = new Float64Array(nm);
   let fallback = false;
-  s.members.forEach((mem, j) => {
+  s.members.forEach((_, j) => {
     if (s.states[j] === null) return;
-    const pr = BLENDABLE[mem.model].predict(s.states[j], user, movie);
+    const pr = predict(models[j], s.states[j] as {scale: RatingScale}, user, movie);
     preds[j] = pr.rating;
     fallback ||= pr.fallback;
   });
@@ -257,17 +251,33 @@ function blendEstimate(s: BlendState, user: number, movie: number): Prediction {
   blendFeatures(preds, nu, nmv, s.supportWeighted, x);
   let v = s.intercept;
   for (let j = 0; j < x.length; j++) v += s.weights[j] * x[j];
-  return {rating: clip(v, s.scale), fallback};
+  return {value: v, fallback};
 }
 
-export const blendModel: Model<BlendParams, BlendState> = {
-  name: "blend",
-  defaults: BLEND_DEFAULTS,
-  fit: fitBlend,
-  predict: blendEstimate,
-  scoreAll(s, user) {
-    const out = new Float32Array(s.nMovies);
-    for (let mv = 0; mv < out.length; mv++) out[mv] = blendEstimate(s, user, mv).rating;
-    return out;
-  }
-};
+/** The blend model over the members that `member` resolves (the registry's blendable models). */
+export function createBlendModel(member: MemberLookup, description: string): Model<BlendParams, BlendState> {
+  const membersOf = (s: BlendState) => s.members.map((mem) => member(mem.model));
+  return {
+    name: "blend",
+    label: "blend",
+    description,
+    task: "rating",
+    slow: true,
+    defaults: BLEND_DEFAULTS,
+    params: {
+      members: {type: "json", description: "members [{model, params?, candidates?}], each a blendable rating model"},
+      holdout: {type: "number", min: 0, max: 1, description: "share of the training ratings held out to fit the weights"},
+      ridge: {type: "number", min: 0, max: 1, description: "ridge penalty on the weights, in units of held-out ratings"},
+      supportWeighted: {type: "boolean", description: "weights linear in the user's and movie's log support (feature-weighted stacking)"},
+      seed: {type: "integer", description: "seed of the inner split"}
+    },
+    fit: (train, params = {}) => fitBlend(train, params, member),
+    estimate: (s, user, movie) => blendEstimate(s, membersOf(s), user, movie),
+    scoreAll(s, user) {
+      const models = membersOf(s);
+      const out = new Float32Array(s.nMovies);
+      for (let mv = 0; mv < out.length; mv++) out[mv] = clip(blendEstimate(s, models, user, mv).value, s.scale);
+      return out;
+    }
+  };
+}

@@ -8,7 +8,7 @@ import type {Model, TrainSet} from "../estimator.js";
 import {createRng} from "../../random.js";
 import type {Csr} from "../sparse.js";
 import {binaryMatrix} from "./implicit.js";
-import {predictUserMean, ratingFallback, type RatingFallback} from "./ranking-common.js";
+import {ratingFallback, userMeanEstimate, type RatingFallback} from "./ranking-common.js";
 
 export interface BprParams {
   factors: number;
@@ -69,9 +69,19 @@ export function fitBpr(train: TrainSet, params: Partial<BprParams> = {}): BprSta
 
 export const bprModel: Model<BprParams, BprState> = {
   name: "bpr",
+  label: "BPR",
+  description: "BPR pairwise ranking by SGD, 200 factors, 100 epochs (Cornac's settings)",
+  task: "ranking",
   defaults: BPR_DEFAULTS,
+  params: {
+    factors: {type: "integer", min: 1, max: 1000, description: "number of latent factors"},
+    epochs: {type: "integer", min: 1, max: 10000, description: "passes over the training pairs"},
+    lr: {type: "number", min: 0, max: 1, description: "learning rate"},
+    reg: {type: "number", min: 0, max: 10, description: "L2 regularisation"},
+    seed: {type: "integer", description: "seed of the initialisation and the sampling"}
+  },
   fit: fitBpr,
-  predict: (s, user) => predictUserMean(s, user),
+  estimate: (s, user) => userMeanEstimate(s, user),
   scoreAll(s, user) {
     const out = Float32Array.from(s.itemBias);
     if (user < 0 || user >= s.userFactors.length / s.factors) return out;

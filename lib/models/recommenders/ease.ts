@@ -7,7 +7,7 @@ import type {Model} from "../estimator.js";
 import type {Csr} from "../sparse.js";
 import {invertSpd} from "./dense-linalg.js";
 import {binaryMatrix, cooccurrence, sumRowsOfSeen} from "./implicit.js";
-import {predictUserMean, ratingFallback, type RatingFallback} from "./ranking-common.js";
+import {ratingFallback, reasonsFromItemWeights, userMeanEstimate, type RatingFallback} from "./ranking-common.js";
 
 export interface EaseParams {
   /** L2 regularisation λ added to the Gram diagonal (> 0). */
@@ -39,12 +39,17 @@ export function easeWeights(gram: Float64Array, n: number, lambda: number): Floa
 
 export const easeModel: Model<EaseParams, EaseState> = {
   name: "ease",
+  label: "EASE",
+  description: "EASE closed-form item model, λ = 500",
+  task: "ranking",
   defaults: EASE_DEFAULTS,
+  params: {lambda: {type: "number", min: 0, max: 1e9, description: "L2 regularisation λ added to the Gram diagonal (> 0)"}},
   fit(train, params = {}) {
     const p = {...EASE_DEFAULTS, ...params};
     const seen = binaryMatrix(train);
     return {...ratingFallback(train), nMovies: train.nMovies, weights: easeWeights(cooccurrence(seen), train.nMovies, p.lambda), seen};
   },
-  predict: (s, user) => predictUserMean(s, user),
-  scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.weights, s.nMovies)
+  estimate: (s, user) => userMeanEstimate(s, user),
+  scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.weights, s.nMovies),
+  explain: (s, ratings, user, movie, count) => ({kind: "rated", reasons: reasonsFromItemWeights(s.weights, s.nMovies, ratings, user, movie, count)})
 };

@@ -6,7 +6,7 @@
 import type {Model} from "../estimator.js";
 import type {Csr} from "../sparse.js";
 import {binaryMatrix, cooccurrence, sumRowsOfSeen} from "./implicit.js";
-import {predictUserMean, ratingFallback, type RatingFallback} from "./ranking-common.js";
+import {ratingFallback, reasonsFromItemWeights, userMeanEstimate, type RatingFallback} from "./ranking-common.js";
 import {topK} from "../top-n.js";
 
 export interface ItemKnnImplicitParams {
@@ -42,14 +42,22 @@ export function prunedCosine(gram: Float64Array, n: number, k: number, shrinkage
 
 export const itemKnnImplicitModel: Model<ItemKnnImplicitParams, ItemKnnImplicitState> = {
   name: "item-knn-implicit",
+  label: "item-kNN (implicit)",
+  description: "item kNN on binary feedback, cosine, 100 neighbours",
+  task: "ranking",
   defaults: ITEM_KNN_IMPLICIT_DEFAULTS,
+  params: {
+    k: {type: "integer", min: 1, max: 100000, description: "neighbours kept per movie"},
+    shrinkage: {type: "number", min: 0, max: 100000, description: "shrinkage λ of similarities (by co-occurrence count)"}
+  },
   fit(train, params = {}) {
     const p = {...ITEM_KNN_IMPLICIT_DEFAULTS, ...params};
     if (!(p.k >= 1)) throw new RangeError(`item-knn-implicit: k = ${p.k}; expected k ≥ 1`);
     const seen = binaryMatrix(train);
     return {...ratingFallback(train), nMovies: train.nMovies, similarity: prunedCosine(cooccurrence(seen), train.nMovies, p.k, p.shrinkage), seen};
   },
-  predict: (s, user) => predictUserMean(s, user),
+  estimate: (s, user) => userMeanEstimate(s, user),
   // Pruned rows: similarity[i][j] is i's neighbour j, so the user's rated movies i vote for their neighbours j.
-  scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.similarity, s.nMovies)
+  scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.similarity, s.nMovies),
+  explain: (s, ratings, user, movie, count) => ({kind: "rated", reasons: reasonsFromItemWeights(s.similarity, s.nMovies, ratings, user, movie, count)})
 };

@@ -4,10 +4,10 @@
  * similarity with shrinkage 100, k = 40, baseline-adjusted. Keeps the movie–movie similarities, so it
  * explains a prediction ("because you rated …") and lists similar movies.
  */
-import type {Model, Prediction} from "../estimator.js";
+import type {Model} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
-import {clip, globalMean, ratingMatrices} from "./shared.js";
-import {fitKnnCore, KNN_DEFAULTS, knnEstimate, mostSimilar, type KnnCore, type KnnParams, type Neighbour} from "./knn-core.js";
+import {globalMean, ratingMatrices} from "./shared.js";
+import {fitKnnCore, KNN_DEFAULTS, KNN_PARAMS, knnEstimate, mostSimilar, type KnnCore, type KnnParams, type Neighbour} from "./knn-core.js";
 
 export interface ItemKnnState {
   core: KnnCore;
@@ -24,20 +24,26 @@ export interface RatedMovieReason {
 
 export const itemKnnModel: Model<KnnParams, ItemKnnState> = {
   name: "item-knn",
+  label: "item-kNN (ratings)",
+  description: "item-based kNN, Pearson-baseline, k = 40 (Surprise KNNBaseline)",
+  task: "rating",
+  blendable: true,
   defaults: KNN_DEFAULTS,
+  params: KNN_PARAMS,
   fit(train, params = {}) {
     const p = {...KNN_DEFAULTS, ...params};
     const {byUser, byMovie} = ratingMatrices(train);
     return {core: fitKnnCore(byMovie, byUser, false, globalMean(train), p), scale: train.scale};
   },
-  predict(s, user, movie): Prediction {
-    const e = knnEstimate(s.core, movie, user);
-    return {rating: clip(e.value, s.scale), fallback: e.fallback};
-  },
+  estimate: (s, user, movie) => knnEstimate(s.core, movie, user),
   scoreAll(s, user) {
     const out = new Float32Array(s.core.nEntities);
     for (let m = 0; m < out.length; m++) out[m] = knnEstimate(s.core, m, user).value;
     return out;
+  },
+  explain(s, _ratings, user, movie, count) {
+    const reasons = explainItemKnn(s, user, movie).map((r) => ({movie: r.movie, weight: r.similarity, rating: r.rating}));
+    return {kind: "rated", reasons: reasons.slice(0, count)};
   }
 };
 

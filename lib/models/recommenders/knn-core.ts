@@ -9,6 +9,7 @@
  * over neighbours with s > 0 (Surprise's rule); fewer than minK of them falls back (the global mean
  * for basic, μ_x for means, b_xy for baseline). Similarities come from one pass over co-rated pairs.
  */
+import type {ParamSchema} from "../estimator.js";
 import type {Csr} from "../sparse.js";
 import {topK} from "../top-n.js";
 import {fitBaselines, type BaselineParams, BASELINE_DEFAULTS} from "./baseline-only.js";
@@ -31,6 +32,17 @@ export interface KnnParams {
 }
 
 export const KNN_DEFAULTS: KnnParams = {k: 40, minK: 1, similarity: "pearson-baseline", shrinkage: 100, minSupport: 1, variant: "baseline", baseline: BASELINE_DEFAULTS};
+
+/** The schema of KnnParams, shared by user- and item-based kNN. */
+export const KNN_PARAMS: ParamSchema<KnnParams> = {
+  k: {type: "integer", min: 1, max: 10000, description: "maximum number of neighbours"},
+  minK: {type: "integer", min: 1, max: 10000, description: "fewer positive-similarity neighbours than this falls back"},
+  similarity: {type: "enum", values: ["cosine", "pearson", "pearson-baseline"], description: "similarity between neighbours"},
+  shrinkage: {type: "number", min: 0, max: 10000, description: "shrinkage λ of similarities towards 0 (by co-rated count)"},
+  minSupport: {type: "integer", min: 1, max: 10000, description: "pairs with fewer co-ratings get similarity 0"},
+  variant: {type: "enum", values: ["basic", "means", "baseline"], description: "what neighbours vote on: raw ratings, deviations from means, or from baselines"},
+  baseline: {type: "json", description: "baseline ALS parameters {regItem, regUser, epochs}"}
+};
 
 /** Fitted neighbourhood state in one orientation. */
 export interface KnnCore {

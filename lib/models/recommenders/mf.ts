@@ -4,12 +4,11 @@
  * user factors then item factors drawn from N(0, 0.1); per epoch a seeded Fisher–Yates shuffle of
  * the rating order; per rating err, then both biases, then every factor from the old p_f and q_f.
  */
-import type {Model, TrainSet} from "../estimator.js";
+import {scoreEach, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {createRng, type Rng} from "../../random.js";
 import {mfSgdKernel} from "./mf-sgd-wasm.js";
-import {biasedFactorEstimate, globalMean, pointwiseModel, ratingMatrices} from "./shared.js";
-import {knownRows} from "./baseline-only.js";
+import {biasedFactorEstimate, globalMean, knownEstimate, knownRows, ratingMatrices} from "./shared.js";
 
 export interface MfParams {
   factors: number;
@@ -130,4 +129,23 @@ export function mfEstimate(s: MfState, user: number, movie: number): number {
   return biasedFactorEstimate(s, s.userFactors, user, movie);
 }
 
-export const mfModel: Model<MfParams, MfState> = pointwiseModel("mf", MF_DEFAULTS, (train, params) => fitMf(train, params), mfEstimate);
+export const mfModel: Model<MfParams, MfState> = {
+  name: "mf",
+  label: "biased MF",
+  description: "biased MF by SGD, 100 factors, 20 epochs (Surprise SVD)",
+  task: "rating",
+  blendable: true,
+  defaults: MF_DEFAULTS,
+  params: {
+    factors: {type: "integer", min: 1, max: 1000, description: "number of latent factors"},
+    epochs: {type: "integer", min: 1, max: 1000, description: "passes of SGD over the training ratings"},
+    lr: {type: "number", min: 0, max: 1, description: "learning rate of biases and factors"},
+    reg: {type: "number", min: 0, max: 10, description: "L2 regularisation of biases and factors"},
+    initStd: {type: "number", min: 0, max: 10, description: "standard deviation of the normal initialisation of factors"},
+    biased: {type: "boolean", description: "fit user and movie biases (false: p_u·q_i only)"},
+    seed: {type: "integer", description: "seed of the initialisation and the rating order"}
+  },
+  fit: (train, params) => fitMf(train, params),
+  estimate: (s, user, movie) => knownEstimate(s, user, movie, mfEstimate(s, user, movie)),
+  scoreAll: (s, user) => scoreEach(s.knownMovie.length, (m) => mfEstimate(s, user, m))
+};

@@ -1,7 +1,7 @@
 /** Most-popular baseline for top-N: every user gets the movies rated most often in training. */
 import type {Model} from "../estimator.js";
 import {binaryMatrix} from "./implicit.js";
-import {movieCounts, predictUserMean, ratingFallback, type RatingFallback} from "./ranking-common.js";
+import {movieCounts, ratingFallback, userMeanEstimate, type RatingFallback} from "./ranking-common.js";
 
 export type PopularParams = Record<string, never>;
 
@@ -12,10 +12,14 @@ export interface PopularState extends RatingFallback {
 
 export const popularModel: Model<PopularParams, PopularState> = {
   name: "popular",
+  label: "most popular",
+  description: "most-rated movies first",
+  task: "ranking",
   defaults: {},
+  params: {},
   fit(train) {
     return {...ratingFallback(train), counts: movieCounts(binaryMatrix(train))};
   },
-  predict: (s, user) => predictUserMean(s, user),
+  estimate: (s, user) => userMeanEstimate(s, user),
   scoreAll: (s) => Float32Array.from(s.counts)
 };

@@ -1,8 +1,8 @@
 /** What the top-N models (popular, item-kNN implicit, EASE, ALS) share: the binary matrix and a rating fallback. */
 import type {RatingScale} from "../../data/types.js";
-import type {Prediction, TrainSet} from "../estimator.js";
+import type {Estimate, RatedReason, TrainSet} from "../estimator.js";
 import type {Csr} from "../sparse.js";
-import {clip, globalMean, ratingMatrices} from "./shared.js";
+import {globalMean, ratingMatrices} from "./shared.js";
 import {rowMeans} from "../sparse.js";
 
 /** Rating side of a ranking model: these models score, they do not estimate ratings. */
@@ -19,12 +19,23 @@ export function ratingFallback(train: TrainSet): RatingFallback {
 }
 
 /**
- * predict() of a ranking model: the user's mean training rating (global mean for an unknown user,
- * flagged as a fallback). Ranking models order movies; use a rating model to estimate ratings.
+ * The rating estimate of a ranking model: the user's mean training rating (global mean for an unknown
+ * user, flagged as a fallback). Ranking models order movies; use a rating model to estimate ratings.
  */
-export function predictUserMean(f: RatingFallback, user: number): Prediction {
+export function userMeanEstimate(f: RatingFallback, user: number): Estimate {
   const m = user >= 0 && user < f.userMean.length ? f.userMean[user] : NaN;
-  return m === m ? {rating: clip(m, f.scale), fallback: false} : {rating: clip(f.mean, f.scale), fallback: true};
+  return m === m ? {value: m, fallback: false} : {value: f.mean, fallback: true};
+}
+
+/** The user's rated movies i with the largest positive weights[i][movie] (row-major n × n), best first: the reasons of an item–item model. */
+export function reasonsFromItemWeights(weights: Float32Array, n: number, ratings: Csr, user: number, movie: number, count: number): RatedReason[] {
+  const out: RatedReason[] = [];
+  for (let p = ratings.indptr[user]; p < ratings.indptr[user + 1]; p++) {
+    const i = ratings.indices[p];
+    const w = weights[i * n + movie];
+    if (w > 0) out.push({movie: i, weight: w, rating: ratings.values[p]});
+  }
+  return out.sort((a, b) => b.weight - a.weight || a.movie - b.movie).slice(0, count);
 }
 
 /** Number of training ratings of each movie (its popularity), as float scores. */

@@ -1,13 +1,7 @@
-/** Small pieces every recommender shares: clipping to the scale, the rating matrices, the global mean, the pointwise model shell. */
+/** Small pieces every recommender shares: the rating matrices, the global mean, known users and movies, the biased factor estimate. */
 import type {RatingScale} from "../../data/types.js";
-import type {Model, Prediction, TrainSet} from "../estimator.js";
+import type {Estimate, TrainSet} from "../estimator.js";
 import {buildCsr, transpose, type Csr} from "../sparse.js";
-
-/** Clips a rating to the scale's min..max (NaN becomes the scale's midpoint so nothing downstream sees NaN). */
-export function clip(x: number, scale: RatingScale): number {
-  if (x !== x) return (scale.min + scale.max) / 2;
-  return x < scale.min ? scale.min : x > scale.max ? scale.max : x;
-}
 
 /** Mean training rating; throws when the training set is empty. */
 export function globalMean(train: TrainSet): number {
@@ -35,6 +29,13 @@ export function hasRow(m: Csr, i: number): boolean {
   return i >= 0 && i < m.nRows && m.indptr[i + 1] > m.indptr[i];
 }
 
+/** Known flags of each row of a matrix (1 when the row has ratings). */
+export function knownRows(m: Csr): Uint8Array {
+  const out = new Uint8Array(m.nRows);
+  for (let r = 0; r < m.nRows; r++) out[r] = hasRow(m, r) ? 1 : 0;
+  return out;
+}
+
 /** True when the user or movie is out of range or had no training ratings. */
 export function isUnknown(knownUser: Uint8Array, knownMovie: Uint8Array, user: number, movie: number): boolean {
   return !(user >= 0 && user < knownUser.length && knownUser[user]) || !(movie >= 0 && movie < knownMovie.length && knownMovie[movie]);
@@ -47,29 +48,9 @@ export interface KnownState {
   scale: RatingScale;
 }
 
-/**
- * A model that scores one (user, movie) at a time: predict clips the estimate to the scale and flags
- * unknown users or movies; scoreAll ranks every movie (knownMovie.length of them) by the unclipped estimate.
- */
-export function pointwiseModel<P, S extends KnownState>(
-  name: string,
-  defaults: P,
-  fit: (train: TrainSet, params?: Partial<P>) => S,
-  estimate: (s: S, user: number, movie: number) => number
-): Model<P, S> {
-  return {
-    name,
-    defaults,
-    fit,
-    predict(s, user, movie): Prediction {
-      return {rating: clip(estimate(s, user, movie), s.scale), fallback: isUnknown(s.knownUser, s.knownMovie, user, movie)};
-    },
-    scoreAll(s, user) {
-      const out = new Float32Array(s.knownMovie.length);
-      for (let m = 0; m < out.length; m++) out[m] = estimate(s, user, m);
-      return out;
-    }
-  };
+/** A pointwise model's estimate: the unclipped value, falling back when the user or movie was not in training. */
+export function knownEstimate(s: KnownState, user: number, movie: number, value: number): Estimate {
+  return {value, fallback: isUnknown(s.knownUser, s.knownMovie, user, movie)};
 }
 
 /** The fitted terms of a biased factor model (μ, b_u, b_i, item factors q_i, row-major nMovies × factors). */

@@ -4,4 +4,4 @@
  */
 import {svdModel} from "./svd-seed.js";
 
-export const svdCentredModel = svdModel("svd-centred", true);
+export const svdCentredModel = svdModel("svd-centred", true, "truncated SVD (k = 50) of the user-mean-centred matrix");

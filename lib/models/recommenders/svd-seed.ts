@@ -4,11 +4,10 @@
  * Kept as a lesson: unrated cells count as ratings of 0, so reconstructed values sit near 0 (clipped
  * to the scale's minimum) for most movies. `svd-centred` fills with each user's mean instead.
  */
-import type {Model, TrainSet} from "../estimator.js";
+import {scoreEach, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {buildCsr} from "../sparse.js";
-import {globalMean, pointwiseModel, ratingMatrices} from "./shared.js";
-import {knownRows} from "./baseline-only.js";
+import {globalMean, knownEstimate, knownRows, ratingMatrices} from "./shared.js";
 import {truncatedSvd} from "./truncated-svd.js";
 
 export interface SvdSeedParams {
@@ -73,8 +72,23 @@ export function reconstruct(s: SvdSeedState, user: number, movie: number): numbe
 }
 
 /** The zero-filled (centred = false) or user-mean-centred truncated-SVD model. */
-export function svdModel(name: string, centred: boolean): Model<SvdSeedParams, SvdSeedState> {
-  return pointwiseModel(name, SVD_SEED_DEFAULTS, (train, params = {}) => fitTruncatedSvdModel(train, params, centred), reconstruct);
+export function svdModel(name: string, centred: boolean, description: string): Model<SvdSeedParams, SvdSeedState> {
+  return {
+    name,
+    label: centred ? "centred SVD" : "seed SVD (zero-filled)",
+    description,
+    task: "rating",
+    blendable: centred,
+    defaults: SVD_SEED_DEFAULTS,
+    params: {
+      components: {type: "integer", min: 1, max: 1000, description: "number of singular components (the seed uses 50)"},
+      powerIterations: {type: "integer", min: 0, max: 50, description: "power iterations of the randomized SVD"},
+      seed: {type: "integer", description: "seed of the random projection"}
+    },
+    fit: (train, params = {}) => fitTruncatedSvdModel(train, params, centred),
+    estimate: (s, user, movie) => knownEstimate(s, user, movie, reconstruct(s, user, movie)),
+    scoreAll: (s, user) => scoreEach(s.knownMovie.length, (m) => reconstruct(s, user, m))
+  };
 }
 
-export const svdSeedModel = svdModel("svd-seed", false);
+export const svdSeedModel = svdModel("svd-seed", false, "the seed's truncated SVD (k = 50) of the zero-filled matrix");

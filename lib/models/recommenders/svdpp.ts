@@ -8,11 +8,10 @@
  * y_j = c^t·y_j⁰ + D exactly; the implicit sum is cached and updated in O(F) per rating, and the
  * y_j are written once at the end of the block. Same arithmetic as the naive loop, O(F) per rating.
  */
-import type {Model, TrainSet} from "../estimator.js";
+import {scoreEach, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {createRng} from "../../random.js";
-import {biasedFactorEstimate, globalMean, pointwiseModel, ratingMatrices} from "./shared.js";
-import {knownRows} from "./baseline-only.js";
+import {biasedFactorEstimate, globalMean, knownEstimate, knownRows, ratingMatrices} from "./shared.js";
 import type {Csr} from "../sparse.js";
 
 export interface SvdppParams {
@@ -128,4 +127,23 @@ export function svdppEstimate(s: SvdppState, user: number, movie: number): numbe
   return biasedFactorEstimate(s, s.userVectors, user, movie);
 }
 
-export const svdppModel: Model<SvdppParams, SvdppState> = pointwiseModel("svdpp", SVDPP_DEFAULTS, fitSvdpp, svdppEstimate);
+export const svdppModel: Model<SvdppParams, SvdppState> = {
+  name: "svdpp",
+  label: "SVD++",
+  description: "SVD++ with implicit feedback, 20 factors (Surprise SVDpp)",
+  task: "rating",
+  blendable: true,
+  defaults: SVDPP_DEFAULTS,
+  params: {
+    factors: {type: "integer", min: 1, max: 1000, description: "number of latent factors"},
+    epochs: {type: "integer", min: 1, max: 1000, description: "passes of SGD over the training ratings"},
+    lr: {type: "number", min: 0, max: 1, description: "learning rate"},
+    reg: {type: "number", min: 0, max: 10, description: "L2 regularisation of biases and explicit factors"},
+    regImplicit: {type: "number", min: 0, max: 10, description: "L2 regularisation of the implicit factors y_j"},
+    initStd: {type: "number", min: 0, max: 10, description: "standard deviation of the normal initialisation of factors"},
+    seed: {type: "integer", description: "seed of the initialisation and the visiting order"}
+  },
+  fit: fitSvdpp,
+  estimate: (s, user, movie) => knownEstimate(s, user, movie, svdppEstimate(s, user, movie)),
+  scoreAll: (s, user) => scoreEach(s.knownMovie.length, (m) => svdppEstimate(s, user, m))
+};

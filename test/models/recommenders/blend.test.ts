@@ -1,6 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {blendFeatures, blendModel, fitBlend, fitLinear} from "../../../lib/models/recommenders/blend.js";
+import {predict} from "../../../lib/models/estimator.js";
+import {blendFeatures, fitLinear, type BlendState} from "../../../lib/models/recommenders/blend.js";
+import {getModel} from "../../../lib/models/registry.js";
 import {syntheticSplit} from "./fixtures.js";
+
+const blendModel = getModel("blend");
+const fitBlend = (train: Parameters<typeof blendModel.fit>[0], params: object): BlendState => blendModel.fit(train, params);
 
 describe("blend", () => {
   it("least squares recovers an exact linear combination", () => {
@@ -32,7 +37,7 @@ describe("blend", () => {
     // two copies of one model: recalibrating it does not beat it out of sample here, so the blend falls back
     const solo = fitBlend(train, {members: [{model: "baseline"}, {model: "baseline"}], supportWeighted: false});
     expect(solo.kept).toBe(false);
-    expect(blendModel.predict(solo, 0, 0).rating).toBeGreaterThanOrEqual(1);
+    expect(predict(blendModel, solo, 0, 0).rating).toBeGreaterThanOrEqual(1);
   });
 
   it("selects a member's parameters among its candidates on the held-out part, as if the winner had been given", () => {
@@ -51,7 +56,7 @@ describe("blend", () => {
     const fixed = fitBlend(train, {members: [{model: "baseline"}, {model: "mf", params: {...mfBase, ...grid[sel.bestIndex]}}]});
     expect(fixed.weights).toEqual(s.weights);
     expect(fixed.intercept).toBe(s.intercept);
-    expect(blendModel.predict(fixed, 2, 3)).toEqual(blendModel.predict(s, 2, 3));
+    expect(predict(blendModel, fixed, 2, 3)).toEqual(predict(blendModel, s, 2, 3));
   });
 
   it("rejects unknown members and empty holdouts", () => {

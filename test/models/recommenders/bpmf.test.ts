@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {predict, predictRatings} from "../../../lib/models/estimator.js";
 import {BPMF_CANDIDATES, bpmfModel, bpmfSelectedModel} from "../../../lib/models/recommenders/bpmf.js";
 import {innerHoldout} from "../../../lib/models/model-selection.js";
 import {syntheticSplit} from "./fixtures.js";
@@ -20,11 +21,11 @@ describe("bpmf with its factor count selected on training data", () => {
     const split = innerHoldout(train, 0.2, 42);
     const inner = bpmfModel.fit(split.inner, candidates[1]);
     let se = 0;
-    for (let k = 0; k < split.hold.rating.length; k++) se += (bpmfModel.predict(inner, split.hold.user[k], split.hold.movie[k]).rating - split.hold.rating[k]) ** 2;
+    for (let k = 0; k < split.hold.rating.length; k++) se += (predict(bpmfModel, inner, split.hold.user[k], split.hold.movie[k]).rating - split.hold.rating[k]) ** 2;
     expect(s.selection.scores[1].rmse).toBeCloseTo(Math.sqrt(se / split.hold.rating.length), 12);
     const direct = bpmfModel.fit(train, s.selection.best);
     expect(s.state.factors).toBe(candidates[s.selection.bestIndex].factors);
     expect(s.state.itemSamples).toEqual(direct.itemSamples);
-    expect(bpmfSelectedModel.predict(s, 1, 2)).toEqual(bpmfModel.predict(direct, 1, 2));
+    expect(predict(bpmfSelectedModel, s, 1, 2)).toEqual(predict(bpmfModel, direct, 1, 2));
   });
 });

@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {predict, predictRatings, type AnyModel} from "../../../lib/models/estimator.js";
 import {fitMf, mfModel} from "../../../lib/models/recommenders/mf.js";
 import {svdppModel} from "../../../lib/models/recommenders/svdpp.js";
 import {bpmfModel} from "../../../lib/models/recommenders/bpmf.js";
@@ -9,12 +10,11 @@ import {baselineModel} from "../../../lib/models/recommenders/baseline-only.js";
 import {buildCsr} from "../../../lib/models/sparse.js";
 import {createRng} from "../../../lib/random.js";
 import {rmse} from "../../../lib/eval/rating-metrics.js";
-import {predictTest} from "../../../lib/eval/evaluate-rating.js";
+
 import {syntheticSplit} from "./fixtures.js";
 
 const data = syntheticSplit(80, 60, 0.35, 11);
-const testRmse = <S>(model: {predict: (s: S, u: number, m: number) => {rating: number; fallback: boolean}}, s: S) =>
-  rmse(data.test.rating, predictTest(model as never, s, data.test).predicted);
+const testRmse = (model: AnyModel, s: unknown) => rmse(data.test.rating, predictRatings(model, s as never, data.test).rating);
 
 describe("truncated SVD", () => {
   it("reconstructs a fully observed rank-3 matrix", () => {
@@ -73,9 +73,9 @@ describe("biased MF by SGD", () => {
   it("learns: beats the baseline's biases alone with tuned regularisation; predictions clipped; fallbacks flagged", () => {
     const s = mfModel.fit(data.train, {factors: 10, epochs: 60, lr: 0.01, reg: 0.05});
     expect(testRmse(mfModel, s)).toBeLessThan(testRmse(baselineModel, baselineModel.fit(data.train)));
-    expect(mfModel.predict(s, -1, 0).fallback).toBe(true);
+    expect(predict(mfModel, s, -1, 0).fallback).toBe(true);
     const wild = {...s, userBias: Float32Array.from(s.userBias, () => 100)};
-    expect(mfModel.predict(wild, 0, 0).rating).toBe(5);
+    expect(predict(mfModel, wild, 0, 0).rating).toBe(5);
     expect(mfModel.scoreAll(s, 0).length).toBe(60);
   });
 });
@@ -86,7 +86,7 @@ describe("SVD++", () => {
     const b = svdppModel.fit(data.train, {epochs: 30, lr: 0.01, reg: 0.05});
     expect(a.userVectors).toEqual(b.userVectors);
     expect(testRmse(svdppModel, a)).toBeLessThan(testRmse(baselineModel, baselineModel.fit(data.train)));
-    expect(svdppModel.predict(a, 0, 999).fallback).toBe(true);
+    expect(predict(svdppModel, a, 0, 999).fallback).toBe(true);
   });
 });
 
@@ -98,10 +98,10 @@ describe("BPMF (Gibbs sampling)", () => {
     expect(bpmfModel.fit(data.train, p).itemSamples).toEqual(a.itemSamples);
     expect(testRmse(bpmfModel, a)).toBeLessThan(testRmse(baselineModel, baselineModel.fit(data.train)));
     for (let m = 0; m < 60; m++) {
-      const r = bpmfModel.predict(a, 0, m).rating;
+      const r = predict(bpmfModel, a, 0, m).rating;
       expect(r >= 1 && r <= 5).toBe(true);
     }
-    expect(bpmfModel.predict(a, 999, 0)).toEqual({rating: expect.closeTo(a.mean, 12), fallback: true});
+    expect(predict(bpmfModel, a, 999, 0)).toEqual({rating: expect.closeTo(a.mean, 12), fallback: true});
     expect(() => bpmfModel.fit(data.train, {sweeps: 5, burnIn: 5})).toThrow(/expected sweeps > burnIn/);
   });
 });

@@ -1,10 +1,11 @@
 import {describe, expect, it} from "vitest";
+import {predict, predictRatings} from "../../../lib/models/estimator.js";
 import {similarityMatrix} from "../../../lib/models/recommenders/knn-core.js";
 import {explainItemKnn, itemKnnModel, similarMovies} from "../../../lib/models/recommenders/item-knn.js";
 import {explainUserKnn, userKnnModel} from "../../../lib/models/recommenders/user-knn.js";
 import {buildCsr} from "../../../lib/models/sparse.js";
 import {rmse} from "../../../lib/eval/rating-metrics.js";
-import {predictTest} from "../../../lib/eval/evaluate-rating.js";
+
 import {globalMeanModel} from "../../../lib/models/recommenders/global-mean.js";
 import {syntheticSplit, trainOf} from "./fixtures.js";
 
@@ -42,13 +43,13 @@ describe("kNN predictions", () => {
     const s = itemKnnModel.fit(train, {variant: "basic", similarity: "cosine", shrinkage: 0, k: 40});
     const n = 4, sim = s.core.similarity;
     const w0 = sim[2 * n + 0], w1 = sim[2 * n + 1];
-    expect(itemKnnModel.predict(s, 3, 2).rating).toBeCloseTo((w0 * 5 + w1 * 4) / (w0 + w1), 6);
+    expect(predict(itemKnnModel, s, 3, 2).rating).toBeCloseTo((w0 * 5 + w1 * 4) / (w0 + w1), 6);
     // k = 1 keeps only the most similar rated movie
     const one = itemKnnModel.fit(train, {variant: "basic", similarity: "cosine", shrinkage: 0, k: 1});
-    expect(itemKnnModel.predict(one, 3, 2).rating).toBeCloseTo(w0 > w1 ? 5 : 4, 6);
+    expect(predict(itemKnnModel, one, 3, 2).rating).toBeCloseTo(w0 > w1 ? 5 : 4, 6);
     const why = explainItemKnn(s, 3, 2);
     expect(why.map((w) => w.movie).sort()).toEqual([0, 1]);
-    expect(why.reduce((a, w) => a + w.contribution, 0)).toBeCloseTo(itemKnnModel.predict(s, 3, 2).rating, 6);
+    expect(why.reduce((a, w) => a + w.contribution, 0)).toBeCloseTo(predict(itemKnnModel, s, 3, 2).rating, 6);
     expect(similarMovies(s, 2, 5)[0].movie).toBe(w0 >= w1 ? 0 : 1);
   });
 
@@ -64,27 +65,27 @@ describe("kNN predictions", () => {
       }
     }
     expect(den).toBeGreaterThan(0);
-    expect(userKnnModel.predict(s, 3, 2).rating).toBeCloseTo(Math.min(5, mean[3] + num / den), 6);
+    expect(predict(userKnnModel, s, 3, 2).rating).toBeCloseTo(Math.min(5, mean[3] + num / den), 6);
     expect(explainUserKnn(s, 3, 2).every((nb) => nb.similarity > 0)).toBe(true);
   });
 
   it("falls back for unknown users or movies and when fewer than minK neighbours vote", () => {
     const s = itemKnnModel.fit(train);
-    expect(itemKnnModel.predict(s, 4, 0).fallback).toBe(true);
-    expect(itemKnnModel.predict(s, 0, 3).fallback).toBe(true);
+    expect(predict(itemKnnModel, s, 4, 0).fallback).toBe(true);
+    expect(predict(itemKnnModel, s, 0, 3).fallback).toBe(true);
     const strict = itemKnnModel.fit(train, {minK: 3, variant: "basic", similarity: "cosine", shrinkage: 0});
-    expect(itemKnnModel.predict(strict, 3, 2)).toEqual({rating: expect.closeTo(39 / 11, 12), fallback: true});
+    expect(predict(itemKnnModel, strict, 3, 2)).toEqual({rating: expect.closeTo(39 / 11, 12), fallback: true});
     expect(itemKnnModel.scoreAll(s, 0).length).toBe(4);
     expect(userKnnModel.scoreAll(userKnnModel.fit(train), 0).length).toBe(4);
   });
 
   it("beats the global mean on latent-factor data, every variant in range", () => {
     const {train: tr, test} = syntheticSplit(60, 50, 0.4, 3);
-    const base = rmse(test.rating, predictTest(globalMeanModel, globalMeanModel.fit(tr), test).predicted);
+    const base = rmse(test.rating, predictRatings(globalMeanModel, globalMeanModel.fit(tr), test).rating);
     for (const model of [itemKnnModel, userKnnModel]) {
       for (const variant of ["basic", "means", "baseline"] as const) {
         const s = model.fit(tr, {variant});
-        const pred = predictTest(model, s, test).predicted;
+        const pred = predictRatings(model, s, test).rating;
         expect(pred.every((p) => p >= 1 && p <= 5)).toBe(true);
         expect(rmse(test.rating, pred)).toBeLessThan(base);
       }

@@ -2,7 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {HAS_ML100K, ML100K_DIR} from "../../helpers/ml100k.js";
 import {readOfficialRatingFolds, readRatingDataset} from "../../../lib/node/rating-folds-dir.js";
-import {evaluateRating} from "../../../lib/eval/evaluate-rating.js";
+import {crossValidate} from "../../../lib/eval/cross-validate.js";
 import {evaluateRanking, microsoftSplit} from "../../../lib/eval/evaluate-ranking.js";
 import {mfModel} from "../../../lib/models/recommenders/mf.js";
 import {easeModel} from "../../../lib/models/recommenders/ease.js";
@@ -10,9 +10,9 @@ import {easeModel} from "../../../lib/models/recommenders/ease.js";
 describe.skipIf(!HAS_ML100K)("recommenders on ml-100k", () => {
   it("biased MF (Surprise defaults) on u1: RMSE within 0.01 of the C peer's 0.951", async () => {
     const {folds} = await readOfficialRatingFolds(ML100K_DIR, ["u1"]);
-    const r = evaluateRating(mfModel, folds);
+    const r = await crossValidate(mfModel, folds);
     expect(r.folds[0].nTest).toBe(20000);
-    expect(Math.abs(r.rmse.mean - 0.951)).toBeLessThan(0.01);
+    expect(Math.abs(r.metrics.rmse.mean - 0.951)).toBeLessThan(0.01);
   });
 
   it("EASE (λ = 500) under the Microsoft protocol: nDCG@10 ≥ 0.44", async () => {

@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {predict, predictRatings} from "../../../lib/models/estimator.js";
 import {easeModel, easeWeights} from "../../../lib/models/recommenders/ease.js";
 import {itemKnnImplicitModel} from "../../../lib/models/recommenders/item-knn-implicit.js";
 import {binaryMatrix, cooccurrence} from "../../../lib/models/recommenders/implicit.js";
@@ -75,8 +76,8 @@ describe("item-kNN on implicit feedback and popularity", () => {
     expect(scores[2]).toBeCloseTo(1 / Math.sqrt(6), 6);
     const one = itemKnnImplicitModel.fit(train, {k: 1});
     expect(itemKnnImplicitModel.scoreAll(one, 3)[2]).toBe(0);
-    expect(itemKnnImplicitModel.predict(s, 3, 1)).toEqual({rating: 3, fallback: false});
-    expect(itemKnnImplicitModel.predict(s, 9, 1).fallback).toBe(true);
+    expect(predict(itemKnnImplicitModel, s, 3, 1)).toEqual({rating: 3, fallback: false});
+    expect(predict(itemKnnImplicitModel, s, 9, 1).fallback).toBe(true);
   });
 
   it("EASE and item-kNN beat popularity on block-structured data", () => {
