@@ -226,7 +226,3 @@ function assemble(dataset: Dataset, options: CrossValidateOptions, params: Class
     confusion
   };
 }
-
-function now(): number {
-  return performance.now() / 1000;
-}

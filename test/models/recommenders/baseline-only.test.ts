@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {predict, predictRatings} from "../../../lib/models/estimator.js";
+import {predict} from "../../../lib/models/estimator.js";
 import {baselineModel} from "../../../lib/models/recommenders/baseline-only.js";
 import {globalMeanModel} from "../../../lib/models/recommenders/global-mean.js";
 import {trainOf} from "./fixtures.js";

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {predict, predictRatings} from "../../../lib/models/estimator.js";
+import {predict} from "../../../lib/models/estimator.js";
 import {BPMF_CANDIDATES, bpmfModel, bpmfSelectedModel} from "../../../lib/models/recommenders/bpmf.js";
 import {innerHoldout} from "../../../lib/models/model-selection.js";
 import {syntheticSplit} from "./fixtures.js";

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {predict, predictRatings} from "../../../lib/models/estimator.js";
+import {predict} from "../../../lib/models/estimator.js";
 import {easeModel, easeWeights} from "../../../lib/models/recommenders/ease.js";
 import {itemKnnImplicitModel} from "../../../lib/models/recommenders/item-knn-implicit.js";
 import {binaryMatrix, cooccurrence} from "../../../lib/models/recommenders/implicit.js";
