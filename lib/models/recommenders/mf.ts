@@ -7,7 +7,7 @@
 import type {Model, TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {createRng, type Rng} from "../../random.js";
-import {mfSgdKernel} from "./mf-sgd-wasm.js";
+import {mfSgdKernel} from "../../wasm/mf-sgd.js";
 import {biasedFactorEstimate, globalMean, pointwiseModel, ratingMatrices} from "./shared.js";
 import {knownRows} from "./baseline-only.js";
 

@@ -3,7 +3,7 @@
  * The dense EASE inversion spends all its time in these two loops; in plain JS they run
  * several times slower (bounds checks, no vectorisation). Null when the engine lacks SIMD.
  */
-import {f64Bytes, kernelLoader, op, simd, T, vop} from "./wasm-asm.js";
+import {f64Bytes, kernelLoader, op, simd, T, vop} from "./assembler.js";
 
 /** Σ a[i]·b[i] over n doubles at byte offsets a, b. */
 export type DotFn = (a: number, b: number, n: number) => number;

@@ -1,7 +1,7 @@
 /**
  * The histogram kernels of histogram.ts (build over all features or a feature list, subtraction)
  * and the stable row partition of tree-builder.ts as WebAssembly SIMD functions, written with the
- * project's module writer (../recommenders/wasm-asm.ts: no binary file, no build step).
+ * project's module writer (assembler.ts: no binary file, no build step).
  * A gradient pair (g, h) is one v128 and so is a histogram slot, so each cell costs one load, one
  * f64x2.add and one store instead of two of each, without V8's typed-array bounds checks.
  * Every slot receives the same additions in the same order as the JavaScript loops (both lanes of
@@ -10,8 +10,8 @@
  * WasmArena. Each wrapper runs the kernel when all its arrays live in that memory and the JavaScript
  * loop otherwise, so callers stay correct with any arrays and where WebAssembly is refused (CSP).
  */
-import {moduleBytes, op, simd, sleb, T, uleb, vop} from "../recommenders/wasm-asm.js";
-import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, type Slots} from "./histogram.js";
+import {moduleBytes, op, simd, sleb, T, uleb, vop} from "./assembler.js";
+import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, type Slots} from "../models/gbdt/histogram.js";
 
 const PAGE = 65536;
 const SELECT = 0x1b;
@@ -27,7 +27,7 @@ class Code {
   }
   private at(name: string): number {
     const i = this.index.get(name);
-    if (i === undefined) throw new Error(`histogram-wasm: unknown local ${name}`);
+    if (i === undefined) throw new Error(`histogram kernel: unknown local ${name}`);
     return i;
   }
   get(...names: string[]): this {

@@ -1,12 +1,12 @@
 /**
  * The kernel of addRankForest as a small WebAssembly function, written with the project's module
- * writer (../recommenders/wasm-asm.ts: no binary file, no build step) and used wherever the runtime
+ * writer (assembler.ts: no binary file, no build step) and used wherever the runtime
  * allows WebAssembly; where it does not (no WebAssembly, or a page whose CSP refuses compilation)
  * addRankForest runs its JavaScript kernel. Same layout, same tree order, and f32.add rounds exactly
  * as a Float32Array store of a double sum does, so results are bit-identical; it runs without the
  * bounds, map and overflow checks V8 puts around typed-array JavaScript (1.7x faster, bench/gbdt-predict.ts).
  */
-import {moduleBytes, op as wasmOp, sleb, T, uleb} from "../recommenders/wasm-asm.js";
+import {moduleBytes, op as wasmOp, sleb, T, uleb} from "./assembler.js";
 
 /**
  * Rows and trees advanced together: 16 independent traversals overlap. Measured on ml-100k u1

@@ -6,7 +6,7 @@
  * old p_f, q_f), only the 100-term dot product is summed in four lanes. The module is built from
  * bytes here (no build step, no toolchain); `mfSgdKernel()` returns null when the engine lacks SIMD.
  */
-import {kernelLoader, op, simd, T, vop} from "./wasm-asm.js";
+import {kernelLoader, op, simd, T, vop} from "./assembler.js";
 
 // Parameter and local slots of the kernel function.
 const U = 0, I = 1, R = 2, N = 3, P = 4, Q = 5, BU = 6, BI = 7, KB = 8, MU = 9, LR = 10, REG = 11;

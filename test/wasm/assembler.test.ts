@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {sleb, uleb} from "../../../lib/models/recommenders/wasm-asm.js";
+import {sleb, uleb} from "../../lib/wasm/assembler.js";
 
 describe("LEB128", () => {
   it("sleb encodes i32 constants as the WebAssembly spec's signed LEB128", () => {

@@ -1,11 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, slotMatrix, subtractHistogram} from "../../../lib/models/gbdt/histogram.js";
-import {arenaBytes, arenaHistogramKernels, histogramKernels, histogramModuleBytes, histogramWasmAvailable, histogramWorkspace, jsHistogramKernels, UNROLL_MAX_D, WasmArena, type HistogramKernels} from "../../../lib/models/gbdt/histogram-wasm.js";
-import {createRng} from "../../../lib/random.js";
-import {binnedMatrix, partitionRows, TreeBuilder, type BinnedMatrix, type GrowParams} from "../../../lib/models/gbdt/tree-builder.js";
-import {binTrainingMatrix, MISSING_CODE} from "../../../lib/models/gbdt/binning.js";
-import {shardOf, shardSlabLength, ShardedTreeBuilder} from "../../../lib/models/gbdt/sharded-tree-builder.js";
-import {syntheticClassification} from "../../../lib/models/gbdt/synthetic.js";
+import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, slotMatrix, subtractHistogram} from "../../lib/models/gbdt/histogram.js";
+import {arenaBytes, arenaHistogramKernels, histogramKernels, histogramModuleBytes, histogramWasmAvailable, histogramWorkspace, jsHistogramKernels, UNROLL_MAX_D, WasmArena, type HistogramKernels} from "../../lib/wasm/histogram.js";
+import {createRng} from "../../lib/random.js";
+import {binnedMatrix, partitionRows, TreeBuilder, type BinnedMatrix, type GrowParams} from "../../lib/models/gbdt/tree-builder.js";
+import {binTrainingMatrix, MISSING_CODE} from "../../lib/models/gbdt/binning.js";
+import {shardOf, shardSlabLength, ShardedTreeBuilder} from "../../lib/models/gbdt/sharded-tree-builder.js";
+import {syntheticClassification} from "../../lib/models/gbdt/synthetic.js";
 
 /** Bit patterns, so that −0 vs 0 and NaN payloads count as differences. */
 function bits(a: Float64Array): BigUint64Array {
