@@ -14,7 +14,9 @@
 import {isMainThread, workerData, parentPort, type Worker} from "node:worker_threads";
 import type {BinCuts} from "../models/gbdt/binning.js";
 import {histogramLength, type Slots} from "../models/gbdt/histogram.js";
-import {arenaBytes, histogramKernels, histogramWasmAvailable, WasmArena} from "../wasm/histogram.js";
+import {histogramKernels} from "../models/gbdt/histogram-kernels.js";
+import {arenaBytes, WasmArena} from "../wasm/arena.js";
+import {histogramWasmAvailable} from "../wasm/histogram.js";
 import type {GbdtModel} from "../models/gbdt/model.js";
 import {addSums, gradientsAndMetrics, type Labels, type MetricSums} from "../models/gbdt/objective.js";
 import {numGroups, resolveParams, type GbdtParams, type Objective} from "../models/gbdt/params.js";

@@ -1,6 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, slotMatrix, subtractHistogram} from "../../lib/models/gbdt/histogram.js";
-import {arenaBytes, arenaHistogramKernels, histogramKernels, histogramModuleBytes, histogramWasmAvailable, histogramWorkspace, jsHistogramKernels, UNROLL_MAX_D, WasmArena, type HistogramKernels} from "../../lib/wasm/histogram.js";
+import {arenaHistogramKernels, histogramKernels, histogramWorkspace, jsHistogramKernels, type HistogramKernels} from "../../lib/models/gbdt/histogram-kernels.js";
+import {arenaBytes, WasmArena} from "../../lib/wasm/arena.js";
+import {histogramModuleBytes, histogramWasmAvailable, UNROLL_MAX_D} from "../../lib/wasm/histogram.js";
 import {createRng} from "../../lib/random.js";
 import {binnedMatrix, partitionRows, TreeBuilder, type BinnedMatrix, type GrowParams} from "../../lib/models/gbdt/tree-builder.js";
 import {binTrainingMatrix, MISSING_CODE} from "../../lib/models/gbdt/binning.js";

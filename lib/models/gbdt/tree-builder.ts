@@ -8,7 +8,7 @@
 import type {BinCuts} from "./binning.js";
 import {addNode, featureMissingCode, fillHistogram, gradientSums, partitionBySplit, setLeaf, writeSplit, type NodeRange} from "./grow-common.js";
 import {histogramLength, slotMatrix, type Slots} from "./histogram.js";
-import {histogramWorkspace, jsHistogramKernels, partitionColumn, type HistogramKernels, type HistogramWorkspace} from "../../wasm/histogram.js";
+import {histogramWorkspace, jsHistogramKernels, partitionColumn, type HistogramKernels, type HistogramWorkspace} from "./histogram-kernels.js";
 import {emptyCandidate, findBestSplit, isValidSplit, type SplitCandidate, type SplitParams} from "./split.js";
 import {emptyTree, type GbdtTree} from "./tree.js";
 
