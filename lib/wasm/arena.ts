@@ -49,18 +49,23 @@ export class WasmArena {
     return at;
   }
 
+  /** A zeroed Float64Array of `length` in the arena. */
   f64(length: number): Float64Array {
     return new Float64Array(this.buffer, this.alloc(8 * length), length);
   }
+  /** A zeroed Uint32Array of `length` in the arena. */
   u32(length: number): Uint32Array {
     return new Uint32Array(this.buffer, this.alloc(4 * length), length);
   }
+  /** A zeroed Int32Array of `length` in the arena. */
   i32(length: number): Int32Array {
     return new Int32Array(this.buffer, this.alloc(4 * length), length);
   }
+  /** A zeroed Uint16Array of `length` in the arena. */
   u16(length: number): Uint16Array {
     return new Uint16Array(this.buffer, this.alloc(2 * length), length);
   }
+  /** A zeroed Uint8Array of `length` in the arena. */
   u8(length: number): Uint8Array {
     return new Uint8Array(this.buffer, this.alloc(length), length);
   }

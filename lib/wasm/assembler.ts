@@ -45,8 +45,11 @@ const OPCODE = {block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x
 /** Block type of blocks, loops and ifs that leave nothing on the stack (the only kind the kernels use). */
 const EMPTY_BLOCK = 0x40;
 
+/** Name of an instruction without immediates. */
 export type PlainOp = keyof typeof PLAIN;
+/** Name of a load or store. */
 export type MemoryOp = keyof typeof MEMORY;
+/** Name of a lane extraction. */
 export type LaneOp = keyof typeof LANE;
 
 /** Unsigned LEB128 of a non-negative integer: a number up to 2^53 − 1, or a bigint of any size. */

@@ -22,6 +22,7 @@ export type Axpy4Fn = (y0: number, y1: number, y2: number, y3: number, x: number
 /** y[i] += Σ_t c_t·x_t[i]. */
 export type Gather4Fn = (y: number, x0: number, x1: number, x2: number, x3: number, c0: number, c1: number, c2: number, c3: number, n: number) => void;
 
+/** The module's exports. */
 export interface LinalgKernels {
   dot: DotFn;
   axpy: AxpyFn;

@@ -2,16 +2,19 @@
  * The kernel of addRankForest (../models/gbdt/rank-forest.ts) as a WebAssembly function, used
  * wherever the runtime allows WebAssembly; where it does not (no WebAssembly, or a page whose CSP refuses compilation)
  * addRankForest runs its JavaScript kernel. Same layout, same tree order, and f32.add rounds exactly
- * as a Float32Array store of a double sum does, so results are bit-identical; it runs without the
- * bounds, map and overflow checks V8 puts around typed-array JavaScript (1.7x faster, bench/gbdt-predict.ts).
+ * as a Float32Array store of a double sum does, so results are bit-identical; it exists because it
+ * runs without the bounds, map and overflow checks V8 puts around typed-array JavaScript
+ * (bench/gbdt-predict.ts compares the two).
  */
 import {Func, Kernel, moduleBytes} from "./assembler.js";
 
 /**
- * Rows and trees advanced together: 16 independent traversals overlap. Measured on ml-100k u1
- * (20k rows × 500 trees, depth 6, CPU ms, min of 15): 2×4 69, 4×2 67, 4×4 66, 8×2 63, 1×8 76.
+ * Rows advanced together: each level's load waits on the previous level's compare, so one
+ * traversal alone is latency-bound; 4 rows × KERNEL_TREES trees give 16 independent chains, and
+ * wider blocks gained little in bench/gbdt-predict.ts while spilling more locals.
  */
 export const KERNEL_ROWS = 4;
+/** Trees advanced together (see KERNEL_ROWS). */
 export const KERNEL_TREES = 4;
 
 // Parameters (all i32; addresses in bytes): node, leaf, codes, out, rows (a multiple of KERNEL_ROWS),

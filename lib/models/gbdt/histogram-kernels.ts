@@ -57,8 +57,8 @@ export function partitionColumn(rows: Uint32Array, tmp: Uint32Array, column: Uin
   const dl = defaultLeft ? 1 : 0;
   let li = begin;
   let ti = 0;
-  // Branch-free: which side a row goes is unpredictable, and a mispredicted branch per row
-  // cost twice the time of writing the row to both buffers (measured).
+  // Branch-free: which side a row goes is unpredictable, and a mispredicted branch per row costs
+  // more than writing the row to both buffers.
   for (let i = begin; i < end; i++) {
     const r = rows[i];
     const c = column[r];
