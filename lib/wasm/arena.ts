@@ -4,6 +4,8 @@
  */
 
 const PAGE = 65536;
+/** The largest arena WasmArena.create accepts: 65535 pages, one short of a 32-bit memory's limit. */
+export const MAX_ARENA_BYTES = 65535 * PAGE;
 
 /**
  * A bump allocator over one fixed-size WebAssembly.Memory: views allocated here are what the kernels
@@ -27,7 +29,7 @@ export class WasmArena {
    * worker threads can receive. Null where WebAssembly memories cannot be created.
    */
   static create(bytes: number, shared = false): WasmArena | null {
-    if (!(bytes >= 0) || bytes > 65535 * PAGE) throw new RangeError(`WasmArena.create: bytes = ${bytes}, expected 0 .. ${65535 * PAGE}`);
+    if (!(bytes >= 0) || bytes > MAX_ARENA_BYTES) throw new RangeError(`WasmArena.create: bytes = ${bytes}, expected 0 .. ${MAX_ARENA_BYTES}`);
     const pages = Math.max(1, Math.ceil(bytes / PAGE));
     try {
       return new WasmArena(new WebAssembly.Memory({initial: pages, maximum: pages, shared}), shared);

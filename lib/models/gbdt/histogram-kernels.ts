@@ -5,11 +5,9 @@
  * any arrays and where WebAssembly is refused (CSP); histogramWorkspace places their arrays in an
  * arena so that the kernels do the work.
  */
-import {arenaBytes, WasmArena} from "../../wasm/arena.js";
+import {arenaBytes, MAX_ARENA_BYTES, WasmArena} from "../../wasm/arena.js";
 import {histogramInstance, histogramWasmAvailable} from "../../wasm/histogram.js";
 import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, type Slots} from "./histogram.js";
-
-const PAGE = 65536;
 
 /**
  * The histogram.ts and partition operations, run by the kernels when their arrays live in the
@@ -161,7 +159,7 @@ export function histogramWorkspace(data: {n: number; d: number; slots: Slots; co
   if (n < 1 || d < 1 || !histogramWasmAvailable(shared)) return null;
   const hl = histogramLength(d);
   const bytes = arenaBytes([slots.length, slots.BYTES_PER_ELEMENT], [columns.length, 1], [rowCapacity, 4], [rowCapacity, 4], [hl, 8], [2 * n, 8], [d, 4]) + (hl * 8 + 16) * histograms;
-  if (bytes > 65535 * PAGE) return null;
+  if (bytes > MAX_ARENA_BYTES) return null;
   const arena = WasmArena.create(bytes, shared);
   if (arena === null) return null;
   const kernels = arenaHistogramKernels(arena, d);
