@@ -1,4 +1,4 @@
-// Micro-benchmark of the histogram build: the WebAssembly SIMD kernel (lib/models/gbdt/histogram-wasm.ts)
+// Micro-benchmark of the histogram build: the WebAssembly SIMD kernel (lib/wasm/histogram.ts)
 // against the JavaScript loop (histogram.ts buildHistogram) on the classifier's real training matrix:
 // ml-100k u1 with the peer's 13 features, 256 bins, u16 slots; nodes of 80k, 40k, 10k and 1k rows
 // (sorted random subsets, as a stable partition of ascending rows leaves them). Also the feature-list
@@ -11,7 +11,9 @@ import {encodeDataset} from "../lib/data/encode.js";
 import {officialFoldRows} from "../lib/eval/fold-rows.js";
 import {binTrainingMatrix, MISSING_CODE} from "../lib/models/gbdt/binning.js";
 import {buildHistogram, buildHistogramFeatures, histogramLength, slotMatrix, subtractHistogram} from "../lib/models/gbdt/histogram.js";
-import {arenaBytes, arenaHistogramKernels, histogramKernels, histogramWasmAvailable, WasmArena} from "../lib/models/gbdt/histogram-wasm.js";
+import {arenaHistogramKernels, histogramKernels} from "../lib/models/gbdt/histogram-kernels.js";
+import {arenaBytes, WasmArena} from "../lib/wasm/arena.js";
+import {histogramWasmAvailable} from "../lib/wasm/histogram.js";
 import {binnedMatrix, partitionRows} from "../lib/models/gbdt/tree-builder.js";
 import type {TrainInput} from "../lib/models/gbdt/train.js";
 import {readDatasetDir} from "../lib/node/read-dataset-dir.js";

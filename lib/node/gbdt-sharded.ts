@@ -3,7 +3,7 @@
  * of the rows (ShardedTreeBuilder): per level, each thread builds the histograms of its rows, a
  * barrier, then all find the same splits from the summed histograms and partition their own rows.
  * Gradients, margins, row bins and histograms live in SharedArrayBuffers (slots, codes, gradients,
- * slabs and row buffers in one shared WebAssembly memory where available, for histogram-wasm.ts's
+ * slabs and row buffers in one shared WebAssembly memory where available, for lib/wasm/histogram.ts's
  * kernels: same trees, fewer cycles); each thread updates the
  * margins and computes the next gradients of its own rows, so a round costs one message each way.
  * Sampling, metrics, early stopping and onRound stay GbdtTrainer's on the main thread.
@@ -14,7 +14,9 @@
 import {isMainThread, workerData, parentPort, type Worker} from "node:worker_threads";
 import type {BinCuts} from "../models/gbdt/binning.js";
 import {histogramLength, type Slots} from "../models/gbdt/histogram.js";
-import {arenaBytes, histogramKernels, histogramWasmAvailable, WasmArena} from "../models/gbdt/histogram-wasm.js";
+import {histogramKernels} from "../models/gbdt/histogram-kernels.js";
+import {arenaBytes, WasmArena} from "../wasm/arena.js";
+import {histogramWasmAvailable} from "../wasm/histogram.js";
 import type {GbdtModel} from "../models/gbdt/model.js";
 import {addSums, gradientsAndMetrics, type Labels, type MetricSums} from "../models/gbdt/objective.js";
 import {numGroups, resolveParams, type GbdtParams, type Objective} from "../models/gbdt/params.js";

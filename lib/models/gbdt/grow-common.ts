@@ -6,7 +6,7 @@
  */
 import {MISSING_CODE, type BinCuts} from "./binning.js";
 import type {Slots} from "./histogram.js";
-import type {HistogramKernels} from "./histogram-wasm.js";
+import type {HistogramKernels} from "./histogram-kernels.js";
 import {leafWeight, type SplitCandidate} from "./split.js";
 import type {GbdtTree} from "./tree.js";
 import type {GrownTree, GrowParams} from "./tree-builder.js";

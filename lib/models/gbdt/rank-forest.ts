@@ -16,7 +16,7 @@
  * node is then one load and one integer compare, and incomplete rows need no separate pass.
  */
 import type {GbdtModel} from "./model.js";
-import {KERNEL_ROWS, KERNEL_TREES, wasmKernel} from "./rank-forest-wasm.js";
+import {KERNEL_ROWS, KERNEL_TREES, wasmKernel} from "../../wasm/rank-forest.js";
 import {treeDepth} from "./tree.js";
 
 /** Deeper trees would need 2^D nodes per tree: predict.ts traverses those node by node instead. */

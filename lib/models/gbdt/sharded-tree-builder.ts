@@ -10,7 +10,7 @@
 import {MISSING_CODE} from "./binning.js";
 import {histogramLength} from "./histogram.js";
 import {addNode, fillHistogram, gradientSums, partitionBySplit, setLeaf, writeSplit, type NodeRange} from "./grow-common.js";
-import {jsHistogramKernels, type HistogramKernels} from "./histogram-wasm.js";
+import {jsHistogramKernels, type HistogramKernels} from "./histogram-kernels.js";
 import {emptyCandidate, findBestSplit, isValidSplit, type SplitCandidate} from "./split.js";
 import {emptyTree} from "./tree.js";
 import type {BinnedMatrix, GrowParams, GrownTree} from "./tree-builder.js";

@@ -2,13 +2,13 @@
  * Grows one tree depth-wise from byte-coded features and one group's gradients, as XGBoost's
  * `hist` method: the histogram of the smaller child is built from its rows, the larger child's is
  * the parent's minus it (in place), rows are partitioned stably inside one Uint32Array.
- * Histograms, subtraction and partition run on histogram-wasm.ts's SIMD kernels over a copy of the
+ * Histograms, subtraction and partition run on lib/wasm/histogram.ts's SIMD kernels over a copy of the
  * matrix in WebAssembly memory where available (bit-identical trees), else on the JavaScript loops.
  */
 import type {BinCuts} from "./binning.js";
 import {addNode, featureMissingCode, fillHistogram, gradientSums, partitionBySplit, setLeaf, writeSplit, type NodeRange} from "./grow-common.js";
 import {histogramLength, slotMatrix, type Slots} from "./histogram.js";
-import {histogramWorkspace, jsHistogramKernels, partitionColumn, type HistogramKernels, type HistogramWorkspace} from "./histogram-wasm.js";
+import {histogramWorkspace, jsHistogramKernels, partitionColumn, type HistogramKernels, type HistogramWorkspace} from "./histogram-kernels.js";
 import {emptyCandidate, findBestSplit, isValidSplit, type SplitCandidate, type SplitParams} from "./split.js";
 import {emptyTree, type GbdtTree} from "./tree.js";
 

@@ -3,7 +3,7 @@
  * SPD inversion by Cholesky (EASE), a symmetric eigensolver (small Gram matrices in the truncated SVD)
  * and thin QR by modified Gram–Schmidt. Inner loops walk contiguous rows.
  */
-import {linalgKernels} from "./linalg-wasm.js";
+import {linalgKernels} from "../../wasm/linalg.js";
 
 /** Row kernels over one Float64Array workspace; offsets and lengths in elements. */
 interface RowOps {

@@ -7,7 +7,7 @@
 import {scoreEach, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {createRng, type Rng} from "../../random.js";
-import {mfSgdKernel} from "./mf-sgd-wasm.js";
+import {mfSgdAvailable, mfSgdKernel} from "../../wasm/mf-sgd.js";
 import {biasedFactorEstimate, globalMean, knownEstimate, knownRows, ratingMatrices} from "./shared.js";
 
 export interface MfParams {
@@ -40,7 +40,11 @@ export interface MfState {
 
 export const MF_DEFAULTS: MfParams = {factors: 100, epochs: 20, lr: 0.005, reg: 0.02, initStd: 0.1, biased: true, seed: 42};
 
-/** Fits biased MF by SGD; time O(epochs · ratings · factors), memory O((users + movies) · factors). Uses the wasm SIMD kernel when `useWasm` and the engine allow. */
+/**
+ * Fits biased MF by SGD; time O(epochs · ratings · factors), memory O((users + movies) · factors).
+ * Runs the WebAssembly SIMD kernel when `useWasm` and the engine allow (mfSgdAvailable() says
+ * which), else the JavaScript loop; the two differ by float rounding.
+ */
 export function fitMf(train: TrainSet, params: Partial<MfParams> = {}, useWasm = true): MfState {
   const p = {...MF_DEFAULTS, ...params};
   const K = p.factors;
@@ -90,6 +94,7 @@ function sgdJs(train: TrainSet, p: MfParams, rng: Rng, mu: number, P: Float32Arr
 
 /** The same epochs in the wasm kernel: factors padded to a multiple of 4 (pads stay 0), ratings copied in visit order each epoch. */
 function sgdWasm(train: TrainSet, p: MfParams, rng: Rng, mu: number, P: Float32Array, Q: Float32Array, bu: Float32Array, bi: Float32Array): boolean {
+  if (!mfSgdAvailable()) return false;
   const K = p.factors, K4 = Math.ceil(K / 4) * 4;
   const {user, movie, rating} = train.ratings;
   const n = rating.length, nU = train.nUsers, nM = train.nMovies;

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {binMatrix, computeCuts, MISSING_CODE} from "../../../lib/models/gbdt/binning.js";
 import {addNode, featureMissingCode, gradientSums, partitionBySplit, setLeaf, writeSplit} from "../../../lib/models/gbdt/grow-common.js";
-import {jsHistogramKernels} from "../../../lib/models/gbdt/histogram-wasm.js";
+import {jsHistogramKernels} from "../../../lib/models/gbdt/histogram-kernels.js";
 import {emptyCandidate} from "../../../lib/models/gbdt/split.js";
 import {emptyTree} from "../../../lib/models/gbdt/tree.js";
 import {binnedMatrix, partitionRows, type GrownTree, type GrowParams} from "../../../lib/models/gbdt/tree-builder.js";

@@ -3,7 +3,7 @@ import type {GbdtModel} from "../../../lib/models/gbdt/model.js";
 import {resolveParams} from "../../../lib/models/gbdt/params.js";
 import {predictMargin, predictProba} from "../../../lib/models/gbdt/predict.js";
 import {addRankForest, encodeRanks, rankForest} from "../../../lib/models/gbdt/rank-forest.js";
-import {kernelModuleBytes, wasmKernel} from "../../../lib/models/gbdt/rank-forest-wasm.js";
+import {kernelModuleBytes, wasmKernel} from "../../../lib/wasm/rank-forest.js";
 import {syntheticClassification} from "../../../lib/models/gbdt/synthetic.js";
 import {trainGbdt} from "../../../lib/models/gbdt/train.js";
 import {emptyTree, leafIndex, type GbdtTree} from "../../../lib/models/gbdt/tree.js";

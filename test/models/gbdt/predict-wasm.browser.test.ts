@@ -20,7 +20,7 @@ const ROOT = resolve(import.meta.dirname, "..", "..", "..");
 const ENTRY = `
 import {parseModel} from "./lib/models/gbdt/model.js";
 import {predictMargin} from "./lib/models/gbdt/predict.js";
-import {wasmKernel} from "./lib/models/gbdt/rank-forest-wasm.js";
+import {wasmKernel} from "./lib/wasm/rank-forest.js";
 globalThis.predictInPage = (modelText, xs, n) => ({wasm: wasmKernel() !== null, margins: Array.from(predictMargin(parseModel(modelText), Float32Array.from(xs), n))});
 `;
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {predict, predictRatings, type AnyModel} from "../../../lib/models/estimator.js";
 import {fitMf, mfModel} from "../../../lib/models/recommenders/mf.js";
+import {mfSgdAvailable} from "../../../lib/wasm/mf-sgd.js";
 import {svdppModel} from "../../../lib/models/recommenders/svdpp.js";
 import {bpmfModel} from "../../../lib/models/recommenders/bpmf.js";
 import {svdSeedModel, reconstruct} from "../../../lib/models/recommenders/svd-seed.js";
@@ -62,8 +63,11 @@ describe("biased MF by SGD", () => {
   });
 
   it("the wasm kernel and the JS loop give the same model up to float rounding", () => {
+    // Without the kernel both fits would run the JS loop and agree trivially.
+    expect(mfSgdAvailable()).toBe(true);
     const w = fitMf(data.train, {factors: 10, epochs: 10}, true);
     const j = fitMf(data.train, {factors: 10, epochs: 10}, false);
+    expect(w.userFactors).not.toEqual(j.userFactors);
     let maxDiff = 0;
     for (let x = 0; x < w.userFactors.length; x++) maxDiff = Math.max(maxDiff, Math.abs(w.userFactors[x] - j.userFactors[x]));
     expect(maxDiff).toBeLessThan(1e-3);

@@ -1,11 +1,19 @@
+/**
+ * The histogram kernels against the JavaScript loops, bit for bit, through the dispatcher the tree
+ * builders use (histogram-kernels.ts); kernel calls are counted so that a test fails when the
+ * dispatcher quietly took its JavaScript path.
+ */
 import {describe, expect, it} from "vitest";
-import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, slotMatrix, subtractHistogram} from "../../../lib/models/gbdt/histogram.js";
-import {arenaBytes, arenaHistogramKernels, histogramKernels, histogramModuleBytes, histogramWasmAvailable, histogramWorkspace, jsHistogramKernels, UNROLL_MAX_D, WasmArena, type HistogramKernels} from "../../../lib/models/gbdt/histogram-wasm.js";
-import {createRng} from "../../../lib/random.js";
-import {binnedMatrix, partitionRows, TreeBuilder, type BinnedMatrix, type GrowParams} from "../../../lib/models/gbdt/tree-builder.js";
-import {binTrainingMatrix, MISSING_CODE} from "../../../lib/models/gbdt/binning.js";
-import {shardOf, shardSlabLength, ShardedTreeBuilder} from "../../../lib/models/gbdt/sharded-tree-builder.js";
-import {syntheticClassification} from "../../../lib/models/gbdt/synthetic.js";
+import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, slotMatrix, subtractHistogram} from "../../lib/models/gbdt/histogram.js";
+import {arenaHistogramKernels, histogramKernels, histogramWorkspace, jsHistogramKernels, type HistogramKernels} from "../../lib/models/gbdt/histogram-kernels.js";
+import {arenaBytes, WasmArena} from "../../lib/wasm/arena.js";
+import {countKernelCalls, kernelCalls} from "../../lib/wasm/assembler.js";
+import {histogramModuleBytes, histogramWasmAvailable, UNROLL_MAX_D} from "../../lib/wasm/histogram.js";
+import {createRng} from "../../lib/random.js";
+import {binnedMatrix, partitionRows, TreeBuilder, type BinnedMatrix, type GrowParams} from "../../lib/models/gbdt/tree-builder.js";
+import {binTrainingMatrix, MISSING_CODE} from "../../lib/models/gbdt/binning.js";
+import {shardOf, shardSlabLength, ShardedTreeBuilder} from "../../lib/models/gbdt/sharded-tree-builder.js";
+import {syntheticClassification} from "../../lib/models/gbdt/synthetic.js";
 
 /** Bit patterns, so that −0 vs 0 and NaN payloads count as differences. */
 function bits(a: Float64Array): BigUint64Array {
@@ -45,9 +53,40 @@ function randomHist(seed: number, d: number): Float64Array {
   return Float64Array.from({length: histogramLength(d)}, () => (rng.next() < 0.5 ? 0 : rng.normal()));
 }
 
-const WASM = histogramWasmAvailable();
+countKernelCalls(true);
 
-describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript loops", () => {
+/** Calls of each histogram export so far. */
+function calls(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of ["build16", "build16d", "build32", "features16", "features32", "subtract", "partition"]) out[e] = kernelCalls.get(`histogram.${e}`) ?? 0;
+  return out;
+}
+
+/** Calls of each export since `before`. */
+function callsSince(before: Record<string, number>): Record<string, number> {
+  const now = calls();
+  return Object.fromEntries(Object.keys(now).map((e) => [e, now[e] - before[e]]));
+}
+
+describe("histogram kernels: availability and module", () => {
+  it("compile here for plain and shared memory (no silent JavaScript fallback in these tests), under 4 KB at the widest unrolling", () => {
+    expect(histogramWasmAvailable(false)).toBe(true);
+    expect(histogramWasmAvailable(true)).toBe(true);
+    expect(WebAssembly.validate(histogramModuleBytes(false))).toBe(true);
+    expect(WebAssembly.validate(histogramModuleBytes(true))).toBe(true);
+    const widest = histogramModuleBytes(false, UNROLL_MAX_D);
+    expect(WebAssembly.validate(widest)).toBe(true);
+    // Browsers compile synchronously on a main thread only below 4 KB.
+    expect(widest.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("jsHistogramKernels is the plain JavaScript (used where WebAssembly is refused)", () => {
+    const k: HistogramKernels = jsHistogramKernels;
+    expect(k.wasm).toBe(false);
+  });
+});
+
+describe("histogram kernels (WebAssembly) against the JavaScript loops", () => {
   for (const shared of [false, true]) {
     for (const [width, unrolled] of [[16, true], [16, false], [32, false]] as const) {
       it(`build: bit-identical on random data and row subsets (${shared ? "shared" : "plain"} memory, u${width} slots${unrolled ? ", unrolled for d" : ""})`, () => {
@@ -63,6 +102,7 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
         const hist = arena.f64(histogramLength(d));
         const spare = arena.f64(histogramLength(d));
         let trial = 0;
+        const before = calls();
         // Below and above DUAL_MIN_ROWS, even and odd counts, the whole set, one row.
         for (const m of [1, 2, 7, DUAL_MIN_ROWS - 1, DUAL_MIN_ROWS, DUAL_MIN_ROWS + 1, 4999, n]) {
           for (const withSpare of [false, true]) {
@@ -77,6 +117,8 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
             expect(bits(hist)).toEqual(bits(expected));
           }
         }
+        const fn = width === 32 ? "build32" : unrolled ? "build16d" : "build16";
+        expect(callsSince(before)[fn]).toBe(16);
       });
 
       it(`buildFeatures: bit-identical with random feature lists (${shared ? "shared" : "plain"} memory, u${width} slots)`, () => {
@@ -89,6 +131,7 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
         const rowsW = arena.u32(n);
         const hist = arena.f64(histogramLength(d));
         const rng = createRng(7);
+        const before = calls();
         for (let trial = 0; trial < 12; trial++) {
           const all = Int32Array.from({length: d}, (_, f) => f);
           rng.shuffle(all);
@@ -103,6 +146,7 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
           k.buildFeatures(hist, slots, d, ghW, rowsW, begin, end, feats);
           expect(bits(hist)).toEqual(bits(expected));
         }
+        expect(callsSince(before)[width === 16 ? "features16" : "features32"]).toBe(12);
       });
     }
   }
@@ -114,6 +158,7 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
     const parent = arena.f64(histogramLength(d));
     const child = arena.f64(histogramLength(d));
     const out = arena.f64(histogramLength(d));
+    const before = calls();
     for (let trial = 0; trial < 5; trial++) {
       const p = randomHist(500 + trial, d);
       const c = randomHist(600 + trial, d);
@@ -129,6 +174,7 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
       k.subtract(parent, parent, child, feats);
       expect(bits(parent)).toEqual(bits(expected));
     }
+    expect(callsSince(before).subtract).toBe(10);
   });
 
   it("partition: the same rows and split point as partitionRows, with and without missing values", () => {
@@ -145,6 +191,7 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
     const rowsW = arena.u32(n);
     const tmpW = arena.u32(n);
     let trial = 0;
+    const before = calls();
     for (let f = 0; f < d; f++) {
       for (const defaultLeft of [false, true]) {
         for (const bin of [0, 5, 40]) {
@@ -158,6 +205,7 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
         }
       }
     }
+    expect(callsSince(before).partition).toBe(trial);
   });
 
   it("histogramWorkspace: copies of the matrices, buffers and a pool of histograms in one arena", () => {
@@ -175,8 +223,11 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
     ws.gh.set(gh);
     const {rows, begin, end} = randomRows(2, n, n);
     ws.rows.set(rows);
+    const before = calls();
     ws.kernels.build(h[0], ws.slots, d, ws.gh, ws.rows, begin, end, ws.spare);
+    expect(callsSince(before).build16d).toBe(1);
     ws.kernels.build(h[2], ws.slots, d, ws.gh, ws.rows, begin, end, ws.spare);
+    expect(callsSince(before).build16d).toBe(1);
     expect(bits(h[0])).toEqual(bits(h[2]));
   });
 
@@ -188,6 +239,7 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
     const {rows, begin, end} = randomRows(1, n, n);
     const a = new Float64Array(histogramLength(d));
     const b = new Float64Array(histogramLength(d));
+    const before = calls();
     k.build(a, slots, d, gh, rows, begin, end, new Float64Array(histogramLength(d)));
     jsHistogramKernels.build(b, slots, d, gh, rows, begin, end, new Float64Array(histogramLength(d)));
     expect(bits(a)).toEqual(bits(b));
@@ -195,37 +247,11 @@ describe.skipIf(!WASM)("histogram kernels (WebAssembly) against the JavaScript l
     k.buildFeatures(a, slots, d, gh, rows, begin, end, Int32Array.from([1, 2]));
     buildHistogramFeatures(b, slots, d, gh, rows, begin, end, Int32Array.from([1, 2]));
     expect(bits(a)).toEqual(bits(b));
+    expect(Object.values(callsSince(before)).every((c) => c === 0)).toBe(true);
   });
 });
 
-describe("histogram kernels: arena and module", () => {
-  it("the module validates for plain and shared memory, and stays under 4 KB (synchronous compilation in a page)", () => {
-    if (!WASM) return;
-    expect(WebAssembly.validate(histogramModuleBytes(false))).toBe(true);
-    expect(WebAssembly.validate(histogramModuleBytes(true))).toBe(true);
-    const widest = histogramModuleBytes(false, UNROLL_MAX_D);
-    expect(WebAssembly.validate(widest)).toBe(true);
-    expect(widest.length).toBeLessThanOrEqual(4096);
-  });
-
-  it("the arena aligns, zeroes and refuses to overflow", () => {
-    const arena = WasmArena.create(100)!;
-    const a = arena.u8(3);
-    const b = arena.f64(2);
-    expect(a.byteOffset).toBe(0);
-    expect(b.byteOffset % 16).toBe(0);
-    expect(Array.from(b)).toEqual([0, 0]);
-    expect(() => arena.u8(arena.free + 1)).toThrow(RangeError);
-    expect(() => WasmArena.create(-1)).toThrow(RangeError);
-  });
-
-  it("jsHistogramKernels is the plain JavaScript (used where WebAssembly is refused)", () => {
-    const k: HistogramKernels = jsHistogramKernels;
-    expect(k.wasm).toBe(false);
-  });
-});
-
-describe.skipIf(!WASM)("tree builders on the kernels: the same trees as on the JavaScript loops", () => {
+describe("tree builders on the kernels: the same trees as on the JavaScript loops", () => {
   const P: GrowParams = {maxDepth: 6, eta: 0.3, lambda: 1, alpha: 0, minChildWeight: 1, gamma: 0};
 
   function problem(seed: number, n: number): {data: BinnedMatrix; gh: Float64Array} {
@@ -241,15 +267,21 @@ describe.skipIf(!WASM)("tree builders on the kernels: the same trees as on the J
     const wasm = new TreeBuilder(data, P);
     const js = new TreeBuilder(data, P, false);
     const rng = createRng(4);
+    const before = calls();
     for (let t = 0; t < 6; t++) {
       const sample = t % 2 === 0 ? null : Uint32Array.from({length: data.n}, (_, i) => i).filter(() => rng.next() < 0.8);
       const feats = t < 4 ? null : Int32Array.from([0, 2, 3, 5].filter((f) => f < data.d));
       const a = wasm.grow(gh, sample, feats);
+      const mid = callsSince(before);
       const b = js.grow(gh, sample, feats);
+      expect(callsSince(before)).toEqual(mid);
       expect(a).toEqual(b);
       expect(wasm.rows).toEqual(js.rows);
       expect(a.tree.feature.length).toBeGreaterThan(7);
     }
+    // Every kind of kernel did work: the unrolled build (d ≤ UNROLL_MAX_D), feature-list builds, subtraction, partition.
+    const used = callsSince(before);
+    for (const e of ["build16d", "features16", "subtract", "partition"]) expect(used[e], e).toBeGreaterThan(0);
   });
 
   it("ShardedTreeBuilder (one thread): identical trees with and without WebAssembly", () => {
@@ -270,11 +302,14 @@ describe.skipIf(!WASM)("tree builders on the kernels: the same trees as on the J
       wasm: {kernels: arenaHistogramKernels(arena, d), rows: arena.u32(n), tmp: arena.u32(n), spare: arena.f64(hl), scratch: arena.f64(hl)}
     });
     const js = new ShardedTreeBuilder(data, P, {shard, slabs: [[new Float64Array(slabLength), new Float64Array(slabLength)]], sums: new Float64Array(2), sync: () => {}});
+    const before = calls();
     for (const feats of [null, Int32Array.from([1, 2, 4])]) {
       const a = wasm.grow(wGh, null, feats);
       const b = js.grow(gh, null, feats);
       expect(a).toEqual(b);
       expect(wasm.rows).toEqual(js.rows);
     }
+    const used = callsSince(before);
+    for (const e of ["build16d", "features16", "subtract", "partition"]) expect(used[e], e).toBeGreaterThan(0);
   });
 });
