@@ -4,6 +4,7 @@
  * movies (or similar users) behind each one.
  */
 import {idLookup} from "../../lib/data/encode.js";
+import {ID_MAX} from "../../lib/data/fields.js";
 import type {Dataset} from "../../lib/data/types.js";
 import {fullTrainSet} from "../../lib/eval/rating-folds.js";
 import {MODELS} from "../../lib/models/registry.js";
@@ -16,7 +17,6 @@ import {topNModelOption} from "../commands/rank.js";
 import {loadCommandDataset} from "../cv/dataset.js";
 import {integerOption} from "../server/cli-options.js";
 
-const ID_MAX = 2147483647;
 export const DEFAULT_DATA_MODEL = "ease";
 
 export interface FromDataJson {
