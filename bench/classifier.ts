@@ -16,7 +16,7 @@ import {buildWorkbenchBundle} from "../lib/bundle/workbench.js";
 import {cleanDataset} from "../lib/data/clean.js";
 import {encodeDataset} from "../lib/data/encode.js";
 import {crossValidateClassifierAsync, type CvResult} from "../lib/eval/cross-validate-classifier.js";
-import {officialFoldRows} from "../lib/eval/fold-rows.js";
+import {officialFoldRows} from "../lib/data/folds.js";
 import {buildFeatures} from "../lib/features/feature-matrix.js";
 import {modelToJSON} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";

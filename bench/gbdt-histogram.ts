@@ -8,7 +8,7 @@ import {availableParallelism, loadavg} from "node:os";
 import {join, resolve} from "node:path";
 import {cleanDataset} from "../lib/data/clean.js";
 import {encodeDataset} from "../lib/data/encode.js";
-import {officialFoldRows} from "../lib/eval/fold-rows.js";
+import {officialFoldRows} from "../lib/data/folds.js";
 import {binTrainingMatrix, MISSING_CODE} from "../lib/models/gbdt/binning.js";
 import {buildHistogram, buildHistogramFeatures, histogramLength, slotMatrix, subtractHistogram} from "../lib/models/gbdt/histogram.js";
 import {arenaBytes, arenaHistogramKernels, histogramKernels, histogramWasmAvailable, WasmArena} from "../lib/models/gbdt/histogram-wasm.js";

@@ -14,7 +14,7 @@ import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 import {cleanDataset} from "../lib/data/clean.js";
 import {encodeDataset} from "../lib/data/encode.js";
-import {officialFoldRows} from "../lib/eval/fold-rows.js";
+import {officialFoldRows} from "../lib/data/folds.js";
 import {buildFeatures} from "../lib/features/feature-matrix.js";
 import type {GbdtModel} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";

@@ -12,7 +12,7 @@ import {
 } from "../pipelines/classifier.js";
 import {classificationReport, regressionErrors, trueRatings, type ClassificationReport} from "./classification-metrics.js";
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
-import type {FoldRows} from "./fold-rows.js";
+import type {FoldRows} from "../data/folds.js";
 import {stratifiedKFold} from "./split.js";
 
 /** The figures reported per fold and averaged. */

@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {cleanDataset} from "../data/clean.js";
 import {encodeDataset} from "../data/encode.js";
 import type {Dataset} from "../data/types.js";
-import {officialFoldRows, type FoldRows} from "../eval/fold-rows.js";
+import {officialFoldRows, type FoldRows} from "../data/folds.js";
 import {labelsOf} from "../features/feature-matrix.js";
 import {stratifiedSplit} from "../eval/split.js";
 import {OFFICIAL_FOLDS, readOfficialFolds} from "./official-folds.js";

@@ -7,8 +7,8 @@ import {cleanDataset} from "../data/clean.js";
 import {encodeDataset} from "../data/encode.js";
 import type {Dataset} from "../data/types.js";
 import type {RatingFold} from "../eval/evaluate-rating.js";
-import {officialFoldRows} from "../eval/fold-rows.js";
-import {ratingFoldsFromRows} from "../eval/rating-folds.js";
+import {officialFoldRows} from "../data/folds.js";
+import {ratingFoldsFromRows} from "../data/folds.js";
 import {readOfficialFolds} from "./official-folds.js";
 import {readDatasetDir} from "./read-dataset-dir.js";
 

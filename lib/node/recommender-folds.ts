@@ -3,8 +3,8 @@
  * files, else N seeded random folds of the whole set. Pages say which, from `description`.
  */
 import type {RatingFold} from "../eval/evaluate-rating.js";
-import {officialFoldRows} from "../eval/fold-rows.js";
-import {randomRatingFolds, ratingFoldsFromRows} from "../eval/rating-folds.js";
+import {officialFoldRows} from "../data/folds.js";
+import {randomRatingFolds, ratingFoldsFromRows} from "../data/folds.js";
 import {hasOfficialFolds, type EvaluationData} from "./evaluation-data.js";
 import {OFFICIAL_FOLDS, readOfficialFolds} from "./official-folds.js";
 

@@ -1,6 +1,6 @@
 /** `movielab cv classifier`: cross-validates the rating classifier and prints per-fold and mean ± sd figures with the baselines. */
 import {crossValidateClassifierAsync, CV_METRICS, type CvResult, type MetricSummary} from "../../lib/eval/cross-validate-classifier.js";
-import type {FoldRows} from "../../lib/eval/fold-rows.js";
+import type {FoldRows} from "../../lib/data/folds.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";

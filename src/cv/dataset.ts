@@ -9,7 +9,7 @@ import {join, resolve} from "node:path";
 import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import type {Dataset} from "../../lib/data/types.js";
-import {officialFoldRows, type FoldRows} from "../../lib/eval/fold-rows.js";
+import {officialFoldRows, type FoldRows} from "../../lib/data/folds.js";
 import {defaultDataRoot} from "../../lib/node/data-root.js";
 import {OFFICIAL_FOLDS, readOfficialFolds} from "../../lib/node/official-folds.js";
 import {selectDataset} from "../../lib/node/select-dataset.js";

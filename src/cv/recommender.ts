@@ -1,6 +1,6 @@
 /** `movielab cv recommender`: RMSE, MAE and fit seconds of a rating model per fold, with mean ± sd. */
 import {evaluateRating, type RatingFold} from "../../lib/eval/evaluate-rating.js";
-import {randomRatingFolds, ratingFoldsFromRows} from "../../lib/eval/rating-folds.js";
+import {randomRatingFolds, ratingFoldsFromRows} from "../../lib/data/folds.js";
 import {MODELS, modelNames} from "../../lib/models/registry.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {cvToJson, formatCvTable} from "../../lib/recommend/cv-result.js";

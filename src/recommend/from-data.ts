@@ -6,7 +6,7 @@
 import {idLookup} from "../../lib/data/encode.js";
 import {ID_MAX} from "../../lib/data/fields.js";
 import type {Dataset} from "../../lib/data/types.js";
-import {fullTrainSet} from "../../lib/eval/rating-folds.js";
+import {fullTrainSet} from "../../lib/data/folds.js";
 import {MODELS} from "../../lib/models/registry.js";
 import {seenMatrix} from "../../lib/models/top-n.js";
 import {createProgress} from "../../lib/node/progress.js";

@@ -8,7 +8,7 @@ import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
 import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {readOfficialFolds} from "../../lib/node/official-folds.js";
-import {officialFoldRows} from "../../lib/eval/fold-rows.js";
+import {officialFoldRows} from "../../lib/data/folds.js";
 
 const ds = tinyDataset([[0, 0, 5, 2000], [0, 1, 3, 2000], [1, 0, 4, 2000], [1, 2, 2, 2000], [0, 2, 1, 2000]], 2, 3, [[0], [0, 1], [2]]);
 const train = Int32Array.from([0, 1, 2, 3]);

@@ -3,7 +3,7 @@ import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import {crossValidateClassifier, crossValidateClassifierAsync, CV_METRICS, summarizeMetrics, type CvProgress, type MetricValues} from "../../lib/eval/cross-validate-classifier.js";
-import {officialFoldRows} from "../../lib/eval/fold-rows.js";
+import {officialFoldRows} from "../../lib/data/folds.js";
 import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
 import {readOfficialFolds} from "../../lib/node/official-folds.js";
 import type {ClassifierParams} from "../../lib/pipelines/classifier.js";

@@ -7,7 +7,7 @@ import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
 import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {readOfficialFolds} from "../../lib/node/official-folds.js";
-import {officialFoldRows} from "../../lib/eval/fold-rows.js";
+import {officialFoldRows} from "../../lib/data/folds.js";
 
 // Movie m is released on day 1000 + 10·m (1972); movie 2's release is unknown. Row 3 rates movie 1 on day 1005, before its release (day 1010).
 const rows: Array<[number, number, number, number]> = [

@@ -1,7 +1,8 @@
 import {describe, expect, it} from "vitest";
-import {officialFoldRows} from "../../lib/eval/fold-rows.js";
+import {fullTrainSet, officialFoldRows, randomRatingFolds, ratingFoldsFromRows, trainSetOf} from "../../lib/data/folds.js";
 import type {RawRatings} from "../../lib/data/types.js";
 import {DataError} from "../../lib/data/errors.js";
+import {tinyDataset as tinyAnalysisDataset} from "../analysis/tiny-dataset.js";
 import {tinyDataset} from "../features/tiny-dataset.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
@@ -57,5 +58,32 @@ describe.skipIf(!HAS_ML100K)("officialFoldRows on ml-100k", () => {
       expect(f.train.every((r) => !inTest[r])).toBe(true);
     }
     expect(seen.every((c) => c === 1)).toBe(true);
+  });
+});
+
+const d = tinyAnalysisDataset();
+
+describe("rating folds", () => {
+  it("keeps the whole data set's index ranges in every training part", () => {
+    const t = trainSetOf(d, Int32Array.from([0, 6]));
+    expect(t).toMatchObject({nUsers: 3, nMovies: 4, scale: d.scale});
+    expect(Array.from(t.ratings.movie)).toEqual([0, 3]);
+    expect(fullTrainSet(d).ratings.rating.length).toBe(7);
+  });
+
+  it("maps fold rows to train and test ratings", () => {
+    const [f] = ratingFoldsFromRows(d, [{name: "u1", train: Int32Array.from([0, 1, 2]), test: Int32Array.from([5])}]);
+    expect(f.name).toBe("u1");
+    expect(Array.from(f.test.rating)).toEqual([2]);
+    expect(f.train.ratings.rating.length).toBe(3);
+  });
+
+  it("partitions every rating once over k random folds, the same for the same seed", () => {
+    const folds = randomRatingFolds(d, 3, 7);
+    expect(folds.map((f) => f.name)).toEqual(["fold1", "fold2", "fold3"]);
+    const tested = folds.flatMap((f) => Array.from(f.test.timestamp)).sort();
+    expect(tested).toEqual(Array.from(d.ratings.timestamp).sort());
+    for (const f of folds) expect(f.train.ratings.rating.length + f.test.rating.length).toBe(7);
+    expect(randomRatingFolds(d, 3, 7).map((f) => Array.from(f.test.timestamp))).toEqual(folds.map((f) => Array.from(f.test.timestamp)));
   });
 });

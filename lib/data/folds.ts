@@ -1,12 +1,19 @@
 /**
- * Maps predefined folds (ml-100k's official u1..u5 .base/.test files, read as raw ratings) to row
- * indices of an encoded data set, by the (raw user id, raw movie id) pair, unique in MovieLens.
+ * Folds of a cleaned, encoded data set, browser-safe (lib/node/open-dataset.ts reads the files):
+ * predefined folds (ml-100k's official u1..u5 .base/.test files, read as raw ratings) mapped to row
+ * indices by the (raw user id, raw movie id) pair, unique in MovieLens, and rating folds for the
+ * recommenders — (TrainSet, test ratings) pairs from fold rows or a seeded random k-fold. The
+ * TrainSet keeps the whole data set's index ranges so that fold models and test rows share dense indices.
  * The data set must keep every fold row: clean it without the before-release rule
  * (`cleanDataset(raw, {beforeRelease: false})`); the feature pipeline drops noise from training rows itself.
  */
-import {DataError} from "../data/errors.js";
-import {idLookup} from "../data/encode.js";
-import type {Dataset, RawRatings} from "../data/types.js";
+import type {RatingFold} from "../eval/evaluate-rating.js";
+import {selectRows} from "../eval/evaluate-ranking.js";
+import {kFold} from "../eval/split.js";
+import type {TrainSet} from "../models/estimator.js";
+import {idLookup} from "./encode.js";
+import {DataError} from "./errors.js";
+import type {Dataset, RawRatings} from "./types.js";
 
 /** One fold as raw ratings (as read from its files). */
 export interface RawFold {
@@ -23,7 +30,7 @@ export interface FoldRows {
 }
 
 /** Row indices of each fold's train and test ratings; a fold rating missing from the data set, or with another rating value, throws a DataError naming fold, part and line. */
-export function officialFoldRows(dataset: Dataset, folds: RawFold[]): FoldRows[] {
+export function officialFoldRows(dataset: Dataset, folds: readonly RawFold[]): FoldRows[] {
   const rowOfPair = pairIndex(dataset);
   const userOf = idLookup(dataset.userIds);
   const movieOf = idLookup(dataset.movies.id);
@@ -62,4 +69,25 @@ function pairIndex(dataset: Dataset): Map<number, number> {
     index.set(key, row);
   }
   return index;
+}
+
+/** A TrainSet of the given rows of the data set (indices into dataset.ratings). */
+export function trainSetOf(dataset: Dataset, rows: Int32Array): TrainSet {
+  return {ratings: selectRows(dataset.ratings, rows), nUsers: dataset.userIds.length, nMovies: dataset.movies.id.length, scale: dataset.scale};
+}
+
+/** Every rating of the data set as one TrainSet (for final models and recommendations). */
+export function fullTrainSet(dataset: Dataset): TrainSet {
+  return {ratings: dataset.ratings, nUsers: dataset.userIds.length, nMovies: dataset.movies.id.length, scale: dataset.scale};
+}
+
+/** Rating folds from predefined row indices (e.g. officialFoldRows), named as given. */
+export function ratingFoldsFromRows(dataset: Dataset, folds: readonly FoldRows[]): RatingFold[] {
+  return folds.map((f) => ({name: f.name, train: trainSetOf(dataset, f.train), test: selectRows(dataset.ratings, f.test)}));
+}
+
+/** Seeded random k-fold over every rating (k ≥ 2), folds named "fold1".."foldK". */
+export function randomRatingFolds(dataset: Dataset, k: number, seed: number): RatingFold[] {
+  const splits = kFold(dataset.ratings.rating.length, k, seed);
+  return splits.map((s, i) => ({name: `fold${i + 1}`, train: trainSetOf(dataset, s.train), test: selectRows(dataset.ratings, s.test)}));
 }
