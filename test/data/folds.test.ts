@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {fullTrainSet, officialFoldRows, randomRatingFolds, ratingFoldsFromRows, trainSetOf} from "../../lib/data/folds.js";
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import {
+  checkFoldCount, checkOfficialFoldNames, classifierFolds, fullTrainSet, holdoutSplit, OFFICIAL_FOLDS, officialFoldFiles, officialFoldRows, parseOfficialFold, randomRatingFolds,
+  ratingFolds, ratingFoldsFromRows, trainSetOf
+} from "../../lib/data/folds.js";
 import type {RawRatings} from "../../lib/data/types.js";
 import {DataError} from "../../lib/data/errors.js";
 import {tinyDataset as tinyAnalysisDataset} from "../analysis/tiny-dataset.js";
@@ -8,7 +13,6 @@ import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
 import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
-import {readOfficialFolds} from "../../lib/node/official-folds.js";
 
 // Raw ids: users 11, 12; movies 101, 102, 103.
 const ds = tinyDataset([[0, 0, 5, 2000], [0, 1, 3, 2000], [1, 0, 4, 2000], [1, 2, 2, 2000]], 2, 3, [[0], [1], [2]]);
@@ -21,6 +25,29 @@ function raw(pairs: Array<[number, number, number]>): RawRatings {
     timestamp: new Float64Array(pairs.length)
   };
 }
+
+describe("official fold files", () => {
+  it("parses a split from the text or bytes of its .base and .test files into raw-id rating columns", () => {
+    const f = parseOfficialFold("u1", "1\t1\t5\t874965758\n1\t2\t3\t876893171\n", new TextEncoder().encode("1\t3\t4\t878542960\n"));
+    expect(f.name).toBe("u1");
+    expect(Array.from(f.train.movieId)).toEqual([1, 2]);
+    expect(Array.from(f.test.rating)).toEqual([4]);
+    expect(officialFoldFiles("ua")).toEqual({base: "ua.base", test: "ua.test"});
+  });
+
+  it("validates fold rows like u.data, naming the file as given", () => {
+    expect(() => parseOfficialFold("ua", "2\t1\t1\t1\n", "2\t2\t6\t1\n")).toThrow(DataError);
+    expect(() => parseOfficialFold("ua", "2\t1\t1\t1\n", "2\t2\t6\t1\n", {base: "d/ua.base", test: "d/ua.test"})).toThrow(
+      'd/ua.test line 1, field "rating": got "6", expected a rating from 1 to 5 in steps of 1'
+    );
+  });
+
+  it("knows u1..u5, ua and ub, and rejects any other name", () => {
+    expect(OFFICIAL_FOLDS).toEqual(["u1", "u2", "u3", "u4", "u5"]);
+    expect(() => checkOfficialFoldNames(["u1", "u5", "ua", "ub"], "d")).not.toThrow();
+    expect(() => checkOfficialFoldNames(["u1", "u6"], "d")).toThrow('d, field "fold": got "u6", expected an ml-100k official fold: u1, u2, u3, u4, u5, ua or ub');
+  });
+});
 
 describe("officialFoldRows", () => {
   it("maps raw (user, movie) pairs to sorted data set rows", () => {
@@ -47,7 +74,8 @@ describe("officialFoldRows", () => {
 describe.skipIf(!HAS_ML100K)("officialFoldRows on ml-100k", () => {
   it("maps u1..u5 onto the 100,000 rows with disjoint test parts", async () => {
     const data = encodeDataset(cleanDataset(await readDatasetDir(ML100K_DIR), {beforeRelease: false}).data);
-    const folds = officialFoldRows(data, await readOfficialFolds(ML100K_DIR));
+    const file = (f: string) => readFile(join(ML100K_DIR, f));
+    const folds = officialFoldRows(data, await Promise.all(OFFICIAL_FOLDS.map(async (n) => parseOfficialFold(n, await file(`${n}.base`), await file(`${n}.test`)))));
     const seen = new Uint8Array(100000);
     for (const f of folds) {
       expect(f.train.length + f.test.length).toBe(100000);
@@ -85,5 +113,33 @@ describe("rating folds", () => {
     expect(tested).toEqual(Array.from(d.ratings.timestamp).sort());
     for (const f of folds) expect(f.train.ratings.rating.length + f.test.rating.length).toBe(7);
     expect(randomRatingFolds(d, 3, 7).map((f) => Array.from(f.test.timestamp))).toEqual(folds.map((f) => Array.from(f.test.timestamp)));
+  });
+});
+
+describe("fold protocols", () => {
+  const rows = (name: string, train: number[], test: number[]) => ({name, train: Int32Array.from(train), test: Int32Array.from(test)});
+  const official = [rows("u1", [0, 1, 2, 3, 4], [5, 6]), rows("u2", [2, 3, 4, 5, 6], [0, 1])];
+
+  it("take fold counts from 2 to 5", () => {
+    for (const k of [2, 5]) expect(() => checkFoldCount(k)).not.toThrow();
+    for (const k of [1, 6, 2.5]) expect(() => checkFoldCount(k)).toThrow(`fold count is ${k}: expected an integer from 2 to 5`);
+  });
+
+  it("use the official folds when given, named after the data set", () => {
+    expect(classifierFolds(d, official, 2)).toEqual({protocol: "official", description: "tiny's official folds u1–u2", folds: official});
+    const r = ratingFolds(d, official, 2, 42);
+    expect([r.protocol, r.description, r.folds.map((f) => f.name)]).toEqual(["official", "tiny's official folds u1–u2", ["u1", "u2"]]);
+    expect(holdoutSplit(d, official[0])).toEqual({description: "tiny's official split u1 (u1.base / u1.test)", train: official[0].train, test: official[0].test});
+  });
+
+  it("fall back to seeded folds and a stratified 80/20 hold-out", () => {
+    expect(classifierFolds(d, null, 3)).toEqual({protocol: "stratified-k-fold", description: "3 stratified folds (seed 42)", folds: 3});
+    const r = ratingFolds(d, null, 3, 7);
+    expect([r.protocol, r.description]).toEqual(["k-fold", "3 random folds (seed 7)"]);
+    expect(r.folds.map((f) => Array.from(f.test.timestamp))).toEqual(randomRatingFolds(d, 3, 7).map((f) => Array.from(f.test.timestamp)));
+    const h = holdoutSplit(d, null);
+    expect(h.description).toBe("a stratified 80/20 split (seed 42)");
+    expect(h.train.length + h.test.length).toBe(7);
+    expect(() => ratingFolds(d, null, 6, 7)).toThrow(/fold count is 6/);
   });
 });
