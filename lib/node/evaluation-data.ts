@@ -4,8 +4,6 @@
  * noise from training rows itself), ml-100k's official folds when the directory has them, else
  * seeded stratified folds; and the hold-out split (official u1, else stratified 80/20).
  */
-import {existsSync} from "node:fs";
-import {join} from "node:path";
 import {cleanDataset} from "../data/clean.js";
 import {encodeDataset} from "../data/encode.js";
 import type {Dataset} from "../data/types.js";
@@ -13,7 +11,7 @@ import {officialFoldRows, type FoldRows} from "../data/folds.js";
 import {labelsOf} from "../features/feature-matrix.js";
 import {stratifiedSplit} from "../eval/split.js";
 import {OFFICIAL_FOLDS, readOfficialFolds} from "./official-folds.js";
-import {selectDataset, type SelectDatasetOptions} from "./select-dataset.js";
+import {hasOfficialFolds, selectDataset, type OpenDatasetOptions} from "./open-dataset.js";
 
 export interface EvaluationData {
   dataset: Dataset;
@@ -23,15 +21,10 @@ export interface EvaluationData {
 }
 
 /** Selects the workbench's data set (MOVIELAB_DATA, data/ml-100k, synthetic) and cleans it keeping ratings dated before release. */
-export async function loadEvaluationData(options: SelectDatasetOptions = {}): Promise<EvaluationData> {
+export async function loadEvaluationData(options: OpenDatasetOptions = {}): Promise<EvaluationData> {
   const {raw} = await selectDataset(options);
   const dataset = encodeDataset(cleanDataset(raw, {beforeRelease: false}).data);
   return {dataset, dir: raw.source.dir ?? null, synthetic: raw.source.kind === "synthetic"};
-}
-
-/** True when dir holds ml-100k's u1..u5 .base/.test files. */
-export function hasOfficialFolds(dir: string | null): boolean {
-  return dir !== null && OFFICIAL_FOLDS.every((f) => existsSync(join(dir, `${f}.base`)) && existsSync(join(dir, `${f}.test`)));
 }
 
 /** A description of folds for a page, and the folds: official names (first `count` of u1..u5) or k seeded stratified folds. */

@@ -5,7 +5,8 @@
 import type {RatingFold} from "../eval/evaluate-rating.js";
 import {officialFoldRows} from "../data/folds.js";
 import {randomRatingFolds, ratingFoldsFromRows} from "../data/folds.js";
-import {hasOfficialFolds, type EvaluationData} from "./evaluation-data.js";
+import type {EvaluationData} from "./evaluation-data.js";
+import {hasOfficialFolds} from "./open-dataset.js";
 import {OFFICIAL_FOLDS, readOfficialFolds} from "./official-folds.js";
 
 export interface RecommenderFolds {

@@ -12,7 +12,7 @@ import type {Dataset} from "../../lib/data/types.js";
 import {officialFoldRows, type FoldRows} from "../../lib/data/folds.js";
 import {defaultDataRoot} from "../../lib/node/data-root.js";
 import {OFFICIAL_FOLDS, readOfficialFolds} from "../../lib/node/official-folds.js";
-import {selectDataset} from "../../lib/node/select-dataset.js";
+import {selectDataset} from "../../lib/node/open-dataset.js";
 import type {CommandContext, OptionSpec} from "../cli-command.js";
 
 export const DATA_OPTIONS: Record<string, OptionSpec> = {

@@ -2,7 +2,8 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {evaluationFolds, hasOfficialFolds, holdoutSplit, loadEvaluationData} from "../../lib/node/evaluation-data.js";
+import {evaluationFolds, holdoutSplit, loadEvaluationData} from "../../lib/node/evaluation-data.js";
+import {hasOfficialFolds} from "../../lib/node/open-dataset.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 
 describe("evaluation data", () => {
