@@ -2,8 +2,7 @@
 // ml-100k, else 5 random folds; the slowest models on fewer folds), MF's RMSE against factors and
 // epochs, and the seed's zero-filled SVD against the centred one. Logic lives in lib/recommend/.
 import {getModel} from "../../lib/models/registry.js";
-import {loadEvaluationData} from "../../lib/node/evaluation-data.js";
-import {recommenderFolds} from "../../lib/node/recommender-folds.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 import {PUBLISHED_RATING} from "../../lib/recommend/anchors.js";
 import {runLeaderboard} from "../../lib/recommend/leaderboard.js";
 import {mfSweep} from "../../lib/recommend/mf-sweep.js";
@@ -18,8 +17,8 @@ const PLAN: Array<[string, number]> = [
 ];
 const started = performance.now();
 const log = (msg: string) => process.stderr.write(`recommender-comparison.json: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-const data = await loadEvaluationData();
-const {protocol, description, folds} = await recommenderFolds(data, 5);
+const data = await openDataset({clean: {beforeRelease: false}});
+const {protocol, description, folds} = await data.folds.rating(5);
 const leaderboard = runLeaderboard(PLAN.map(([name, n]) => ({name, ...getModel(name), folds: n})), folds, (_, name) => log(name));
 log("sweep");
 const sweep = mfSweep(folds.slice(0, 2), [1, 2, 5, 10, 20, 50, 100, 200], [1, 2, 5, 10, 20, 30, 50]);
