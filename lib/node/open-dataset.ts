@@ -64,7 +64,7 @@ export interface OpenDatasetOptions {
   registry?: readonly MovieLensEntry[];
 }
 
-export interface SelectedDataset {
+interface SelectedDataset {
   raw: RawDataset;
   origin: DatasetOrigin;
   reason: string;
@@ -102,7 +102,7 @@ export function resolveDatasetSpec(spec: string, options: {dataRoot: string; cwd
 }
 
 /** Chooses and reads the data set (see the module comment for the order). */
-export async function selectDataset(options: OpenDatasetOptions = {}): Promise<SelectedDataset> {
+async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDataset> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
   const dataRoot = resolve(options.dataRoot ?? defaultDataRoot(env));

@@ -14,7 +14,8 @@ import type {Explanation} from "../../lib/recommend/explain.js";
 import {recommendWithReasons, type ExplainedRecommendation} from "../../lib/recommend/recommend-user.js";
 import type {CommandContext} from "../cli-command.js";
 import {topNModelOption} from "../commands/rank.js";
-import {loadCommandDataset} from "../cv/dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
+import {datasetOptions} from "../cv/dataset.js";
 import {integerOption} from "../server/cli-options.js";
 
 export const DEFAULT_DATA_MODEL = "ease";
@@ -52,7 +53,7 @@ export async function recommendFromData(ctx: CommandContext, where: string): Pro
   const userId = integerOption(ctx.options.user, "user", 0, ID_MAX, where);
   const k = integerOption(ctx.options.k, "k", 1, 100, where, 10);
   // A final model: every cleaning rule applies (the noise rule included).
-  const {dataset} = await loadCommandDataset(ctx, {beforeRelease: true});
+  const {dataset} = await openDataset(datasetOptions(ctx, {beforeRelease: true}));
   const user = idLookup(dataset.userIds)(userId);
   if (user < 0) {
     const ids = dataset.userIds;
