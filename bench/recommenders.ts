@@ -14,7 +14,7 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import {readOfficialRatingFolds, readRatingDataset} from "../lib/node/rating-folds-dir.js";
+import {openDataset} from "../lib/node/open-dataset.js";
 import {evaluateRating, meanSd} from "../lib/eval/evaluate-rating.js";
 import {evaluateRanking, microsoftSplit} from "../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../lib/models/registry.js";
@@ -55,7 +55,7 @@ function chosenParams(state: unknown): unknown {
 async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
   const {model} = getModel(name);
   if (task === "rating") {
-    const {folds} = await readOfficialRatingFolds(dataDir, foldNums.map((n) => `u${n}`));
+    const folds = await (await openDataset({spec: dataDir, clean: {beforeRelease: false}})).folds.officialRating(foldNums.map((n) => `u${n}`));
     const chosen: unknown[] = [];
     // Records each fold's selection as it is fitted (evaluateRating keeps only the scores).
     const recording = {...model, fit: (t: Parameters<typeof model.fit>[0], p?: Parameters<typeof model.fit>[1]) => {
@@ -69,7 +69,7 @@ async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
       rmse: round(r.rmse.mean), rmse_sd: round(r.rmse.sd), mae: round(r.mae.mean), mae_sd: round(r.mae.sd), fit_seconds: round(r.fitSeconds.mean, 3), peak_rss_mb: peakMb()
     });
   } else {
-    const dataset = await readRatingDataset(dataDir);
+    const {dataset} = await openDataset({spec: dataDir, clean: {beforeRelease: false}});
     const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, 42);
     const r = evaluateRanking(model, split, [10]);
     const s = r.byK[0];
@@ -87,7 +87,7 @@ async function peerComparison(): Promise<void> {
     emit({task: "peer", error: `could not compile the C peer: ${(e as Error).message.split("\n")[0]}`});
     return;
   }
-  const {folds} = await readOfficialRatingFolds(dataDir, foldNums.map((n) => `u${n}`));
+  const folds = await (await openDataset({spec: dataDir, clean: {beforeRelease: false}})).folds.officialRating(foldNums.map((n) => `u${n}`));
   const rows = foldNums.map((n, i) => {
     const fold = folds[i];
     let cBest = Infinity, oursBest = Infinity, cRmse = NaN, cMae = NaN, ours = {rmse: NaN, mae: NaN};
