@@ -15,10 +15,8 @@ import {Agent, request} from "node:http";
 import {parseArgs} from "node:util";
 import {serializeBundle, type Bundle} from "../lib/bundle/bundle.js";
 import {buildWorkbenchBundle, type WorkbenchState} from "../lib/bundle/workbench.js";
-import {cleanDataset} from "../lib/data/clean.js";
-import {encodeDataset} from "../lib/data/encode.js";
-import {generateSynthetic} from "../lib/data/synthetic.js";
 import {loadBundle} from "../lib/node/bundle-file.js";
+import {openDataset} from "../lib/node/open-dataset.js";
 import {fitClassifier} from "../lib/pipelines/classifier.js";
 import {createRng} from "../lib/random.js";
 import {createBundleService} from "../lib/serving/bundle-service.js";
@@ -120,7 +118,7 @@ if (process.argv.includes("--child")) {
     bundle = await loadBundle<WorkbenchState>(values.model, {kind: "classifier"});
     source = values.model;
   } else {
-    const data = encodeDataset(cleanDataset(generateSynthetic({seed: 42})).data);
+    const {dataset: data} = await openDataset({spec: "synthetic"});
     const rows = Int32Array.from({length: data.ratings.rating.length}, (_, i) => i);
     const classifier = fitClassifier(data, rows, {gbdt: {n_estimators: 40, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: null}, validationFraction: 0});
     bundle = buildWorkbenchBundle(data, classifier, {ranker: "ease", neighbours: 32});

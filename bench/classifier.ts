@@ -13,16 +13,12 @@ import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {serializeBundle} from "../lib/bundle/bundle.js";
 import {buildWorkbenchBundle} from "../lib/bundle/workbench.js";
-import {cleanDataset} from "../lib/data/clean.js";
-import {encodeDataset} from "../lib/data/encode.js";
 import {crossValidateClassifier, type CvResult} from "../lib/eval/cross-validate-classifier.js";
-import {officialFoldRows} from "../lib/eval/fold-rows.js";
 import {buildFeatures} from "../lib/features/feature-matrix.js";
 import {modelToJSON} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";
 import {parallelTrainer} from "../lib/node/gbdt-parallel.js";
-import {readDatasetDir} from "../lib/node/read-dataset-dir.js";
-import {readOfficialFolds} from "../lib/node/official-folds.js";
+import {openDataset} from "../lib/node/open-dataset.js";
 import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState} from "../lib/pipelines/classifier.js";
 
 const args = process.argv.slice(2);
@@ -40,9 +36,9 @@ const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const raw = await readDatasetDir(dir, "ml-100k");
-const dataset = encodeDataset(cleanDataset(raw, {beforeRelease: false}).data);
-const folds = officialFoldRows(dataset, await readOfficialFolds(dir));
+const opened = await openDataset({target: {kind: "dir", dir, name: "ml-100k"}, clean: {beforeRelease: false}});
+const dataset = opened.dataset;
+const folds = await opened.folds.official();
 
 interface PeerRow {fold: number; acc: number; macro_f1: number; rmse_expected: number; fit_s: number; prep_s: number; predict_s: number}
 

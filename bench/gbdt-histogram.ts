@@ -6,9 +6,6 @@
 // Usage: npx tsx bench/gbdt-histogram.ts [ml-100k dir]  (HIST_BENCH_REPS to change repetitions)
 import {availableParallelism, loadavg} from "node:os";
 import {join, resolve} from "node:path";
-import {cleanDataset} from "../lib/data/clean.js";
-import {encodeDataset} from "../lib/data/encode.js";
-import {officialFoldRows} from "../lib/eval/fold-rows.js";
 import {binTrainingMatrix, MISSING_CODE} from "../lib/models/gbdt/binning.js";
 import {buildHistogram, buildHistogramFeatures, histogramLength, slotMatrix, subtractHistogram} from "../lib/models/gbdt/histogram.js";
 import {arenaHistogramKernels, histogramKernels} from "../lib/models/gbdt/histogram-kernels.js";
@@ -16,8 +13,7 @@ import {arenaBytes, WasmArena} from "../lib/wasm/arena.js";
 import {histogramWasmAvailable} from "../lib/wasm/histogram.js";
 import {binnedMatrix, partitionRows} from "../lib/models/gbdt/tree-builder.js";
 import type {TrainInput} from "../lib/models/gbdt/train.js";
-import {readDatasetDir} from "../lib/node/read-dataset-dir.js";
-import {readOfficialFolds} from "../lib/node/official-folds.js";
+import {openDataset} from "../lib/node/open-dataset.js";
 import {fitClassifierAsync, PEER_CLASSIFIER_PARAMS} from "../lib/pipelines/classifier.js";
 import {createRng} from "../lib/random.js";
 
@@ -26,8 +22,8 @@ const REPS = Number(process.env.HIST_BENCH_REPS ?? 15);
 const load0 = loadavg()[0];
 
 // The u1 training matrix exactly as the classifier hands it to the trees: captured from an injected trainer.
-const dataset = encodeDataset(cleanDataset(await readDatasetDir(dir, "ml-100k"), {beforeRelease: false}).data);
-const fold = officialFoldRows(dataset, await readOfficialFolds(dir))[0];
+const {dataset, folds} = await openDataset({target: {kind: "dir", dir, name: "ml-100k"}, clean: {beforeRelease: false}});
+const fold = (await folds.official())[0];
 let captured: TrainInput | null = null;
 await fitClassifierAsync(dataset, fold.train, PEER_CLASSIFIER_PARAMS, {
   trainer: async (train) => {

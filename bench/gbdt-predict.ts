@@ -12,17 +12,13 @@ import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {loadavg, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
-import {cleanDataset} from "../lib/data/clean.js";
-import {encodeDataset} from "../lib/data/encode.js";
-import {officialFoldRows} from "../lib/eval/fold-rows.js";
 import {buildFeatures} from "../lib/features/feature-matrix.js";
 import type {GbdtModel} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";
 import {transformMargins} from "../lib/models/gbdt/objective.js";
 import {addRankForest, encodeRanks, rankForest} from "../lib/models/gbdt/rank-forest.js";
 import {parallelTrainer} from "../lib/node/gbdt-parallel.js";
-import {readDatasetDir} from "../lib/node/read-dataset-dir.js";
-import {readOfficialFolds} from "../lib/node/official-folds.js";
+import {openDataset} from "../lib/node/open-dataset.js";
 import {fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier} from "../lib/pipelines/classifier.js";
 
 type Proba = (model: GbdtModel, features: Float32Array, n: number) => Float32Array;
@@ -58,9 +54,9 @@ function time(f: () => unknown): {wall: number; cpu: number} {
   return {wall, cpu: (u.user + u.system) / 1000};
 }
 
-const raw = await readDatasetDir(dir, "ml-100k");
-const dataset = encodeDataset(cleanDataset(raw, {beforeRelease: false}).data);
-const folds = officialFoldRows(dataset, await readOfficialFolds(dir));
+const opened = await openDataset({target: {kind: "dir", dir, name: "ml-100k"}, clean: {beforeRelease: false}});
+const dataset = opened.dataset;
+const folds = await opened.folds.official();
 log("u1 model, peer configuration (two training threads)");
 const state = await fitClassifierAsync(dataset, folds[0].train, PEER_CLASSIFIER_PARAMS, {trainer: parallelTrainer({threads: 2})});
 const model = state.model;

@@ -14,7 +14,7 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import {readOfficialRatingFolds, readRatingDataset} from "../lib/node/rating-folds-dir.js";
+import {openDataset} from "../lib/node/open-dataset.js";
 import {crossValidate, meanSd} from "../lib/eval/cross-validate.js";
 import {evaluateRanking, microsoftSplit} from "../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../lib/models/registry.js";
@@ -55,7 +55,7 @@ function chosenParams(state: unknown): unknown {
 async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
   const model = getModel(name);
   if (task === "rating") {
-    const {folds} = await readOfficialRatingFolds(dataDir, foldNums.map((n) => `u${n}`));
+    const folds = await (await openDataset({spec: dataDir, clean: {beforeRelease: false}})).folds.officialRating(foldNums.map((n) => `u${n}`));
     const chosen: unknown[] = [];
     // Records each fold's selection from its fitted state (the summary keeps only the scores).
     const r = await crossValidate(model, folds, {metrics: ["rating"], onFold: ({state}) => chosen.push(chosenParams(state))});
@@ -64,7 +64,7 @@ async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
       rmse: round(r.metrics.rmse.mean), rmse_sd: round(r.metrics.rmse.sd), mae: round(r.metrics.mae.mean), mae_sd: round(r.metrics.mae.sd), fit_seconds: round(r.fitSeconds.mean, 3), peak_rss_mb: peakMb()
     });
   } else {
-    const dataset = await readRatingDataset(dataDir);
+    const {dataset} = await openDataset({spec: dataDir, clean: {beforeRelease: false}});
     const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, 42);
     const r = evaluateRanking(model, split, [10]);
     const s = r.byK[0];
@@ -82,7 +82,7 @@ async function peerComparison(): Promise<void> {
     emit({task: "peer", error: `could not compile the C peer: ${(e as Error).message.split("\n")[0]}`});
     return;
   }
-  const {folds} = await readOfficialRatingFolds(dataDir, foldNums.map((n) => `u${n}`));
+  const folds = await (await openDataset({spec: dataDir, clean: {beforeRelease: false}})).folds.officialRating(foldNums.map((n) => `u${n}`));
   const rows = foldNums.map((n, i) => {
     const fold = folds[i];
     let cBest = Infinity, oursBest = Infinity, cRmse = NaN, cMae = NaN, ours = {rmse: NaN, mae: NaN};

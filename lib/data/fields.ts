@@ -62,13 +62,18 @@ export function fieldCountError(got: number, separator: string, names: readonly 
 
 const DIGITS = /^[0-9]+$/;
 
-/** Parses a positive integer id (1..2^31-1) written as plain digits. */
+/** The largest raw user or movie id (2^31 − 1): ids live in Int32Array columns. The CLI and the API accept ids up to it. */
+export const ID_MAX = 0x7fffffff;
+/** What a bad id is told to be, by every reader. */
+export const ID_EXPECTED = `a positive integer id (1 to ${ID_MAX})`;
+
+/** Parses a positive integer id (1..ID_MAX) written as plain digits. */
 export function parseId(text: string, field: string, ctx: FieldContext): number {
   if (DIGITS.test(text) && text.length <= 10) {
     const v = Number(text);
-    if (v >= 1 && v <= 0x7fffffff) return v;
+    if (v >= 1 && v <= ID_MAX) return v;
   }
-  throw new DataError({file: ctx.file, line: ctx.line, field, value: text, expected: "a positive integer id (1 to 2147483647)"});
+  throw new DataError({file: ctx.file, line: ctx.line, field, value: text, expected: ID_EXPECTED});
 }
 
 /** Parses a non-negative integer written as plain digits, within 0..max. */

@@ -5,10 +5,10 @@
  */
 import {decodeLatin1} from "./decode.js";
 import {DataError} from "./errors.js";
+import {ID_EXPECTED, ID_MAX} from "./fields.js";
 import type {RatingScale, RawRatings} from "./types.js";
 
 const LF = 10, CR = 13, DOT = 46, ZERO = 48, NINE = 57, QUOTE = 34;
-const MAX_ID = 0x7fffffff;
 /** Timestamps are unix seconds; 1e12 s is ~31,000 years, so anything longer is a unit mistake. */
 const MAX_TIMESTAMP = 1e12;
 
@@ -71,13 +71,13 @@ export function parseRatingRows(bytes: Uint8Array, options: RatingRowsOptions): 
     const lineStart = pos;
     let p = pos, v = 0, b = bytes[p];
     while (b >= ZERO && b <= NINE) { v = v * 10 + (b - ZERO); b = bytes[++p]; }
-    if (p === pos || p - pos > 10 || v < 1 || v > MAX_ID || b !== sep0 || (sepLen === 2 && bytes[p + 1] !== sep1)) {
+    if (p === pos || p - pos > 10 || v < 1 || v > ID_MAX || b !== sep0 || (sepLen === 2 && bytes[p + 1] !== sep1)) {
       pos = parseRowCarefully(bytes, lineStart, line, ctx, cols, n);
     } else {
       const user = v;
       pos = p + sepLen; v = 0; b = bytes[pos]; p = pos;
       while (b >= ZERO && b <= NINE) { v = v * 10 + (b - ZERO); b = bytes[++p]; }
-      if (p === pos || p - pos > 10 || v < 1 || v > MAX_ID || b !== sep0 || (sepLen === 2 && bytes[p + 1] !== sep1)) {
+      if (p === pos || p - pos > 10 || v < 1 || v > ID_MAX || b !== sep0 || (sepLen === 2 && bytes[p + 1] !== sep1)) {
         pos = parseRowCarefully(bytes, lineStart, line, ctx, cols, n);
       } else {
         const movie = v;
@@ -194,7 +194,7 @@ function parseRowCarefully(bytes: Uint8Array, lineStart: number, line: number, c
         if (!ok || v > MAX_TIMESTAMP) fieldError(bytes, file, line, names[f], start, end, "a timestamp in whole unix seconds (digits only, at most 10^12)");
         cols.timestamp[n] = v;
       } else {
-        if (!ok || v < 1 || v > MAX_ID) fieldError(bytes, file, line, names[f], start, end, "a positive integer id (1 to 2147483647)");
+        if (!ok || v < 1 || v > ID_MAX) fieldError(bytes, file, line, names[f], start, end, ID_EXPECTED);
         if (f === 0) cols.userId[n] = v;
         else cols.movieId[n] = v;
       }

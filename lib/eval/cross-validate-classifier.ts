@@ -12,10 +12,10 @@ import {resolveClassifierParams, type ClassifierParams, type ClassifierState, ty
 import {classifierModel} from "../models/classifier.js";
 import type {BatchPrediction} from "../models/estimator.js";
 import {crossValidate, type FoldScore} from "./cross-validate.js";
-import {ratingFoldsFromRows} from "./rating-folds.js";
+import {ratingFoldsFromRows} from "../data/folds.js";
 import {classificationReport, regressionErrors, trueRatings, type ClassificationReport} from "./classification-metrics.js";
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
-import type {FoldRows} from "./fold-rows.js";
+import type {FoldRows} from "../data/folds.js";
 import {stratifiedKFold} from "./split.js";
 
 /** The figures reported per fold and averaged. */

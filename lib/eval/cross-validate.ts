@@ -13,7 +13,7 @@ import type {RatingScale} from "../data/types.js";
 import {classificationReport} from "./classification-metrics.js";
 import {rankAll} from "./evaluate-ranking.js";
 import {mae, rmse} from "./rating-metrics.js";
-import type {RatingFold} from "./rating-folds.js";
+import type {RatingFold} from "../data/folds.js";
 
 /** Which metrics to compute. */
 export type MetricFamily = "rating" | "classification" | "ranking";

@@ -3,7 +3,7 @@
  * for each rating value, and its rating estimate is the expected rating Σ p·value, so it is scored with
  * RMSE and MAE beside the recommenders and can be a blend member. Its features read the movie and user
  * tables, so it is fitted on training ratings that know their data set (TrainSet.source, as every fold
- * of lib/eval/rating-folds.ts does); the state keeps those tables (no ratings) to predict with.
+ * of lib/data/folds.ts does); the state keeps those tables (no ratings) to predict with.
  */
 import type {Dataset, Ratings} from "../data/types.js";
 import {abortError, scoreEach, type BatchPrediction, type FitOptions, type Model, type ParamSchema, type TrainSet} from "./estimator.js";
@@ -37,7 +37,7 @@ const PARAMS: ParamSchema<ClassifierParams> = {
 /** The data set and sorted training rows a classifier is fitted on; throws when the TrainSet has no source. */
 function sourceOf(train: TrainSet): {dataset: Dataset; rows: Int32Array} {
   if (!train.source) {
-    throw new RangeError("classifier: the training set has no source data set; expected ratings taken from a data set (lib/eval/rating-folds.ts), since its features read the movie and user tables");
+    throw new RangeError("classifier: the training set has no source data set; expected ratings taken from a data set (lib/data/folds.ts), since its features read the movie and user tables");
   }
   if (train.source.rows.length !== train.ratings.rating.length) {
     throw new RangeError(`classifier: ${train.source.rows.length} source rows for ${train.ratings.rating.length} training ratings; expected one row per rating`);

@@ -8,7 +8,7 @@ import {closeSync, createReadStream, mkdirSync, openSync, writeSync} from "node:
 import {mkdtemp, rename, rm, stat} from "node:fs/promises";
 import {basename, dirname, join, resolve, sep} from "node:path";
 import {Unzip, UnzipInflate, type UnzipFile} from "fflate";
-import {crc32} from "./crc32.js";
+import {crc32Bytes} from "../bundle/crc32.js";
 import {readCentralDirectory, type CentralEntry} from "./zip-directory.js";
 import {ZipError} from "./zip-error.js";
 
@@ -146,7 +146,7 @@ async function extractInto(zip: Uint8Array | string, root: string, options: Extr
         try {
           if (err) throw new ZipError(`zip entry ${JSON.stringify(file.name)}: ${err.message}`);
           if (data.length > 0) {
-            entry.crc = crc32(data, entry.crc);
+            entry.crc = crc32Bytes(data, entry.crc);
             entry.written += writeSync(entry.fd, data);
           }
           if (final) {

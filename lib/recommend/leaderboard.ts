@@ -5,7 +5,7 @@
  * fold counts still compare like with like.
  */
 import {crossValidate, type CrossValidateOptions, type MeanSd} from "../eval/cross-validate.js";
-import type {RatingFold} from "../eval/rating-folds.js";
+import type {RatingFold} from "../data/folds.js";
 import type {AnyModel} from "../models/estimator.js";
 
 export interface LeaderboardRow {

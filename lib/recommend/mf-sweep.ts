@@ -1,6 +1,6 @@
 /** RMSE of biased MF against its number of factors and of epochs, each swept with the other at Surprise's default. */
 import {crossValidate, type MeanSd} from "../eval/cross-validate.js";
-import type {RatingFold} from "../eval/rating-folds.js";
+import type {RatingFold} from "../data/folds.js";
 import {MF_DEFAULTS, mfModel} from "../models/recommenders/mf.js";
 
 export interface SweepPoint {

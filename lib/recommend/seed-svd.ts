@@ -3,7 +3,7 @@
  * against the true ratings and the mean-centred variant's, and how far its unclipped reconstruction
  * sits below the scale (unrated cells count as ratings of 0, so the low-rank fit is pulled to 0).
  */
-import type {RatingFold} from "../eval/rating-folds.js";
+import type {RatingFold} from "../data/folds.js";
 import {svdSeedModel, reconstruct} from "../models/recommenders/svd-seed.js";
 import {svdCentredModel} from "../models/recommenders/svd-centred.js";
 

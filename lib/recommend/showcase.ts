@@ -6,7 +6,7 @@
  */
 import {idLookup} from "../data/encode.js";
 import type {Dataset} from "../data/types.js";
-import {fullTrainSet} from "../eval/rating-folds.js";
+import {fullTrainSet} from "../data/folds.js";
 import type {Model} from "../models/estimator.js";
 import {similarMovies, type ItemKnnState} from "../models/recommenders/item-knn.js";
 import type {ItemKnnImplicitState} from "../models/recommenders/item-knn-implicit.js";

@@ -2,7 +2,7 @@
 // with the majority and user+item bias baselines on the same folds — ml-100k's official folds when
 // present, else seeded stratified folds. CV_FOLDS folds keep the site build short (see the page).
 import {crossValidateClassifier} from "../../lib/eval/cross-validate-classifier.js";
-import {evaluationFolds, loadEvaluationData} from "../../lib/node/evaluation-data.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {DEFAULT_CLASSIFIER_PARAMS} from "../../lib/pipelines/classifier.js";
 
@@ -10,8 +10,8 @@ import {DEFAULT_CLASSIFIER_PARAMS} from "../../lib/pipelines/classifier.js";
 const CV_FOLDS = 3;
 
 const started = performance.now();
-const data = await loadEvaluationData();
-const {protocol, description, folds} = await evaluationFolds(data, CV_FOLDS);
+const data = await openDataset({clean: {beforeRelease: false}});
+const {protocol, description, folds} = await data.folds.classifier(CV_FOLDS);
 const result = await crossValidateClassifier(data.dataset, {
   folds,
   trainer: parallelTrainer(),

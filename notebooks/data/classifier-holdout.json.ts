@@ -2,13 +2,13 @@
 // the rating classifier with its tuned defaults on the hold-out split (ml-100k: official u1; else
 // stratified 80/20), then the learning curves, feature importance and every test-set diagnostic.
 import {holdoutReport} from "../../lib/eval/holdout-report.js";
-import {holdoutSplit, loadEvaluationData} from "../../lib/node/evaluation-data.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, predictClassifier} from "../../lib/pipelines/classifier.js";
 
 const started = performance.now();
-const data = await loadEvaluationData();
-const split = await holdoutSplit(data);
+const data = await openDataset({clean: {beforeRelease: false}});
+const split = await data.folds.holdout();
 const state = await fitClassifierAsync(data.dataset, split.train, DEFAULT_CLASSIFIER_PARAMS, {trainer: parallelTrainer()});
 const {probabilities} = predictClassifier(state, data.dataset, split.test);
 const report = holdoutReport(data.dataset, state, split.train, split.test, probabilities);

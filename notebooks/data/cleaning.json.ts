@@ -2,9 +2,8 @@
 // rating removed by the before-release rule (for the timeline chart) and the titles the page shows.
 // Runs under tsx at build time; JSON goes to stdout, progress to stderr. Ships aggregates and removed
 // rows only (at most MAX_TIMELINE of them), never the rating files.
-import {cleanDataset} from "../../lib/data/clean.js";
 import {releaseCutoff} from "../../lib/data/release-noise.js";
-import {selectDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 /** Report examples per rule, as in the default report. */
 const MAX_EXAMPLES = 5;
@@ -12,9 +11,8 @@ const MAX_EXAMPLES = 5;
 const MAX_TIMELINE = 5000;
 
 const started = performance.now();
-const {raw, origin, reason} = await selectDataset({log: (msg) => process.stderr.write(`cleaning.json: ${msg}\n`)});
 // Every example of every rule, so that the before-release rows are all at hand; trimmed below.
-const {report} = cleanDataset(raw, {maxExamples: Infinity});
+const {raw, report, origin, reason} = await openDataset({log: (msg) => process.stderr.write(`cleaning.json: ${msg}\n`), clean: {maxExamples: Infinity}, keepRaw: true});
 
 const rowOfMovie = new Map<number, number>();
 raw.movies.id.forEach((id, row) => rowOfMovie.set(id, row));

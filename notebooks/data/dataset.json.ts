@@ -1,8 +1,8 @@
 // Data loader for data/dataset.json: which data set the workbench runs on, why, and its summary.
 // Runs under tsx at build time; JSON goes to stdout, progress to stderr.
-import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();
-const {summary, origin, reason, synthetic} = await loadWorkbenchDataset();
+const {summary, origin, reason, synthetic} = await openDataset();
 process.stderr.write(`dataset.json: ${summary.name} (${origin}: ${reason}), ${summary.counts.ratings} ratings in ${Math.round(performance.now() - started)} ms\n`);
 process.stdout.write(JSON.stringify({name: summary.name, origin, reason, synthetic, summary}));

@@ -4,10 +4,10 @@ import {genreCooccurrence} from "../../lib/analysis/genre-cooccurrence.js";
 import {genreCounts, hasGenre} from "../../lib/analysis/genre-counts.js";
 import {genreMeans} from "../../lib/analysis/genre-means.js";
 import {ratingHistogram} from "../../lib/analysis/rating-histogram.js";
-import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();
-const {dataset: d} = await loadWorkbenchDataset();
+const {dataset: d} = await openDataset();
 const G = d.movies.genreNames.length;
 // Ratings of each genre's movies, for that genre's histogram.
 const histograms = d.movies.genreNames.map((_, g) => {

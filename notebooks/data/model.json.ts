@@ -4,7 +4,7 @@
 // so. Bundle text to stdout (the bundle has no timestamps or raw rating rows), progress to stderr.
 import {buildWorkbenchBundle} from "../../lib/bundle/workbench.js";
 import {serializeBundle} from "../../lib/bundle/bundle.js";
-import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {fitClassifierAsync} from "../../lib/pipelines/classifier.js";
 
@@ -12,7 +12,7 @@ import {fitClassifierAsync} from "../../lib/pipelines/classifier.js";
 export const PAGE_MODEL = {rounds: 40, maxDepth: 6, eta: 0.3, neighbours: 32} as const;
 
 const t0 = performance.now();
-const {dataset, synthetic, summary} = await loadWorkbenchDataset();
+const {dataset, synthetic, summary} = await openDataset();
 const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
 const classifier = await fitClassifierAsync(dataset, rows, {
   gbdt: {n_estimators: PAGE_MODEL.rounds, max_depth: PAGE_MODEL.maxDepth, learning_rate: PAGE_MODEL.eta, early_stopping_rounds: null},

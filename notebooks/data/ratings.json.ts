@@ -4,10 +4,10 @@ import {ratingHistogram} from "../../lib/analysis/rating-histogram.js";
 import {ratingMoments} from "../../lib/analysis/rating-moments.js";
 import {ratingsByUserGroup} from "../../lib/analysis/ratings-by-group.js";
 import {ratingsPerWeek} from "../../lib/analysis/ratings-per-week.js";
-import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();
-const {dataset: d} = await loadWorkbenchDataset();
+const {dataset: d} = await openDataset();
 const out = {
   name: d.name,
   scale: d.scale,

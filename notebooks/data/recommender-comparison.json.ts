@@ -3,8 +3,7 @@
 // epochs, and the seed's zero-filled SVD against the centred one. Logic lives in lib/recommend/.
 import {getModel, modelNames} from "../../lib/models/registry.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
-import {loadEvaluationData} from "../../lib/node/evaluation-data.js";
-import {recommenderFolds} from "../../lib/node/recommender-folds.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 import {PUBLISHED_RATING} from "../../lib/recommend/anchors.js";
 import {runLeaderboard} from "../../lib/recommend/leaderboard.js";
 import {mfSweep} from "../../lib/recommend/mf-sweep.js";
@@ -12,8 +11,8 @@ import {diagnoseSeedSvd} from "../../lib/recommend/seed-svd.js";
 
 const started = performance.now();
 const log = (msg: string) => process.stderr.write(`recommender-comparison.json: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-const data = await loadEvaluationData();
-const {protocol, description, folds} = await recommenderFolds(data, 5);
+const data = await openDataset({clean: {beforeRelease: false}});
+const {protocol, description, folds} = await data.folds.rating(5);
 // Every rating model of the registry: on all five folds, or on the first only for those that declare
 // themselves slow (BPMF, the blend and the classifier take minutes per fold), to keep the build short.
 const leaderboard = await runLeaderboard(modelNames("rating").map(getModel), folds, (_, name) => log(name), {fitOptions: {gbdtTrainer: parallelTrainer()}});

@@ -4,10 +4,10 @@
 import {matrixBlock} from "../../lib/analysis/matrix-block.js";
 import {sparsity} from "../../lib/analysis/sparsity.js";
 import {labelEncodingSample, matrixStorage} from "../../lib/recommend/matrix-summary.js";
-import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();
-const {dataset: d, synthetic} = await loadWorkbenchDataset();
+const {dataset: d, synthetic} = await openDataset();
 const nU = d.userIds.length, nM = d.movies.id.length, nnz = d.ratings.rating.length;
 const pivot = matrixBlock(d, {users: 12, movies: 8, seed: 3, from: "dense"});
 const out = {

@@ -3,7 +3,7 @@
 // stratified by user, seed 42, every unseen movie ranked). Logic lives in lib/.
 import {microsoftSplit} from "../../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../../lib/models/registry.js";
-import {loadEvaluationData} from "../../lib/node/evaluation-data.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 import {PUBLISHED_RANKING} from "../../lib/recommend/anchors.js";
 import {MICROSOFT_PROTOCOL} from "../../lib/recommend/rank-result.js";
 import {rankingCurves} from "../../lib/recommend/ranking-curves.js";
@@ -11,7 +11,7 @@ import {rankingCurves} from "../../lib/recommend/ranking-curves.js";
 // BPR runs its full 100 epochs (Cornac's setting): fewer make it look weaker than it is.
 const BPR_EPOCHS = 100;
 const started = performance.now();
-const data = await loadEvaluationData();
+const data = await openDataset({clean: {beforeRelease: false}});
 const d = data.dataset;
 const split = microsoftSplit(d.ratings, d.userIds.length, d.movies.id.length, d.scale, 42);
 // Every ranking model of the registry, and two rating models as references (the page's text discusses these two).

@@ -2,11 +2,11 @@
 // their highest-rated movies and each model's top 10 with "because you rated …" reasons, and the
 // nearest movies of the 300 most-rated ones. Models are fitted on every rating of the cleaned set.
 import {explainableNames, getModel} from "../../lib/models/registry.js";
-import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 import {buildShowcase, spreadOfUsers} from "../../lib/recommend/showcase.js";
 
 const started = performance.now();
-const {dataset: d, synthetic} = await loadWorkbenchDataset();
+const {dataset: d, synthetic} = await openDataset();
 // Every model that explains its picks, then a factor model and popularity to compare with (no reasons).
 const models = [...explainableNames(), "mf", "popular"].map((name) => ({name, label: getModel(name).label, model: getModel(name)}));
 const showcase = buildShowcase(d, models, spreadOfUsers(d, 40), {k: 10, rated: 10, similarMovies: 300, similarCount: 10});

@@ -3,16 +3,13 @@
 // still there to be shown; every one of them is shipped, the ordinary ones as a seeded sample.
 import {releaseGap} from "../../lib/analysis/release-gap.js";
 import {cleanDataset} from "../../lib/data/clean.js";
-import {encodeDataset} from "../../lib/data/encode.js";
-import {selectDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 /** Ordinary ratings drawn in the scatter; every before-release rating is drawn in addition. */
 const ORDINARY_SAMPLE = 4000;
 
 const started = performance.now();
-const {raw} = await selectDataset();
-const {data, report} = cleanDataset(raw, {beforeRelease: false, maxExamples: 0});
-const d = encodeDataset(data);
+const {raw, report, dataset: d} = await openDataset({clean: {beforeRelease: false, maxExamples: 0}, keepRaw: true});
 const gap = releaseGap(d, {ordinarySample: ORDINARY_SAMPLE, seed: 1});
 // The report of the default cleaning, to show that the page and the cleaning rule agree.
 const ruleCount = cleanDataset(raw, {maxExamples: 0}).report.rules.find((r) => r.rule === "before-release")?.removed ?? null;

@@ -3,10 +3,10 @@
 import {ratingsPerMovie, ratingsPerUser} from "../../lib/analysis/activity.js";
 import {matrixBlock} from "../../lib/analysis/matrix-block.js";
 import {sparsity} from "../../lib/analysis/sparsity.js";
-import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();
-const {dataset: d} = await loadWorkbenchDataset();
+const {dataset: d} = await openDataset();
 const perUser = ratingsPerUser(d);
 const perMovie = ratingsPerMovie(d);
 const out = {

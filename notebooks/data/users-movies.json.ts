@@ -3,10 +3,10 @@
 import {logBins, ratingsPerUser, topShare} from "../../lib/analysis/activity.js";
 import {movieStats} from "../../lib/analysis/movie-stats.js";
 import {popularityBias} from "../../lib/analysis/popularity-bias.js";
-import {loadWorkbenchDataset} from "../../lib/node/select-dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();
-const {dataset: d} = await loadWorkbenchDataset();
+const {dataset: d} = await openDataset();
 const perUser = ratingsPerUser(d);
 const stats = movieStats(d);
 const G = d.movies.genreNames.length;

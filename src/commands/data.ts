@@ -1,19 +1,15 @@
 /** `movielab data fetch | check | list`: get MovieLens sets, validate and clean them, see what is here. */
 import {readdirSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {cleanDataset} from "../../lib/data/clean.js";
 import type {CleaningReport} from "../../lib/data/cleaning-report.js";
 import {detectFormat} from "../../lib/data/detect-format.js";
-import {encodeDataset} from "../../lib/data/encode.js";
 import {findDataset, KNOWN_DATASETS, MOVIELENS_LICENCE, type MovieLensEntry} from "../../lib/data/registry.js";
-import {summarizeDataset, type DatasetSummary} from "../../lib/data/summary.js";
-import {generateSynthetic} from "../../lib/data/synthetic.js";
+import type {DatasetSummary} from "../../lib/data/summary.js";
 import type {RawDataset} from "../../lib/data/types.js";
 import {defaultDataRoot} from "../../lib/node/data-root.js";
 import {fetchDataset} from "../../lib/node/fetch-dataset.js";
 import {createProgress} from "../../lib/node/progress.js";
-import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
-import {resolveDatasetSpec} from "../../lib/node/select-dataset.js";
+import {openDataset, resolveDatasetSpec} from "../../lib/node/open-dataset.js";
 import {table, UsageError, type Command, type CommandContext, type OptionSpec} from "../cli-command.js";
 
 const DATA_ROOT: OptionSpec = {type: "string", value: "DIR", description: "where named sets live (default <repo>/data, or MOVIELAB_DATA_ROOT)"};
@@ -79,9 +75,7 @@ const checkCommand: Command = {
   options: {"data-root": DATA_ROOT, json: JSON_OUT},
   async run(ctx) {
     const target = resolveDatasetSpec(ctx.args[0], {dataRoot: dataRootOf(ctx), cwd: ctx.cwd, label: "data check"});
-    const raw = target.kind === "synthetic" ? generateSynthetic() : await readDatasetDir(target.dir, target.name);
-    const {data, report} = cleanDataset(raw);
-    const summary = summarizeDataset(encodeDataset(data));
+    const {raw, report, summary} = await openDataset({target, keepRaw: true});
     const result: CheckResult = {
       name: raw.name,
       format: raw.source.format,

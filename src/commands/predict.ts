@@ -1,5 +1,6 @@
 /** `movielab predict --model <bundle> --user N --movie N`: one rating prediction with its class probabilities. */
 import {resolve} from "node:path";
+import {ID_MAX} from "../../lib/data/fields.js";
 import {formatPercent} from "../../lib/widget/probability-bars.js";
 import {NotFoundError} from "../../lib/serving/types.js";
 import {predictToWire} from "../../lib/serving/wire.js";
@@ -8,7 +9,6 @@ import {loadServiceFromFile} from "../server/load-service.js";
 import type {Command} from "../cli-command.js";
 
 const WHERE = "movielab predict";
-const ID_MAX = 2147483647;
 
 export const command: Command = {
   name: "predict",

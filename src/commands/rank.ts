@@ -7,7 +7,8 @@ import {topNModel, topNModelName, topNNames} from "../../lib/recommend/model-nam
 import {formatRank, rankToJson} from "../../lib/recommend/rank-result.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
 import {seedOption} from "../cv/classifier-options.js";
-import {DATA_OPTIONS, loadCommandDataset} from "../cv/dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
+import {DATA_OPTIONS, datasetOptions} from "../cv/dataset.js";
 import {integerOption} from "../server/cli-options.js";
 
 const WHERE = "movielab rank";
@@ -40,7 +41,7 @@ export const command: Command = {
     const name = topNModelOption(ctx, WHERE);
     const k = integerOption(ctx.options.k, "k", 1, 100, WHERE, 10);
     const seed = seedOption(ctx, WHERE) ?? 42;
-    const {dataset} = await loadCommandDataset(ctx, {beforeRelease: false});
+    const {dataset} = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
     const model = MODELS[name];
     const description = model.description;
     const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, seed);

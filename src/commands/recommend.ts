@@ -4,6 +4,7 @@
  * recommender on `--data`) is one more branch in `run`, not a rewrite.
  */
 import {resolve} from "node:path";
+import {ID_MAX} from "../../lib/data/fields.js";
 import {NotFoundError, type RecommendResult} from "../../lib/serving/types.js";
 import {recommendToWire} from "../../lib/serving/wire.js";
 import {movieLabel} from "../../lib/widget/movie-search.js";
@@ -14,7 +15,6 @@ import {DATA_OPTIONS} from "../cv/dataset.js";
 import {recommendFromData} from "../recommend/from-data.js";
 
 const WHERE = "movielab recommend";
-const ID_MAX = 2147483647;
 
 /** Top-k from a classifier bundle's ranker (popularity for a user it has no ratings of). */
 async function recommendFromBundle(ctx: CommandContext, userId: number, k: number): Promise<RecommendResult> {

@@ -1,19 +1,20 @@
 /** `movielab cv classifier`: cross-validates the rating classifier and prints per-fold and mean ± sd figures with the baselines. */
 import {crossValidateClassifier, CV_METRICS, type CvResult, type MetricSummary} from "../../lib/eval/cross-validate-classifier.js";
-import type {FoldRows} from "../../lib/eval/fold-rows.js";
+import type {FoldRows} from "../../lib/data/folds.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
 import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption, seedOption} from "./classifier-options.js";
-import {DATA_OPTIONS, hasOfficialFolds, loadCommandDataset, readOfficialFoldRows, type LoadedDataset} from "./dataset.js";
+import {openDataset, type OpenedDataset} from "../../lib/node/open-dataset.js";
+import {DATA_OPTIONS, datasetOptions} from "./dataset.js";
 
 const WHERE = "movielab cv classifier";
 
 /** The folds --folds asks for: "official" (u1..u5 files), a count k ≥ 2, or by default official when present, else 5. */
-export async function foldsFor(ctx: CommandContext, loaded: LoadedDataset, where: string): Promise<FoldRows[] | number> {
+export async function foldsFor(ctx: CommandContext, loaded: OpenedDataset, where: string): Promise<FoldRows[] | number> {
   const spec = ctx.options.folds;
   if (spec === "official" || spec === undefined) {
-    if (hasOfficialFolds(loaded.dir)) return readOfficialFoldRows(loaded.dataset, loaded.dir!);
+    if (loaded.folds.hasOfficial) return loaded.folds.official();
     if (spec === "official") throw new UsageError(`--folds official needs ml-100k's u1..u5.base/.test files; ${loaded.dir ?? "the synthetic set"} has none (use --folds K)`, where);
     return 5;
   }
@@ -22,7 +23,7 @@ export async function foldsFor(ctx: CommandContext, loaded: LoadedDataset, where
 }
 
 /** Runs the command's cross-validation with a progress bar on stderr (off with --json). */
-export async function runClassifierCv(ctx: CommandContext, loaded: LoadedDataset, where: string, json: boolean): Promise<CvResult> {
+export async function runClassifierCv(ctx: CommandContext, loaded: OpenedDataset, where: string, json: boolean): Promise<CvResult> {
   const params = classifierParamsFrom(ctx, where);
   const folds = await foldsFor(ctx, loaded, where);
   const seed = seedOption(ctx, where);
@@ -60,7 +61,7 @@ export const classifierCvCommand: Command = {
   async run(ctx) {
     const json = ctx.options.json === true;
     classifierParamsFrom(ctx, WHERE); // usage errors before the data are read
-    const loaded = await loadCommandDataset(ctx, {beforeRelease: false});
+    const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
     const result = await runClassifierCv(ctx, loaded, WHERE, json);
     ctx.out(json ? `${JSON.stringify(result, null, 2)}\n` : formatCv(result));
   }

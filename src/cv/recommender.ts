@@ -1,6 +1,6 @@
 /** `movielab cv --model NAME`: any rating model of the registry through the harness, per fold and mean ± sd. */
 import {crossValidate} from "../../lib/eval/cross-validate.js";
-import {randomRatingFolds, ratingFoldsFromRows, type RatingFold} from "../../lib/eval/rating-folds.js";
+import {randomRatingFolds, ratingFoldsFromRows, type RatingFold} from "../../lib/data/folds.js";
 import {seedParams} from "../../lib/models/estimator.js";
 import {MODELS, modelNames} from "../../lib/models/registry.js";
 import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
@@ -9,7 +9,8 @@ import {cvToJson, formatCvTable} from "../../lib/recommend/cv-result.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
 import {foldsFor} from "./classifier.js";
 import {numberOption, seedOption} from "./classifier-options.js";
-import {DATA_OPTIONS, loadCommandDataset} from "./dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
+import {DATA_OPTIONS, datasetOptions} from "./dataset.js";
 
 const WHERE = "movielab cv";
 
@@ -50,7 +51,7 @@ export const modelCvCommand: Command = {
     if (ctx.options.folds !== undefined && ctx.options.folds !== "official") {
       numberOption(ctx, "folds", WHERE, (v) => Number.isInteger(v) && v >= 2, `"official" or an integer k ≥ 2`);
     }
-    const loaded = await loadCommandDataset(ctx, {beforeRelease: false});
+    const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
     const spec = await foldsFor(ctx, loaded, WHERE);
     const folds: RatingFold[] = typeof spec === "number" ? randomRatingFolds(loaded.dataset, spec, seed) : ratingFoldsFromRows(loaded.dataset, spec);
     const model = MODELS[name];

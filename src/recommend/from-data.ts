@@ -4,8 +4,9 @@
  * movies (or similar users) behind each one.
  */
 import {idLookup} from "../../lib/data/encode.js";
+import {ID_MAX} from "../../lib/data/fields.js";
 import type {Dataset} from "../../lib/data/types.js";
-import {fullTrainSet} from "../../lib/eval/rating-folds.js";
+import {fullTrainSet} from "../../lib/data/folds.js";
 import {MODELS} from "../../lib/models/registry.js";
 import {seenMatrix} from "../../lib/models/top-n.js";
 import {createProgress} from "../../lib/node/progress.js";
@@ -13,10 +14,10 @@ import type {Explanation} from "../../lib/recommend/explain.js";
 import {recommendWithReasons, type ExplainedRecommendation} from "../../lib/recommend/recommend-user.js";
 import type {CommandContext} from "../cli-command.js";
 import {topNModelOption} from "../commands/rank.js";
-import {loadCommandDataset} from "../cv/dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
+import {datasetOptions} from "../cv/dataset.js";
 import {integerOption} from "../server/cli-options.js";
 
-const ID_MAX = 2147483647;
 export const DEFAULT_DATA_MODEL = "ease";
 
 export interface FromDataJson {
@@ -52,7 +53,7 @@ export async function recommendFromData(ctx: CommandContext, where: string): Pro
   const userId = integerOption(ctx.options.user, "user", 0, ID_MAX, where);
   const k = integerOption(ctx.options.k, "k", 1, 100, where, 10);
   // A final model: every cleaning rule applies (the noise rule included).
-  const {dataset} = await loadCommandDataset(ctx, {beforeRelease: true});
+  const {dataset} = await openDataset(datasetOptions(ctx, {beforeRelease: true}));
   const user = idLookup(dataset.userIds)(userId);
   if (user < 0) {
     const ids = dataset.userIds;

@@ -3,9 +3,10 @@
  * `"1"` or 1.5 for an integer id is a 400; unknown properties are refused (additionalProperties
  * false), never silently dropped.
  */
+import {ID_MAX} from "../../lib/data/fields.js";
 
 /** Raw MovieLens ids are positive 32-bit integers; 0 is allowed so that it answers "unknown" (404). */
-const ID = {type: "integer", minimum: 0, maximum: 2147483647} as const;
+const ID = {type: "integer", minimum: 0, maximum: ID_MAX} as const;
 
 export const MAX_K = 100;
 export const DEFAULT_K = 10;

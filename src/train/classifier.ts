@@ -10,7 +10,8 @@ import {fitClassifierAsync} from "../../lib/pipelines/classifier.js";
 import {UsageError, type Command} from "../cli-command.js";
 import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption} from "../cv/classifier-options.js";
 import {runClassifierCv} from "../cv/classifier.js";
-import {DATA_OPTIONS, loadCommandDataset} from "../cv/dataset.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
+import {DATA_OPTIONS, datasetOptions} from "../cv/dataset.js";
 
 const WHERE = "movielab train classifier";
 
@@ -46,14 +47,14 @@ export const trainClassifierCommand: Command = {
     let metrics: Record<string, number> = {};
     let cvProtocol: string | null = null;
     if (ctx.options.cv === true) {
-      const evalSet = await loadCommandDataset(ctx, {beforeRelease: false});
+      const evalSet = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
       const cv = await runClassifierCv(ctx, evalSet, WHERE, json);
       cvProtocol = cv.protocol === "official" ? "official" : `${cv.folds.length}-fold`;
       metrics = Object.fromEntries(CV_METRICS.flatMap((m) => [[`cv_${m}`, cv.summary.mean[m]], [`cv_${m}_sd`, cv.summary.sd[m]]]));
       metrics.cv_folds = cv.folds.length;
     }
 
-    const loaded = await loadCommandDataset(ctx, {beforeRelease: true});
+    const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: true}));
     const {dataset} = loaded;
     const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
     const rounds = params.gbdt.n_estimators ?? 100;

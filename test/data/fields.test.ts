@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {DataError} from "../../lib/data/errors.js";
 import {
-  DuplicateIdCheck, GenreCollector, GrowableColumn, forEachLine, parseGender, parseId, parseRating, parseReleaseDate, parseTimestamp, requireFile, requireNonEmpty, yearFromTitle
+  DuplicateIdCheck, GenreCollector, GrowableColumn, ID_EXPECTED, ID_MAX, forEachLine, parseGender, parseId, parseRating, parseReleaseDate, parseTimestamp, requireFile, requireNonEmpty, yearFromTitle
 } from "../../lib/data/fields.js";
 
 const ctx = {file: "f", line: 7};
@@ -10,6 +10,8 @@ describe("field validators", () => {
   it("parseId accepts plain positive digits only", () => {
     expect(parseId("42", "id", ctx)).toBe(42);
     expect(parseId("2147483647", "id", ctx)).toBe(2147483647);
+    expect(ID_MAX).toBe(2 ** 31 - 1);
+    expect(ID_EXPECTED).toBe("a positive integer id (1 to 2147483647)");
     for (const bad of ["", " 1", "1 ", "5abc", "0", "-3", "1.0", "1e3", "0x10", "2147483648", "99999999999"]) {
       expect(() => parseId(bad, "id", ctx)).toThrow(`f line 7, field "id": got "${bad}", expected a positive integer id (1 to 2147483647)`);
     }

@@ -4,11 +4,7 @@ import {classificationReport, regressionErrors} from "../../lib/eval/classificat
 import {labelsOf} from "../../lib/features/feature-matrix.js";
 import {tinyDataset} from "../features/tiny-dataset.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
-import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
-import {cleanDataset} from "../../lib/data/clean.js";
-import {encodeDataset} from "../../lib/data/encode.js";
-import {readOfficialFolds} from "../../lib/node/official-folds.js";
-import {officialFoldRows} from "../../lib/eval/fold-rows.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 const ds = tinyDataset([[0, 0, 5, 2000], [0, 1, 3, 2000], [1, 0, 4, 2000], [1, 2, 2, 2000], [0, 2, 1, 2000]], 2, 3, [[0], [0, 1], [2]]);
 const train = Int32Array.from([0, 1, 2, 3]);
@@ -52,8 +48,9 @@ describe("rounded damped bias baseline", () => {
 
 describe.skipIf(!HAS_ML100K)("baselines on ml-100k u1..u5 reproduce the anchors", async () => {
   it("majority ≈ 0.342 accuracy, rounded bias ≈ 0.403 accuracy and RMSE ≈ 0.953", async () => {
-    const data = encodeDataset(cleanDataset(await readDatasetDir(ML100K_DIR), {beforeRelease: false}).data);
-    const folds = officialFoldRows(data, await readOfficialFolds(ML100K_DIR));
+    const opened = await openDataset({spec: ML100K_DIR, clean: {beforeRelease: false}});
+    const data = opened.dataset;
+    const folds = await opened.folds.official();
     const values = [1, 2, 3, 4, 5];
     let maj = 0, acc = 0, rmse = 0;
     for (const f of folds) {

@@ -3,9 +3,7 @@ import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import {crossValidateClassifier, CV_METRICS, summarizeMetrics, type CvProgress, type CvResult, type MetricValues} from "../../lib/eval/cross-validate-classifier.js";
-import {officialFoldRows} from "../../lib/eval/fold-rows.js";
-import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
-import {readOfficialFolds} from "../../lib/node/official-folds.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 import type {ClassifierParams} from "../../lib/pipelines/classifier.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 
@@ -98,9 +96,9 @@ describe("crossValidateClassifier", () => {
 
 describe.skipIf(!HAS_ML100K)("crossValidateClassifier on ml-100k (official u1)", () => {
   it("reaches accuracy > 0.43 on u1 with features fitted on u1.base only", async () => {
-    const raw = await readDatasetDir(ML100K_DIR, "ml-100k");
-    const ml = encodeDataset(cleanDataset(raw, {beforeRelease: false}).data);
-    const folds = officialFoldRows(ml, await readOfficialFolds(ML100K_DIR, ["u1"]));
+    const opened = await openDataset({target: {kind: "dir", dir: ML100K_DIR, name: "ml-100k"}, clean: {beforeRelease: false}});
+    const ml = opened.dataset;
+    const folds = await opened.folds.official(["u1"]);
     // The tuned features with a faster learning rate keep this test short.
     const r = await crossValidateClassifier(ml, {folds, params: {gbdt: {learning_rate: 0.2, early_stopping_rounds: 10}}});
     const f = r.folds[0];

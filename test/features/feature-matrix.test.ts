@@ -3,11 +3,7 @@ import {buildFeatures, classValuesOf, dropBeforeRelease, featuresForPair, fitFea
 import {movieAgeYears} from "../../lib/features/movie-features.js";
 import {tinyDataset} from "./tiny-dataset.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
-import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
-import {cleanDataset} from "../../lib/data/clean.js";
-import {encodeDataset} from "../../lib/data/encode.js";
-import {readOfficialFolds} from "../../lib/node/official-folds.js";
-import {officialFoldRows} from "../../lib/eval/fold-rows.js";
+import {openDataset} from "../../lib/node/open-dataset.js";
 
 // Movie m is released on day 1000 + 10·m (1972); movie 2's release is unknown. Row 3 rates movie 1 on day 1005, before its release (day 1010).
 const rows: Array<[number, number, number, number]> = [
@@ -81,10 +77,10 @@ describe("feature pipeline", () => {
 });
 
 describe.skipIf(!HAS_ML100K)("feature pipeline on ml-100k", async () => {
-  const raw = HAS_ML100K ? await readDatasetDir(ML100K_DIR) : null;
+  const opened = HAS_ML100K ? await openDataset({spec: ML100K_DIR, clean: {beforeRelease: false}}) : null;
   it("fits like the peer on u1 and builds 80,000 training rows well under a second", async () => {
-    const data = encodeDataset(cleanDataset(raw!, {beforeRelease: false}).data);
-    const [u1] = officialFoldRows(data, await readOfficialFolds(ML100K_DIR, ["u1"]));
+    const data = opened!.dataset;
+    const [u1] = await opened!.folds.official(["u1"]);
     // Best of 3 (fit + training features): the machine is shared, the first run pays for JIT warm-up.
     let ms = Infinity;
     let state = fitFeaturePipeline(data, u1.train);

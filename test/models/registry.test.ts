@@ -5,7 +5,7 @@ import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import {crossValidate} from "../../lib/eval/cross-validate.js";
-import {randomRatingFolds} from "../../lib/eval/rating-folds.js";
+import {randomRatingFolds} from "../../lib/data/folds.js";
 import {capabilities, predict, predictRatings, seedParams} from "../../lib/models/estimator.js";
 import {blendableNames, explainableNames, getModel, MODELS, modelNames} from "../../lib/models/registry.js";
 import {recommend, seenMatrix} from "../../lib/models/top-n.js";

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {fullTrainSet} from "../../lib/eval/rating-folds.js";
+import {fullTrainSet} from "../../lib/data/folds.js";
 import {easeModel} from "../../lib/models/recommenders/ease.js";
 import {itemKnnImplicitModel} from "../../lib/models/recommenders/item-knn-implicit.js";
 import {mfModel} from "../../lib/models/recommenders/mf.js";

@@ -1,0 +1,263 @@
+/**
+ * The one way to open a data set, for the CLI, the server, the page loaders and the benches:
+ * selection, reading, cleaning, encoding, and ml-100k's official folds.
+ *
+ * Selection: a spec or MOVIELAB_DATA (a set name under the data root, the word "synthetic", or a
+ * directory), else `data/ml-100k` when present, else a download of ml-100k (unless offline), else
+ * the seeded synthetic set, with the reason recorded so pages can say why. An explicit spec or
+ * MOVIELAB_DATA that does not resolve is an error, never a silent fallback.
+ * Cleaning applies every rule unless told otherwise: evaluations keep ratings dated before release
+ * ({beforeRelease: false}) so that every fold row stays; the feature pipeline drops them from training rows.
+ * Folds (lib/data/folds.ts) and the summary are computed only when asked for.
+ */
+import {existsSync, statSync} from "node:fs";
+import {readFile} from "node:fs/promises";
+import {homedir} from "node:os";
+import {isAbsolute, join, resolve} from "node:path";
+import {cleanDataset, type CleanOptions} from "../data/clean.js";
+import type {CleaningReport} from "../data/cleaning-report.js";
+import {encodeDataset} from "../data/encode.js";
+import {DataError} from "../data/errors.js";
+import {
+  checkFoldCount, checkOfficialFoldNames, classifierFolds, holdoutSplit, OFFICIAL_FOLDS, officialFoldFiles, officialFoldRows, parseOfficialFold,
+  ratingFolds, ratingFoldsFromRows, type ClassifierFolds, type FoldRows, type HoldoutSplit, type RatingFolds, type RawFold
+} from "../data/folds.js";
+import {findDataset, type MovieLensEntry} from "../data/registry.js";
+import {summarizeDataset, type DatasetSummary} from "../data/summary.js";
+import {generateSynthetic} from "../data/synthetic.js";
+import type {Dataset, RawDataset} from "../data/types.js";
+import type {RatingFold} from "../data/folds.js";
+import {defaultDataRoot} from "./data-root.js";
+import {fetchDataset} from "./fetch-dataset.js";
+import {readDatasetDir} from "./read-dataset-dir.js";
+
+/** How the data set was chosen. */
+export type DatasetOrigin = "env" | "default" | "downloaded" | "synthetic";
+
+/** The set ml-100k is the workbench's default, as in the seed. */
+export const DEFAULT_DATASET = "ml-100k";
+
+export interface OpenDatasetOptions {
+  /** What to open, as MOVIELAB_DATA would say it; default env.MOVIELAB_DATA. Empty: the default chain. */
+  spec?: string;
+  /** A spec already resolved by resolveDatasetSpec, opened as it is (no default chain): `data check`. */
+  target?: DatasetTarget;
+  /** Directory specs are relative to this (default process.cwd()). */
+  cwd?: string;
+  /** The cleaning rules and report size (default every rule, 5 examples per rule). */
+  clean?: CleanOptions;
+  /** Keep the set as read, before cleaning, in `raw` (for pages that show what cleaning removes). */
+  keepRaw?: boolean;
+  /** Environment to read MOVIELAB_DATA, MOVIELAB_DATA_ROOT, MOVIELAB_OFFLINE from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Where named sets live (default MOVIELAB_DATA_ROOT, else `<repo>/data`). */
+  dataRoot?: string;
+  /** Try to download ml-100k when it is missing (default true unless MOVIELAB_OFFLINE=1). */
+  allowDownload?: boolean;
+  /** Where to say what is happening (default: silent). */
+  log?: (msg: string) => void;
+  /** Passed to fetchDataset for the download (tests use a fake). */
+  fetchImpl?: typeof fetch;
+  /** Download progress: bytes so far and the expected total. */
+  onProgress?: (bytes: number, total: number) => void;
+  /** Passed to fetchDataset: the registry that describes ml-100k's zip (tests describe their own). */
+  registry?: readonly MovieLensEntry[];
+}
+
+interface SelectedDataset {
+  raw: RawDataset;
+  origin: DatasetOrigin;
+  reason: string;
+}
+
+/** Where a spec points: the synthetic generator or a directory (with its set name when given by name). */
+export type DatasetTarget = {kind: "synthetic"} | {kind: "dir"; dir: string; name?: string};
+
+/**
+ * Resolves a spec ("synthetic", a set name like "ml-1m" → `<dataRoot>/ml-1m`, or a directory path
+ * relative to cwd). Throws DataError naming `label` (e.g. "MOVIELAB_DATA") when it points at nothing.
+ */
+export function resolveDatasetSpec(spec: string, options: {dataRoot: string; cwd?: string; label?: string}): DatasetTarget {
+  const label = options.label ?? "data set";
+  if (spec === "synthetic") return {kind: "synthetic"};
+  const looksLikePath = isAbsolute(spec) || spec.includes("/") || spec.includes("\\") || spec.startsWith(".") || spec.startsWith("~");
+  if (!looksLikePath) {
+    const named = join(options.dataRoot, spec);
+    if (isDirectory(named)) return {kind: "dir", dir: named, name: spec};
+    if (findDataset(spec) !== undefined) {
+      throw new DataError({
+        file: label,
+        value: spec,
+        expected: `the ${spec} files in ${named}/, which does not exist: run \`movielab data fetch ${spec}\`, or name a directory that holds them`
+      });
+    }
+  }
+  const dir = spec === "~" || spec.startsWith("~/") ? join(homedir(), spec.slice(1)) : resolve(options.cwd ?? process.cwd(), spec);
+  if (isDirectory(dir)) return {kind: "dir", dir};
+  throw new DataError({
+    file: label,
+    value: spec,
+    expected: `a set name with a directory under ${options.dataRoot}/ (e.g. ml-100k), the word "synthetic", or an existing directory of MovieLens files (${dir} is none)`
+  });
+}
+
+/** Chooses and reads the data set (see the module comment for the order). */
+async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDataset> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  const dataRoot = resolve(options.dataRoot ?? defaultDataRoot(env));
+  const spec = options.spec ?? env.MOVIELAB_DATA;
+
+  if (options.target !== undefined) return readTarget(options.target, "asked for");
+  if (spec !== undefined && spec !== "") {
+    const target = resolveDatasetSpec(spec, {dataRoot, cwd: options.cwd, label: options.spec !== undefined ? "data set" : "MOVIELAB_DATA"});
+    return readTarget(target, options.spec !== undefined ? `asked for "${spec}"` : `MOVIELAB_DATA=${spec}`);
+  }
+
+  const defaultDir = join(dataRoot, DEFAULT_DATASET);
+  if (isDirectory(defaultDir)) {
+    return {raw: await readDatasetDir(defaultDir, DEFAULT_DATASET), origin: "default", reason: `found ${defaultDir}`};
+  }
+
+  const allowDownload = options.allowDownload ?? env.MOVIELAB_OFFLINE !== "1";
+  if (!allowDownload) {
+    const why = options.allowDownload === false ? "downloads are off" : "downloads are off (MOVIELAB_OFFLINE=1)";
+    return synthetic(`no ${defaultDir} and ${why}`, log);
+  }
+  log(`no ${defaultDir}: downloading ${DEFAULT_DATASET} from GroupLens`);
+  let dir: string;
+  try {
+    dir = await fetchDataset(DEFAULT_DATASET, {dataRoot, fetchImpl: options.fetchImpl, onProgress: options.onProgress, registry: options.registry});
+  } catch (e) {
+    return synthetic(`no ${defaultDir} and download failed: ${(e as Error).message}`, log);
+  }
+  // A download that verified but does not read is a real problem: report it, do not hide it.
+  return {raw: await readDatasetDir(dir, DEFAULT_DATASET), origin: "downloaded", reason: `no ${defaultDir}; downloaded ${DEFAULT_DATASET} from GroupLens`};
+}
+
+async function readTarget(target: DatasetTarget, via: string): Promise<SelectedDataset> {
+  if (target.kind === "synthetic") return {raw: generateSynthetic(), origin: "env", reason: `${via}: the seeded synthetic set`};
+  return {raw: await readDatasetDir(target.dir, target.name), origin: "env", reason: `${via}: ${target.dir}`};
+}
+
+/** An opened data set: cleaned and encoded, with where it came from; summary and folds on demand. */
+export interface OpenedDataset {
+  /** The cleaned, encoded set. */
+  dataset: Dataset;
+  /** What cleaning removed, rule by rule. */
+  report: CleaningReport;
+  /** Counts, mean, dates of the cleaned set (computed on first use). */
+  readonly summary: DatasetSummary;
+  origin: DatasetOrigin;
+  /** One sentence: why this set (e.g. "no …/data/ml-100k and download failed: …"). */
+  reason: string;
+  /** True when the data are generated, not MovieLens: pages show a banner. */
+  synthetic: boolean;
+  /** Directory the files came from (null for synthetic data). */
+  dir: string | null;
+  /** The set as read, before cleaning: only with {keepRaw: true}. */
+  raw?: RawDataset;
+  folds: DatasetFolds;
+}
+
+/**
+ * The folds of an opened set, read when asked for. The evaluations' protocols take ml-100k's
+ * official folds when the directory has u1..u5, else seeded folds (lib/data/folds.ts).
+ */
+export interface DatasetFolds {
+  /** True when the directory holds ml-100k's u1..u5 .base/.test files. */
+  readonly hasOfficial: boolean;
+  /** Row indices of the named official splits (default u1..u5; ua, ub accepted); a missing or bad file throws DataError. */
+  official(names?: readonly string[]): Promise<FoldRows[]>;
+  /** The same splits as rating folds. */
+  officialRating(names?: readonly string[]): Promise<RatingFold[]>;
+  /** The classifier's folds: official u1..u`count` when present, else `count` seeded stratified folds (count 2..5, default 5). */
+  classifier(count?: number): Promise<ClassifierFolds>;
+  /** The rating models' folds: official u1..u`count` when present, else `count` random folds of `seed` (default 5 folds, seed 42). */
+  rating(count?: number, seed?: number): Promise<RatingFolds>;
+  /** The hold-out split: official u1 when present, else stratified 80/20 (seed 42). */
+  holdout(): Promise<HoldoutSplit>;
+}
+
+/** Selects, reads, cleans and encodes a data set (see the module comment); folds and summary are lazy. */
+export async function openDataset(options: OpenDatasetOptions & {keepRaw: true}): Promise<OpenedDataset & {raw: RawDataset}>;
+export async function openDataset(options?: OpenDatasetOptions): Promise<OpenedDataset>;
+export async function openDataset(options: OpenDatasetOptions = {}): Promise<OpenedDataset> {
+  const {raw, origin, reason} = await selectDataset(options);
+  const {data, report} = cleanDataset(raw, options.clean);
+  const dataset = encodeDataset(data);
+  const dir = raw.source.dir ?? null;
+  let summary: DatasetSummary | undefined;
+  return {
+    dataset,
+    report,
+    get summary() {
+      return (summary ??= summarizeDataset(dataset));
+    },
+    origin,
+    reason,
+    synthetic: raw.source.kind === "synthetic",
+    dir,
+    ...(options.keepRaw === true ? {raw} : {}),
+    folds: datasetFolds(dataset, dir)
+  };
+}
+
+/** True when dir holds ml-100k's u1..u5 .base/.test files. */
+export function hasOfficialFolds(dir: string | null): boolean {
+  return dir !== null && OFFICIAL_FOLDS.every((f) => Object.values(officialFoldFiles(f)).every((file) => existsSync(join(dir, file))));
+}
+
+function datasetFolds(dataset: Dataset, dir: string | null): DatasetFolds {
+  const hasOfficial = hasOfficialFolds(dir);
+  const official = async (names: readonly string[] = OFFICIAL_FOLDS): Promise<FoldRows[]> => {
+    if (dir === null) throw new DataError({file: dataset.name, expected: "a directory holding ml-100k's official split files, but this set is generated (synthetic)"});
+    return officialFoldRows(dataset, await readOfficialFolds(dir, names));
+  };
+  /** u1..u`count` when present, else null (count checked first). */
+  const firstOfficial = async (count: number): Promise<FoldRows[] | null> => {
+    checkFoldCount(count);
+    return hasOfficial ? official(OFFICIAL_FOLDS.slice(0, count)) : null;
+  };
+  return {
+    hasOfficial,
+    official,
+    officialRating: async (names) => ratingFoldsFromRows(dataset, await official(names)),
+    classifier: async (count = 5) => classifierFolds(dataset, await firstOfficial(count), count),
+    rating: async (count = 5, seed = 42) => ratingFolds(dataset, await firstOfficial(count), count, seed),
+    holdout: async () => holdoutSplit(dataset, hasOfficial ? (await official(["u1"]))[0] : null)
+  };
+}
+
+/** Reads `<name>.base` / `<name>.test` of each named official split from an ml-100k directory. */
+async function readOfficialFolds(dir: string, names: readonly string[]): Promise<RawFold[]> {
+  const path = resolve(dir);
+  checkOfficialFoldNames(names, path);
+  const read = async (file: string): Promise<Uint8Array> => {
+    try {
+      return await readFile(join(path, file));
+    } catch (e) {
+      throw new DataError({file: join(path, file), expected: `the ml-100k official split file ${file}, but it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`});
+    }
+  };
+  return Promise.all(
+    names.map(async (name) => {
+      const files = officialFoldFiles(name);
+      const [base, test] = [await read(files.base), await read(files.test)];
+      return parseOfficialFold(name, base, test, {base: join(path, files.base), test: join(path, files.test)});
+    })
+  );
+}
+
+function synthetic(reason: string, log: (msg: string) => void): SelectedDataset {
+  log(`using the seeded synthetic data set: ${reason}`);
+  return {raw: generateSynthetic(), origin: "synthetic", reason};
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
