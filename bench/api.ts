@@ -17,7 +17,7 @@ import {serializeBundle, type Bundle} from "../lib/bundle/bundle.js";
 import {buildWorkbenchBundle, type WorkbenchState} from "../lib/bundle/workbench.js";
 import {loadBundle} from "../lib/node/bundle-file.js";
 import {openDataset} from "../lib/node/open-dataset.js";
-import {fitClassifier} from "../lib/pipelines/classifier.js";
+import {fitClassifier} from "../lib/models/classifier/pipeline.js";
 import {createRng} from "../lib/random.js";
 import {createBundleService} from "../lib/serving/bundle-service.js";
 import {buildServer} from "../src/server.js";

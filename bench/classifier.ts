@@ -17,9 +17,9 @@ import {crossValidateClassifier, type CvResult} from "../lib/eval/cross-validate
 import {buildFeatures} from "../lib/features/feature-matrix.js";
 import {modelToJSON} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";
-import {parallelTrainer} from "../lib/node/gbdt-parallel.js";
+import {parallelTrainer} from "../lib/node/threads/gbdt-parallel.js";
 import {openDataset} from "../lib/node/open-dataset.js";
-import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState} from "../lib/pipelines/classifier.js";
+import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState} from "../lib/models/classifier/pipeline.js";
 
 const args = process.argv.slice(2);
 const dir = resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--threads") ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));

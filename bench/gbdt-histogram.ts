@@ -14,7 +14,7 @@ import {histogramWasmAvailable} from "../lib/wasm/histogram.js";
 import {binnedMatrix, partitionRows} from "../lib/models/gbdt/tree-builder.js";
 import type {TrainInput} from "../lib/models/gbdt/train.js";
 import {openDataset} from "../lib/node/open-dataset.js";
-import {fitClassifierAsync, PEER_CLASSIFIER_PARAMS} from "../lib/pipelines/classifier.js";
+import {fitClassifierAsync, PEER_CLASSIFIER_PARAMS} from "../lib/models/classifier/pipeline.js";
 import {createRng} from "../lib/random.js";
 
 const dir = resolve(process.argv[2] ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));

@@ -17,9 +17,9 @@ import type {GbdtModel} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";
 import {transformMargins} from "../lib/models/gbdt/objective.js";
 import {addRankForest, encodeRanks, rankForest} from "../lib/models/gbdt/rank-forest.js";
-import {parallelTrainer} from "../lib/node/gbdt-parallel.js";
+import {parallelTrainer} from "../lib/node/threads/gbdt-parallel.js";
 import {openDataset} from "../lib/node/open-dataset.js";
-import {fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier} from "../lib/pipelines/classifier.js";
+import {fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier} from "../lib/models/classifier/pipeline.js";
 
 type Proba = (model: GbdtModel, features: Float32Array, n: number) => Float32Array;
 

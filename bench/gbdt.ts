@@ -9,7 +9,7 @@ import {modelToJSON} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";
 import {syntheticClassification} from "../lib/models/gbdt/synthetic.js";
 import {trainGbdt} from "../lib/models/gbdt/train.js";
-import {trainGbdtParallel} from "../lib/node/gbdt-parallel.js";
+import {trainGbdtParallel} from "../lib/node/threads/gbdt-parallel.js";
 
 const ROUNDS = Number(process.env.GBDT_BENCH_ROUNDS ?? 100);
 const N_TRAIN = 80000;

@@ -18,7 +18,7 @@ import {openDataset} from "../lib/node/open-dataset.js";
 import {crossValidate, meanSd} from "../lib/eval/cross-validate.js";
 import {evaluateRanking, microsoftSplit} from "../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../lib/models/registry.js";
-import {mfModel} from "../lib/models/recommenders/mf.js";
+import {mfModel} from "../lib/models/factors/mf.js";
 import {rmse, mae} from "../lib/eval/rating-metrics.js";
 import {predictRatings} from "../lib/models/estimator.js";
 

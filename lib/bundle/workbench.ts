@@ -13,10 +13,10 @@
  */
 import type {Dataset} from "../data/types.js";
 import type {TrainSet} from "../models/estimator.js";
-import {easeModel} from "../models/recommenders/ease.js";
-import {itemKnnImplicitModel} from "../models/recommenders/item-knn-implicit.js";
+import {easeModel} from "../models/implicit/ease.js";
+import {itemKnnImplicitModel} from "../models/implicit/item-knn-implicit.js";
 import type {GbdtModel} from "../models/gbdt/model.js";
-import type {ClassifierState} from "../pipelines/classifier.js";
+import type {ClassifierState} from "../models/classifier/pipeline.js";
 import {bundleMetadata, type Bundle} from "./bundle.js";
 
 /** Ranking models a bundle can carry. */

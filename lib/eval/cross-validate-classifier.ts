@@ -8,8 +8,8 @@
  */
 import type {Dataset} from "../data/types.js";
 import {dropBeforeRelease, labelsOf} from "../features/feature-matrix.js";
-import {resolveClassifierParams, type ClassifierParams, type ClassifierState, type GbdtTrainFn} from "../pipelines/classifier.js";
-import {classifierModel} from "../models/classifier.js";
+import {resolveClassifierParams, type ClassifierParams, type ClassifierState, type GbdtTrainFn} from "../models/classifier/pipeline.js";
+import {classifierModel} from "../models/classifier/model.js";
 import type {BatchPrediction} from "../models/estimator.js";
 import {crossValidate, type FoldScore} from "./cross-validate.js";
 import {ratingFoldsFromRows} from "../data/folds.js";

@@ -7,7 +7,7 @@
 import type {Dataset} from "../data/types.js";
 import {dropBeforeRelease, labelsOf} from "../features/feature-matrix.js";
 import {featureImportance, type FeatureImportance} from "../models/gbdt/importance.js";
-import type {ClassifierState} from "../pipelines/classifier.js";
+import type {ClassifierState} from "../models/classifier/pipeline.js";
 import {classificationReport, regressionErrors, trueRatings} from "./classification-metrics.js";
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
 import {countsOf, errorBreakdown, type ErrorBreakdown} from "./error-breakdown.js";

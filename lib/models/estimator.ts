@@ -9,7 +9,7 @@
  * Users and movies are dense indices (see lib/data/encode.ts).
  */
 import type {Dataset, RatingScale, Ratings} from "../data/types.js";
-import type {Csr} from "./sparse.js";
+import type {Csr} from "../linalg/sparse.js";
 
 /** What a model is fitted on: the training ratings only, with the index ranges and the scale. */
 export interface TrainSet {

@@ -5,21 +5,21 @@
  * CONTRIBUTING.md). Order here is leaderboard order.
  */
 import type {AnyModel, ModelTask} from "./estimator.js";
-import {globalMeanModel} from "./recommenders/global-mean.js";
-import {baselineModel} from "./recommenders/baseline-only.js";
-import {userKnnModel} from "./recommenders/user-knn.js";
-import {itemKnnModel} from "./recommenders/item-knn.js";
-import {svdSeedModel} from "./recommenders/svd-seed.js";
-import {svdCentredModel} from "./recommenders/svd-centred.js";
-import {mfModel} from "./recommenders/mf.js";
-import {svdppModel} from "./recommenders/svdpp.js";
-import {bpmfSelectedModel} from "./recommenders/bpmf.js";
-import {createBlendModel} from "./recommenders/blend.js";
-import {classifierModel} from "./classifier.js";
-import {popularModel} from "./recommenders/popular.js";
-import {itemKnnImplicitModel} from "./recommenders/item-knn-implicit.js";
-import {easeModel} from "./recommenders/ease.js";
-import {bprModel} from "./recommenders/bpr.js";
+import {globalMeanModel} from "./baselines/global-mean.js";
+import {baselineModel} from "./baselines/baseline-only.js";
+import {userKnnModel} from "./neighbours/user-knn.js";
+import {itemKnnModel} from "./neighbours/item-knn.js";
+import {svdSeedModel} from "./factors/svd-seed.js";
+import {svdCentredModel} from "./factors/svd-centred.js";
+import {mfModel} from "./factors/mf.js";
+import {svdppModel} from "./factors/svdpp.js";
+import {bpmfSelectedModel} from "./factors/bpmf.js";
+import {createBlendModel} from "./composite/blend.js";
+import {classifierModel} from "./classifier/model.js";
+import {popularModel} from "./baselines/popular.js";
+import {itemKnnImplicitModel} from "./implicit/item-knn-implicit.js";
+import {easeModel} from "./implicit/ease.js";
+import {bprModel} from "./implicit/bpr.js";
 
 const blendModel = createBlendModel(
   blendMember,

@@ -2,10 +2,10 @@
  * Top-N selection from a score vector: a bounded min-heap (O(n log k)), no full sort,
  * with the user's seen movies excluded. Ties go to the lower movie index so results are deterministic.
  */
-import type {Csr} from "./sparse.js";
+import type {Csr} from "../linalg/sparse.js";
 import type {RatingScale} from "../data/types.js";
 import type {Model, Recommendation, RecommendOptions, TrainSet} from "./estimator.js";
-import {buildCsr} from "./sparse.js";
+import {buildCsr} from "../linalg/sparse.js";
 
 /** Indices of the k highest scores, best first; entries where skip[m] is non-zero or the score is NaN are left out. */
 export function topK(scores: ArrayLike<number>, k: number, skip?: Uint8Array): Recommendation[] {

@@ -4,7 +4,7 @@
  * the similar users who rated the movie). Models without one (factor models, popularity) give null.
  */
 import type {AnyModel, Explanation} from "../models/estimator.js";
-import type {Csr} from "../models/sparse.js";
+import type {Csr} from "../linalg/sparse.js";
 
 export type {Explanation, NeighbourReason, RatedReason} from "../models/estimator.js";
 

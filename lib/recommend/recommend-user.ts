@@ -1,7 +1,7 @@
 /** A user's top-N from a fitted model, each movie with the model's explanation when it has one. */
 import type {RatingScale} from "../data/types.js";
 import type {Model} from "../models/estimator.js";
-import type {Csr} from "../models/sparse.js";
+import type {Csr} from "../linalg/sparse.js";
 import {recommend} from "../models/top-n.js";
 import {explain, type Explanation} from "./explain.js";
 

@@ -9,7 +9,7 @@ import {rankerScores, unpackModel, type WorkbenchState} from "../bundle/workbenc
 import type {Dataset} from "../data/types.js";
 import {parseModel} from "../models/gbdt/model.js";
 import {topK} from "../models/top-n.js";
-import {predictPair, type ClassifierState} from "../pipelines/classifier.js";
+import {predictPair, type ClassifierState} from "../models/classifier/pipeline.js";
 import {NotFoundError, type MovieInfo, type PredictionService, type PredictResult, type RatedMovie, type RecommendResult, type UserInfo} from "./types.js";
 
 /** Movies shown in a user's summary. */

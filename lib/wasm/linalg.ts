@@ -1,6 +1,6 @@
 /**
  * Dot product and axpy over float64 rows in wasm memory, two lanes at a time (f64x2 SIMD), for the
- * dense inversion of ../models/recommenders/dense-linalg.ts. EASE spends all its time in these
+ * dense inversion of ../linalg/dense.ts. EASE spends all its time in these
  * loops, and plain JavaScript runs them several times slower (bounds checks, no vectorisation).
  * A dot product sums even and odd terms in separate lanes, so results differ from the JavaScript
  * row operations by rounding; each kernel is deterministic.

@@ -1,5 +1,5 @@
 /**
- * The biased-MF SGD epoch (fitMf in ../models/recommenders/mf.ts) as a WebAssembly SIMD kernel, f32x4.
+ * The biased-MF SGD epoch (fitMf in ../models/factors/mf.ts) as a WebAssembly SIMD kernel, f32x4.
  * Plain JavaScript runs this loop several times slower than the C peer because V8 neither
  * vectorises nor keeps floats in single precision; the kernel closes that gap in Node and in the
  * browser alike. It performs the C peer's per-rating update (err; b_u; b_i; then every factor from

@@ -3,8 +3,8 @@
 // present, else seeded stratified folds. CV_FOLDS folds keep the site build short (see the page).
 import {crossValidateClassifier} from "../../lib/eval/cross-validate-classifier.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
-import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
-import {DEFAULT_CLASSIFIER_PARAMS} from "../../lib/pipelines/classifier.js";
+import {parallelTrainer} from "../../lib/node/threads/gbdt-parallel.js";
+import {DEFAULT_CLASSIFIER_PARAMS} from "../../lib/models/classifier/pipeline.js";
 
 /** Folds run at build time (2..5): three of the five keep the build short (each fold is a full-size fit, ~25 s of CPU on ml-100k). */
 const CV_FOLDS = 3;

@@ -3,8 +3,8 @@
 // stratified 80/20), then the learning curves, feature importance and every test-set diagnostic.
 import {holdoutReport} from "../../lib/eval/holdout-report.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
-import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
-import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, predictClassifier} from "../../lib/pipelines/classifier.js";
+import {parallelTrainer} from "../../lib/node/threads/gbdt-parallel.js";
+import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, predictClassifier} from "../../lib/models/classifier/pipeline.js";
 
 const started = performance.now();
 const data = await openDataset({clean: {beforeRelease: false}});

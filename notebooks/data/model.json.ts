@@ -5,8 +5,8 @@
 import {buildWorkbenchBundle} from "../../lib/bundle/workbench.js";
 import {serializeBundle} from "../../lib/bundle/bundle.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
-import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
-import {fitClassifierAsync} from "../../lib/pipelines/classifier.js";
+import {parallelTrainer} from "../../lib/node/threads/gbdt-parallel.js";
+import {fitClassifierAsync} from "../../lib/models/classifier/pipeline.js";
 
 /** The page's model: the peer's learning rate with fewer rounds; no inner validation, no early stopping. */
 export const PAGE_MODEL = {rounds: 40, maxDepth: 6, eta: 0.3, neighbours: 32} as const;

@@ -1,13 +1,13 @@
 // Data loader for data/recommender-comparison.json: the rating-model leaderboard (official u1..u5 on
 // ml-100k, else 5 random folds; the slowest models on fewer folds), MF's RMSE against factors and
-// epochs, and the seed's zero-filled SVD against the centred one. Logic lives in lib/recommend/.
+// epochs, and the seed's zero-filled SVD against the centred one. Logic lives in lib/reports/.
 import {getModel, modelNames} from "../../lib/models/registry.js";
-import {parallelTrainer} from "../../lib/node/gbdt-parallel.js";
+import {parallelTrainer} from "../../lib/node/threads/gbdt-parallel.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
-import {PUBLISHED_RATING} from "../../lib/recommend/anchors.js";
-import {runLeaderboard} from "../../lib/recommend/leaderboard.js";
-import {mfSweep} from "../../lib/recommend/mf-sweep.js";
-import {diagnoseSeedSvd} from "../../lib/recommend/seed-svd.js";
+import {PUBLISHED_RATING} from "../../lib/reports/anchors.js";
+import {runLeaderboard} from "../../lib/reports/leaderboard.js";
+import {mfSweep} from "../../lib/reports/mf-sweep.js";
+import {diagnoseSeedSvd} from "../../lib/reports/seed-svd.js";
 
 const started = performance.now();
 const log = (msg: string) => process.stderr.write(`recommender-comparison.json: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);

@@ -3,7 +3,7 @@
 // layout and the label encoding. Logic lives in lib/.
 import {matrixBlock} from "../../lib/analysis/matrix-block.js";
 import {sparsity} from "../../lib/analysis/sparsity.js";
-import {labelEncodingSample, matrixStorage} from "../../lib/recommend/matrix-summary.js";
+import {labelEncodingSample, matrixStorage} from "../../lib/reports/matrix-summary.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();

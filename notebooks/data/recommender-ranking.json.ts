@@ -4,9 +4,9 @@
 import {microsoftSplit} from "../../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../../lib/models/registry.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
-import {PUBLISHED_RANKING} from "../../lib/recommend/anchors.js";
-import {MICROSOFT_PROTOCOL} from "../../lib/recommend/rank-result.js";
-import {rankingCurves} from "../../lib/recommend/ranking-curves.js";
+import {PUBLISHED_RANKING} from "../../lib/reports/anchors.js";
+import {MICROSOFT_PROTOCOL} from "../../lib/reports/rank-result.js";
+import {rankingCurves} from "../../lib/reports/ranking-curves.js";
 
 // BPR runs its full 100 epochs (Cornac's setting): fewer make it look weaker than it is.
 const BPR_EPOCHS = 100;

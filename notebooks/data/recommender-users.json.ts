@@ -3,7 +3,7 @@
 // nearest movies of the 300 most-rated ones. Models are fitted on every rating of the cleaned set.
 import {explainableNames, getModel} from "../../lib/models/registry.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
-import {buildShowcase, spreadOfUsers} from "../../lib/recommend/showcase.js";
+import {buildShowcase, spreadOfUsers} from "../../lib/reports/showcase.js";
 
 const started = performance.now();
 const {dataset: d, synthetic} = await openDataset();

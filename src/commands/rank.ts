@@ -3,12 +3,12 @@ import {microsoftSplit, rankAll} from "../../lib/eval/evaluate-ranking.js";
 import {seedParams} from "../../lib/models/estimator.js";
 import {MODELS} from "../../lib/models/registry.js";
 import {createProgress} from "../../lib/node/progress.js";
-import {topNModel, topNModelName, topNNames} from "../../lib/recommend/model-names.js";
-import {formatRank, rankToJson} from "../../lib/recommend/rank-result.js";
+import {topNModel, topNModelName, topNNames} from "../../lib/models/top-n-names.js";
+import {formatRank, rankToJson} from "../../lib/reports/rank-result.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
-import {seedOption} from "../cv/classifier-options.js";
+import {seedOption} from "../options/classifier.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
-import {DATA_OPTIONS, datasetOptions} from "../cv/dataset.js";
+import {DATA_OPTIONS, datasetOptions} from "../options/dataset.js";
 import {integerOption} from "../server/cli-options.js";
 
 const WHERE = "movielab rank";

@@ -11,8 +11,8 @@ import {movieLabel} from "../../lib/widget/movie-search.js";
 import {integerOption, stringOption} from "../server/cli-options.js";
 import {loadServiceFromFile} from "../server/load-service.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
-import {DATA_OPTIONS} from "../cv/dataset.js";
-import {recommendFromData} from "../recommend/from-data.js";
+import {DATA_OPTIONS} from "../options/dataset.js";
+import {recommendFromData} from "./recommend/from-data.js";
 
 const WHERE = "movielab recommend";
 

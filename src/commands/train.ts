@@ -1,6 +1,6 @@
-/** `movielab train <model>`: fits a model on a whole data set and writes a bundle. Subcommands live in src/train/. */
+/** `movielab train <model>`: fits a model on a whole data set and writes a bundle. Subcommands live in src/commands/train/. */
 import type {Command} from "../cli-command.js";
-import {trainClassifierCommand} from "../train/classifier.js";
+import {trainClassifierCommand} from "./train/classifier.js";
 
 export const command: Command = {
   name: "train",

@@ -4,7 +4,7 @@ import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import {crossValidateClassifier, CV_METRICS, summarizeMetrics, type CvProgress, type CvResult, type MetricValues} from "../../lib/eval/cross-validate-classifier.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
-import type {ClassifierParams} from "../../lib/pipelines/classifier.js";
+import type {ClassifierParams} from "../../lib/models/classifier/pipeline.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 
 const dataset = encodeDataset(cleanDataset(generateSynthetic({seed: 11, users: 250, movies: 300, ratings: 15000}), {beforeRelease: false}).data);

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {holdoutReport} from "../../lib/eval/holdout-report.js";
 import {stratifiedSplit} from "../../lib/eval/split.js";
 import {labelsOf} from "../../lib/features/feature-matrix.js";
-import {fitClassifier, predictClassifier} from "../../lib/pipelines/classifier.js";
+import {fitClassifier, predictClassifier} from "../../lib/models/classifier/pipeline.js";
 import {randomDataset} from "../features/tiny-dataset.js";
 
 describe("holdoutReport", () => {

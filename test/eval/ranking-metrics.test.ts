@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {catalogueCoverage, scoreRankedList, summariseRanking} from "../../lib/eval/ranking-metrics.js";
 import {evaluateRanking, microsoftSplit} from "../../lib/eval/evaluate-ranking.js";
-import {popularModel} from "../../lib/models/recommenders/popular.js";
-import {ratingsOf, SCALE, trainOf} from "../models/recommenders/fixtures.js";
+import {popularModel} from "../../lib/models/baselines/popular.js";
+import {ratingsOf, SCALE, trainOf} from "../models/fixtures.js";
 
 describe("ranking metrics", () => {
   it("scores one list by hand (binary relevance, as ease_msr.py)", () => {

@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {mae, rmse} from "../../lib/eval/rating-metrics.js";
 import {crossValidate, meanSd} from "../../lib/eval/cross-validate.js";
-import {globalMeanModel} from "../../lib/models/recommenders/global-mean.js";
-import {ratingsOf, trainOf} from "../models/recommenders/fixtures.js";
+import {globalMeanModel} from "../../lib/models/baselines/global-mean.js";
+import {ratingsOf, trainOf} from "../models/fixtures.js";
 
 describe("rating metrics", () => {
   it("computes RMSE and MAE by hand", () => {

@@ -13,7 +13,7 @@ import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import type {Dataset} from "../../lib/data/types.js";
-import {fitClassifier} from "../../lib/pipelines/classifier.js";
+import {fitClassifier} from "../../lib/models/classifier/pipeline.js";
 import {createBundleService} from "../../lib/serving/bundle-service.js";
 import type {PredictionService} from "../../lib/serving/types.js";
 

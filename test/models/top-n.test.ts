@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {recommend, seenMatrix, topK} from "../../lib/models/top-n.js";
-import {popularModel} from "../../lib/models/recommenders/popular.js";
+import {popularModel} from "../../lib/models/baselines/popular.js";
 import {createRng} from "../../lib/random.js";
-import {trainOf} from "./recommenders/fixtures.js";
+import {trainOf} from "./fixtures.js";
 
 describe("topK", () => {
   it("returns the k best, best first, ties to the lower index, skipping NaN and masked", () => {

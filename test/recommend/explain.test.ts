@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {fullTrainSet} from "../../lib/data/folds.js";
-import {easeModel} from "../../lib/models/recommenders/ease.js";
-import {itemKnnImplicitModel} from "../../lib/models/recommenders/item-knn-implicit.js";
-import {mfModel} from "../../lib/models/recommenders/mf.js";
+import {easeModel} from "../../lib/models/implicit/ease.js";
+import {itemKnnImplicitModel} from "../../lib/models/implicit/item-knn-implicit.js";
+import {mfModel} from "../../lib/models/factors/mf.js";
 import {seenMatrix} from "../../lib/models/top-n.js";
 import {explain} from "../../lib/recommend/explain.js";
 import {recommendWithReasons, topRated} from "../../lib/recommend/recommend-user.js";

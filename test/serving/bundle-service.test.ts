@@ -5,7 +5,7 @@ import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import type {Dataset} from "../../lib/data/types.js";
-import {fitClassifier, predictPair} from "../../lib/pipelines/classifier.js";
+import {fitClassifier, predictPair} from "../../lib/models/classifier/pipeline.js";
 import {createBundleService, foldText, lookupDataset} from "../../lib/serving/bundle-service.js";
 import {NotFoundError} from "../../lib/serving/types.js";
 

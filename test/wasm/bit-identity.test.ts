@@ -13,10 +13,10 @@ import {modelToJSON} from "../../lib/models/gbdt/model.js";
 import {predictMargin} from "../../lib/models/gbdt/predict.js";
 import {syntheticClassification} from "../../lib/models/gbdt/synthetic.js";
 import {trainGbdt} from "../../lib/models/gbdt/train.js";
-import {invertSpd} from "../../lib/models/recommenders/dense-linalg.js";
-import {easeModel} from "../../lib/models/recommenders/ease.js";
-import {fitMf} from "../../lib/models/recommenders/mf.js";
-import {trainGbdtParallel} from "../../lib/node/gbdt-parallel.js";
+import {invertSpd} from "../../lib/linalg/dense.js";
+import {easeModel} from "../../lib/models/implicit/ease.js";
+import {fitMf} from "../../lib/models/factors/mf.js";
+import {trainGbdtParallel} from "../../lib/node/threads/gbdt-parallel.js";
 
 /** sha256 of the bytes of each typed array (or the UTF-8 of each string), in order. */
 function sha256(...parts: Array<ArrayBufferView | string>): string {

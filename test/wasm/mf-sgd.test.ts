@@ -6,12 +6,12 @@
  */
 import {describe, expect, it} from "vitest";
 import type {TrainSet} from "../../lib/models/estimator.js";
-import {fitMf} from "../../lib/models/recommenders/mf.js";
-import {globalMean} from "../../lib/models/recommenders/shared.js";
+import {fitMf} from "../../lib/models/factors/mf.js";
+import {globalMean} from "../../lib/models/shared.js";
 import {createRng} from "../../lib/random.js";
 import {countKernelCalls, kernelCalls} from "../../lib/wasm/assembler.js";
 import {mfSgdAvailable, mfSgdKernel, mfSgdModuleBytes} from "../../lib/wasm/mf-sgd.js";
-import {syntheticSplit} from "../models/recommenders/fixtures.js";
+import {syntheticSplit} from "../models/fixtures.js";
 
 countKernelCalls(true);
 const f32 = Math.fround;

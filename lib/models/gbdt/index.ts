@@ -1,6 +1,6 @@
 /**
  * Gradient-boosted trees with XGBoost 1.7's hist algorithm: training, prediction, importance, JSON models.
- * Runs unchanged in Node, a Web Worker and the page (no Node imports; lib/node/gbdt-parallel.ts
+ * Runs unchanged in Node, a Web Worker and the page (no Node imports; lib/node/threads/gbdt-parallel.ts
  * adds worker threads in Node).
  *
  * Data layout: features are a row-major n × d Float32Array (row i, feature f at i·d + f), NaN = missing;

@@ -1,0 +1,63 @@
+/**
+ * Item-kNN on implicit feedback for top-N: cosine similarity of the movies' binary user columns,
+ * c_ij / sqrt(n_i · n_j), each movie keeping its k most similar movies; the score of movie j for a
+ * user is the sum of similarities between j and the movies the user rated (binary, ratings ignored).
+ */
+import type {Model} from "../estimator.js";
+import type {Csr} from "../../linalg/sparse.js";
+import {binaryMatrix, cooccurrence, sumRowsOfSeen} from "./binary-matrix.js";
+import {ratingFallback, reasonsFromItemWeights, userMeanEstimate, type RatingFallback} from "./common.js";
+import {topK} from "../top-n.js";
+
+export interface ItemKnnImplicitParams {
+  /** Neighbours kept per movie (≥ 1). */
+  k: number;
+  /** Shrinkage λ: similarity × c/(c + λ) with c the co-occurrence count (0 = none). */
+  shrinkage: number;
+}
+
+export interface ItemKnnImplicitState extends RatingFallback {
+  nMovies: number;
+  /** Row-major nMovies × nMovies similarities, zero outside each row's k nearest. */
+  similarity: Float32Array;
+  seen: Csr;
+}
+
+export const ITEM_KNN_IMPLICIT_DEFAULTS: ItemKnnImplicitParams = {k: 100, shrinkage: 0};
+
+/** Cosine similarities of binary columns from their Gram matrix, pruned to each row's k largest (diagonal excluded). */
+export function prunedCosine(gram: Float64Array, n: number, k: number, shrinkage: number): Float32Array {
+  const sim = new Float32Array(n * n);
+  const row = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const gii = gram[i * n + i];
+    for (let j = 0; j < n; j++) {
+      const c = gram[i * n + j], d = Math.sqrt(gii * gram[j * n + j]);
+      row[j] = i === j || d === 0 ? NaN : (c / d) * (shrinkage > 0 ? c / (c + shrinkage) : 1);
+    }
+    for (const {movie, score} of topK(row, k)) if (score > 0) sim[i * n + movie] = score;
+  }
+  return sim;
+}
+
+export const itemKnnImplicitModel: Model<ItemKnnImplicitParams, ItemKnnImplicitState> = {
+  name: "item-knn-implicit",
+  label: "item-kNN (implicit)",
+  description: "item kNN on binary feedback, cosine, 100 neighbours",
+  task: "ranking",
+  defaults: ITEM_KNN_IMPLICIT_DEFAULTS,
+  params: {
+    k: {type: "integer", min: 1, max: 100000, description: "neighbours kept per movie"},
+    shrinkage: {type: "number", min: 0, max: 100000, description: "shrinkage λ of similarities (by co-occurrence count)"}
+  },
+  fit(train, params = {}) {
+    const p = {...ITEM_KNN_IMPLICIT_DEFAULTS, ...params};
+    if (!(p.k >= 1)) throw new RangeError(`item-knn-implicit: k = ${p.k}; expected k ≥ 1`);
+    const seen = binaryMatrix(train);
+    return {...ratingFallback(train), nMovies: train.nMovies, similarity: prunedCosine(cooccurrence(seen), train.nMovies, p.k, p.shrinkage), seen};
+  },
+  estimate: (s, user) => userMeanEstimate(s, user),
+  // Pruned rows: similarity[i][j] is i's neighbour j, so the user's rated movies i vote for their neighbours j.
+  scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.similarity, s.nMovies),
+  explain: (s, ratings, user, movie, count) => ({kind: "rated", reasons: reasonsFromItemWeights(s.similarity, s.nMovies, ratings, user, movie, count)})
+};
