@@ -9,6 +9,7 @@ import {globalMeanModel} from "./baselines/global-mean.js";
 import {baselineModel} from "./baselines/baseline-only.js";
 import {userKnnModel} from "./neighbours/user-knn.js";
 import {itemKnnModel} from "./neighbours/item-knn.js";
+import {slopeOneModel} from "./neighbours/slope-one.js";
 import {svdSeedModel} from "./factors/svd-seed.js";
 import {svdCentredModel} from "./factors/svd-centred.js";
 import {mfModel} from "./factors/mf.js";
@@ -31,6 +32,7 @@ const LIST: readonly AnyModel[] = [
   baselineModel,
   userKnnModel,
   itemKnnModel,
+  slopeOneModel,
   svdSeedModel,
   svdCentredModel,
   mfModel,
