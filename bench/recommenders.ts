@@ -16,7 +16,7 @@ import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {openDataset} from "../lib/node/open-dataset.js";
 import {crossValidate, meanSd} from "../lib/eval/cross-validate.js";
-import {evaluateRanking, microsoftSplit} from "../lib/eval/evaluate-ranking.js";
+import {evaluateRanking, datasetRankingSplit} from "../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../lib/models/registry.js";
 import {mfModel} from "../lib/models/factors/mf.js";
 import {rmse, mae} from "../lib/eval/rating-metrics.js";
@@ -65,7 +65,7 @@ async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
     });
   } else {
     const {dataset} = await openDataset({spec: dataDir, clean: {beforeRelease: false}});
-    const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, 42);
+    const split = datasetRankingSplit(dataset, 42);
     const r = evaluateRanking(model, split, [10]);
     const s = r.byK[0];
     emit({task, model: name, k: 10, precision: round(s.precision), recall: round(s.recall), ndcg: round(s.ndcg), map: round(s.map), hit_rate: round(s.hitRate), coverage: round(s.coverage), fit_seconds: round(r.fitSeconds, 3), peak_rss_mb: peakMb()});

@@ -10,7 +10,6 @@
  * The data set must keep every fold row: clean it without the before-release rule
  * (`cleanDataset(raw, {beforeRelease: false})`); the feature pipeline drops noise from training rows itself.
  */
-import {selectRows} from "../eval/evaluate-ranking.js";
 import {kFold, stratifiedSplit} from "../eval/split.js";
 import {labelsOf} from "../features/feature-matrix.js";
 import type {TrainSet} from "../models/estimator.js";
@@ -96,6 +95,16 @@ function pairIndex(dataset: Dataset): Map<number, number> {
     index.set(key, row);
   }
   return index;
+}
+
+/** Picks rows of rating columns (in the order of `rows`). */
+export function selectRows(r: Ratings, rows: Int32Array): Ratings {
+  const pick = <T extends Int32Array | Float32Array | Float64Array>(a: T, out: T): T => {
+    for (let k = 0; k < rows.length; k++) out[k] = a[rows[k]];
+    return out;
+  };
+  const n = rows.length;
+  return {user: pick(r.user, new Int32Array(n)), movie: pick(r.movie, new Int32Array(n)), rating: pick(r.rating, new Float32Array(n)), timestamp: pick(r.timestamp, new Float64Array(n))};
 }
 
 /** One fold: a training set and held-out test ratings with dense indices of the same data set. */

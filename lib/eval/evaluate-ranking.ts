@@ -3,7 +3,8 @@
  * fitted on the training part, every movie the user did not rate in training ranked, binary
  * relevance against the user's test movies, metrics averaged over users with test movies.
  */
-import type {RatingScale, Ratings} from "../data/types.js";
+import type {Dataset, RatingScale, Ratings} from "../data/types.js";
+import {selectRows, trainSetOf} from "../data/folds.js";
 import type {Model, TrainSet} from "../models/estimator.js";
 import {seenMask, seenMatrix, topK} from "../models/top-n.js";
 import {scoreRankedList, summariseRanking, type RankingSummary, type UserRankingScores} from "./ranking-metrics.js";
@@ -24,20 +25,17 @@ export interface RankingResult {
   rankSeconds: number;
 }
 
-/** Picks rows of rating columns. */
-export function selectRows(r: Ratings, rows: Int32Array): Ratings {
-  const pick = <T extends Int32Array | Float32Array | Float64Array>(a: T, out: T): T => {
-    for (let k = 0; k < rows.length; k++) out[k] = a[rows[k]];
-    return out;
-  };
-  const n = rows.length;
-  return {user: pick(r.user, new Int32Array(n)), movie: pick(r.movie, new Int32Array(n)), rating: pick(r.rating, new Float32Array(n)), timestamp: pick(r.timestamp, new Float64Array(n))};
-}
-
 /** The protocol's split of all ratings: per user, round(0.75·n_u) random ratings train, the rest test (seeded). */
 export function microsoftSplit(ratings: Ratings, nUsers: number, nMovies: number, scale: TrainSet["scale"], seed = 42, testFraction = 0.25): RankingSplit {
   const rows = splitByUser(ratings.user, testFraction, seed);
   return {train: {ratings: selectRows(ratings, rows.train), nUsers, nMovies, scale}, test: selectRows(ratings, rows.test)};
+}
+
+/** microsoftSplit of a whole data set, whose training part knows its source rows (models that read the movie and user tables need them). */
+export function datasetRankingSplit(dataset: Dataset, seed = 42, testFraction = 0.25): RankingSplit {
+  const rows = splitByUser(dataset.ratings.user, testFraction, seed);
+  const train = trainSetOf(dataset, rows.train);
+  return {train, test: selectRows(dataset.ratings, rows.test)};
 }
 
 /** Fits the model on split.train and scores its top-k lists (k in ks, each ≥ 1) against split.test. */

@@ -101,6 +101,8 @@ export type ModelTask = "rating" | "ranking";
 export interface FitOptions {
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** Resources a model may use when present (e.g. the classifier's worker-thread tree trainer); others ignore them. */
+  [resource: string]: unknown;
 }
 
 /** A model: hyperparameters P with defaults and a schema, fitted state S (plain data carrying its scale). */

@@ -1,7 +1,7 @@
 // Data loader for data/recommender-ranking.json: precision, recall, nDCG (and MAP, hit rate,
 // coverage) at k = 1..20 per model under the Microsoft Recommenders protocol (75/25 split
 // stratified by user, seed 42, every unseen movie ranked). Logic lives in lib/.
-import {microsoftSplit} from "../../lib/eval/evaluate-ranking.js";
+import {datasetRankingSplit} from "../../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../../lib/models/registry.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 import {PUBLISHED_RANKING} from "../../lib/reports/anchors.js";
@@ -13,7 +13,7 @@ const BPR_EPOCHS = 100;
 const started = performance.now();
 const data = await openDataset({clean: {beforeRelease: false}});
 const d = data.dataset;
-const split = microsoftSplit(d.ratings, d.userIds.length, d.movies.id.length, d.scale, 42);
+const split = datasetRankingSplit(d, 42);
 // Every ranking model of the registry, and two rating models as references (the page's text discusses these two).
 const plan = [...modelNames("ranking"), "mf", "baseline"].map((name) => {
   const model = getModel(name);

@@ -1,5 +1,5 @@
 /** `movielab rank`: top-N quality of a model under the Microsoft Recommenders protocol. */
-import {microsoftSplit, rankAll} from "../../lib/eval/evaluate-ranking.js";
+import {datasetRankingSplit, rankAll} from "../../lib/eval/evaluate-ranking.js";
 import {seedParams} from "../../lib/models/estimator.js";
 import {MODELS} from "../../lib/models/registry.js";
 import {createProgress} from "../../lib/node/progress.js";
@@ -44,7 +44,7 @@ export const command: Command = {
     const {dataset} = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
     const model = MODELS[name];
     const description = model.description;
-    const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, seed);
+    const split = datasetRankingSplit(dataset, seed);
     const progress = createProgress({label: `rank ${name} (fit, rank)`, disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
     progress.update(0, 2);
     const t0 = performance.now();

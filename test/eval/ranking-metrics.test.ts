@@ -1,6 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {catalogueCoverage, scoreRankedList, summariseRanking} from "../../lib/eval/ranking-metrics.js";
-import {evaluateRanking, microsoftSplit} from "../../lib/eval/evaluate-ranking.js";
+import {datasetRankingSplit, evaluateRanking, microsoftSplit} from "../../lib/eval/evaluate-ranking.js";
+import {encodeDataset} from "../../lib/data/encode.js";
+import {generateSynthetic} from "../../lib/data/synthetic.js";
 import {popularModel} from "../../lib/models/baselines/popular.js";
 import {ratingsOf, SCALE, trainOf} from "../models/fixtures.js";
 
@@ -53,5 +55,16 @@ describe("ranking metrics", () => {
     expect(a.test.user.length).toBe(8);
     expect(Array.from(a.test.movie)).toEqual(Array.from(b.test.movie));
     for (let u = 0; u < 4; u++) expect(Array.from(a.test.user).filter((x) => x === u).length).toBe(2);
+  });
+
+  it("splits a data set the same way, its training part knowing its source rows", () => {
+    const dataset = encodeDataset(generateSynthetic({users: 40, movies: 30, ratings: 600, seed: 3}));
+    const a = datasetRankingSplit(dataset, 7);
+    const b = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, 7);
+    expect(Array.from(a.train.ratings.movie)).toEqual(Array.from(b.train.ratings.movie));
+    expect(Array.from(a.test.user)).toEqual(Array.from(b.test.user));
+    expect(a.train.source?.dataset).toBe(dataset);
+    const rows = a.train.source!.rows;
+    expect(Array.from(rows, (r) => dataset.ratings.movie[r])).toEqual(Array.from(a.train.ratings.movie));
   });
 });

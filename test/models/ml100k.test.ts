@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 import {crossValidate} from "../../lib/eval/cross-validate.js";
-import {evaluateRanking, microsoftSplit} from "../../lib/eval/evaluate-ranking.js";
+import {evaluateRanking, datasetRankingSplit} from "../../lib/eval/evaluate-ranking.js";
 import {mfModel} from "../../lib/models/factors/mf.js";
 import {easeModel} from "../../lib/models/implicit/ease.js";
 
@@ -18,7 +18,7 @@ describe.skipIf(!HAS_ML100K)("recommenders on ml-100k", () => {
   it("EASE (λ = 500) under the Microsoft protocol: nDCG@10 ≥ 0.44", async () => {
     const {dataset} = await openDataset({spec: ML100K_DIR, clean: {beforeRelease: false}});
     expect(dataset.userIds.length).toBe(943);
-    const split = microsoftSplit(dataset.ratings, dataset.userIds.length, dataset.movies.id.length, dataset.scale, 42);
+    const split = datasetRankingSplit(dataset, 42);
     const r = evaluateRanking(easeModel, split, [10]);
     expect(r.byK[0].users).toBe(943);
     expect(r.byK[0].ndcg).toBeGreaterThanOrEqual(0.44);
