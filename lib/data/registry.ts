@@ -109,11 +109,6 @@ const ENTRIES: MovieLensEntry[] = [
 /** Every set `movielab data fetch` accepts, smallest first (frozen). */
 export const KNOWN_DATASETS: readonly MovieLensEntry[] = Object.freeze(ENTRIES.map((e) => Object.freeze(e)));
 
-/** Names of the known sets, in registry order. */
-export function knownDatasetNames(): string[] {
-  return KNOWN_DATASETS.map((e) => e.name);
-}
-
 /** The entry for a name, or undefined when the name is not a known set. */
 export function findDataset(name: string, registry: readonly MovieLensEntry[] = KNOWN_DATASETS): MovieLensEntry | undefined {
   return registry.find((e) => e.name === name);
@@ -126,9 +121,4 @@ export function getDataset(name: string, registry: readonly MovieLensEntry[] = K
     throw new Error(`unknown data set "${name}": expected one of ${registry.map((e) => e.name).join(", ")}`);
   }
   return entry;
-}
-
-/** Whether the registry holds a checksum that a download can be verified against. */
-export function hasChecksum(entry: MovieLensEntry): boolean {
-  return entry.sha256 !== null || entry.md5 !== null;
 }

@@ -5,6 +5,9 @@
  * The loop is exposed in phases (beginRound, growGroup, finishRound) so that a Node driver can grow
  * the groups of a round in worker threads; trainGbdt runs it synchronously, trainGbdtAsync yields
  * to the event loop between rounds so a page or Web Worker stays responsive and can cancel.
+ *
+ * Data layout: features are a row-major n × d Float32Array (row i, feature f at i·d + f), NaN = missing;
+ * labels an Int32Array of classes 0..K-1 (Float32/64Array targets for reg:squarederror).
  */
 import {createRng, type Rng} from "../../random.js";
 import {binTrainingMatrix, type BinCuts} from "./binning.js";

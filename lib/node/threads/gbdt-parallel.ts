@@ -40,8 +40,8 @@ export interface ParallelOptions extends TrainOptions {
   /** Threads including the main one (default: min(2, available cores)); 1 runs trainGbdt. */
   threads?: number;
   /**
-   * "classes" (default with K >= 2 groups): measured faster on this 2-core machine (7.4–7.5 s
-   * against 8.3–8.8 s per ml-100k fold, same window), and the model is exactly one thread's.
+   * "classes" (default with K >= 2 groups): one class's tree per thread needs no
+   * synchronisation inside a tree, and the model is exactly one thread's.
    * "rows" (default for one group, and only up to SHARDED_MAX_DEPTH): see gbdt-sharded.ts.
    */
   strategy?: ParallelStrategy;
