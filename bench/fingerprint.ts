@@ -19,7 +19,7 @@
  * Numbers are JSON doubles (JSON.stringify is exact: it round-trips every float64).
  */
 import {createHash} from "node:crypto";
-import {resolve} from "node:path";
+import {join, resolve} from "node:path";
 import type {Dataset} from "../lib/data/types.js";
 import {crossValidateClassifier} from "../lib/eval/cross-validate-classifier.js";
 import {classificationReport} from "../lib/eval/classification-metrics.js";
@@ -57,7 +57,7 @@ const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const DATA_DIR = resolve(opt("--data") ?? "/work/shared/data/ml-100k");
+const DATA_DIR = resolve(opt("--data") ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
 const ONLY = opt("--only")?.split(",");
 /** Restricts every section to these models (for quick checks; the full fingerprint uses all). */
 const MODEL_FILTER = opt("--models")?.split(",");

@@ -4,7 +4,7 @@
  * predicts its test part and reports the metrics per fold and as mean ± sd, with the majority and
  * rounded user+item bias baselines on the same folds. The folds run through the common harness; this
  * report adds what only a classifier has. Browser-safe: reading the official fold files is the
- * caller's job (lib/node/official-folds.ts), so this runs in a data loader or a Web Worker.
+ * caller's job (lib/node/open-dataset.ts), so this runs in a data loader or a Web Worker.
  */
 import type {Dataset} from "../data/types.js";
 import {dropBeforeRelease, labelsOf} from "../features/feature-matrix.js";

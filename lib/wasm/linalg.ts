@@ -202,7 +202,7 @@ export function linalgModuleBytes(): Uint8Array<ArrayBuffer> {
 
 const kernel = new Kernel<LinalgKernels>("linalg", linalgModuleBytes);
 
-/** True when the kernels compile here; dense-linalg.ts runs its JavaScript row operations otherwise. */
+/** True when the kernels compile here; lib/linalg/dense.ts runs its JavaScript row operations otherwise. */
 export function linalgAvailable(): boolean {
   return kernel.available();
 }

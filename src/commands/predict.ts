@@ -4,7 +4,7 @@ import {ID_MAX} from "../../lib/data/fields.js";
 import {formatPercent} from "../../lib/widget/probability-bars.js";
 import {NotFoundError} from "../../lib/serving/types.js";
 import {predictToWire} from "../../lib/serving/wire.js";
-import {integerOption, stringOption} from "../server/cli-options.js";
+import {integerOption, stringOption} from "../options/values.js";
 import {loadServiceFromFile} from "../server/load-service.js";
 import type {Command} from "../cli-command.js";
 

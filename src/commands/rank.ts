@@ -9,7 +9,7 @@ import {UsageError, type Command, type CommandContext} from "../cli-command.js";
 import {seedOption} from "../options/classifier.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 import {DATA_OPTIONS, datasetOptions} from "../options/dataset.js";
-import {integerOption} from "../server/cli-options.js";
+import {integerOption} from "../options/values.js";
 
 const WHERE = "movielab rank";
 

@@ -8,7 +8,7 @@ import {ID_MAX} from "../../lib/data/fields.js";
 import {NotFoundError, type RecommendResult} from "../../lib/serving/types.js";
 import {recommendToWire} from "../../lib/serving/wire.js";
 import {movieLabel} from "../../lib/widget/movie-search.js";
-import {integerOption, stringOption} from "../server/cli-options.js";
+import {integerOption, stringOption} from "../options/values.js";
 import {loadServiceFromFile} from "../server/load-service.js";
 import {UsageError, type Command, type CommandContext} from "../cli-command.js";
 import {DATA_OPTIONS} from "../options/dataset.js";

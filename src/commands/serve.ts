@@ -1,7 +1,7 @@
 /** `movielab serve --model <bundle>`: the HTTP API (and optionally the built site) on one port. */
 import {resolve} from "node:path";
 import {parseCorsOrigins} from "../server/cors.js";
-import {integerOption, stringOption} from "../server/cli-options.js";
+import {integerOption, stringOption} from "../options/values.js";
 import {loadServiceFromFile} from "../server/load-service.js";
 import {DEFAULT_BODY_LIMIT, startServer} from "../server.js";
 import {UsageError, type Command} from "../cli-command.js";

@@ -16,7 +16,7 @@ import type {CommandContext} from "../../cli-command.js";
 import {topNModelOption} from "../rank.js";
 import {openDataset} from "../../../lib/node/open-dataset.js";
 import {datasetOptions} from "../../options/dataset.js";
-import {integerOption} from "../../server/cli-options.js";
+import {integerOption} from "../../options/values.js";
 
 export const DEFAULT_DATA_MODEL = "ease";
 

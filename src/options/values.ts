@@ -1,7 +1,7 @@
-/** Parsing of the numeric options shared by serve, predict and recommend: integers only, in range, or a usage error. */
+/** Parsing of option values several commands share: integers only, in range, or a usage error naming the option. */
 import {UsageError} from "../cli-command.js";
 
-/** Reads option `name` as an integer in [min, max]; undefined when absent and no fallback. Throws UsageError naming the option. */
+/** Reads option `name` as an integer in [min, max]; the fallback when absent, or a UsageError naming the option when there is none. */
 export function integerOption(value: string | boolean | undefined, name: string, min: number, max: number, commandPath: string, fallback?: number): number {
   if (value === undefined) {
     if (fallback === undefined) throw new UsageError(`--${name} is required`, commandPath);
