@@ -1,7 +1,16 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["node_modules/**", "dist/**", "notebooks/.observablehq/**", "notebooks/lib/**", "bin/**", "notebooks/**/*.md"]},
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "notebooks/.observablehq/**",
+      "notebooks/lib/**",
+      "bin/**",
+      "notebooks/**/*.md"
+    ]
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

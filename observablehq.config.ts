@@ -32,7 +32,13 @@ export default {
         {name: "Ranking", path: "/ranking"}
       ]
     },
-    {name: "Use", pages: [{name: "Predict a rating", path: "/predict"}, {name: "Embed the widget", path: "/embed"}]}
+    {
+      name: "Use",
+      pages: [
+        {name: "Predict a rating", path: "/predict"},
+        {name: "Embed the widget", path: "/embed"}
+      ]
+    }
   ],
   // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
   globalStylesheets: [],

@@ -49,17 +49,25 @@ async function runLoad(url: string, rate: number, seconds: number, bodies: strin
     const send = (i: number, due: number): void => {
       const body = bodies[i % bodies.length];
       const start = performance.now();
-      const req = request(target, {method: "POST", agent, headers: {"content-type": "application/json", "content-length": Buffer.byteLength(body)}}, (res) => {
-        res.resume();
-        res.on("end", () => {
-          const end = performance.now();
-          latencies[i] = end - due;
-          service[i] = end - start;
-          if (res.statusCode === 200) ok++;
-          else errors++;
-          if (++done === total) finish();
-        });
-      });
+      const req = request(
+        target,
+        {
+          method: "POST",
+          agent,
+          headers: {"content-type": "application/json", "content-length": Buffer.byteLength(body)}
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            const end = performance.now();
+            latencies[i] = end - due;
+            service[i] = end - start;
+            if (res.statusCode === 200) ok++;
+            else errors++;
+            if (++done === total) finish();
+          });
+        }
+      );
       req.on("error", () => {
         latencies[i] = performance.now() - due;
         service[i] = performance.now() - start;
@@ -107,7 +115,9 @@ if (process.argv.includes("--child")) {
     process.send!(result, () => process.exit(0));
   });
 } else {
-  const {values} = parseArgs({options: {model: {type: "string"}, rate: {type: "string"}, seconds: {type: "string"}, warmup: {type: "string"}}});
+  const {values} = parseArgs({
+    options: {model: {type: "string"}, rate: {type: "string"}, seconds: {type: "string"}, warmup: {type: "string"}}
+  });
   const rate = Number(values.rate ?? 1000);
   const seconds = Number(values.seconds ?? 10);
   const warmup = Number(values.warmup ?? 2);
@@ -120,7 +130,10 @@ if (process.argv.includes("--child")) {
   } else {
     const {dataset: data} = await openDataset({spec: "synthetic"});
     const rows = Int32Array.from({length: data.ratings.rating.length}, (_, i) => i);
-    const classifier = fitClassifier(data, rows, {gbdt: {n_estimators: 40, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: null}, validationFraction: 0});
+    const classifier = fitClassifier(data, rows, {
+      gbdt: {n_estimators: 40, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: null},
+      validationFraction: 0
+    });
     bundle = buildWorkbenchBundle(data, classifier, {ranker: "ease", neighbours: 32});
     source = "synthetic (seed 42), 40 rounds";
   }
@@ -131,7 +144,9 @@ if (process.argv.includes("--child")) {
   const rng = createRng(7);
   const users = bundle.idMaps.users;
   const movies = bundle.idMaps.movies;
-  const bodies = Array.from({length: 4096}, () => JSON.stringify({user_id: users[rng.int(users.length)], movie_id: movies[rng.int(movies.length)]}));
+  const bodies = Array.from({length: 4096}, () =>
+    JSON.stringify({user_id: users[rng.int(users.length)], movie_id: movies[rng.int(movies.length)]})
+  );
 
   if (warmup > 0) await loadFromChild(url, rate, warmup, bodies);
   const result = await loadFromChild(url, rate, seconds, bodies);
@@ -153,8 +168,18 @@ if (process.argv.includes("--child")) {
         ok: result.ok,
         errors: result.errors,
         throughputPerSecond: r2(result.ok / result.seconds),
-        latencyMs: {p50: r2(quantile(sorted, 0.5)), p90: r2(quantile(sorted, 0.9)), p99: r2(p99), max: r2(sorted[sorted.length - 1])},
-        serviceMs: {p50: r2(quantile(sortedService, 0.5)), p90: r2(quantile(sortedService, 0.9)), p99: r2(quantile(sortedService, 0.99)), max: r2(sortedService[sortedService.length - 1])},
+        latencyMs: {
+          p50: r2(quantile(sorted, 0.5)),
+          p90: r2(quantile(sorted, 0.9)),
+          p99: r2(p99),
+          max: r2(sorted[sorted.length - 1])
+        },
+        serviceMs: {
+          p50: r2(quantile(sortedService, 0.5)),
+          p90: r2(quantile(sortedService, 0.9)),
+          p99: r2(quantile(sortedService, 0.99)),
+          max: r2(sortedService[sortedService.length - 1])
+        },
         loadAverage1m: r2(load[0]),
         cpus: (await import("node:os")).cpus().length,
         targetP99Ms: 10,

@@ -19,10 +19,22 @@ import {modelToJSON} from "../lib/models/gbdt/model.js";
 import {predictProba} from "../lib/models/gbdt/predict.js";
 import {parallelTrainer} from "../lib/node/threads/gbdt-parallel.js";
 import {openDataset} from "../lib/node/open-dataset.js";
-import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, predictClassifier, resolveClassifierParams, type ClassifierParams, type ClassifierState} from "../lib/models/classifier/pipeline.js";
+import {
+  DEFAULT_CLASSIFIER_PARAMS,
+  fitClassifierAsync,
+  PEER_CLASSIFIER_PARAMS,
+  predictClassifier,
+  resolveClassifierParams,
+  type ClassifierParams,
+  type ClassifierState
+} from "../lib/models/classifier/pipeline.js";
 
 const args = process.argv.slice(2);
-const dir = resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--threads") ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
+const dir = resolve(
+  args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--threads") ??
+    process.env.MOVIELAB_TEST_DATA ??
+    join(import.meta.dirname, "../../shared/data/ml-100k")
+);
 const skipPeer = args.includes("--skip-peer");
 const skipTuned = args.includes("--skip-tuned");
 const PEER_PARAMS: Readonly<ClassifierParams> = PEER_CLASSIFIER_PARAMS;
@@ -40,15 +52,30 @@ const opened = await openDataset({target: {kind: "dir", dir, name: "ml-100k"}, c
 const dataset = opened.dataset;
 const folds = await opened.folds.official();
 
-interface PeerRow {fold: number; acc: number; macro_f1: number; rmse_expected: number; fit_s: number; prep_s: number; predict_s: number}
+interface PeerRow {
+  fold: number;
+  acc: number;
+  macro_f1: number;
+  rmse_expected: number;
+  fit_s: number;
+  prep_s: number;
+  predict_s: number;
+}
 
 function runPeer(): {rows: PeerRow[]; seconds: number; threads: number} | {error: string} {
   if (!existsSync(PEER_SCRIPT)) return {error: `no peer script at ${PEER_SCRIPT}`};
   log("peer: /usr/bin/python3 seed004_xgb.py (native XGBoost, 2 threads)");
   const t0 = performance.now();
-  const p = spawnSync("/usr/bin/python3", [PEER_SCRIPT, dir], {encoding: "utf8", env: {...process.env, THREADS: process.env.PEER_THREADS ?? "2"}});
+  const p = spawnSync("/usr/bin/python3", [PEER_SCRIPT, dir], {
+    encoding: "utf8",
+    env: {...process.env, THREADS: process.env.PEER_THREADS ?? "2"}
+  });
   if (p.status !== 0) return {error: `peer exited ${p.status}: ${p.stderr.trim().split("\n").pop()}`};
-  const rows = p.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((o) => !o.summary) as PeerRow[];
+  const rows = p.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l))
+    .filter((o) => !o.summary) as PeerRow[];
   return {rows, seconds: (performance.now() - t0) / 1000, threads: Number(process.env.PEER_THREADS ?? 2)};
 }
 
@@ -65,7 +92,13 @@ function summary(r: CvResult) {
     feature_s_per_fold: r4(mean(r.folds.map((f) => f.training.featureSeconds))),
     total_fit_s_per_fold: r4(r.summary.mean.fit_seconds),
     rounds: r.folds.map((f) => f.training.rounds),
-    per_fold: r.folds.map((f) => ({fold: f.name, accuracy: r4(f.metrics.accuracy), macro_f1: r4(f.metrics.macro_f1), rmse: r4(f.metrics.rmse), tree_fit_s: r4(f.training.treeSeconds)})),
+    per_fold: r.folds.map((f) => ({
+      fold: f.name,
+      accuracy: r4(f.metrics.accuracy),
+      macro_f1: r4(f.metrics.macro_f1),
+      rmse: r4(f.metrics.rmse),
+      tree_fit_s: r4(f.training.treeSeconds)
+    })),
     baselines: {
       majority_accuracy: r4(r.baselines.majority.mean.accuracy),
       bias_accuracy: r4(r.baselines.bias.mean.accuracy),
@@ -79,7 +112,17 @@ function predictTimes(state: ClassifierState) {
   const endToEnd: number[] = [];
   const treesOnly: number[] = [];
   const m = buildFeatures(state.features, dataset, test, {forTraining: false});
-  const x = state.columnIndex === null ? m.features : Float32Array.from({length: test.length * state.columnIndex.length}, (_, i) => m.features[Math.floor(i / state.columnIndex!.length) * m.nFeatures + state.columnIndex![i % state.columnIndex!.length]]);
+  const x =
+    state.columnIndex === null
+      ? m.features
+      : Float32Array.from(
+          {length: test.length * state.columnIndex.length},
+          (_, i) =>
+            m.features[
+              Math.floor(i / state.columnIndex!.length) * m.nFeatures +
+                state.columnIndex![i % state.columnIndex!.length]
+            ]
+        );
   for (let i = 0; i < 7; i++) {
     let t = performance.now();
     predictClassifier(state, dataset, test);
@@ -88,24 +131,50 @@ function predictTimes(state: ClassifierState) {
     predictProba(state.model, x, test.length);
     treesOnly.push(performance.now() - t);
   }
-  return {rows: test.length, predict_ms: r4(median(endToEnd)), trees_only_ms: r4(median(treesOnly)), model_json_bytes: modelToJSON(state.model).length, trees: state.model.trees.length};
+  return {
+    rows: test.length,
+    predict_ms: r4(median(endToEnd)),
+    trees_only_ms: r4(median(treesOnly)),
+    model_json_bytes: modelToJSON(state.model).length,
+    trees: state.model.trees.length
+  };
 }
 
 async function ours(params: Readonly<ClassifierParams>, label: string) {
   log(`ours (${label}): 5 official folds`);
-  const r = await crossValidateClassifier(dataset, {folds, params, base: params, trainer, onProgress: (p) => p.phase === "done" && log(`  ${label} ${p.name} done`)});
+  const r = await crossValidateClassifier(dataset, {
+    folds,
+    params,
+    base: params,
+    trainer,
+    onProgress: (p) => p.phase === "done" && log(`  ${label} ${p.name} done`)
+  });
   log(`ours (${label}): u1 model for predict timings`);
   const state = await fitClassifierAsync(dataset, folds[0].train, params, {trainer});
   return {result: summary(r), predict: predictTimes(state), state};
 }
 
-const out: Record<string, unknown> = {dataset: dir, folds: folds.map((f) => f.name), node: process.version, tree_threads: threads, cpus: (await import("node:os")).cpus().length, loadavg_start: (await import("node:os")).loadavg().map(r4)};
+const out: Record<string, unknown> = {
+  dataset: dir,
+  folds: folds.map((f) => f.name),
+  node: process.version,
+  tree_threads: threads,
+  cpus: (await import("node:os")).cpus().length,
+  loadavg_start: (await import("node:os")).loadavg().map(r4)
+};
 // The peer runs just before and just after ours with its configuration; its fit time is the mean of both, since load on shared machines drifts.
 const peerBefore = skipPeer ? {error: "skipped"} : runPeer();
 const peerCfg = await ours(PEER_PARAMS, "peer configuration");
 const peerAfter = skipPeer ? {error: "skipped"} : runPeer();
-const peer = "rows" in peerBefore && "rows" in peerAfter ? {...peerBefore, rows: [...peerBefore.rows, ...peerAfter.rows]} : peerBefore;
-out.ours_peer_config = {...peerCfg.result, predict_20k: peerCfg.predict, gbdt: resolveClassifierParams(PEER_PARAMS).gbdt};
+const peer =
+  "rows" in peerBefore && "rows" in peerAfter
+    ? {...peerBefore, rows: [...peerBefore.rows, ...peerAfter.rows]}
+    : peerBefore;
+out.ours_peer_config = {
+  ...peerCfg.result,
+  predict_20k: peerCfg.predict,
+  gbdt: resolveClassifierParams(PEER_PARAMS).gbdt
+};
 if (!skipTuned) {
   const tuned = await ours(DEFAULT_CLASSIFIER_PARAMS, "tuned");
   out.ours_tuned = {...tuned.result, predict_20k: tuned.predict, params: DEFAULT_CLASSIFIER_PARAMS};

@@ -14,7 +14,9 @@ import {parseDatasetFiles} from "../lib/data/read-files.js";
 import {readMl100kRatings} from "../lib/data/read-ml100k.js";
 import {readDatasetDir} from "../lib/node/read-dataset-dir.js";
 
-const dir = resolve(process.argv[2] ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
+const dir = resolve(
+  process.argv[2] ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k")
+);
 const runs = Number(process.argv[3] ?? 7);
 
 const median = (xs: number[]) => {
@@ -40,7 +42,13 @@ const coldMs = performance.now() - t0;
 const rows = first.ratings.userId.length;
 
 const endToEnd = await time(() => readDatasetDir(dir));
-const files = Object.fromEntries(await Promise.all(["u.data", "u.item", "u.user", "u.genre", "u.occupation"].map(async (f) => [f, await readFile(join(dir, f))] as const)));
+const files = Object.fromEntries(
+  await Promise.all(
+    ["u.data", "u.item", "u.user", "u.genre", "u.occupation"].map(
+      async (f) => [f, await readFile(join(dir, f))] as const
+    )
+  )
+);
 const parseOnly = await time(() => parseDatasetFiles(files, {name: "ml-100k"}));
 const ratingsOnly = await time(() => readMl100kRatings(files["u.data"], "u.data"));
 const decodeItems = await time(() => decodeLatin1(files["u.item"]));
@@ -49,7 +57,10 @@ const decodeItems = await time(() => decodeLatin1(files["u.item"]));
 const CSV_ROWS = 2_000_000;
 const rng = createRng(1);
 const parts: string[] = ["userId,movieId,rating,timestamp"];
-for (let i = 0; i < CSV_ROWS; i++) parts.push(`${1 + rng.int(162_541)},${1 + rng.int(209_171)},${(1 + rng.int(10)) / 2},${1_000_000_000 + rng.int(500_000_000)}`);
+for (let i = 0; i < CSV_ROWS; i++)
+  parts.push(
+    `${1 + rng.int(162_541)},${1 + rng.int(209_171)},${(1 + rng.int(10)) / 2},${1_000_000_000 + rng.int(500_000_000)}`
+  );
 const csvBytes = new TextEncoder().encode(parts.join("\r\n") + "\r\n");
 parts.length = 0;
 const csvMs = await time(() => readCsvRatings(csvBytes, "ratings.csv"));

@@ -50,14 +50,26 @@ const SCORE_USERS = 50;
 /** Rating models that take 60–90 s per fold: cross-validated on u1 only. */
 const SLOW_RATING_MODELS = new Set(["blend", "bpmf"]);
 /** Keys of wall-clock timings, dropped from every result. */
-const TIMING_KEYS = new Set(["fitSeconds", "rankSeconds", "fit_seconds", "rank_seconds", "predict_seconds", "predictSeconds", "featureSeconds", "treeSeconds", "buildSeconds"]);
+const TIMING_KEYS = new Set([
+  "fitSeconds",
+  "rankSeconds",
+  "fit_seconds",
+  "rank_seconds",
+  "predict_seconds",
+  "predictSeconds",
+  "featureSeconds",
+  "treeSeconds",
+  "buildSeconds"
+]);
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const DATA_DIR = resolve(opt("--data") ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
+const DATA_DIR = resolve(
+  opt("--data") ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k")
+);
 const ONLY = opt("--only")?.split(",");
 /** Restricts every section to these models (for quick checks; the full fingerprint uses all). */
 const MODEL_FILTER = opt("--models")?.split(",");
@@ -68,7 +80,6 @@ const log = (msg: string) => process.stderr.write(`[fingerprint ${elapsed()} s] 
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
 
 /** sha256 (hex) of a typed array's bytes (only its own view, not the whole buffer). */
 function sha256(...arrays: ArrayBufferView[]): string {
@@ -140,7 +151,13 @@ function dataInfo(data: Data): object {
     movies: d.movies.id.length,
     ratings: d.ratings.rating.length,
     ratingsSha256: sha256(d.ratings.user, d.ratings.movie, d.ratings.rating, d.ratings.timestamp),
-    folds: data.foldRows.map((f) => ({name: f.name, train: f.train.length, test: f.test.length, trainSha256: sha256(f.train), testSha256: sha256(f.test)}))
+    folds: data.foldRows.map((f) => ({
+      name: f.name,
+      train: f.train.length,
+      test: f.test.length,
+      trainSha256: sha256(f.train),
+      testSha256: sha256(f.test)
+    }))
   };
 }
 
@@ -169,7 +186,8 @@ async function predictionsSection(data: Data): Promise<Record<string, object>> {
     let scoreLength = -1;
     for (let u = 0; u < SCORE_USERS; u++) {
       const s = m.scoreAll(state, u);
-      if (!(s instanceof Float32Array)) throw new Error(`${name}.scoreAll returned ${Object.prototype.toString.call(s)}, expected a Float32Array`);
+      if (!(s instanceof Float32Array))
+        throw new Error(`${name}.scoreAll returned ${Object.prototype.toString.call(s)}, expected a Float32Array`);
       if (scoreLength < 0) scoreLength = s.length;
       h.update(new Uint8Array(s.buffer, s.byteOffset, s.byteLength));
     }
@@ -199,10 +217,28 @@ async function ratingCvSection(data: Data): Promise<Record<string, object>> {
     if (m.task !== "rating" || !selected(name)) continue;
     const folds = SLOW_RATING_MODELS.has(name) || m.slow === true ? data.folds.slice(0, 1) : data.folds;
     const t0 = performance.now();
-    const e = await crossValidate(m, folds, {params: cliParams(m), metrics: ["rating"], fitOptions: {gbdtTrainer: parallelTrainer()}, onFold: ({score}) => log(`ratingCv ${name} ${score.fold}: RMSE ${score.metrics.rmse} (fit ${score.fitSeconds.toFixed(1)} s)`)});
+    const e = await crossValidate(m, folds, {
+      params: cliParams(m),
+      metrics: ["rating"],
+      fitOptions: {gbdtTrainer: parallelTrainer()},
+      onFold: ({score}) =>
+        log(`ratingCv ${name} ${score.fold}: RMSE ${score.metrics.rmse} (fit ${score.fitSeconds.toFixed(1)} s)`)
+    });
     // The shape of the former evaluateRating result, so that fingerprints of both APIs compare key by key.
-    const folded = e.folds.map((f) => ({fold: f.fold, rmse: f.metrics.rmse, mae: f.metrics.mae, nTest: f.nTest, fallbacks: f.fallbacks}));
-    out[name] = {foldNames: folds.map((f) => f.name), model: e.model, folds: folded, rmse: e.metrics.rmse, mae: e.metrics.mae};
+    const folded = e.folds.map((f) => ({
+      fold: f.fold,
+      rmse: f.metrics.rmse,
+      mae: f.metrics.mae,
+      nTest: f.nTest,
+      fallbacks: f.fallbacks
+    }));
+    out[name] = {
+      foldNames: folds.map((f) => f.name),
+      model: e.model,
+      folds: folded,
+      rmse: e.metrics.rmse,
+      mae: e.metrics.mae
+    };
     log(`ratingCv ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   return out;
@@ -224,11 +260,30 @@ async function rankingCvSection(data: Data): Promise<Record<string, object>> {
     const {byK} = rankAll(m, state, split, [RANK_K]);
     const s = byK[0];
     // rankToJson's fields, without fit_seconds / rank_seconds.
-    out[name] = {task, k: s.k, precision: s.precision, recall: s.recall, ndcg: s.ndcg, map: s.map, hit_rate: s.hitRate, coverage: s.coverage, users: s.users};
-    log(`rankingCv ${name}: fit ${((t1 - t0) / 1000).toFixed(1)} s, rank ${((performance.now() - t1) / 1000).toFixed(1)} s, ndcg@10 ${s.ndcg}`);
+    out[name] = {
+      task,
+      k: s.k,
+      precision: s.precision,
+      recall: s.recall,
+      ndcg: s.ndcg,
+      map: s.map,
+      hit_rate: s.hitRate,
+      coverage: s.coverage,
+      users: s.users
+    };
+    log(
+      `rankingCv ${name}: fit ${((t1 - t0) / 1000).toFixed(1)} s, rank ${((performance.now() - t1) / 1000).toFixed(1)} s, ndcg@10 ${s.ndcg}`
+    );
   }
   return {
-    protocol: {seed: SEED, k: RANK_K, trainRatings: split.train.ratings.rating.length, testRatings: split.test.rating.length, trainSha256: sha256(split.train.ratings.user, split.train.ratings.movie), testSha256: sha256(split.test.user, split.test.movie)},
+    protocol: {
+      seed: SEED,
+      k: RANK_K,
+      trainRatings: split.train.ratings.rating.length,
+      testRatings: split.test.rating.length,
+      trainSha256: sha256(split.train.ratings.user, split.train.ratings.movie),
+      testSha256: sha256(split.test.user, split.test.movie)
+    },
     models: out
   };
 }
@@ -266,7 +321,10 @@ async function classifierSection(data: Data): Promise<object> {
       sha256: sha256(probabilities),
       accuracy: report.accuracy,
       logLoss: report.logLoss,
-      matchesCvFold: report.accuracy === cvU1.accuracy && report.logLoss === cvU1.log_loss && state.log.rounds === result.folds[0].training.rounds
+      matchesCvFold:
+        report.accuracy === cvU1.accuracy &&
+        report.logLoss === cvU1.log_loss &&
+        state.log.rounds === result.folds[0].training.rounds
     }
   };
 }
@@ -276,7 +334,9 @@ async function classifierSection(data: Data): Promise<object> {
 async function main(): Promise<void> {
   const want = (s: string) => ONLY === undefined || ONLY.includes(s);
   const data = await loadData();
-  log(`data: ${data.dataset.name}, ${data.dataset.ratings.rating.length} ratings, folds ${data.foldRows.map((f) => f.name).join(", ")}`);
+  log(
+    `data: ${data.dataset.name}, ${data.dataset.ratings.rating.length} ratings, folds ${data.foldRows.map((f) => f.name).join(", ")}`
+  );
   const notes: string[] = [
     "predictions/ratingCv/rankingCv: fit params are {seed: 42} for models whose defaults have a seed, else none (as the CLI).",
     "ratingCv: blend and bpmf on u1 only (60-90 s per fold); every other rating model on u1..u5.",

@@ -7,7 +7,13 @@
 import {availableParallelism, loadavg} from "node:os";
 import {join, resolve} from "node:path";
 import {binTrainingMatrix, MISSING_CODE} from "../lib/models/gbdt/binning.js";
-import {buildHistogram, buildHistogramFeatures, histogramLength, slotMatrix, subtractHistogram} from "../lib/models/gbdt/histogram.js";
+import {
+  buildHistogram,
+  buildHistogramFeatures,
+  histogramLength,
+  slotMatrix,
+  subtractHistogram
+} from "../lib/models/gbdt/histogram.js";
 import {arenaHistogramKernels, histogramKernels} from "../lib/models/gbdt/histogram-kernels.js";
 import {arenaBytes, WasmArena} from "../lib/wasm/arena.js";
 import {histogramWasmAvailable} from "../lib/wasm/histogram.js";
@@ -17,12 +23,17 @@ import {openDataset} from "../lib/node/open-dataset.js";
 import {fitClassifierAsync, PEER_CLASSIFIER_PARAMS} from "../lib/models/classifier/pipeline.js";
 import {createRng} from "../lib/random.js";
 
-const dir = resolve(process.argv[2] ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
+const dir = resolve(
+  process.argv[2] ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k")
+);
 const REPS = Number(process.env.HIST_BENCH_REPS ?? 15);
 const load0 = loadavg()[0];
 
 // The u1 training matrix exactly as the classifier hands it to the trees: captured from an injected trainer.
-const {dataset, folds} = await openDataset({target: {kind: "dir", dir, name: "ml-100k"}, clean: {beforeRelease: false}});
+const {dataset, folds} = await openDataset({
+  target: {kind: "dir", dir, name: "ml-100k"},
+  clean: {beforeRelease: false}
+});
 const fold = (await folds.official())[0];
 let captured: TrainInput | null = null;
 await fitClassifierAsync(dataset, fold.train, PEER_CLASSIFIER_PARAMS, {
@@ -45,7 +56,9 @@ const rng = createRng(1);
 const ghJs = Float64Array.from({length: 2 * n}, (_, i) => (i % 2 === 0 ? rng.normal() * 0.4 : 0.05 + rng.next() * 0.2));
 const hl = histogramLength(d);
 
-const arena = WasmArena.create(arenaBytes([n * d, 2], [n * d, 1], [2 * n, 8], [n, 4], [n, 4], [hl, 8], [hl, 8], [hl, 8], [d, 4]))!;
+const arena = WasmArena.create(
+  arenaBytes([n * d, 2], [n * d, 1], [2 * n, 8], [n, 4], [n, 4], [hl, 8], [hl, 8], [hl, 8], [d, 4])
+)!;
 const k = arenaHistogramKernels(arena, d);
 // The same kernels without the build unrolled for d (loop over the row's cells).
 const kGeneric = histogramKernels(arena.memory, null);
@@ -131,7 +144,10 @@ for (const m of sizes) {
     js_median_ns_per_cell: js.median_ns_per_cell,
     wasm_median_ns_per_cell: wasm.median_ns_per_cell,
     bit_identical: same,
-    features_9_of_13: {js_ns_per_cell: r3((jsF.ns_per_cell * d) / feats.length), wasm_ns_per_cell: r3((wasmF.ns_per_cell * d) / feats.length)}
+    features_9_of_13: {
+      js_ns_per_cell: r3((jsF.ns_per_cell * d) / feats.length),
+      wasm_ns_per_cell: r3((wasmF.ns_per_cell * d) / feats.length)
+    }
   });
 }
 
@@ -160,13 +176,31 @@ const partWasm = part(() => {
   k.partition(rows, tmp, columns.subarray(f * n, (f + 1) * n), 0, n, 100, missing, true);
 });
 
-console.log(JSON.stringify({
-  bench: "gbdt-histogram",
-  data: {set: "ml-100k u1 train, peer's 13 features (classifier pipeline)", n, d, bins: 256, slots: "u16", gh: "seeded random"},
-  wasm_available: histogramWasmAvailable(),
-  reps: REPS,
-  build,
-  subtract_all_features_us: {js: r3((subJs.min_ms * 1000) / 200), wasm: r3((subWasm.min_ms * 1000) / 200)},
-  partition_all_rows_ms: {js: r3(partJs), wasm: r3(partWasm)},
-  machine: {node: process.version, cores: availableParallelism(), loadavg_1min_start: load0, loadavg_1min_end: loadavg()[0]}
-}, null, 1));
+console.log(
+  JSON.stringify(
+    {
+      bench: "gbdt-histogram",
+      data: {
+        set: "ml-100k u1 train, peer's 13 features (classifier pipeline)",
+        n,
+        d,
+        bins: 256,
+        slots: "u16",
+        gh: "seeded random"
+      },
+      wasm_available: histogramWasmAvailable(),
+      reps: REPS,
+      build,
+      subtract_all_features_us: {js: r3((subJs.min_ms * 1000) / 200), wasm: r3((subWasm.min_ms * 1000) / 200)},
+      partition_all_rows_ms: {js: r3(partJs), wasm: r3(partWasm)},
+      machine: {
+        node: process.version,
+        cores: availableParallelism(),
+        loadavg_1min_start: load0,
+        loadavg_1min_end: loadavg()[0]
+      }
+    },
+    null,
+    1
+  )
+);

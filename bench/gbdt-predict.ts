@@ -26,7 +26,11 @@ type Proba = (model: GbdtModel, features: Float32Array, n: number) => Float32Arr
 const args = process.argv.slice(2);
 const baselineArg = args.indexOf("--baseline");
 const baselineRev = baselineArg >= 0 ? args[baselineArg + 1] : null;
-const dir = resolve(args.find((a, i) => !a.startsWith("--") && i !== baselineArg + 1) ?? process.env.MOVIELAB_TEST_DATA ?? join(import.meta.dirname, "../../shared/data/ml-100k"));
+const dir = resolve(
+  args.find((a, i) => !a.startsWith("--") && i !== baselineArg + 1) ??
+    process.env.MOVIELAB_TEST_DATA ??
+    join(import.meta.dirname, "../../shared/data/ml-100k")
+);
 const RUNS = Number(process.env.RUNS ?? 9);
 const log = (msg: string) => process.stderr.write(`[bench/gbdt-predict] ${msg}\n`);
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -39,7 +43,10 @@ async function baselineProba(rev: string): Promise<{proba: Proba; cleanup: () =>
   const siblings = pathToFileURL(join(root, "lib/models/gbdt/")).href;
   const tmp = mkdtempSync(join(tmpdir(), "gbdt-predict-baseline-"));
   const file = join(tmp, "predict-baseline.mts");
-  writeFileSync(file, src.replace(/from "\.\/([^"]+)"/g, (_, p: string) => `from "${siblings}${p}"`));
+  writeFileSync(
+    file,
+    src.replace(/from "\.\/([^"]+)"/g, (_, p: string) => `from "${siblings}${p}"`)
+  );
   const mod = (await import(pathToFileURL(file).href)) as {predictProba: Proba};
   return {proba: mod.predictProba, cleanup: () => rmSync(tmp, {recursive: true, force: true})};
 }
@@ -58,13 +65,21 @@ const opened = await openDataset({target: {kind: "dir", dir, name: "ml-100k"}, c
 const dataset = opened.dataset;
 const folds = await opened.folds.official();
 log("u1 model, peer configuration (two training threads)");
-const state = await fitClassifierAsync(dataset, folds[0].train, PEER_CLASSIFIER_PARAMS, {trainer: parallelTrainer({threads: 2})});
+const state = await fitClassifierAsync(dataset, folds[0].train, PEER_CLASSIFIER_PARAMS, {
+  trainer: parallelTrainer({threads: 2})
+});
 const model = state.model;
 const test = folds[0].test;
 const m = buildFeatures(state.features, dataset, test, {forTraining: false});
 const ci = state.columnIndex;
 const n = test.length;
-const x = ci === null ? m.features : Float32Array.from({length: n * ci.length}, (_, i) => m.features[Math.floor(i / ci.length) * m.nFeatures + ci[i % ci.length]]);
+const x =
+  ci === null
+    ? m.features
+    : Float32Array.from(
+        {length: n * ci.length},
+        (_, i) => m.features[Math.floor(i / ci.length) * m.nFeatures + ci[i % ci.length]]
+      );
 
 const compile = time(() => rankForest(model));
 const forest = rankForest(model);
@@ -75,7 +90,15 @@ const cases: Record<string, () => unknown> = {
   trees_only_js_kernel: () => {
     if (forest === null) return null;
     const out = new Float32Array(n * model.num_group).fill(model.base_margin);
-    addRankForest(forest, encodeRanks(forest, x, n), n, (model.best_iteration + 1) * model.num_group, model.num_group, out, "js");
+    addRankForest(
+      forest,
+      encodeRanks(forest, x, n),
+      n,
+      (model.best_iteration + 1) * model.num_group,
+      model.num_group,
+      out,
+      "js"
+    );
     transformMargins(model.objective, out, n, model.num_group);
     return out;
   },
@@ -86,8 +109,13 @@ let identical: Record<string, unknown> | null = null;
 if (baseline !== null) {
   cases.baseline_trees_only = () => baseline.proba(model, x, n);
   const b = baseline.proba(model, x, n);
-  const differing = (a: Float32Array | null) => (a === null ? null : a.reduce((count, v, i) => count + (Object.is(v, b[i]) ? 0 : 1), 0));
-  identical = {values: b.length, differing: differing(predictProba(model, x, n)), differing_js_kernel: differing(cases.trees_only_js_kernel() as Float32Array | null)};
+  const differing = (a: Float32Array | null) =>
+    a === null ? null : a.reduce((count, v, i) => count + (Object.is(v, b[i]) ? 0 : 1), 0);
+  identical = {
+    values: b.length,
+    differing: differing(predictProba(model, x, n)),
+    differing_js_kernel: differing(cases.trees_only_js_kernel() as Float32Array | null)
+  };
 }
 const samples: Record<string, {wall: number[]; cpu: number[]}> = {};
 for (const k of Object.keys(cases)) samples[k] = {wall: [], cpu: []};
@@ -101,7 +129,12 @@ for (let r = -1; r < RUNS; r++) {
   }
 }
 baseline?.cleanup();
-const result = Object.fromEntries(Object.entries(samples).map(([k, s]) => [`${k}_ms`, {wall_median: r2(median(s.wall)), cpu_median: r2(median(s.cpu)), wall_min: r2(Math.min(...s.wall))}]));
+const result = Object.fromEntries(
+  Object.entries(samples).map(([k, s]) => [
+    `${k}_ms`,
+    {wall_median: r2(median(s.wall)), cpu_median: r2(median(s.cpu)), wall_min: r2(Math.min(...s.wall))}
+  ])
+);
 console.log(
   JSON.stringify({
     dataset: dir,

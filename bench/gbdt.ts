@@ -14,13 +14,26 @@ import {trainGbdtParallel} from "../lib/node/threads/gbdt-parallel.js";
 const ROUNDS = Number(process.env.GBDT_BENCH_ROUNDS ?? 100);
 const N_TRAIN = 80000;
 const N_TEST = 20000;
-const PARAMS = {objective: "multi:softprob" as const, num_class: 5, n_estimators: ROUNDS, max_depth: 6, learning_rate: 0.3, max_bin: 256, seed: 0};
+const PARAMS = {
+  objective: "multi:softprob" as const,
+  num_class: 5,
+  n_estimators: ROUNDS,
+  max_depth: 6,
+  learning_rate: 0.3,
+  max_bin: 256,
+  seed: 0
+};
 const PYTHON = "/usr/bin/python3";
 const SCRIPT = resolve(import.meta.dirname, "peers/xgb_matrix.py");
 
 const s = syntheticClassification(N_TRAIN + N_TEST, 5, 7);
 const d = s.d;
-const train = {features: s.features.slice(0, N_TRAIN * d), labels: s.labels.slice(0, N_TRAIN), n: N_TRAIN, featureNames: s.featureNames};
+const train = {
+  features: s.features.slice(0, N_TRAIN * d),
+  labels: s.labels.slice(0, N_TRAIN),
+  n: N_TRAIN,
+  featureNames: s.featureNames
+};
 const testX = s.features.slice(N_TRAIN * d);
 const testY = s.labels.slice(N_TRAIN);
 
@@ -35,7 +48,9 @@ function accuracyOf(proba: Float32Array): number {
 }
 
 function native(dir: string, threads: number): Record<string, unknown> {
-  const r = spawnSync(PYTHON, [SCRIPT, dir, String(threads), JSON.stringify({n_estimators: ROUNDS})], {encoding: "utf8"});
+  const r = spawnSync(PYTHON, [SCRIPT, dir, String(threads), JSON.stringify({n_estimators: ROUNDS})], {
+    encoding: "utf8"
+  });
   if (r.status !== 0) return {error: r.stderr.trim().split("\n").at(-1)};
   return JSON.parse(r.stdout.trim());
 }
@@ -95,8 +110,17 @@ const probaPar = predictProba(par, testX, N_TEST);
 let gap = 0;
 for (let i = 0; i < proba.length; i++) gap = Math.max(gap, Math.abs(probaPar[i] - proba[i]));
 // Row-sharded trees sum histograms per thread: the same model as one thread's up to float64 rounding.
-out.ours_parallel = {threads: 2, fit_s: fitPar, accuracy: accuracyOf(probaPar), same_model_as_1_thread: modelToJSON(par) === json, max_probability_gap_vs_1_thread: gap};
-if (!hasNative) out.native = {note: "python3-xgboost not installed: apt-get install -y python3-xgboost python3-sklearn python3-pandas"};
+out.ours_parallel = {
+  threads: 2,
+  fit_s: fitPar,
+  accuracy: accuracyOf(probaPar),
+  same_model_as_1_thread: modelToJSON(par) === json,
+  max_probability_gap_vs_1_thread: gap
+};
+if (!hasNative)
+  out.native = {
+    note: "python3-xgboost not installed: apt-get install -y python3-xgboost python3-sklearn python3-pandas"
+  };
 else {
   out.native = {threads2: native2, threads1: native1};
   const n2 = native2 as {fit_s?: number; accuracy?: number};

@@ -13,8 +13,14 @@ import {serveStatic} from "../test/browser/static-server.js";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CHROMIUM = process.env.MOVIELAB_CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
 ];
 /** The issue's target: every chart drawn within 1.5 s on ml-100k. */
 const TARGET_MS = 1500;
@@ -36,7 +42,8 @@ function parseArgs(argv: string[]): {runs: number; dist: string; pages: string[]
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--runs") out.runs = Math.max(1, Number(argv[++i]));
     else if (argv[i] === "--dist") out.dist = resolve(argv[++i]);
-    else if (argv[i].startsWith("--")) throw new Error(`unknown option ${argv[i]} (expected --runs N, --dist DIR, page names)`);
+    else if (argv[i].startsWith("--"))
+      throw new Error(`unknown option ${argv[i]} (expected --runs N, --dist DIR, page names)`);
     else out.pages.push(argv[i].replace(/^\//, ""));
   }
   return out;
@@ -71,15 +78,21 @@ async function measure(browser: Browser, origin: string, path: string): Promise<
   });
   await page.goto(`${origin}/${path === "index" ? "" : path}`, {waitUntil: "commit", timeout: TIMEOUT_MS});
   // Polled every animation frame in the page, so the time is when the last chart appeared on screen.
-  const handle = await page.waitForFunction(() => {
-    if (document.readyState === "loading" || document.querySelector("observablehq-loading")) return false;
-    const wrappers = [...document.querySelectorAll<HTMLElement>("[data-chart]")];
-    const drawn = wrappers.every((w) => [...w.querySelectorAll("svg, canvas, img")].some((g) => {
-      const box = g.getBoundingClientRect();
-      return box.width > 10 && box.height > 10;
-    }));
-    return drawn ? {at: performance.now(), charts: wrappers.length} : false;
-  }, undefined, {polling: "raf", timeout: TIMEOUT_MS});
+  const handle = await page.waitForFunction(
+    () => {
+      if (document.readyState === "loading" || document.querySelector("observablehq-loading")) return false;
+      const wrappers = [...document.querySelectorAll<HTMLElement>("[data-chart]")];
+      const drawn = wrappers.every((w) =>
+        [...w.querySelectorAll("svg, canvas, img")].some((g) => {
+          const box = g.getBoundingClientRect();
+          return box.width > 10 && box.height > 10;
+        })
+      );
+      return drawn ? {at: performance.now(), charts: wrappers.length} : false;
+    },
+    undefined,
+    {polling: "raf", timeout: TIMEOUT_MS}
+  );
   const {at, charts} = (await handle.jsonValue()) as {at: number; charts: number};
   await page.waitForLoadState("networkidle", {timeout: TIMEOUT_MS});
   const loadMs = await page.evaluate(() => {
@@ -99,7 +112,8 @@ function median(xs: number[]): number {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(args.dist, "index.html"))) throw new Error(`${relative(ROOT, args.dist) || args.dist}/index.html is missing: run npm run build first`);
+  if (!existsSync(join(args.dist, "index.html")))
+    throw new Error(`${relative(ROOT, args.dist) || args.dist}/index.html is missing: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
   const pages = args.pages.length > 0 ? args.pages : builtPages(args.dist);
   const server = await serveStatic(args.dist);
@@ -114,7 +128,11 @@ async function main(): Promise<void> {
       results.push({
         page: `/${path}`,
         charts: runs[0].charts,
-        chartsDrawnMs: {median: Math.round(chartsMs), min: Math.round(Math.min(...runs.map((r) => r.chartsMs))), max: Math.round(Math.max(...runs.map((r) => r.chartsMs)))},
+        chartsDrawnMs: {
+          median: Math.round(chartsMs),
+          min: Math.round(Math.min(...runs.map((r) => r.chartsMs))),
+          max: Math.round(Math.max(...runs.map((r) => r.chartsMs)))
+        },
         loadEventMs: Math.round(median(runs.map((r) => r.loadMs))),
         bytes: Math.round(median(runs.map((r) => r.bytes))),
         requests: runs[0].requests,
@@ -127,15 +145,21 @@ async function main(): Promise<void> {
   }
   const serverErrors = server.errors.filter((e) => !e.endsWith("/favicon.ico"));
   if (serverErrors.length > 0) throw new Error(`server errors: ${serverErrors.join(", ")}`);
-  console.log(JSON.stringify({
-    bench: "page-load",
-    dist: relative(ROOT, args.dist) || args.dist,
-    runs: args.runs,
-    targetMs: TARGET_MS,
-    browser: version,
-    pages: results,
-    allUnderTarget: results.every((r) => r.underTarget)
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        bench: "page-load",
+        dist: relative(ROOT, args.dist) || args.dist,
+        runs: args.runs,
+        targetMs: TARGET_MS,
+        browser: version,
+        pages: results,
+        allUnderTarget: results.every((r) => r.underTarget)
+      },
+      null,
+      2
+    )
+  );
 }
 
 main().catch((error) => {

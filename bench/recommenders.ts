@@ -42,12 +42,20 @@ if (!existsSync(join(dataDir, "u.data"))) {
 /** What a fitted state says about its inner selection (plain data), or undefined for models that select nothing. */
 function chosenParams(state: unknown): unknown {
   const s = state as {selection?: unknown; members?: Array<{model: string; params?: unknown}>; kept?: boolean};
-  const sel = s.selection as {best?: unknown; scores?: Array<{rmse: number}>} | Array<{scores: Array<{rmse: number}>; bestIndex: number}> | undefined;
+  const sel = s.selection as
+    | {best?: unknown; scores?: Array<{rmse: number}>}
+    | Array<{scores: Array<{rmse: number}>; bestIndex: number}>
+    | undefined;
   if (sel === undefined) return undefined;
   if (!Array.isArray(sel)) return {params: sel.best, inner_rmse: sel.scores?.map((c) => round(c.rmse))};
   return {
     kept: s.kept,
-    members: sel.map((m, j) => ({model: s.members?.[j].model, params: s.members?.[j].params, inner_rmse: round(m.scores[m.bestIndex].rmse), candidates: m.scores.length}))
+    members: sel.map((m, j) => ({
+      model: s.members?.[j].model,
+      params: s.members?.[j].params,
+      inner_rmse: round(m.scores[m.bestIndex].rmse),
+      candidates: m.scores.length
+    }))
   };
 }
 
@@ -55,20 +63,51 @@ function chosenParams(state: unknown): unknown {
 async function runOne(name: string, task: "rating" | "ranking"): Promise<void> {
   const model = getModel(name);
   if (task === "rating") {
-    const folds = await (await openDataset({spec: dataDir, clean: {beforeRelease: false}})).folds.officialRating(foldNums.map((n) => `u${n}`));
+    const folds = await (
+      await openDataset({spec: dataDir, clean: {beforeRelease: false}})
+    ).folds.officialRating(foldNums.map((n) => `u${n}`));
     const chosen: unknown[] = [];
     // Records each fold's selection from its fitted state (the summary keeps only the scores).
-    const r = await crossValidate(model, folds, {metrics: ["rating"], onFold: ({state}) => chosen.push(chosenParams(state))});
+    const r = await crossValidate(model, folds, {
+      metrics: ["rating"],
+      onFold: ({state}) => chosen.push(chosenParams(state))
+    });
     emit({
-      task, model: name, folds: r.folds.map((f, i) => ({fold: f.fold, rmse: round(f.metrics.rmse), mae: round(f.metrics.mae), fit_seconds: round(f.fitSeconds, 3), fallbacks: f.fallbacks, selected: chosen[i]})),
-      rmse: round(r.metrics.rmse.mean), rmse_sd: round(r.metrics.rmse.sd), mae: round(r.metrics.mae.mean), mae_sd: round(r.metrics.mae.sd), fit_seconds: round(r.fitSeconds.mean, 3), peak_rss_mb: peakMb()
+      task,
+      model: name,
+      folds: r.folds.map((f, i) => ({
+        fold: f.fold,
+        rmse: round(f.metrics.rmse),
+        mae: round(f.metrics.mae),
+        fit_seconds: round(f.fitSeconds, 3),
+        fallbacks: f.fallbacks,
+        selected: chosen[i]
+      })),
+      rmse: round(r.metrics.rmse.mean),
+      rmse_sd: round(r.metrics.rmse.sd),
+      mae: round(r.metrics.mae.mean),
+      mae_sd: round(r.metrics.mae.sd),
+      fit_seconds: round(r.fitSeconds.mean, 3),
+      peak_rss_mb: peakMb()
     });
   } else {
     const {dataset} = await openDataset({spec: dataDir, clean: {beforeRelease: false}});
     const split = datasetRankingSplit(dataset, 42);
     const r = evaluateRanking(model, split, [10]);
     const s = r.byK[0];
-    emit({task, model: name, k: 10, precision: round(s.precision), recall: round(s.recall), ndcg: round(s.ndcg), map: round(s.map), hit_rate: round(s.hitRate), coverage: round(s.coverage), fit_seconds: round(r.fitSeconds, 3), peak_rss_mb: peakMb()});
+    emit({
+      task,
+      model: name,
+      k: 10,
+      precision: round(s.precision),
+      recall: round(s.recall),
+      ndcg: round(s.ndcg),
+      map: round(s.map),
+      hit_rate: round(s.hitRate),
+      coverage: round(s.coverage),
+      fit_seconds: round(r.fitSeconds, 3),
+      peak_rss_mb: peakMb()
+    });
   }
 }
 
@@ -82,12 +121,21 @@ async function peerComparison(): Promise<void> {
     emit({task: "peer", error: `could not compile the C peer: ${(e as Error).message.split("\n")[0]}`});
     return;
   }
-  const folds = await (await openDataset({spec: dataDir, clean: {beforeRelease: false}})).folds.officialRating(foldNums.map((n) => `u${n}`));
+  const folds = await (
+    await openDataset({spec: dataDir, clean: {beforeRelease: false}})
+  ).folds.officialRating(foldNums.map((n) => `u${n}`));
   const rows = foldNums.map((n, i) => {
     const fold = folds[i];
-    let cBest = Infinity, oursBest = Infinity, cRmse = NaN, cMae = NaN, ours = {rmse: NaN, mae: NaN};
+    let cBest = Infinity,
+      oursBest = Infinity,
+      cRmse = NaN,
+      cMae = NaN,
+      ours = {rmse: NaN, mae: NaN};
     for (let rep = 0; rep < 2; rep++) {
-      const out = spawnSync(exe, [join(dataDir, `u${n}.base`), join(dataDir, `u${n}.test`)], {encoding: "utf8"}).stdout.trim().split(/\s+/).map(Number);
+      const out = spawnSync(exe, [join(dataDir, `u${n}.base`), join(dataDir, `u${n}.test`)], {encoding: "utf8"})
+        .stdout.trim()
+        .split(/\s+/)
+        .map(Number);
       [cRmse, cMae] = out;
       cBest = Math.min(cBest, out[2]);
       const t0 = performance.now();
@@ -96,16 +144,38 @@ async function peerComparison(): Promise<void> {
       const pred = predictRatings(mfModel, s, fold.test).rating;
       ours = {rmse: rmse(fold.test.rating, pred), mae: mae(fold.test.rating, pred)};
     }
-    return {fold: `u${n}`, c_rmse: cRmse, c_mae: cMae, c_fit_seconds: cBest, mf_rmse: round(ours.rmse), mf_mae: round(ours.mae), mf_fit_seconds: round(oursBest, 3)};
+    return {
+      fold: `u${n}`,
+      c_rmse: cRmse,
+      c_mae: cMae,
+      c_fit_seconds: cBest,
+      mf_rmse: round(ours.rmse),
+      mf_mae: round(ours.mae),
+      mf_fit_seconds: round(oursBest, 3)
+    };
   });
-  const c = meanSd(rows.map((r) => r.c_rmse)).mean, m = meanSd(rows.map((r) => r.mf_rmse)).mean;
-  const ct = meanSd(rows.map((r) => r.c_fit_seconds)).mean, mt = meanSd(rows.map((r) => r.mf_fit_seconds)).mean;
-  emit({task: "peer", peer: "svd_sgd.c (gcc -O3 -march=native)", folds: rows, c_rmse: round(c), mf_rmse: round(m), rmse_gap: round(m - c), c_fit_seconds: round(ct, 3), mf_fit_seconds: round(mt, 3), time_ratio: round(mt / ct, 2)});
+  const c = meanSd(rows.map((r) => r.c_rmse)).mean,
+    m = meanSd(rows.map((r) => r.mf_rmse)).mean;
+  const ct = meanSd(rows.map((r) => r.c_fit_seconds)).mean,
+    mt = meanSd(rows.map((r) => r.mf_fit_seconds)).mean;
+  emit({
+    task: "peer",
+    peer: "svd_sgd.c (gcc -O3 -march=native)",
+    folds: rows,
+    c_rmse: round(c),
+    mf_rmse: round(m),
+    rmse_gap: round(m - c),
+    c_fit_seconds: round(ct, 3),
+    mf_fit_seconds: round(mt, 3),
+    time_ratio: round(mt / ct, 2)
+  });
 }
 
 /** Runs the numpy EASE peer and re-emits its printed figures as JSON. */
 function pythonPeer(): void {
-  const r = spawnSync("/usr/bin/python3", [resolve(here, "../../shared/peers/ease_msr.py"), dataDir], {encoding: "utf8"});
+  const r = spawnSync("/usr/bin/python3", [resolve(here, "../../shared/peers/ease_msr.py"), dataDir], {
+    encoding: "utf8"
+  });
   if (r.status !== 0) {
     emit({task: "python-peer", error: (r.stderr || String(r.error)).trim().split("\n").slice(-1)[0]});
     return;
@@ -114,7 +184,14 @@ function pythonPeer(): void {
     const nums = [...line.matchAll(/[-\d.]+(?:e-?\d+)?/g)].map((x) => Number(x[0])).filter((x) => !Number.isNaN(x));
     const lam = /lam=(\d+)/.exec(line)?.[1];
     const [precision, recall, ndcg] = lam ? nums.slice(1, 4) : nums.slice(0, 3);
-    emit({task: "python-peer", model: lam ? `ease λ=${lam}` : "popular", precision: round(precision), recall: round(recall), ndcg: round(ndcg), seconds: lam ? nums[4] : undefined});
+    emit({
+      task: "python-peer",
+      model: lam ? `ease λ=${lam}` : "popular",
+      precision: round(precision),
+      recall: round(recall),
+      ndcg: round(ndcg),
+      seconds: lam ? nums[4] : undefined
+    });
   }
 }
 
@@ -124,11 +201,31 @@ if (one !== undefined) {
 } else {
   const only = opt("--models")?.split(",");
   const rating = modelNames("rating").filter((n) => !only || only.includes(n));
-  const ranking = ["popular", "item-knn-implicit", "ease", ...modelNames("ranking").filter((n) => !["popular", "item-knn-implicit", "ease"].includes(n)), "mf"]
-    .filter((n) => !only || only.includes(n));
+  const ranking = [
+    "popular",
+    "item-knn-implicit",
+    "ease",
+    ...modelNames("ranking").filter((n) => !["popular", "item-knn-implicit", "ease"].includes(n)),
+    "mf"
+  ].filter((n) => !only || only.includes(n));
   if (!args.includes("--no-peer")) await peerComparison();
   const child = (name: string, task: string) => {
-    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--one", name, "--task", task, "--data", dataDir, "--folds", foldNums.join(",")], {encoding: "utf8", maxBuffer: 1 << 24});
+    const r = spawnSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        process.argv[1],
+        "--one",
+        name,
+        "--task",
+        task,
+        "--data",
+        dataDir,
+        "--folds",
+        foldNums.join(",")
+      ],
+      {encoding: "utf8", maxBuffer: 1 << 24}
+    );
     if (r.status !== 0) emit({task, model: name, error: r.stderr.trim().split("\n").slice(-3).join(" ")});
     else process.stdout.write(r.stdout);
   };

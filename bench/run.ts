@@ -5,7 +5,10 @@ import {mkdirSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 
 const here = import.meta.dirname;
-const all = readdirSync(here).filter((f) => f.endsWith(".ts") && f !== "run.ts").map((f) => f.replace(/\.ts$/, "")).sort();
+const all = readdirSync(here)
+  .filter((f) => f.endsWith(".ts") && f !== "run.ts")
+  .map((f) => f.replace(/\.ts$/, ""))
+  .sort();
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.includes(w));
 if (unknown.length > 0) {
@@ -16,8 +19,15 @@ const results: Record<string, unknown> = {};
 let failed = 0;
 for (const name of wanted.length > 0 ? wanted : all) {
   console.error(`bench ${name} …`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(here, `${name}.ts`)], {encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20});
-  const lines = r.stdout.trim().split("\n").filter((l) => l.trim().startsWith("{"));
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(here, `${name}.ts`)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 << 20
+  });
+  const lines = r.stdout
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim().startsWith("{"));
   try {
     results[name] = lines.length === 1 ? JSON.parse(lines[0]) : lines.map((l) => JSON.parse(l));
   } catch {
@@ -28,7 +38,14 @@ for (const name of wanted.length > 0 ? wanted : all) {
     results[name] = {error: `exit ${r.status}`, output: results[name]};
   }
 }
-const out = JSON.stringify({machine: {node: process.version, cpus: (await import("node:os")).cpus().length, at: new Date().toISOString()}, results}, null, 2);
+const out = JSON.stringify(
+  {
+    machine: {node: process.version, cpus: (await import("node:os")).cpus().length, at: new Date().toISOString()},
+    results
+  },
+  null,
+  2
+);
 mkdirSync(join(here, "results"), {recursive: true});
 writeFileSync(join(here, "results", "latest.json"), out);
 console.log(out);

@@ -26,7 +26,14 @@ for (let i = 0; i < 5; i++) {
 const result: Record<string, unknown> = {
   bench: "synthetic",
   node: process.version,
-  small: {ratings: 100_000, users: 943, movies: 1682, runsMs: smallRuns.map((x) => Math.round(x)), medianMs: Math.round(median(smallRuns)), targetMs: 500}
+  small: {
+    ratings: 100_000,
+    users: 943,
+    movies: 1682,
+    runsMs: smallRuns.map((x) => Math.round(x)),
+    medianMs: Math.round(median(smallRuns)),
+    targetMs: 500
+  }
 };
 
 if (process.env.SYNTHETIC_LARGE !== "0") {

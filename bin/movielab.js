@@ -10,7 +10,9 @@ import {fileURLToPath} from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const tsxCli = require.resolve("tsx/cli");
-const child = spawn(process.execPath, [tsxCli, join(here, "..", "src", "cli.ts"), ...process.argv.slice(2)], {stdio: "inherit"});
+const child = spawn(process.execPath, [tsxCli, join(here, "..", "src", "cli.ts"), ...process.argv.slice(2)], {
+  stdio: "inherit"
+});
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => child.kill(signal));
 }
@@ -18,4 +20,6 @@ child.on("error", (e) => {
   process.stderr.write(`movielab: cannot start the CLI (${e.message})\n`);
   process.exit(1);
 });
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + ({SIGINT: 2, SIGTERM: 15, SIGHUP: 1}[signal] ?? 1) : 1)));
+child.on("exit", (code, signal) =>
+  process.exit(code ?? (signal ? 128 + ({SIGINT: 2, SIGTERM: 15, SIGHUP: 1}[signal] ?? 1) : 1))
+);

@@ -26,7 +26,10 @@ export function createRng(seed: number): Rng {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let s0 = splitmix(), s1 = splitmix(), s2 = splitmix(), s3 = splitmix();
+  let s0 = splitmix(),
+    s1 = splitmix(),
+    s2 = splitmix(),
+    s3 = splitmix();
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
   let spare = NaN;
 

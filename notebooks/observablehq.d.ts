@@ -17,7 +17,10 @@ declare module "observablehq:stdlib" {
   /** The file at a literal path relative to the page (Framework finds it by static analysis). */
   export function FileAttachment(name: string): AbstractFile;
   /** Calls render with the container's width (and height) in pixels, again whenever it changes. */
-  export function resize(render: (width: number, height: number) => Node | Promise<Node>, invalidation?: Promise<void>): Node;
+  export function resize(
+    render: (width: number, height: number) => Node | Promise<Node>,
+    invalidation?: Promise<void>
+  ): Node;
   export const Generators: {
     input<T>(element: Element): AsyncGenerator<T>;
     observe<T>(change: (notify: (value: T) => void) => (() => void) | void): AsyncGenerator<T>;

@@ -36,34 +36,78 @@ const BIN = join(ROOT, "node_modules", ".bin");
 
 /** Hosts that must never appear in the built site (outside <a href> links in HTML). */
 export const FORBIDDEN_HOSTS = [
-  "cdn.jsdelivr.net", "jsdelivr.com", "unpkg.com", "esm.sh", "cdn.skypack.dev", "skypack.dev",
-  "fonts.googleapis.com", "googleapis.com", "fonts.gstatic.com", "gstatic.com",
-  "api.observablehq.com", "events.observablehq.com", "static.observableusercontent.com",
-  "cdnjs.cloudflare.com", "ga.jspm.io", "jspm.io"
+  "cdn.jsdelivr.net",
+  "jsdelivr.com",
+  "unpkg.com",
+  "esm.sh",
+  "cdn.skypack.dev",
+  "skypack.dev",
+  "fonts.googleapis.com",
+  "googleapis.com",
+  "fonts.gstatic.com",
+  "gstatic.com",
+  "api.observablehq.com",
+  "events.observablehq.com",
+  "static.observableusercontent.com",
+  "cdnjs.cloudflare.com",
+  "ga.jspm.io",
+  "jspm.io"
 ];
 
 /** Base names of raw MovieLens files (ml-100k, ml-1m, CSV family) that must never ship. */
 const RAW_NAMES = new Set([
-  "u.data", "u.item", "u.user", "u.genre", "u.occupation", "u.info",
-  "ratings.csv", "movies.csv", "tags.csv", "links.csv", "genome-scores.csv", "genome-tags.csv",
-  "ratings.dat", "movies.dat", "users.dat", "tags.dat"
+  "u.data",
+  "u.item",
+  "u.user",
+  "u.genre",
+  "u.occupation",
+  "u.info",
+  "ratings.csv",
+  "movies.csv",
+  "tags.csv",
+  "links.csv",
+  "genome-scores.csv",
+  "genome-tags.csv",
+  "ratings.dat",
+  "movies.dat",
+  "users.dat",
+  "tags.dat"
 ]);
 const RAW_NAME_PATTERNS = [/^u[1-5]\.(base|test)$/, /^u[ab]\.(base|test)$/, /^ml-[\w-]+\.zip$/i];
 
 /** Row shapes of raw MovieLens files; 20+ matching lines in one file means raw data was shipped. */
 const RAW_LINE_PATTERNS = [
   {what: "u.data rows (user<TAB>item<TAB>rating<TAB>timestamp)", re: /^\d+\t\d+\t[1-5]\t\d{9,10}\r?$/gm},
-  {what: "u.item rows (id|title|release date|...)", re: /^\d+\|[^|\n]*\|(\d\d-[A-Z][a-z]{2}-\d{4})?\|[^|\n]*\|[^|\n]*(\|[01]){19}\r?$/gm},
+  {
+    what: "u.item rows (id|title|release date|...)",
+    re: /^\d+\|[^|\n]*\|(\d\d-[A-Z][a-z]{2}-\d{4})?\|[^|\n]*\|[^|\n]*(\|[01]){19}\r?$/gm
+  },
   {what: "ratings.csv rows (userId,movieId,rating,timestamp)", re: /^\d+,\d+,[0-5](\.[05])?,\d{9,10}\r?$/gm},
   {what: "ratings.dat rows (user::movie::rating::timestamp)", re: /^\d+::\d+::[1-5]::\d{9,10}\r?$/gm}
 ];
 const RAW_LINE_LIMIT = 20;
 /** (user, movie, rating, unix time) tuples anywhere, e.g. a JSON dump `[[196,242,3,881250949],…]`. */
-const RAW_TUPLE = /(?<![\d.])\d{1,6}(?:\t|,|::|\],\[)\d{1,6}(?:\t|,|::)(?:[0-5](?:\.[05])?)(?:\t|,|::)\d{9,10}(?![\d.])/g;
+const RAW_TUPLE =
+  /(?<![\d.])\d{1,6}(?:\t|,|::|\],\[)\d{1,6}(?:\t|,|::)(?:[0-5](?:\.[05])?)(?:\t|,|::)\d{9,10}(?![\d.])/g;
 /** A few tuples are examples; a thousand are a copy of the ratings. */
 const RAW_TUPLE_LIMIT = 1000;
 
-const TEXT_EXT = new Set([".html", ".js", ".mjs", ".css", ".json", ".txt", ".csv", ".tsv", ".svg", ".map", ".xml", ".md", ".dat", ""]);
+const TEXT_EXT = new Set([
+  ".html",
+  ".js",
+  ".mjs",
+  ".css",
+  ".json",
+  ".txt",
+  ".csv",
+  ".tsv",
+  ".svg",
+  ".map",
+  ".xml",
+  ".md",
+  ".dat",
+  ""
+]);
 
 const ABSOLUTE_URL = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 // Schemes that load nothing from a host.
@@ -115,21 +159,42 @@ function scanHtml(text, report) {
       const attr = a[1].toLowerCase();
       const value = a[3] ?? a[4] ?? a[5] ?? "";
       if (attr === "style") scanCss(value, (_i, msg) => report(tag.index, `<${name} style> ${msg}`));
-      if (name === "meta" && attr === "content" && /url\s*=\s*(?:https?:)?\/\//i.test(value)) report(tag.index, `<meta> redirects to ${value}`);
-      if (!["src", "href", "srcset", "poster", "data", "action", "formaction", "background", "xlink:href", "manifest"].includes(attr)) continue;
+      if (name === "meta" && attr === "content" && /url\s*=\s*(?:https?:)?\/\//i.test(value))
+        report(tag.index, `<meta> redirects to ${value}`);
+      if (
+        ![
+          "src",
+          "href",
+          "srcset",
+          "poster",
+          "data",
+          "action",
+          "formaction",
+          "background",
+          "xlink:href",
+          "manifest"
+        ].includes(attr)
+      )
+        continue;
       if (name === "a" && (attr === "href" || attr === "xlink:href")) continue;
       const urls = attr === "srcset" ? value.split(",").map((s) => s.trim().split(/\s+/)[0]) : [value];
-      for (const url of urls) if (ABSOLUTE_URL.test(url) && !LOCAL_SCHEME.test(url)) report(tag.index, `<${name} ${attr}="${url}"> loads from another host`);
+      for (const url of urls)
+        if (ABSOLUTE_URL.test(url) && !LOCAL_SCHEME.test(url))
+          report(tag.index, `<${name} ${attr}="${url}"> loads from another host`);
     }
   }
-  for (const m of text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)) scanCss(m[1], (i, msg) => report(m.index + i, msg));
-  for (const m of text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) scanJs(m[1], (i, msg) => report(m.index + i, msg));
+  for (const m of text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi))
+    scanCss(m[1], (i, msg) => report(m.index + i, msg));
+  for (const m of text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi))
+    scanJs(m[1], (i, msg) => report(m.index + i, msg));
 }
 
 /** Known CDN hosts anywhere in the text; in HTML, the href of <a> elements is exempt. */
 function scanHosts(text, isHtml, report) {
   // Blank out <a href="..."> values so that prose links (e.g. to grouplens.org) are allowed.
-  const scanned = isHtml ? text.replace(/(<a\s[^>]*?\bhref\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi, (_m, pre, v) => pre + " ".repeat(v.length)) : text;
+  const scanned = isHtml
+    ? text.replace(/(<a\s[^>]*?\bhref\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi, (_m, pre, v) => pre + " ".repeat(v.length))
+    : text;
   const lower = scanned.toLowerCase();
   for (const host of FORBIDDEN_HOSTS) {
     let i = lower.indexOf(host);
@@ -172,10 +237,14 @@ export function scanDist(dist = DIST) {
     scanHosts(text, ext === ".html", report);
     for (const {what, re} of RAW_LINE_PATTERNS) {
       const n = text.match(re)?.length ?? 0;
-      if (n >= RAW_LINE_LIMIT) problems.push(`${rel}: ${n} lines of ${what}; raw MovieLens data must not be shipped in dist/`);
+      if (n >= RAW_LINE_LIMIT)
+        problems.push(`${rel}: ${n} lines of ${what}; raw MovieLens data must not be shipped in dist/`);
     }
     const tuples = text.match(RAW_TUPLE)?.length ?? 0;
-    if (tuples >= RAW_TUPLE_LIMIT) problems.push(`${rel}: ${tuples} (user, movie, rating, timestamp) tuples; raw MovieLens data must not be shipped in dist/`);
+    if (tuples >= RAW_TUPLE_LIMIT)
+      problems.push(
+        `${rel}: ${tuples} (user, movie, rating, timestamp) tuples; raw MovieLens data must not be shipped in dist/`
+      );
   }
   return problems;
 }
@@ -203,11 +272,12 @@ function runObservableBuild() {
 
 /** Lines of Framework's build log that mean a page will be broken although the build exited 0. */
 export function buildLogProblems(output) {
-  return output.split("\n").filter((l) =>
-    /^\s*error\b/i.test(l) || // a data loader failed ("error in 0.4s: loader exited with code 1")
-    /loader (exited|skipped)/i.test(l) ||
-    /Warning: \d+ broken link/i.test(l) ||
-    /\bnon-local import\b|\bfailed to resolve\b|ENOTFOUND/i.test(l)
+  return output.split("\n").filter(
+    (l) =>
+      /^\s*error\b/i.test(l) || // a data loader failed ("error in 0.4s: loader exited with code 1")
+      /loader (exited|skipped)/i.test(l) ||
+      /Warning: \d+ broken link/i.test(l) ||
+      /\bnon-local import\b|\bfailed to resolve\b|ENOTFOUND/i.test(l)
   );
 }
 
@@ -239,7 +309,9 @@ async function main() {
   const problems = scanDist(DIST);
   const files = walk(DIST).length;
   if (problems.length > 0) {
-    console.error(`build: dist/ is not self-contained (${problems.length} problem${problems.length === 1 ? "" : "s"}):`);
+    console.error(
+      `build: dist/ is not self-contained (${problems.length} problem${problems.length === 1 ? "" : "s"}):`
+    );
     for (const p of problems.slice(0, 50)) console.error(`  ${p}`);
     if (problems.length > 50) console.error(`  … and ${problems.length - 50} more`);
     process.exit(1);

@@ -77,28 +77,40 @@ export async function runCommand(command: Command, argv: string[], path: string[
   // Messages are printed after "movielab: ", so they name the command without the program.
   const what = here.slice(1).join(" ");
   const [first] = argv;
-  const runsItself = command.run !== undefined && first !== undefined && first.startsWith("-") && first !== "--help" && first !== "-h";
+  const runsItself =
+    command.run !== undefined && first !== undefined && first.startsWith("-") && first !== "--help" && first !== "-h";
   if (command.subcommands !== undefined && !runsItself) {
     const [first, ...rest] = argv;
     if (first === "--help" || first === "-h" || first === "help") {
-      io.out(command.run === undefined ? groupHelp(command, here) : `${leafHelp(command, here)}\n${groupHelp(command, here)}`);
+      io.out(
+        command.run === undefined ? groupHelp(command, here) : `${leafHelp(command, here)}\n${groupHelp(command, here)}`
+      );
       return 0;
     }
-    if (first === undefined) throw new UsageError(`${what} needs a subcommand: ${command.subcommands.map((c) => c.name).join(", ")}`, where);
+    if (first === undefined)
+      throw new UsageError(`${what} needs a subcommand: ${command.subcommands.map((c) => c.name).join(", ")}`, where);
     const sub = command.subcommands.find((c) => c.name === first);
     if (sub === undefined) {
-      throw new UsageError(`unknown ${what} subcommand "${first}": expected one of ${command.subcommands.map((c) => c.name).join(", ")}`, where);
+      throw new UsageError(
+        `unknown ${what} subcommand "${first}": expected one of ${command.subcommands.map((c) => c.name).join(", ")}`,
+        where
+      );
     }
     return runCommand(sub, rest, here, io);
   }
   if (command.run === undefined) throw new Error(`command ${where} has neither subcommands nor run`);
 
-  const options = {...(command.options ?? {}), help: {type: "boolean", short: "h", description: "show this help"} as OptionSpec};
+  const options = {
+    ...(command.options ?? {}),
+    help: {type: "boolean", short: "h", description: "show this help"} as OptionSpec
+  };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
       args: argv,
-      options: Object.fromEntries(Object.entries(options).map(([k, o]) => [k, o.short ? {type: o.type, short: o.short} : {type: o.type}])),
+      options: Object.fromEntries(
+        Object.entries(options).map(([k, o]) => [k, o.short ? {type: o.type, short: o.short} : {type: o.type}])
+      ),
       allowPositionals: true,
       strict: true
     });
@@ -112,7 +124,13 @@ export async function runCommand(command: Command, argv: string[], path: string[
   const specs = command.args ?? [];
   const required = specs.filter((a) => !a.optional).length;
   if (parsed.positionals.length < required) {
-    throw new UsageError(`${what} needs ${specs.slice(parsed.positionals.length, required).map((a) => `<${a.name}>`).join(" ")}`, where);
+    throw new UsageError(
+      `${what} needs ${specs
+        .slice(parsed.positionals.length, required)
+        .map((a) => `<${a.name}>`)
+        .join(" ")}`,
+      where
+    );
   }
   if (parsed.positionals.length > specs.length) {
     throw new UsageError(`${what}: unexpected argument "${parsed.positionals[specs.length]}"`, where);

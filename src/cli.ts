@@ -55,7 +55,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.out(help);
       return 0;
     }
-    if (!names.includes(first)) throw new UsageError(`unknown command "${first}": expected one of ${names.join(", ")}`, "movielab");
+    if (!names.includes(first))
+      throw new UsageError(`unknown command "${first}": expected one of ${names.join(", ")}`, "movielab");
     return await runCommand(await loadCommand(first), rest, ["movielab"], io);
   } catch (e) {
     return report(e, io);

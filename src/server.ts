@@ -57,12 +57,19 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     else req.log.info({status, error: body.error}, "request refused");
     return reply.code(status).send(body);
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({error: `no route ${req.method} ${req.url.split("?")[0]}`}));
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({error: `no route ${req.method} ${req.url.split("?")[0]}`})
+  );
 
   installCors(app, options.corsOrigins);
   installRoutes(app, options.service, state);
   if (options.siteDir !== undefined) installStaticSite(app, options.siteDir);
-  else app.get("/", async () => ({name: "movielab", model_version: options.service.version, endpoints: ["POST /predict", "POST /recommend", "GET /movies?q=&limit=", "GET /users/:id", "GET /health"]}));
+  else
+    app.get("/", async () => ({
+      name: "movielab",
+      model_version: options.service.version,
+      endpoints: ["POST /predict", "POST /recommend", "GET /movies?q=&limit=", "GET /users/:id", "GET /health"]
+    }));
   return app;
 }
 

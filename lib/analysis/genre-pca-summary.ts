@@ -47,7 +47,15 @@ export function genrePcaSummary(dataset: Dataset, nComponents = 5): GenrePcaSumm
   // say little when a movie is also a "Film-Noir".
   const genreMovies = new Int32Array(G);
   for (let m = 0; m < nMovies; m++) for (let g = 0; g < G; g++) genreMovies[g] += dataset.movies.genres[m * G + g];
-  const movies: GenrePcaSummary["movies"] = {movieId: [], title: [], pc1: [], pc2: [], mainGenre: [], genreMask: [], ratings: []};
+  const movies: GenrePcaSummary["movies"] = {
+    movieId: [],
+    title: [],
+    pc1: [],
+    pc2: [],
+    mainGenre: [],
+    genreMask: [],
+    ratings: []
+  };
   for (let m = 0; m < nMovies; m++) {
     if (count[m] === 0) continue;
     let main = -1;

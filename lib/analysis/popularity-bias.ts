@@ -12,13 +12,22 @@ export interface PopularityBias {
 
 /** Correlation and binned trend of per-movie mean vs count; unrated movies (count 0) are left out. */
 export function popularityBias(count: ArrayLike<number>, mean: ArrayLike<number>, binsPerDecade = 4): PopularityBias {
-  let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0;
   for (let m = 0; m < count.length; m++) {
     if (!(count[m] > 0)) continue;
     const x = Math.log10(count[m]);
     const y = mean[m];
     n++;
-    sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    syy += y * y;
+    sxy += x * y;
   }
   const cov = sxy - (sx * sy) / n;
   const vx = sxx - (sx * sx) / n;
@@ -38,6 +47,11 @@ export function popularityBias(count: ArrayLike<number>, mean: ArrayLike<number>
   return {
     movies: n,
     correlation,
-    bins: {lo: b.lo, hi: b.hi, movies: Array.from(k), meanOfMeans: Array.from(k, (kk, j) => (kk > 0 ? sum[j] / kk : null))}
+    bins: {
+      lo: b.lo,
+      hi: b.hi,
+      movies: Array.from(k),
+      meanOfMeans: Array.from(k, (kk, j) => (kk > 0 ? sum[j] / kk : null))
+    }
   };
 }

@@ -27,10 +27,19 @@ export interface ThresholdRow {
 }
 
 /** For each threshold, the users and movies under it and the ratings they hold (counts ≥ 0). */
-export function thresholdTable(perUser: ArrayLike<number>, perMovie: ArrayLike<number>, thresholds: number[]): ThresholdRow[] {
+export function thresholdTable(
+  perUser: ArrayLike<number>,
+  perMovie: ArrayLike<number>,
+  thresholds: number[]
+): ThresholdRow[] {
   const below = (counts: ArrayLike<number>, t: number): [number, number] => {
-    let k = 0, r = 0;
-    for (let i = 0; i < counts.length; i++) if (counts[i] < t) { k++; r += counts[i]; }
+    let k = 0,
+      r = 0;
+    for (let i = 0; i < counts.length; i++)
+      if (counts[i] < t) {
+        k++;
+        r += counts[i];
+      }
     return [k, r];
   };
   return thresholds.map((threshold) => {

@@ -31,7 +31,8 @@ export function rankMovies(count: ArrayLike<number>, mean: ArrayLike<number>, op
   const k = options.damping ?? 0;
   if (k < 0 || !Number.isFinite(k)) throw new RangeError(`rankMovies: damping must be a finite number ≥ 0, got ${k}`);
   const prior = options.prior ?? NaN;
-  if (k > 0 && !Number.isFinite(prior)) throw new RangeError("rankMovies: damping > 0 needs a finite prior (the global mean rating)");
+  if (k > 0 && !Number.isFinite(prior))
+    throw new RangeError("rankMovies: damping > 0 needs a finite prior (the global mean rating)");
   const limit = options.limit ?? 20;
   const rows: number[] = [];
   const score = new Float64Array(count.length);

@@ -59,7 +59,13 @@ export function bundleMetadata(m: Omit<BundleMetadata, "library" | "createdAt">,
 /** Serialises a bundle to text: a small header object with the body's checksum, then the body. */
 export function serializeBundle(bundle: Bundle): string {
   const body = stringifyTyped(bundle);
-  const header = {format: BUNDLE_FORMAT, version: BUNDLE_VERSION, library: LIBRARY_VERSION, bytes: body.length, crc32: crc32(body)};
+  const header = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    library: LIBRARY_VERSION,
+    bytes: body.length,
+    crc32: crc32(body)
+  };
   return `{"header":${JSON.stringify(header)},\n"body":${body}}\n`;
 }
 
@@ -68,7 +74,10 @@ export function parseBundle<S = unknown>(text: string, source = "bundle", expect
   if (text.trim() === "") throw new BundleError(source, "the file is empty; expected a movielab model bundle (JSON)");
   const headerMatch = /^\{"header":(\{[^\n]*\}),\n"body":/.exec(text);
   if (!headerMatch) {
-    throw new BundleError(source, `not a movielab model bundle: expected it to start with {"header":{"format":"${BUNDLE_FORMAT}",…}`);
+    throw new BundleError(
+      source,
+      `not a movielab model bundle: expected it to start with {"header":{"format":"${BUNDLE_FORMAT}",…}`
+    );
   }
   let header: {format?: unknown; version?: unknown; library?: unknown; bytes?: unknown; crc32?: unknown};
   try {
@@ -76,18 +85,28 @@ export function parseBundle<S = unknown>(text: string, source = "bundle", expect
   } catch {
     throw new BundleError(source, "the bundle header is not valid JSON");
   }
-  if (header.format !== BUNDLE_FORMAT) throw new BundleError(source, `format is "${String(header.format)}", expected "${BUNDLE_FORMAT}"`);
+  if (header.format !== BUNDLE_FORMAT)
+    throw new BundleError(source, `format is "${String(header.format)}", expected "${BUNDLE_FORMAT}"`);
   if (header.version !== BUNDLE_VERSION) {
-    throw new BundleError(source, `bundle version ${String(header.version)} (written by movielab ${String(header.library)}) is not supported; this is movielab ${LIBRARY_VERSION}, which reads version ${BUNDLE_VERSION}: retrain or use a matching movielab`);
+    throw new BundleError(
+      source,
+      `bundle version ${String(header.version)} (written by movielab ${String(header.library)}) is not supported; this is movielab ${LIBRARY_VERSION}, which reads version ${BUNDLE_VERSION}: retrain or use a matching movielab`
+    );
   }
   const start = headerMatch[0].length;
   const bodyText = text.slice(start, start + Number(header.bytes));
   const tail = text.slice(start + bodyText.length);
   if (bodyText.length !== header.bytes || !/^\}\s*$/.test(tail)) {
-    throw new BundleError(source, `the file is truncated or has extra data: the header promises a ${String(header.bytes)}-character body, ${text.length - start} characters follow`);
+    throw new BundleError(
+      source,
+      `the file is truncated or has extra data: the header promises a ${String(header.bytes)}-character body, ${text.length - start} characters follow`
+    );
   }
   if (crc32(bodyText) !== header.crc32) {
-    throw new BundleError(source, `checksum mismatch (crc32 ${crc32(bodyText)}, header says ${String(header.crc32)}): the file was changed or corrupted`);
+    throw new BundleError(
+      source,
+      `checksum mismatch (crc32 ${crc32(bodyText)}, header says ${String(header.crc32)}): the file was changed or corrupted`
+    );
   }
   let body: unknown;
   try {
@@ -96,7 +115,8 @@ export function parseBundle<S = unknown>(text: string, source = "bundle", expect
     throw new BundleError(source, `the body cannot be decoded: ${(e as Error).message}`);
   }
   const b = validateBody(body, source);
-  if (expect?.kind && b.kind !== expect.kind) throw new BundleError(source, `holds a ${b.kind} model, expected a ${expect.kind}`);
+  if (expect?.kind && b.kind !== expect.kind)
+    throw new BundleError(source, `holds a ${b.kind} model, expected a ${expect.kind}`);
   return b as Bundle<S>;
 }
 
@@ -106,19 +126,25 @@ function validateBody(body: unknown, source: string): Bundle {
   };
   if (body === null || typeof body !== "object") fail("body", "must be an object");
   const b = body as Record<string, unknown>;
-  if (b.kind !== "classifier" && b.kind !== "recommender") fail("kind", `must be "classifier" or "recommender", got ${JSON.stringify(b.kind)}`);
+  if (b.kind !== "classifier" && b.kind !== "recommender")
+    fail("kind", `must be "classifier" or "recommender", got ${JSON.stringify(b.kind)}`);
   if (typeof b.model !== "string" || b.model === "") fail("model", "must be a non-empty string");
   const scale = b.scale as Record<string, unknown> | undefined;
   if (!scale || typeof scale !== "object") fail("scale", "must be an object {min, max, step}");
   for (const k of ["min", "max", "step"]) {
-    if (typeof scale![k] !== "number" || !Number.isFinite(scale![k] as number)) fail(`scale.${k}`, "must be a finite number");
+    if (typeof scale![k] !== "number" || !Number.isFinite(scale![k] as number))
+      fail(`scale.${k}`, "must be a finite number");
   }
-  if (!((scale!.max as number) > (scale!.min as number)) || !((scale!.step as number) > 0)) fail("scale", "must have max > min and step > 0");
+  if (!((scale!.max as number) > (scale!.min as number)) || !((scale!.step as number) > 0))
+    fail("scale", "must have max > min and step > 0");
   const ids = b.idMaps as Record<string, unknown> | undefined;
-  if (!ids || !(ids.users instanceof Int32Array) || !(ids.movies instanceof Int32Array)) fail("idMaps", "must hold Int32Array users and movies");
+  if (!ids || !(ids.users instanceof Int32Array) || !(ids.movies instanceof Int32Array))
+    fail("idMaps", "must hold Int32Array users and movies");
   if (b.titles !== undefined) {
-    if (!Array.isArray(b.titles) || b.titles.some((t) => typeof t !== "string")) fail("titles", "must be an array of strings");
-    if ((b.titles as string[]).length !== (ids!.movies as Int32Array).length) fail("titles", "must have one title per movie id");
+    if (!Array.isArray(b.titles) || b.titles.some((t) => typeof t !== "string"))
+      fail("titles", "must be an array of strings");
+    if ((b.titles as string[]).length !== (ids!.movies as Int32Array).length)
+      fail("titles", "must have one title per movie id");
   }
   const meta = b.meta as Record<string, unknown> | undefined;
   if (!meta || typeof meta !== "object") fail("meta", "must be an object");

@@ -41,7 +41,9 @@ export function parseTyped(text: string): unknown {
       const Ctor = CONSTRUCTORS[rec.$typed as TypedName];
       const bytes = base64ToBytes(rec.base64);
       if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0) {
-        throw new TypeError(`typed array ${rec.$typed} has ${bytes.length} bytes, not a multiple of ${Ctor.BYTES_PER_ELEMENT}`);
+        throw new TypeError(
+          `typed array ${rec.$typed} has ${bytes.length} bytes, not a multiple of ${Ctor.BYTES_PER_ELEMENT}`
+        );
       }
       return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / Ctor.BYTES_PER_ELEMENT) as AnyTyped;
     }
@@ -61,10 +63,13 @@ export function bytesToBase64(bytes: Uint8Array): string {
   let out = "";
   const chunk: string[] = [];
   for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i], b = bytes[i + 1], c = bytes[i + 2];
+    const a = bytes[i],
+      b = bytes[i + 1],
+      c = bytes[i + 2];
     const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
     chunk.push(
-      ALPHABET[(n >> 18) & 63] + ALPHABET[(n >> 12) & 63] +
+      ALPHABET[(n >> 18) & 63] +
+        ALPHABET[(n >> 12) & 63] +
         (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : "=") +
         (i + 2 < bytes.length ? ALPHABET[n & 63] : "=")
     );

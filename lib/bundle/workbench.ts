@@ -92,7 +92,11 @@ export interface WorkbenchOptions {
 }
 
 /** Builds the bundle of a classifier fitted on `dataset` (kind "classifier", model "gbdt"). */
-export function buildWorkbenchBundle(dataset: Dataset, classifier: ClassifierState, options: WorkbenchOptions = {}): Bundle<WorkbenchState> {
+export function buildWorkbenchBundle(
+  dataset: Dataset,
+  classifier: ClassifierState,
+  options: WorkbenchOptions = {}
+): Bundle<WorkbenchState> {
   const rows = options.rows ?? Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
   const rankerName = options.ranker ?? "ease";
   const neighbours = options.neighbours ?? 64;
@@ -106,8 +110,15 @@ export function buildWorkbenchBundle(dataset: Dataset, classifier: ClassifierSta
   const state: WorkbenchState = {
     version: 1,
     classifier: {...rest, model: packModel(model)},
-    movies: {year: dataset.movies.year, releaseDate: dataset.movies.releaseDate, genreNames: dataset.movies.genreNames.slice(), genres: dataset.movies.genres},
-    users: u ? {age: u.age, gender: u.gender, occupation: u.occupation, occupationNames: u.occupationNames.slice()} : null,
+    movies: {
+      year: dataset.movies.year,
+      releaseDate: dataset.movies.releaseDate,
+      genreNames: dataset.movies.genreNames.slice(),
+      genres: dataset.movies.genres
+    },
+    users: u
+      ? {age: u.age, gender: u.gender, occupation: u.occupation, occupationNames: u.occupationNames.slice()}
+      : null,
     ratings,
     popularity,
     ranker: rankerName === "none" ? null : fitRanker(rankerName, trainSet, neighbours)
@@ -118,18 +129,21 @@ export function buildWorkbenchBundle(dataset: Dataset, classifier: ClassifierSta
     scale: {...dataset.scale},
     idMaps: {users: dataset.userIds, movies: dataset.movies.id},
     titles: dataset.movies.title.slice(),
-    meta: bundleMetadata({
-      dataset: {
-        name: dataset.name,
-        format: dataset.source.format,
-        synthetic: options.synthetic ?? dataset.source.kind === "synthetic",
-        ratings: rows.length,
-        users: dataset.userIds.length,
-        movies: nMovies
+    meta: bundleMetadata(
+      {
+        dataset: {
+          name: dataset.name,
+          format: dataset.source.format,
+          synthetic: options.synthetic ?? dataset.source.kind === "synthetic",
+          ratings: rows.length,
+          users: dataset.userIds.length,
+          movies: nMovies
+        },
+        params: {classifier: classifier.params, ranker: rankerName, neighbours: rankerName === "none" ? 0 : neighbours},
+        metrics: options.metrics ?? {}
       },
-      params: {classifier: classifier.params, ranker: rankerName, neighbours: rankerName === "none" ? 0 : neighbours},
-      metrics: options.metrics ?? {}
-    }, options.now),
+      options.now
+    ),
     state
   };
 }
@@ -225,10 +239,12 @@ export function packModel(model: GbdtModel): PackedGbdt {
 
 /** The model object of packed trees, for parseModel to validate; throws a RangeError when the arrays disagree. */
 export function unpackModel(p: PackedGbdt): unknown {
-  if (!p || typeof p !== "object" || !(p.nodes instanceof Int32Array)) throw new RangeError("expected packed trees with a node count per tree (Int32Array)");
+  if (!p || typeof p !== "object" || !(p.nodes instanceof Int32Array))
+    throw new RangeError("expected packed trees with a node count per tree (Int32Array)");
   const total = p.nodes.reduce((a, b) => a + b, 0);
   for (const k of ["feature", "split", "defaultLeft", "left", "right", "gain"] as const) {
-    if (!ArrayBuffer.isView(p[k]) || p[k].length !== total) throw new RangeError(`packed trees: "${k}" must hold ${total} values (the sum of the node counts)`);
+    if (!ArrayBuffer.isView(p[k]) || p[k].length !== total)
+      throw new RangeError(`packed trees: "${k}" must hold ${total} values (the sum of the node counts)`);
   }
   const trees = [];
   let o = 0;
@@ -239,8 +255,13 @@ export function unpackModel(p: PackedGbdt): unknown {
     const feature = part(p.feature);
     const split = part(p.split);
     trees.push({
-      feature, threshold: split.map((x, j) => (feature[j] < 0 ? 0 : x)), default_left: part(p.defaultLeft),
-      left: part(p.left), right: part(p.right), value: split.map((x, j) => (feature[j] < 0 ? x : 0)), gain: part(p.gain)
+      feature,
+      threshold: split.map((x, j) => (feature[j] < 0 ? 0 : x)),
+      default_left: part(p.defaultLeft),
+      left: part(p.left),
+      right: part(p.right),
+      value: split.map((x, j) => (feature[j] < 0 ? x : 0)),
+      gain: part(p.gain)
     });
     o += n;
   }
@@ -264,7 +285,8 @@ function userRatings(train: TrainSet, classValues: readonly number[]): UserRatin
   for (let p = 0; p < n; p++) {
     movies[p] = movie[order[p]];
     const k = Math.round((rating[order[p]] - min) / step);
-    if (!(k >= 0 && k < classValues.length && k < 256)) throw new RangeError(`rating ${rating[order[p]]} is not one of the classes ${classValues.join(", ")}`);
+    if (!(k >= 0 && k < classValues.length && k < 256))
+      throw new RangeError(`rating ${rating[order[p]]} is not one of the classes ${classValues.join(", ")}`);
     classes[p] = k;
   }
   return {indptr, movies, classes};

@@ -25,7 +25,8 @@ export function CalibrationPlot(data: CalibrationData, options: CalibrationOptio
       const j = k * data.nBins + b;
       const p = data.meanPredicted[j];
       const o = data.observed[j];
-      if (data.count[j] >= min && p !== null && o !== null) rows.push({rating: String(c), predicted: p, observed: o, count: data.count[j]});
+      if (data.count[j] >= min && p !== null && o !== null)
+        rows.push({rating: String(c), predicted: p, observed: o, count: data.count[j]});
     }
   });
   const size = Math.min(options.width ?? 480, 520);
@@ -41,9 +42,24 @@ export function CalibrationPlot(data: CalibrationData, options: CalibrationOptio
     r: {range: [1.5, 7]},
     color: {domain: data.classes.map(String), scheme: "observable10", legend: true, label: "Rating"},
     marks: [
-      Plot.line([[0, 0], [1, 1]], {stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.5}),
+      Plot.line(
+        [
+          [0, 0],
+          [1, 1]
+        ],
+        {stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.5}
+      ),
       Plot.line(rows, {x: "predicted", y: "observed", stroke: "rating", strokeWidth: 1.5}),
-      Plot.dot(rows, {x: "predicted", y: "observed", fill: "rating", r: "count", tip: {channels: {Rating: "rating", Rows: "count"}, format: {x: (v: number) => v.toFixed(3), y: (v: number) => v.toFixed(3), r: false, fill: false}}})
+      Plot.dot(rows, {
+        x: "predicted",
+        y: "observed",
+        fill: "rating",
+        r: "count",
+        tip: {
+          channels: {Rating: "rating", Rows: "count"},
+          format: {x: (v: number) => v.toFixed(3), y: (v: number) => v.toFixed(3), r: false, fill: false}
+        }
+      })
     ]
   });
 }

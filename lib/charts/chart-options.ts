@@ -22,6 +22,9 @@ export function docOption(options: ChartOptions): {document?: Document} {
 }
 
 /** Plot's document, width (default 640 px) and height (default `defaultHeight` px) from the chart options. */
-export function chartFrame(options: ChartOptions, defaultHeight: number): {document?: Document; width: number; height: number} {
+export function chartFrame(
+  options: ChartOptions,
+  defaultHeight: number
+): {document?: Document; width: number; height: number} {
   return {...docOption(options), width: options.width ?? 640, height: options.height ?? defaultHeight};
 }

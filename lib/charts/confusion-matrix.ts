@@ -16,13 +16,17 @@ export interface ConfusionMatrixOptions extends ChartOptions {
 }
 
 /** K × K cells labelled with the count or the row percentage; the diagonal is the correct predictions. */
-export function ConfusionMatrix(data: ConfusionMatrixData, options: ConfusionMatrixOptions = {}): SVGSVGElement | HTMLElement {
+export function ConfusionMatrix(
+  data: ConfusionMatrixData,
+  options: ConfusionMatrixOptions = {}
+): SVGSVGElement | HTMLElement {
   const K = data.classes.length;
   const row = options.normalize === "row";
   const {cells, max} = matrixCells(data.counts, data.classes.map(String), row, false);
   const size = Math.min(options.width ?? 420, 60 + 70 * K);
   const ink = (d: {value: number}) => (max > 0 && d.value / max > 0.55 ? "white" : "black");
-  const label = (d: {count: number; value: number}) => (row ? `${(100 * d.value).toFixed(1)}%` : d.count.toLocaleString("en-US"));
+  const label = (d: {count: number; value: number}) =>
+    row ? `${(100 * d.value).toFixed(1)}%` : d.count.toLocaleString("en-US");
   return Plot.plot({
     ...docOption(options),
     width: size,
@@ -32,9 +36,22 @@ export function ConfusionMatrix(data: ConfusionMatrixData, options: ConfusionMat
     ariaLabel: `Confusion matrix of ${K} classes (${row ? "share of each true class" : "counts"}): rows are true ratings, columns predicted ratings`,
     x: {label: "Predicted rating", axis: "top", domain: data.classes.map(String)},
     y: {label: "True rating", domain: data.classes.map(String)},
-    color: {type: "linear", scheme: "blues", domain: [0, max || 1], legend: true, label: row ? "Share of the true class" : "Ratings", ...(row ? {tickFormat: ".0%"} : {})},
+    color: {
+      type: "linear",
+      scheme: "blues",
+      domain: [0, max || 1],
+      legend: true,
+      label: row ? "Share of the true class" : "Ratings",
+      ...(row ? {tickFormat: ".0%"} : {})
+    },
     marks: [
-      Plot.cell(cells, {x: "col", y: "row", fill: "value", inset: 0.5, tip: {channels: {Count: "count"}, format: {fill: row ? (v: number) => `${(100 * v).toFixed(1)}%` : true}}}),
+      Plot.cell(cells, {
+        x: "col",
+        y: "row",
+        fill: "value",
+        inset: 0.5,
+        tip: {channels: {Count: "count"}, format: {fill: row ? (v: number) => `${(100 * v).toFixed(1)}%` : true}}
+      }),
       Plot.text(cells, {x: "col", y: "row", text: label, fontSize: 11, fill: {value: ink, scale: null}})
     ]
   });

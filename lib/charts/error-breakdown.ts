@@ -20,7 +20,10 @@ export interface ErrorBreakdownOptions extends ChartOptions {
 }
 
 /** One bar per bucket ("lower–upper"), labelled with its value; rows per bucket in the tooltip. */
-export function ErrorBreakdown(data: ErrorBreakdownData, options: ErrorBreakdownOptions = {}): SVGSVGElement | HTMLElement {
+export function ErrorBreakdown(
+  data: ErrorBreakdownData,
+  options: ErrorBreakdownOptions = {}
+): SVGSVGElement | HTMLElement {
   const measure = options.measure ?? "accuracy";
   const rows = data.upper.map((upper, b) => ({
     bucket: data.lower[b] === upper ? String(upper) : `${data.lower[b]}–${upper}`,
@@ -33,11 +36,27 @@ export function ErrorBreakdown(data: ErrorBreakdownData, options: ErrorBreakdown
     marginLeft: 55,
     ariaLabel: `${measure === "accuracy" ? "Accuracy" : "RMSE"} in ${rows.length} buckets of ${options.what ?? "count"}: ${rows.map((r) => `${r.bucket}: ${fmt(r.value)}`).join(", ")}`,
     x: {label: options.what ?? "Count", type: "band", domain: rows.map((r) => r.bucket)},
-    y: measure === "accuracy" ? {label: "Accuracy (%)", percent: true, grid: true, domain: [0, 100]} : {label: "RMSE (stars)", grid: true},
+    y:
+      measure === "accuracy"
+        ? {label: "Accuracy (%)", percent: true, grid: true, domain: [0, 100]}
+        : {label: "RMSE (stars)", grid: true},
     marks: [
-      Plot.barY(rows, {x: "bucket", y: "value", fill: options.color ?? FOCUS, tip: {channels: {Rows: "rows"}, format: {y: fmt}}}),
-      Plot.text(rows, {x: "bucket", y: "value", text: (d: {value: number}) => fmt(d.value), dy: -8, fill: "currentColor"}),
-      ...(options.reference !== undefined ? [Plot.ruleY([options.reference], {stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.6})] : []),
+      Plot.barY(rows, {
+        x: "bucket",
+        y: "value",
+        fill: options.color ?? FOCUS,
+        tip: {channels: {Rows: "rows"}, format: {y: fmt}}
+      }),
+      Plot.text(rows, {
+        x: "bucket",
+        y: "value",
+        text: (d: {value: number}) => fmt(d.value),
+        dy: -8,
+        fill: "currentColor"
+      }),
+      ...(options.reference !== undefined
+        ? [Plot.ruleY([options.reference], {stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.6})]
+        : []),
       Plot.ruleY([0])
     ]
   });

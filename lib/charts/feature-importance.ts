@@ -16,17 +16,28 @@ export interface FeatureImportanceOptions extends ChartOptions {
 }
 
 /** Bars sorted by the measure, largest on top; unused features (0) are kept so their absence shows. */
-export function FeatureImportance(rows: FeatureImportanceRow[], options: FeatureImportanceOptions = {}): SVGSVGElement | HTMLElement {
+export function FeatureImportance(
+  rows: FeatureImportanceRow[],
+  options: FeatureImportanceOptions = {}
+): SVGSVGElement | HTMLElement {
   const measure = options.measure ?? "gain";
   const sorted = [...rows].sort((a, b) => b[measure] - a[measure]).slice(0, options.top ?? rows.length);
   return Plot.plot({
     ...chartFrame(options, 30 + 18 * sorted.length),
     marginLeft: 130,
-    ariaLabel: `Feature importance by ${measure}: ${sorted.slice(0, 3).map((r) => r.name).join(", ")} lead among ${sorted.length} features`,
+    ariaLabel: `Feature importance by ${measure}: ${sorted
+      .slice(0, 3)
+      .map((r) => r.name)
+      .join(", ")} lead among ${sorted.length} features`,
     x: {label: measure === "gain" ? "Mean gain per split" : "Number of splits", grid: true},
     y: {label: null, domain: sorted.map((r) => r.name)},
     marks: [
-      Plot.barX(sorted, {x: measure, y: "name", fill: options.color ?? FOCUS, tip: {channels: {Gain: (d: FeatureImportanceRow) => d.gain.toFixed(2), Splits: "weight"}, format: {x: false}}}),
+      Plot.barX(sorted, {
+        x: measure,
+        y: "name",
+        fill: options.color ?? FOCUS,
+        tip: {channels: {Gain: (d: FeatureImportanceRow) => d.gain.toFixed(2), Splits: "weight"}, format: {x: false}}
+      }),
       Plot.ruleX([0])
     ]
   });

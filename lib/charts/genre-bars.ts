@@ -29,8 +29,19 @@ export function GenreBars(data: GenreBarsData, options: GenreBarsOptions = {}): 
     x: {label: measure === "movies" ? "Movies" : "Ratings", grid: true},
     y: {label: null, domain},
     marks: [
-      Plot.barX(rows, {x: "value", y: "genre", fill: (d: {genre: string}) => (d.genre === options.highlight ? "#e4572e" : color)}),
-      Plot.text(rows, {x: "value", y: "genre", text: (d: {value: number}) => d.value.toLocaleString("en-US"), textAnchor: "start", dx: 4, fill: "currentColor"}),
+      Plot.barX(rows, {
+        x: "value",
+        y: "genre",
+        fill: (d: {genre: string}) => (d.genre === options.highlight ? "#e4572e" : color)
+      }),
+      Plot.text(rows, {
+        x: "value",
+        y: "genre",
+        text: (d: {value: number}) => d.value.toLocaleString("en-US"),
+        textAnchor: "start",
+        dx: 4,
+        fill: "currentColor"
+      }),
       Plot.ruleX([0])
     ]
   });

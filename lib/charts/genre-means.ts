@@ -13,7 +13,13 @@ export interface GenreMeansData {
 /** Genres sorted by mean rating; genres without ratings are left out. */
 export function GenreMeans(data: GenreMeansData, options: ChartOptions = {}): SVGSVGElement | HTMLElement {
   const rows = data.genres
-    .map((genre, g) => ({genre, n: data.n[g], mean: data.mean[g], lo: data.mean[g] - 1.96 * data.se[g], hi: data.mean[g] + 1.96 * data.se[g]}))
+    .map((genre, g) => ({
+      genre,
+      n: data.n[g],
+      mean: data.mean[g],
+      lo: data.mean[g] - 1.96 * data.se[g],
+      hi: data.mean[g] + 1.96 * data.se[g]
+    }))
     .filter((r) => r.n > 0 && Number.isFinite(r.mean));
   const domain = [...rows].sort((a, b) => b.mean - a.mean).map((r) => r.genre);
   const color = options.color ?? FOCUS;

@@ -23,15 +23,33 @@ export function LearningCurves(data: LearningCurvesData, options: ChartOptions =
   return Plot.plot({
     ...chartFrame(options, 280),
     marginLeft: 55,
-    ariaLabel: `Learning curves over ${data.trainLoss.length} rounds: training log loss ${fmt(data.trainLoss[data.trainLoss.length - 1])}` +
-      (data.validLoss.length ? `, validation log loss ${fmt(data.validLoss[data.validLoss.length - 1])} at the last round` : ""),
+    ariaLabel:
+      `Learning curves over ${data.trainLoss.length} rounds: training log loss ${fmt(data.trainLoss[data.trainLoss.length - 1])}` +
+      (data.validLoss.length
+        ? `, validation log loss ${fmt(data.validLoss[data.validLoss.length - 1])} at the last round`
+        : ""),
     x: {label: "Boosting round", grid: true},
     y: {label: "Log loss", grid: true, zero: false},
     color: {domain: ["training", "validation"], range: [options.color ?? FOCUS, ALERT], legend: true},
     marks: [
-      Plot.line(rows, {x: "round", y: "loss", stroke: "set", strokeWidth: 2, tip: {format: {y: (v: number) => v.toFixed(4)}}}),
+      Plot.line(rows, {
+        x: "round",
+        y: "loss",
+        stroke: "set",
+        strokeWidth: 2,
+        tip: {format: {y: (v: number) => v.toFixed(4)}}
+      }),
       ...(best !== undefined && bestLoss !== undefined
-        ? [Plot.ruleX([best + 1], {stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.6}), Plot.text([best + 1], {x: (d: number) => d, frameAnchor: "top", dy: 4, ...(rightHalf ? {dx: -4, textAnchor: "end"} : {dx: 4, textAnchor: "start"}), text: () => `best round ${best + 1}`})]
+        ? [
+            Plot.ruleX([best + 1], {stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.6}),
+            Plot.text([best + 1], {
+              x: (d: number) => d,
+              frameAnchor: "top",
+              dy: 4,
+              ...(rightHalf ? {dx: -4, textAnchor: "end"} : {dx: 4, textAnchor: "start"}),
+              text: () => `best round ${best + 1}`
+            })
+          ]
         : [])
     ]
   });

@@ -30,12 +30,31 @@ export function LoadingsHeatmap(data: LoadingsData, options: ChartOptions = {}):
     height: options.height ?? 40 + 22 * G,
     marginLeft: 100,
     ariaLabel: `Loadings of ${G} genres on ${data.nComponents} principal components (covariance of each genre flag with the component score)`,
-    x: {label: null, axis: "top", domain: cells.slice(0, data.nComponents * G).filter((_, i) => i % G === 0).map((d) => d.pc)},
+    x: {
+      label: null,
+      axis: "top",
+      domain: cells
+        .slice(0, data.nComponents * G)
+        .filter((_, i) => i % G === 0)
+        .map((d) => d.pc)
+    },
     y: {label: null, domain: data.genres},
     color: {type: "diverging", scheme: "RdBu", domain: [-max || -1, max || 1], legend: true, label: "Loading"},
     marks: [
-      Plot.cell(cells, {x: "pc", y: "genre", fill: "loading", inset: 0.5, tip: {format: {fill: (v: number) => v.toFixed(3)}}}),
-      Plot.text(cells, {x: "pc", y: "genre", text: (d: {loading: number}) => fixed2(d.loading), fontSize: 10, fill: {value: ink, scale: null}})
+      Plot.cell(cells, {
+        x: "pc",
+        y: "genre",
+        fill: "loading",
+        inset: 0.5,
+        tip: {format: {fill: (v: number) => v.toFixed(3)}}
+      }),
+      Plot.text(cells, {
+        x: "pc",
+        y: "genre",
+        text: (d: {loading: number}) => fixed2(d.loading),
+        fontSize: 10,
+        fill: {value: ink, scale: null}
+      })
     ]
   });
 }

@@ -14,7 +14,12 @@ export interface MatrixCell {
  * `diagonalTotals`: the diagonal holds each row's total (a co-occurrence matrix), so it is the divisor and
  * gets no cell; otherwise the row's total is its sum and every cell is kept.
  */
-export function matrixCells(counts: readonly number[], labels: readonly string[], share: boolean, diagonalTotals: boolean): {cells: MatrixCell[]; max: number} {
+export function matrixCells(
+  counts: readonly number[],
+  labels: readonly string[],
+  share: boolean,
+  diagonalTotals: boolean
+): {cells: MatrixCell[]; max: number} {
   const K = labels.length;
   const cells: MatrixCell[] = [];
   let max = 0;

@@ -26,7 +26,11 @@ export function PcaScatter(data: PcaScatterData, options: PcaScatterOptions = {}
   // More than ~10 categorical colours cannot be told apart: the most common main genres get one each.
   const mainCount = new Map<number, number>();
   for (const g of m.mainGenre) mainCount.set(g, (mainCount.get(g) ?? 0) + 1);
-  const coloured = [...mainCount.entries()].filter(([g]) => g >= 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, options.colors ?? 9).map(([g]) => g);
+  const coloured = [...mainCount.entries()]
+    .filter(([g]) => g >= 0)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, options.colors ?? 9)
+    .map(([g]) => g);
   const OTHER = "other genres";
   const rows = m.title.map((title, i) => ({
     title,
@@ -47,10 +51,29 @@ export function PcaScatter(data: PcaScatterData, options: PcaScatterOptions = {}
     x: {label: "PC1 score", grid: true},
     y: {label: "PC2 score", grid: true},
     r: {range: [1.5, 7]},
-    color: h === null ? {legend: true, domain: [...coloured.map((g) => data.genres[g]), OTHER], range: [...OBSERVABLE9.slice(0, coloured.length), "#aaa"]} : {legend: true, domain: [data.genres[h], "other"], range: [options.color ?? "#e4572e", "#aaa"]},
+    color:
+      h === null
+        ? {
+            legend: true,
+            domain: [...coloured.map((g) => data.genres[g]), OTHER],
+            range: [...OBSERVABLE9.slice(0, coloured.length), "#aaa"]
+          }
+        : {legend: true, domain: [data.genres[h], "other"], range: [options.color ?? "#e4572e", "#aaa"]},
     marks: [
       Plot.dot(back, {x: "x", y: "y", r: "ratings", fill: "#aaa", fillOpacity: 0.25}),
-      Plot.dot(front, {x: "x", y: "y", r: "ratings", fill: h === null ? "group" : () => data.genres[h], fillOpacity: 0.7, stroke: "white", strokeWidth: 0.3, tip: {channels: {Movie: "title", "Main genre": "main", Ratings: "ratings"}, format: {x: (v: number) => v.toFixed(2), y: (v: number) => v.toFixed(2), r: false, fill: false}}})
+      Plot.dot(front, {
+        x: "x",
+        y: "y",
+        r: "ratings",
+        fill: h === null ? "group" : () => data.genres[h],
+        fillOpacity: 0.7,
+        stroke: "white",
+        strokeWidth: 0.3,
+        tip: {
+          channels: {Movie: "title", "Main genre": "main", Ratings: "ratings"},
+          format: {x: (v: number) => v.toFixed(2), y: (v: number) => v.toFixed(2), r: false, fill: false}
+        }
+      })
     ]
   });
 }

@@ -28,7 +28,13 @@ export function PerClassMetrics(data: PerClassMetricsData, options: ChartOptions
     y: {label: "Score", domain: [0, 1], grid: true},
     color: {domain: [...METRICS], scheme: "observable10", legend: true},
     marks: [
-      Plot.barY(rows, {fx: "rating", x: "metric", y: "value", fill: "metric", tip: {channels: {Support: "support"}, format: {y: (v: number) => v.toFixed(3), fx: true, x: false}}}),
+      Plot.barY(rows, {
+        fx: "rating",
+        x: "metric",
+        y: "value",
+        fill: "metric",
+        tip: {channels: {Support: "support"}, format: {y: (v: number) => v.toFixed(3), fx: true, x: false}}
+      }),
       Plot.ruleY([0])
     ]
   });

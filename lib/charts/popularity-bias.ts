@@ -19,13 +19,21 @@ export interface PopularityBiasOptions extends ChartOptions {
 }
 
 /** Scatter of movies (log count vs mean) with the trend line of binned means. */
-export function PopularityBias(data: PopularityBiasData, options: PopularityBiasOptions = {}): SVGSVGElement | HTMLElement {
+export function PopularityBias(
+  data: PopularityBiasData,
+  options: PopularityBiasOptions = {}
+): SVGSVGElement | HTMLElement {
   const minCount = options.minCount ?? 1;
   const movies: {count: number; mean: number; title: string; kept: boolean}[] = [];
   for (let m = 0; m < data.count.length; m++) {
     const mean = data.mean[m];
     if (!(data.count[m] > 0) || mean === null || Number.isNaN(mean)) continue;
-    movies.push({count: data.count[m], mean, title: data.title?.[m] ?? `movie row ${m}`, kept: data.count[m] >= minCount});
+    movies.push({
+      count: data.count[m],
+      mean,
+      title: data.title?.[m] ?? `movie row ${m}`,
+      kept: data.count[m] >= minCount
+    });
   }
   const trend = data.bins.lo
     .map((lo, b) => ({x: Math.sqrt(lo * Math.max(lo, data.bins.hi[b] - 1)), y: data.bins.meanOfMeans[b]}))
@@ -38,7 +46,14 @@ export function PopularityBias(data: PopularityBiasData, options: PopularityBias
     x: {type: "log", label: "Ratings of the movie (log)", grid: true},
     y: {label: "Mean rating", grid: true},
     marks: [
-      Plot.dot(movies, {x: "count", y: "mean", r: 2, fill: color, fillOpacity: (d: {kept: boolean}) => (d.kept ? 0.55 : 0.12), tip: {channels: {Movie: "title"}}}),
+      Plot.dot(movies, {
+        x: "count",
+        y: "mean",
+        r: 2,
+        fill: color,
+        fillOpacity: (d: {kept: boolean}) => (d.kept ? 0.55 : 0.12),
+        tip: {channels: {Movie: "title"}}
+      }),
       Plot.line(trend, {x: "x", y: "y", stroke: ALERT, strokeWidth: 2.5}),
       Plot.dot(trend, {x: "x", y: "y", fill: ALERT, r: 3.5})
     ]

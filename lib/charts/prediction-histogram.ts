@@ -9,7 +9,10 @@ export interface PredictionSeries {
 }
 
 /** bins: rating values (x groups); series drawn side by side within each bin. */
-export function PredictionHistogram(data: {bins: number[]; series: PredictionSeries[]}, options: ChartOptions = {}): SVGSVGElement | HTMLElement {
+export function PredictionHistogram(
+  data: {bins: number[]; series: PredictionSeries[]},
+  options: ChartOptions = {}
+): SVGSVGElement | HTMLElement {
   const rows = data.series.flatMap((s) => data.bins.map((b, i) => ({series: s.name, bin: b, share: s.shares[i]})));
   const names = data.series.map((s) => s.name);
   return Plot.plot({
@@ -20,7 +23,15 @@ export function PredictionHistogram(data: {bins: number[]; series: PredictionSer
     y: {label: "↑ Share of test pairs", percent: true, grid: true},
     color: {domain: names, legend: true, scheme: "tableau10"},
     marks: [
-      Plot.barY(rows, {fx: "bin", x: "series", y: "share", fill: "series", tip: true, title: (d: {series: string; bin: number; share: number}) => `${d.series}, ${d.bin}: ${(d.share * 100).toFixed(1)}%`}),
+      Plot.barY(rows, {
+        fx: "bin",
+        x: "series",
+        y: "share",
+        fill: "series",
+        tip: true,
+        title: (d: {series: string; bin: number; share: number}) =>
+          `${d.series}, ${d.bin}: ${(d.share * 100).toFixed(1)}%`
+      }),
       Plot.ruleY([0])
     ]
   });

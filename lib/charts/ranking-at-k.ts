@@ -16,12 +16,18 @@ export interface RankingAtKOptions extends ChartOptions {
 }
 
 /** Lines per model with a label at the right end. */
-export function RankingAtK(series: readonly RankingAtKSeries[], options: RankingAtKOptions): SVGSVGElement | HTMLElement {
+export function RankingAtK(
+  series: readonly RankingAtKSeries[],
+  options: RankingAtKOptions
+): SVGSVGElement | HTMLElement {
   const rows = series.flatMap((s) => s.values.map((v, i) => ({model: s.label, k: i + 1, value: v})));
-  const best = series.reduce<{label: string; v: number}>((a, s) => {
-    const v = s.values[Math.min(s.values.length, options.mark ?? s.values.length) - 1];
-    return v > a.v ? {label: s.label, v} : a;
-  }, {label: "", v: -Infinity});
+  const best = series.reduce<{label: string; v: number}>(
+    (a, s) => {
+      const v = s.values[Math.min(s.values.length, options.mark ?? s.values.length) - 1];
+      return v > a.v ? {label: s.label, v} : a;
+    },
+    {label: "", v: -Infinity}
+  );
   return Plot.plot({
     ...chartFrame(options, 320),
     marginRight: 10,
@@ -30,9 +36,18 @@ export function RankingAtK(series: readonly RankingAtKSeries[], options: Ranking
     y: {label: `↑ ${options.metric}`, grid: true, domain: [0, Math.max(0.05, ...rows.map((r) => r.value)) * 1.05]},
     color: {domain: series.map((s) => s.label), legend: true, scheme: "tableau10"},
     marks: [
-      ...(options.mark !== undefined ? [Plot.ruleX([options.mark], {stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.5})] : []),
+      ...(options.mark !== undefined
+        ? [Plot.ruleX([options.mark], {stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.5})]
+        : []),
       Plot.lineY(rows, {x: "k", y: "value", stroke: "model", strokeWidth: 2}),
-      Plot.dot(rows, {x: "k", y: "value", fill: "model", r: 2.5, tip: true, title: (d: {model: string; k: number; value: number}) => `${d.model}\nk = ${d.k}: ${d.value.toFixed(4)}`})
+      Plot.dot(rows, {
+        x: "k",
+        y: "value",
+        fill: "model",
+        r: 2.5,
+        tip: true,
+        title: (d: {model: string; k: number; value: number}) => `${d.model}\nk = ${d.k}: ${d.value.toFixed(4)}`
+      })
     ]
   });
 }

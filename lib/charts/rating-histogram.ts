@@ -14,19 +14,29 @@ export interface RatingHistogramOptions extends ChartOptions {
 }
 
 /** One bar per scale value (half stars included), labelled with its share or count. */
-export function RatingHistogram(data: RatingHistogramData, options: RatingHistogramOptions = {}): SVGSVGElement | HTMLElement {
+export function RatingHistogram(
+  data: RatingHistogramData,
+  options: RatingHistogramOptions = {}
+): SVGSVGElement | HTMLElement {
   const measure = options.measure ?? "share";
   const rows = data.values.map((value, k) => ({value, count: data.counts[k], share: data.shares[k]}));
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const fmt = (d: {count: number; share: number}) => (measure === "share" ? pct(d.share) : d.count.toLocaleString("en-US"));
+  const fmt = (d: {count: number; share: number}) =>
+    measure === "share" ? pct(d.share) : d.count.toLocaleString("en-US");
   return Plot.plot({
     ...chartFrame(options, 240),
     marginLeft: 60,
     ariaLabel: `Rating histogram: ${measure === "share" ? "share" : "number"} of ratings at each value from ${data.values[0]} to ${data.values[data.values.length - 1]}`,
     x: {label: "Rating", type: "band", domain: data.values, tickFormat: (d: number) => String(d)},
-    y: measure === "share" ? {label: "Share of ratings (%)", percent: true, grid: true} : {label: "Ratings", grid: true},
+    y:
+      measure === "share" ? {label: "Share of ratings (%)", percent: true, grid: true} : {label: "Ratings", grid: true},
     marks: [
-      Plot.barY(rows, {x: "value", y: measure, fill: options.color ?? FOCUS, tip: {channels: {Count: "count", Share: (d: {share: number}) => pct(d.share)}, format: {y: false}}}),
+      Plot.barY(rows, {
+        x: "value",
+        y: measure,
+        fill: options.color ?? FOCUS,
+        tip: {channels: {Count: "count", Share: (d: {share: number}) => pct(d.share)}, format: {y: false}}
+      }),
       Plot.text(rows, {x: "value", y: measure, text: fmt, dy: -8, fill: "currentColor"}),
       Plot.ruleY([0])
     ]

@@ -18,11 +18,19 @@ export interface RatingsOverTimeOptions extends ChartOptions {
 const WEEK_MS = 7 * 86400 * 1000;
 
 /** One bar per week (unix-second week starts → dates), with a tip giving the week's mean rating. */
-export function RatingsOverTime(data: RatingsOverTimeData, options: RatingsOverTimeOptions = {}): SVGSVGElement | HTMLElement {
+export function RatingsOverTime(
+  data: RatingsOverTimeData,
+  options: RatingsOverTimeOptions = {}
+): SVGSVGElement | HTMLElement {
   const lo = options.from ? options.from.getTime() : -Infinity;
   const hi = options.to ? options.to.getTime() : Infinity;
   const rows = data.weekStart
-    .map((s, w) => ({start: new Date(s * 1000), end: new Date(s * 1000 + WEEK_MS), count: data.count[w], mean: data.mean[w]}))
+    .map((s, w) => ({
+      start: new Date(s * 1000),
+      end: new Date(s * 1000 + WEEK_MS),
+      count: data.count[w],
+      mean: data.mean[w]
+    }))
     .filter((r) => r.start.getTime() >= lo && r.start.getTime() <= hi);
   return Plot.plot({
     ...chartFrame(options, 240),
@@ -31,7 +39,14 @@ export function RatingsOverTime(data: RatingsOverTimeData, options: RatingsOverT
     x: {label: "Week", type: "utc"},
     y: {label: "Ratings per week", grid: true},
     marks: [
-      Plot.rectY(rows, {x1: "start", x2: "end", y: "count", fill: options.color ?? FOCUS, inset: 0.5, tip: {channels: {"Mean rating": (d: {mean: number | null}) => (d.mean === null ? "—" : d.mean.toFixed(2))}}}),
+      Plot.rectY(rows, {
+        x1: "start",
+        x2: "end",
+        y: "count",
+        fill: options.color ?? FOCUS,
+        inset: 0.5,
+        tip: {channels: {"Mean rating": (d: {mean: number | null}) => (d.mean === null ? "—" : d.mean.toFixed(2))}}
+      }),
       Plot.ruleY([0])
     ]
   });

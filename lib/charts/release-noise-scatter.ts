@@ -22,7 +22,10 @@ export interface ReleaseNoiseScatterOptions extends ChartOptions {
  * Ordinary ratings as faint dots, before-release ones as red dots drawn on top, and the line
  * "rated = released": points below it are impossible.
  */
-export function ReleaseNoiseScatter(data: ReleaseNoisePoints, options: ReleaseNoiseScatterOptions = {}): SVGSVGElement | HTMLElement {
+export function ReleaseNoiseScatter(
+  data: ReleaseNoisePoints,
+  options: ReleaseNoiseScatterOptions = {}
+): SVGSVGElement | HTMLElement {
   const lo = options.from ? options.from.getTime() : -Infinity;
   const hi = options.to ? options.to.getTime() : Infinity;
   const ordinary: {release: Date; rated: Date}[] = [];
@@ -37,18 +40,36 @@ export function ReleaseNoiseScatter(data: ReleaseNoisePoints, options: ReleaseNo
   const all = [...ordinary, ...early];
   const t0 = Math.min(...all.map((d) => d.rated.getTime()));
   const t1 = Math.max(...all.map((d) => d.rated.getTime()));
-  const diagonal = all.length ? [{x: new Date(t0), y: new Date(t0)}, {x: new Date(t1), y: new Date(t1)}] : [];
+  const diagonal = all.length
+    ? [
+        {x: new Date(t0), y: new Date(t0)},
+        {x: new Date(t1), y: new Date(t1)}
+      ]
+    : [];
   return Plot.plot({
     ...chartFrame(options, 360),
     marginLeft: 60,
     ariaLabel: `Rating date against release date: ${ordinary.length} ordinary ratings and ${early.length} ratings before release highlighted`,
     x: {type: "utc", label: "Movie release date"},
     y: {type: "utc", label: "Rating date", grid: true},
-    color: {type: "categorical", domain: ["ordinary (sample)", "before release"], range: ["currentColor", ALERT], legend: true},
+    color: {
+      type: "categorical",
+      domain: ["ordinary (sample)", "before release"],
+      range: ["currentColor", ALERT],
+      legend: true
+    },
     marks: [
       Plot.dot(ordinary, {x: "release", y: "rated", r: 1.5, fill: "currentColor", fillOpacity: 0.18}),
       Plot.line(diagonal, {x: "x", y: "y", stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.6}),
-      Plot.dot(early, {x: "release", y: "rated", r: 3, fill: ALERT, stroke: "var(--theme-background, white)", strokeWidth: 0.5, tip: {channels: {"Days early": "days"}}})
+      Plot.dot(early, {
+        x: "release",
+        y: "rated",
+        r: 3,
+        fill: ALERT,
+        stroke: "var(--theme-background, white)",
+        strokeWidth: 0.5,
+        tip: {channels: {"Days early": "days"}}
+      })
     ]
   });
 }

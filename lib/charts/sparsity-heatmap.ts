@@ -15,7 +15,10 @@ export interface SparsityHeatmapOptions extends ChartOptions {
 }
 
 /** Rated cells only, so the empty background shows how sparse the block is; rows and columns in block order. */
-export function SparsityHeatmap(data: SparsityBlock, options: SparsityHeatmapOptions = {}): SVGSVGElement | HTMLElement {
+export function SparsityHeatmap(
+  data: SparsityBlock,
+  options: SparsityHeatmapOptions = {}
+): SVGSVGElement | HTMLElement {
   const nU = data.userId.length;
   const nM = data.movieId.length;
   const cells: {row: number; col: number; rating: number}[] = [];
@@ -36,12 +39,25 @@ export function SparsityHeatmap(data: SparsityBlock, options: SparsityHeatmapOpt
     marginLeft: 40,
     marginBottom: 30,
     ariaLabel: `Heat map of a ${nU} × ${nM} block of the rating matrix: ${cells.length} rated cells of ${nU * nM}`,
-    x: {domain: Array.from({length: nM}, (_, c) => c), label: `${nM} movies (most rated left)`, ticks: [], axis: "bottom"},
+    x: {
+      domain: Array.from({length: nM}, (_, c) => c),
+      label: `${nM} movies (most rated left)`,
+      ticks: [],
+      axis: "bottom"
+    },
     y: {domain: Array.from({length: nU}, (_, r) => r), label: `${nU} users`, ticks: []},
     color: {type: "linear", scheme: "viridis", domain: [lo, hi], legend: true, label: "Rating"},
     marks: [
       Plot.frame({stroke: "currentColor", strokeOpacity: 0.3}),
-      Plot.cell(cells, {x: "col", y: "row", fill: "rating", tip: {channels: {User: (d: {row: number}) => data.userId[d.row], Movie: (d: {col: number}) => data.movieId[d.col]}, format: {x: false, y: false}}})
+      Plot.cell(cells, {
+        x: "col",
+        y: "row",
+        fill: "rating",
+        tip: {
+          channels: {User: (d: {row: number}) => data.userId[d.row], Movie: (d: {col: number}) => data.movieId[d.col]},
+          format: {x: false, y: false}
+        }
+      })
     ]
   });
 }

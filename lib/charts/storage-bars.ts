@@ -20,7 +20,14 @@ export function StorageBars(bars: readonly StorageBar[], options: ChartOptions =
     y: {domain: bars.map((b) => b.layout), label: null},
     marks: [
       Plot.barX(bars, {y: "layout", x1: 1e3, x2: "bytes", fill: options.color ?? FOCUS}),
-      Plot.text(bars, {y: "layout", x: "bytes", text: (b: StorageBar) => mb(b.bytes), dx: 6, textAnchor: "start", fill: "currentColor"})
+      Plot.text(bars, {
+        y: "layout",
+        x: "bytes",
+        text: (b: StorageBar) => mb(b.bytes),
+        dx: 6,
+        textAnchor: "start",
+        fill: "currentColor"
+      })
     ]
   });
 }

@@ -16,7 +16,10 @@ export interface ThresholdCurveOptions extends ChartOptions {
 }
 
 /** Two step lines (users, movies) of the share under each threshold; log x axis. */
-export function ThresholdCurve(data: ThresholdCurveData, options: ThresholdCurveOptions = {}): SVGSVGElement | HTMLElement {
+export function ThresholdCurve(
+  data: ThresholdCurveData,
+  options: ThresholdCurveOptions = {}
+): SVGSVGElement | HTMLElement {
   const rows = data.threshold.flatMap((t, i) => [
     {t, who: "users", share: data.users > 0 ? data.usersBelow[i] / data.users : 0},
     {t, who: "movies", share: data.movies > 0 ? data.moviesBelow[i] / data.movies : 0}
@@ -31,7 +34,9 @@ export function ThresholdCurve(data: ThresholdCurveData, options: ThresholdCurve
     color: {domain: ["users", "movies"], range: [options.color ?? FOCUS, ALERT], legend: true},
     marks: [
       Plot.line(rows, {x: "t", y: "share", stroke: "who", curve: "step-after", strokeWidth: 2, tip: true}),
-      ...(options.mark !== undefined ? [Plot.ruleX([options.mark], {stroke: "currentColor", strokeDasharray: "4 3"})] : []),
+      ...(options.mark !== undefined
+        ? [Plot.ruleX([options.mark], {stroke: "currentColor", strokeDasharray: "4 3"})]
+        : []),
       Plot.ruleY([0])
     ]
   });

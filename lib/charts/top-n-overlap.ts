@@ -14,7 +14,10 @@ export function jaccardMatrix(lists: readonly (readonly number[])[]): number[][]
 }
 
 /** labels name the lists; the matrix is jaccardMatrix(lists). */
-export function TopNOverlap(data: {labels: string[]; lists: number[][]}, options: ChartOptions = {}): SVGSVGElement | HTMLElement {
+export function TopNOverlap(
+  data: {labels: string[]; lists: number[][]},
+  options: ChartOptions = {}
+): SVGSVGElement | HTMLElement {
   const m = jaccardMatrix(data.lists);
   const cells = data.labels.flatMap((a, i) => data.labels.map((b, j) => ({a, b, v: m[i][j]})));
   const n = data.labels.length;
@@ -32,7 +35,12 @@ export function TopNOverlap(data: {labels: string[]; lists: number[][]}, options
     color: {type: "linear", domain: [0, 1], scheme: "blues", legend: true, label: "Shared movies (Jaccard)"},
     marks: [
       Plot.cell(cells, {x: "b", y: "a", fill: "v", inset: 1}),
-      Plot.text(cells, {x: "b", y: "a", text: (d: {v: number}) => d.v.toFixed(2), fill: (d: {v: number}) => (d.v > 0.6 ? "white" : "black")})
+      Plot.text(cells, {
+        x: "b",
+        y: "a",
+        text: (d: {v: number}) => d.v.toFixed(2),
+        fill: (d: {v: number}) => (d.v > 0.6 ? "white" : "black")
+      })
     ]
   });
 }

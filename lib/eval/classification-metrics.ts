@@ -79,9 +79,11 @@ export function confusionMatrix(truth: Int32Array, predicted: Int32Array, nClass
   checkSameLength(truth, predicted);
   const m = new Int32Array(nClasses * nClasses);
   for (let i = 0; i < truth.length; i++) {
-    const t = truth[i], p = predicted[i];
+    const t = truth[i],
+      p = predicted[i];
     if (!(t >= 0 && t < nClasses)) throw new RangeError(`true class ${t} at row ${i}: expected 0..${nClasses - 1}`);
-    if (!(p >= 0 && p < nClasses)) throw new RangeError(`predicted class ${p} at row ${i}: expected 0..${nClasses - 1}`);
+    if (!(p >= 0 && p < nClasses))
+      throw new RangeError(`predicted class ${p} at row ${i}: expected 0..${nClasses - 1}`);
     m[t * nClasses + p]++;
   }
   return m;
@@ -106,7 +108,8 @@ export function classScores(confusion: Int32Array, nClasses: number): ClassScore
   const support = new Int32Array(nClasses);
   let total = 0;
   for (let k = 0; k < nClasses; k++) {
-    let predictedK = 0, trueK = 0;
+    let predictedK = 0,
+      trueK = 0;
     for (let j = 0; j < nClasses; j++) {
       predictedK += confusion[j * nClasses + k];
       trueK += confusion[k * nClasses + j];
@@ -123,7 +126,10 @@ export function classScores(confusion: Int32Array, nClasses: number): ClassScore
   const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / nClasses;
   const wmean = (a: Float64Array) => (total > 0 ? a.reduce((s, v, k) => s + v * support[k], 0) / total : 0);
   return {
-    precision, recall, f1, support,
+    precision,
+    recall,
+    f1,
+    support,
     macro: {precision: mean(precision), recall: mean(recall), f1: mean(f1)},
     weighted: {precision: wmean(precision), recall: wmean(recall), f1: wmean(f1)}
   };
@@ -162,8 +168,10 @@ export function trueRatings(truth: Int32Array, classValues: ArrayLike<number>): 
 
 /** RMSE and MAE of predictions against true values, in rating units. */
 export function regressionErrors(truth: ArrayLike<number>, predicted: ArrayLike<number>): {rmse: number; mae: number} {
-  if (truth.length !== predicted.length) throw new RangeError(`truth has ${truth.length} rows but predictions ${predicted.length}`);
-  let se = 0, ae = 0;
+  if (truth.length !== predicted.length)
+    throw new RangeError(`truth has ${truth.length} rows but predictions ${predicted.length}`);
+  let se = 0,
+    ae = 0;
   for (let i = 0; i < truth.length; i++) {
     const d = predicted[i] - truth[i];
     se += d * d;
@@ -177,7 +185,12 @@ export function regressionErrors(truth: ArrayLike<number>, predicted: ArrayLike<
  * Reliability bins per class: p_k of every row goes to one of nBins equal-width bins over [0, 1]
  * (p = 1 in the last bin); each bin records its count, mean p_k and observed frequency of class k.
  */
-export function calibrationBins(truth: Int32Array, proba: Float32Array | Float64Array, nClasses: number, nBins = 10): CalibrationBins {
+export function calibrationBins(
+  truth: Int32Array,
+  proba: Float32Array | Float64Array,
+  nClasses: number,
+  nBins = 10
+): CalibrationBins {
   const n = checkProba(proba, nClasses);
   const count = new Int32Array(nClasses * nBins);
   const sumP = new Float64Array(nClasses * nBins);
@@ -203,7 +216,11 @@ export function calibrationBins(truth: Int32Array, proba: Float32Array | Float64
 }
 
 /** All metrics of a probabilistic classifier: truth 0..K-1, proba n × K, classValues the rating of each class. */
-export function classificationReport(truth: Int32Array, proba: Float32Array | Float64Array, classValues: ArrayLike<number>): ClassificationReport {
+export function classificationReport(
+  truth: Int32Array,
+  proba: Float32Array | Float64Array,
+  classValues: ArrayLike<number>
+): ClassificationReport {
   const nClasses = classValues.length;
   const predicted = argmaxClasses(proba, nClasses);
   const confusion = confusionMatrix(truth, predicted, nClasses);
@@ -223,8 +240,10 @@ export function classificationReport(truth: Int32Array, proba: Float32Array | Fl
 }
 
 function checkProba(proba: Float32Array | Float64Array, nClasses: number): number {
-  if (!(Number.isInteger(nClasses) && nClasses >= 1)) throw new RangeError(`nClasses is ${nClasses}: expected a positive integer`);
-  if (proba.length % nClasses !== 0) throw new RangeError(`probability matrix has ${proba.length} values: expected a multiple of ${nClasses} classes`);
+  if (!(Number.isInteger(nClasses) && nClasses >= 1))
+    throw new RangeError(`nClasses is ${nClasses}: expected a positive integer`);
+  if (proba.length % nClasses !== 0)
+    throw new RangeError(`probability matrix has ${proba.length} values: expected a multiple of ${nClasses} classes`);
   return proba.length / nClasses;
 }
 

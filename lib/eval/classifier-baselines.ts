@@ -64,7 +64,11 @@ export interface BiasState {
 }
 
 /** Fits μ, then damped item biases, then damped user biases on the item-corrected residuals, from trainRows only. */
-export function fitBiasBaseline(dataset: Dataset, trainRows: Int32Array, options: Partial<BiasOptions> = {}): BiasState {
+export function fitBiasBaseline(
+  dataset: Dataset,
+  trainRows: Int32Array,
+  options: Partial<BiasOptions> = {}
+): BiasState {
   const {itemDamping, userDamping} = {...DEFAULT_BIAS_OPTIONS, ...options};
   const {user, movie, rating} = dataset.ratings;
   const nUsers = dataset.userIds.length;
@@ -72,14 +76,16 @@ export function fitBiasBaseline(dataset: Dataset, trainRows: Int32Array, options
   let sum = 0;
   for (let i = 0; i < trainRows.length; i++) sum += rating[trainRows[i]];
   const mu = trainRows.length > 0 ? sum / trainRows.length : (dataset.scale.min + dataset.scale.max) / 2;
-  const itemSum = new Float64Array(nMovies), itemN = new Float64Array(nMovies);
+  const itemSum = new Float64Array(nMovies),
+    itemN = new Float64Array(nMovies);
   for (let i = 0; i < trainRows.length; i++) {
     const r = trainRows[i];
     itemSum[movie[r]] += rating[r] - mu;
     itemN[movie[r]]++;
   }
   const itemBias = itemSum.map((s, m) => (itemN[m] + itemDamping > 0 ? s / (itemN[m] + itemDamping) : 0));
-  const userSum = new Float64Array(nUsers), userN = new Float64Array(nUsers);
+  const userSum = new Float64Array(nUsers),
+    userN = new Float64Array(nUsers);
   for (let i = 0; i < trainRows.length; i++) {
     const r = trainRows[i];
     userSum[user[r]] += rating[r] - mu - itemBias[movie[r]];
@@ -94,7 +100,12 @@ export function fitBiasBaseline(dataset: Dataset, trainRows: Int32Array, options
  * put 1 − epsilon on that class and share epsilon over the others (epsilon in [0, 1), default 0.1),
  * so the log loss stays finite.
  */
-export function predictBiasBaseline(state: BiasState, dataset: Dataset, rows: Int32Array, epsilon = 0.1): BaselinePredictions {
+export function predictBiasBaseline(
+  state: BiasState,
+  dataset: Dataset,
+  rows: Int32Array,
+  epsilon = 0.1
+): BaselinePredictions {
   if (!(epsilon >= 0 && epsilon < 1)) throw new RangeError(`epsilon is ${epsilon}: expected a number in [0, 1)`);
   const {min, max, step} = state.scale;
   const K = Math.round((max - min) / step) + 1;
@@ -105,7 +116,8 @@ export function predictBiasBaseline(state: BiasState, dataset: Dataset, rows: In
   const proba = new Float32Array(n * K).fill(K > 1 ? epsilon / (K - 1) : 0);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    const u = user[r], m = movie[r];
+    const u = user[r],
+      m = movie[r];
     const bu = u < state.userBias.length ? state.userBias[u] : 0;
     const bi = m < state.itemBias.length ? state.itemBias[m] : 0;
     const p = Math.min(max, Math.max(min, state.mu + bu + bi));

@@ -8,18 +8,37 @@
  */
 import type {Dataset} from "../data/types.js";
 import {dropBeforeRelease, labelsOf} from "../features/feature-matrix.js";
-import {resolveClassifierParams, type ClassifierParams, type ClassifierState, type GbdtTrainFn} from "../models/classifier/pipeline.js";
+import {
+  resolveClassifierParams,
+  type ClassifierParams,
+  type ClassifierState,
+  type GbdtTrainFn
+} from "../models/classifier/pipeline.js";
 import {classifierModel} from "../models/classifier/model.js";
 import type {BatchPrediction} from "../models/estimator.js";
 import {crossValidate, type FoldScore} from "./cross-validate.js";
 import {ratingFoldsFromRows} from "../data/folds.js";
-import {classificationReport, regressionErrors, trueRatings, type ClassificationReport} from "./classification-metrics.js";
+import {
+  classificationReport,
+  regressionErrors,
+  trueRatings,
+  type ClassificationReport
+} from "./classification-metrics.js";
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
 import type {FoldRows} from "../data/folds.js";
 import {stratifiedKFold} from "./split.js";
 
 /** The figures reported per fold and averaged. */
-export const CV_METRICS = ["accuracy", "macro_f1", "weighted_f1", "log_loss", "rmse", "mae", "fit_seconds", "predict_seconds"] as const;
+export const CV_METRICS = [
+  "accuracy",
+  "macro_f1",
+  "weighted_f1",
+  "log_loss",
+  "rmse",
+  "mae",
+  "fit_seconds",
+  "predict_seconds"
+] as const;
 export type CvMetric = (typeof CV_METRICS)[number];
 export type MetricValues = Record<CvMetric, number>;
 
@@ -51,7 +70,15 @@ export interface FoldResult {
    * Rounds trained, best round, why training stopped, training rows after the noise rule, and the
    * split of fit_seconds into feature fitting/building and tree boosting (seconds).
    */
-  training: {rounds: number; bestIteration: number; stopReason: string; trainRows: number; droppedBeforeRelease: number; featureSeconds: number; treeSeconds: number};
+  training: {
+    rounds: number;
+    bestIteration: number;
+    stopReason: string;
+    trainRows: number;
+    droppedBeforeRelease: number;
+    featureSeconds: number;
+    treeSeconds: number;
+  };
 }
 
 export interface CvResult {
@@ -103,7 +130,10 @@ export interface CrossValidateSignal {
  * the same training rows, and each fold's training log. Yields between boosting rounds (Web Worker,
  * page; onProgress may drive a bar), or grows the trees with options.trainer (Node: worker threads).
  */
-export async function crossValidateClassifier(dataset: Dataset, options: CrossValidateOptions & CrossValidateSignal): Promise<CvResult> {
+export async function crossValidateClassifier(
+  dataset: Dataset,
+  options: CrossValidateOptions & CrossValidateSignal
+): Promise<CvResult> {
   const {params, folds, seed} = setup(dataset, options);
   const rounds = params.gbdt.n_estimators ?? 100;
   const results: FoldResult[] = [];
@@ -113,23 +143,41 @@ export async function crossValidateClassifier(dataset: Dataset, options: CrossVa
     metrics: ["rating", "classification"],
     signal: options.signal,
     fitOptions: {gbdtTrainer: options.trainer},
-    onProgress: report && ((p) => {
-      // A progress listener's return value is ignored: it must never stop training by accident.
-      if (p.phase === "fit") report({fold: p.fold, folds: p.folds, name: p.name, phase: "fit", round: Math.round((p.fitFraction ?? 0) * rounds), rounds});
-      else report({fold: p.fold, folds: p.folds, name: p.name, phase: p.phase});
-    }),
-    onFold: ({state, predictions, score}, i) => results.push(foldReport(dataset, folds[i], state.classifier, predictions, score))
+    onProgress:
+      report &&
+      ((p) => {
+        // A progress listener's return value is ignored: it must never stop training by accident.
+        if (p.phase === "fit")
+          report({
+            fold: p.fold,
+            folds: p.folds,
+            name: p.name,
+            phase: "fit",
+            round: Math.round((p.fitFraction ?? 0) * rounds),
+            rounds
+          });
+        else report({fold: p.fold, folds: p.folds, name: p.name, phase: p.phase});
+      }),
+    onFold: ({state, predictions, score}, i) =>
+      results.push(foldReport(dataset, folds[i], state.classifier, predictions, score))
   });
   return assemble(dataset, options, params, seed, results);
 }
 
-function setup(dataset: Dataset, options: CrossValidateOptions): {params: ClassifierParams; folds: FoldRows[]; seed: number} {
+function setup(
+  dataset: Dataset,
+  options: CrossValidateOptions
+): {params: ClassifierParams; folds: FoldRows[]; seed: number} {
   const params = resolveClassifierParams(options.params, options.base);
   const seed = options.seed ?? 42;
   let folds: FoldRows[];
   if (typeof options.folds === "number") {
     const all = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
-    folds = stratifiedKFold(labelsOf(dataset, all), options.folds, seed).map((s, i) => ({name: `fold${i + 1}`, train: s.train, test: s.test}));
+    folds = stratifiedKFold(labelsOf(dataset, all), options.folds, seed).map((s, i) => ({
+      name: `fold${i + 1}`,
+      train: s.train,
+      test: s.test
+    }));
   } else {
     if (options.folds.length === 0) throw new RangeError("cross-validation needs at least one fold");
     folds = options.folds;
@@ -137,7 +185,13 @@ function setup(dataset: Dataset, options: CrossValidateOptions): {params: Classi
   return {params, folds, seed};
 }
 
-function foldReport(dataset: Dataset, f: FoldRows, state: ClassifierState, predictions: BatchPrediction, score: FoldScore): FoldResult {
+function foldReport(
+  dataset: Dataset,
+  f: FoldRows,
+  state: ClassifierState,
+  predictions: BatchPrediction,
+  score: FoldScore
+): FoldResult {
   const classes = predictions.classes!;
   const truth = labelsOf(dataset, f.test);
   const report = classificationReport(truth, predictions.probabilities!, classes);
@@ -180,7 +234,14 @@ function foldReport(dataset: Dataset, f: FoldRows, state: ClassifierState, predi
  * Metric values of one report. For the bias baseline the RMSE/MAE are those of its continuous
  * rating (μ + b_u + b_i), not of the expected value of its smoothed one-hot probabilities.
  */
-function metricValues(r: ClassificationReport, fitSeconds: number, predictSeconds: number, rating?: Float64Array, truth?: Int32Array, classes?: number[]): MetricValues {
+function metricValues(
+  r: ClassificationReport,
+  fitSeconds: number,
+  predictSeconds: number,
+  rating?: Float64Array,
+  truth?: Int32Array,
+  classes?: number[]
+): MetricValues {
   const {rmse, mae} = rating && truth && classes ? regressionErrors(trueRatings(truth, classes), rating) : r;
   return {
     accuracy: r.accuracy,
@@ -207,7 +268,13 @@ export function summarizeMetrics(values: MetricValues[]): MetricSummary {
   return {mean, sd};
 }
 
-function assemble(dataset: Dataset, options: CrossValidateOptions, params: ClassifierParams, seed: number, folds: FoldResult[]): CvResult {
+function assemble(
+  dataset: Dataset,
+  options: CrossValidateOptions,
+  params: ClassifierParams,
+  seed: number,
+  folds: FoldResult[]
+): CvResult {
   const K = folds[0].perClass.value.length;
   const confusion = new Array<number>(K * K).fill(0);
   for (const f of folds) f.confusion.forEach((c, j) => (confusion[j] += c));

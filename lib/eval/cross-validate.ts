@@ -8,7 +8,14 @@
  * long fits, and runs the same in Node, in worker threads and in a Web Worker. The CLI, the data
  * loaders and the benches call it.
  */
-import {fitModel, predictRatings, type BatchPrediction, type FitOptions, type Model, abortError} from "../models/estimator.js";
+import {
+  fitModel,
+  predictRatings,
+  type BatchPrediction,
+  type FitOptions,
+  type Model,
+  abortError
+} from "../models/estimator.js";
 import type {RatingScale} from "../data/types.js";
 import {classificationReport} from "./classification-metrics.js";
 import {rankAll} from "./evaluate-ranking.js";
@@ -116,8 +123,15 @@ export function scoreFold<P, S extends {scale: RatingScale}>(
     metrics.mae = mae(truth, predictions.rating);
   }
   if (families.includes("classification")) {
-    if (!predictions.probabilities || !predictions.classes) throw new RangeError(`model ${model.name} predicts no classes; expected a classifier for the classification metrics`);
-    const report = classificationReport(classIndex(truth, predictions.classes), predictions.probabilities, predictions.classes);
+    if (!predictions.probabilities || !predictions.classes)
+      throw new RangeError(
+        `model ${model.name} predicts no classes; expected a classifier for the classification metrics`
+      );
+    const report = classificationReport(
+      classIndex(truth, predictions.classes),
+      predictions.probabilities,
+      predictions.classes
+    );
     metrics.accuracy = report.accuracy;
     metrics.macro_f1 = report.scores.macro.f1;
     metrics.weighted_f1 = report.scores.weighted.f1;
@@ -151,10 +165,20 @@ export async function crossValidate<P, S extends {scale: RatingScale}>(
     if (signal?.aborted) throw abortError(`cross-validation of ${model.name}`);
     const fold = folds[i];
     const progress = (phase: CvProgress["phase"], fitFraction?: number) =>
-      onProgress?.({fold: i, folds: folds.length, name: fold.name, phase, ...(fitFraction === undefined ? {} : {fitFraction})});
+      onProgress?.({
+        fold: i,
+        folds: folds.length,
+        name: fold.name,
+        phase,
+        ...(fitFraction === undefined ? {} : {fitFraction})
+      });
     progress("fit", 0);
     const t0 = performance.now();
-    const state = await fitModel(model, fold.train, options.params, {...options.fitOptions, signal, onProgress: (f) => progress("fit", f)});
+    const state = await fitModel(model, fold.train, options.params, {
+      ...options.fitOptions,
+      signal,
+      onProgress: (f) => progress("fit", f)
+    });
     const fitSeconds = (performance.now() - t0) / 1000;
     progress("predict");
     const t1 = performance.now();
@@ -182,5 +206,11 @@ export async function crossValidate<P, S extends {scale: RatingScale}>(
 export function summarizeFolds(model: string, folds: FoldScore[]): CvSummary {
   const metrics: Record<string, MeanSd> = {};
   for (const name of Object.keys(folds[0].metrics)) metrics[name] = meanSd(folds.map((f) => f.metrics[name]));
-  return {model, folds, metrics, fitSeconds: meanSd(folds.map((f) => f.fitSeconds)), predictSeconds: meanSd(folds.map((f) => f.predictSeconds))};
+  return {
+    model,
+    folds,
+    metrics,
+    fitSeconds: meanSd(folds.map((f) => f.fitSeconds)),
+    predictSeconds: meanSd(folds.map((f) => f.predictSeconds))
+  };
 }

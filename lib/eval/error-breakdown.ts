@@ -26,7 +26,8 @@ export function countsOf(index: Int32Array, trainRows: Int32Array, size: number)
  * bounds, the last being the maximum; ties keep equal counts in one bucket, so there may be fewer buckets.
  */
 export function quantileUppers(counts: ArrayLike<number>, nBuckets: number): number[] {
-  if (!(Number.isInteger(nBuckets) && nBuckets >= 1)) throw new RangeError(`nBuckets is ${nBuckets}: expected an integer ≥ 1`);
+  if (!(Number.isInteger(nBuckets) && nBuckets >= 1))
+    throw new RangeError(`nBuckets is ${nBuckets}: expected an integer ≥ 1`);
   const sorted = Float64Array.from(counts).sort();
   if (sorted.length === 0) return [];
   const uppers: number[] = [];
@@ -42,11 +43,19 @@ export function quantileUppers(counts: ArrayLike<number>, nBuckets: number): num
  * truth: class index per row (0..K−1); proba: row-major n × K; classValues: rating of each class;
  * rowCount: the integer count that buckets the row (e.g. its user's training ratings); nBuckets ≥ 1.
  */
-export function errorBreakdown(truth: Int32Array, proba: Float32Array | Float64Array, classValues: readonly number[], rowCount: ArrayLike<number>, nBuckets = 5): ErrorBreakdown {
+export function errorBreakdown(
+  truth: Int32Array,
+  proba: Float32Array | Float64Array,
+  classValues: readonly number[],
+  rowCount: ArrayLike<number>,
+  nBuckets = 5
+): ErrorBreakdown {
   const K = classValues.length;
   const n = truth.length;
-  if (proba.length !== n * K) throw new RangeError(`probabilities have ${proba.length} values: expected ${n} rows × ${K} classes`);
-  if (rowCount.length !== n) throw new RangeError(`rowCount has ${rowCount.length} values: expected one per row (${n})`);
+  if (proba.length !== n * K)
+    throw new RangeError(`probabilities have ${proba.length} values: expected ${n} rows × ${K} classes`);
+  if (rowCount.length !== n)
+    throw new RangeError(`rowCount has ${rowCount.length} values: expected one per row (${n})`);
   const uppers = quantileUppers(rowCount, nBuckets);
   const B = uppers.length;
   const rows = new Array<number>(B).fill(0);

@@ -26,9 +26,19 @@ export interface RankingResult {
 }
 
 /** The protocol's split of all ratings: per user, round(0.75·n_u) random ratings train, the rest test (seeded). */
-export function microsoftSplit(ratings: Ratings, nUsers: number, nMovies: number, scale: TrainSet["scale"], seed = 42, testFraction = 0.25): RankingSplit {
+export function microsoftSplit(
+  ratings: Ratings,
+  nUsers: number,
+  nMovies: number,
+  scale: TrainSet["scale"],
+  seed = 42,
+  testFraction = 0.25
+): RankingSplit {
   const rows = splitByUser(ratings.user, testFraction, seed);
-  return {train: {ratings: selectRows(ratings, rows.train), nUsers, nMovies, scale}, test: selectRows(ratings, rows.test)};
+  return {
+    train: {ratings: selectRows(ratings, rows.train), nUsers, nMovies, scale},
+    test: selectRows(ratings, rows.test)
+  };
 }
 
 /** microsoftSplit of a whole data set, whose training part knows its source rows (models that read the movie and user tables need them). */
@@ -39,7 +49,12 @@ export function datasetRankingSplit(dataset: Dataset, seed = 42, testFraction = 
 }
 
 /** Fits the model on split.train and scores its top-k lists (k in ks, each ≥ 1) against split.test. */
-export function evaluateRanking<P, S extends {scale: RatingScale}>(model: Model<P, S>, split: RankingSplit, ks: number[] = [10], params?: Partial<P>): RankingResult {
+export function evaluateRanking<P, S extends {scale: RatingScale}>(
+  model: Model<P, S>,
+  split: RankingSplit,
+  ks: number[] = [10],
+  params?: Partial<P>
+): RankingResult {
   const t0 = performance.now();
   const state = model.fit(split.train, params);
   const fitSeconds = (performance.now() - t0) / 1000;
@@ -49,8 +64,14 @@ export function evaluateRanking<P, S extends {scale: RatingScale}>(model: Model<
 }
 
 /** Ranks every test user's unseen movies with a fitted state and summarises at each k. */
-export function rankAll<P, S extends {scale: RatingScale}>(model: Model<P, S>, state: S, split: RankingSplit, ks: number[]): {byK: RankingSummary[]} {
-  for (const k of ks) if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`evaluateRanking: k = ${k}; expected integers ≥ 1`);
+export function rankAll<P, S extends {scale: RatingScale}>(
+  model: Model<P, S>,
+  state: S,
+  split: RankingSplit,
+  ks: number[]
+): {byK: RankingSummary[]} {
+  for (const k of ks)
+    if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`evaluateRanking: k = ${k}; expected integers ≥ 1`);
   const nMovies = split.train.nMovies;
   const truth = new Map<number, Set<number>>();
   for (let r = 0; r < split.test.user.length; r++) {

@@ -54,7 +54,13 @@ export interface HoldoutReport {
 }
 
 /** Builds the report of a classifier fitted on trainRows, evaluated on testRows with predicted probabilities proba (n × K). */
-export function holdoutReport(dataset: Dataset, state: ClassifierState, trainRows: Int32Array, testRows: Int32Array, proba: Float32Array): HoldoutReport {
+export function holdoutReport(
+  dataset: Dataset,
+  state: ClassifierState,
+  trainRows: Int32Array,
+  testRows: Int32Array,
+  proba: Float32Array
+): HoldoutReport {
   const classes = state.classValues;
   const truth = labelsOf(dataset, testRows);
   const r = classificationReport(truth, proba, classes);
@@ -84,13 +90,36 @@ export function holdoutReport(dataset: Dataset, state: ClassifierState, trainRow
     },
     importance: featureImportance(state.model),
     metrics: metricsOf(truth, proba, classes),
-    baselines: {majority: metricsOf(truth, maj.proba, classes), bias: metricsOf(truth, bias.proba, classes, bias.rating)},
+    baselines: {
+      majority: metricsOf(truth, maj.proba, classes),
+      bias: metricsOf(truth, bias.proba, classes, bias.rating)
+    },
     confusion: Array.from(r.confusion),
     confusionNormalized: Array.from(r.confusionNormalized),
-    perClass: {precision: Array.from(r.scores.precision), recall: Array.from(r.scores.recall), f1: Array.from(r.scores.f1), support: Array.from(r.scores.support)},
-    calibration: {nBins: r.calibration.nBins, count: Array.from(r.calibration.count), meanPredicted: Array.from(r.calibration.meanPredicted, nb), observed: Array.from(r.calibration.observed, nb)},
-    byUserActivity: errorBreakdown(truth, proba, classes, Int32Array.from(testRows, (row) => userCount[dataset.ratings.user[row]])),
-    byMoviePopularity: errorBreakdown(truth, proba, classes, Int32Array.from(testRows, (row) => movieCount[dataset.ratings.movie[row]]))
+    perClass: {
+      precision: Array.from(r.scores.precision),
+      recall: Array.from(r.scores.recall),
+      f1: Array.from(r.scores.f1),
+      support: Array.from(r.scores.support)
+    },
+    calibration: {
+      nBins: r.calibration.nBins,
+      count: Array.from(r.calibration.count),
+      meanPredicted: Array.from(r.calibration.meanPredicted, nb),
+      observed: Array.from(r.calibration.observed, nb)
+    },
+    byUserActivity: errorBreakdown(
+      truth,
+      proba,
+      classes,
+      Int32Array.from(testRows, (row) => userCount[dataset.ratings.user[row]])
+    ),
+    byMoviePopularity: errorBreakdown(
+      truth,
+      proba,
+      classes,
+      Int32Array.from(testRows, (row) => movieCount[dataset.ratings.movie[row]])
+    )
   };
 }
 
@@ -98,5 +127,12 @@ export function holdoutReport(dataset: Dataset, state: ClassifierState, trainRow
 function metricsOf(truth: Int32Array, proba: Float32Array, classes: number[], rating?: Float64Array): HoldoutMetrics {
   const r = classificationReport(truth, proba, classes);
   const {rmse, mae} = rating ? regressionErrors(trueRatings(truth, classes), rating) : r;
-  return {accuracy: r.accuracy, macroF1: r.scores.macro.f1, weightedF1: r.scores.weighted.f1, logLoss: r.logLoss, rmse, mae};
+  return {
+    accuracy: r.accuracy,
+    macroF1: r.scores.macro.f1,
+    weightedF1: r.scores.weighted.f1,
+    logLoss: r.logLoss,
+    rmse,
+    mae
+  };
 }

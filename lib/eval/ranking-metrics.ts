@@ -17,11 +17,18 @@ export interface UserRankingScores {
 }
 
 /** Scores of one ranked list (movie indices, best first; only the first k count) against a set of relevant movies. */
-export function scoreRankedList(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): UserRankingScores {
-  if (relevant.size === 0) throw new RangeError("scoreRankedList: empty relevant set; expected users with at least one test movie");
+export function scoreRankedList(
+  ranked: ArrayLike<number>,
+  relevant: ReadonlySet<number>,
+  k: number
+): UserRankingScores {
+  if (relevant.size === 0)
+    throw new RangeError("scoreRankedList: empty relevant set; expected users with at least one test movie");
   if (!(k >= 1)) throw new RangeError(`scoreRankedList: k = ${k}; expected k ≥ 1`);
   const n = Math.min(k, ranked.length);
-  let hits = 0, dcg = 0, apSum = 0;
+  let hits = 0,
+    dcg = 0,
+    apSum = 0;
   for (let i = 0; i < n; i++) {
     if (relevant.has(ranked[i])) {
       hits++;
@@ -64,7 +71,11 @@ export function summariseRanking(
   k: number
 ): RankingSummary {
   if (perUser.length === 0) throw new RangeError("summariseRanking: no users; expected at least one");
-  let p = 0, r = 0, n = 0, a = 0, h = 0;
+  let p = 0,
+    r = 0,
+    n = 0,
+    a = 0,
+    h = 0;
   for (const s of perUser) {
     p += s.precision;
     r += s.recall;
@@ -73,7 +84,16 @@ export function summariseRanking(
     h += s.hit;
   }
   const u = perUser.length;
-  return {k, precision: p / u, recall: r / u, ndcg: n / u, map: a / u, hitRate: h / u, coverage: catalogueCoverage(recommendedLists, nMovies, k), users: u};
+  return {
+    k,
+    precision: p / u,
+    recall: r / u,
+    ndcg: n / u,
+    map: a / u,
+    hitRate: h / u,
+    coverage: catalogueCoverage(recommendedLists, nMovies, k),
+    users: u
+  };
 }
 
 /** Share (0..1) of the nMovies catalogue appearing in the first k of at least one list. */

@@ -2,7 +2,9 @@
 
 function checkLengths(actual: ArrayLike<number>, predicted: ArrayLike<number>, what: string): void {
   if (actual.length !== predicted.length) {
-    throw new RangeError(`${what}: ${actual.length} true ratings but ${predicted.length} predictions; expected equal lengths`);
+    throw new RangeError(
+      `${what}: ${actual.length} true ratings but ${predicted.length} predictions; expected equal lengths`
+    );
   }
   if (actual.length === 0) throw new RangeError(`${what}: no ratings; expected at least one`);
 }

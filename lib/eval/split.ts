@@ -21,7 +21,10 @@ export function stratifiedSplit(labels: Int32Array, testFraction: number, seed: 
   const n = labels.length;
   const members = groupByValue(labels, "labels");
   const nTest = Math.round(n * testFraction);
-  const quota = largestRemainder(members.map((m) => m.length), nTest);
+  const quota = largestRemainder(
+    members.map((m) => m.length),
+    nTest
+  );
   const rng = createRng(seed);
   const isTest = new Uint8Array(n);
   members.forEach((rows, c) => {
@@ -118,7 +121,8 @@ function groupByValue(values: Int32Array, what: string): Int32Array[] {
 function partition(isTest: Uint8Array, nTrain: number, nTest: number): RowSplit {
   const train = new Int32Array(nTrain);
   const test = new Int32Array(nTest);
-  let a = 0, b = 0;
+  let a = 0,
+    b = 0;
   for (let i = 0; i < isTest.length; i++) {
     if (isTest[i]) test[b++] = i;
     else train[a++] = i;
@@ -143,5 +147,6 @@ function checkFraction(f: number): void {
 }
 
 function checkK(k: number, n: number): void {
-  if (!Number.isInteger(k) || k < 2 || k > n) throw new RangeError(`k is ${k}: expected an integer from 2 to the number of rows (${n})`);
+  if (!Number.isInteger(k) || k < 2 || k > n)
+    throw new RangeError(`k is ${k}: expected an integer from 2 to the number of rows (${n})`);
 }

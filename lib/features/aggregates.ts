@@ -27,7 +27,13 @@ export interface AggregateOptions {
   genreAffinity: boolean;
 }
 
-export const DEFAULT_AGGREGATE_OPTIONS: AggregateOptions = {priorCount: 5, folds: 5, seed: 0, classShares: true, genreAffinity: true};
+export const DEFAULT_AGGREGATE_OPTIONS: AggregateOptions = {
+  priorCount: 5,
+  folds: 5,
+  seed: 0,
+  classShares: true,
+  genreAffinity: true
+};
 
 /** Sufficient statistics of a set of rating rows (plain typed arrays). */
 export interface AggregateStats {
@@ -71,9 +77,14 @@ export function classCount(scale: RatingScale): number {
 }
 
 /** Fits the aggregates on the training rows (row indices into dataset.ratings). */
-export function fitAggregates(dataset: Dataset, trainRows: Int32Array, options: Partial<AggregateOptions> = {}): AggregateState {
+export function fitAggregates(
+  dataset: Dataset,
+  trainRows: Int32Array,
+  options: Partial<AggregateOptions> = {}
+): AggregateState {
   const opts = {...DEFAULT_AGGREGATE_OPTIONS, ...options};
-  if (!(Number.isInteger(opts.folds) && opts.folds >= 2)) throw new RangeError(`folds is ${opts.folds}: expected an integer ≥ 2`);
+  if (!(Number.isInteger(opts.folds) && opts.folds >= 2))
+    throw new RangeError(`folds is ${opts.folds}: expected an integer ≥ 2`);
   if (!(opts.priorCount >= 0)) throw new RangeError(`priorCount is ${opts.priorCount}: expected a number ≥ 0`);
   const nClasses = classCount(dataset.scale);
   return {
@@ -103,8 +114,13 @@ export function aggregateFeatureNames(state: Pick<AggregateState, "options" | "n
  * out-of-fold statistics. Otherwise every row reads the full training statistics.
  */
 export function writeAggregateFeatures(
-  state: AggregateState, dataset: Dataset, rows: Int32Array, forTraining: boolean,
-  out: Float32Array, stride: number, offset: number
+  state: AggregateState,
+  dataset: Dataset,
+  rows: Int32Array,
+  forTraining: boolean,
+  out: Float32Array,
+  stride: number,
+  offset: number
 ): void {
   const {user, movie} = dataset.ratings;
   if (!forTraining) {
@@ -115,7 +131,9 @@ export function writeAggregateFeatures(
     return;
   }
   if (rows.length !== state.trainRows || fingerprint(rows) !== state.trainFingerprint) {
-    throw new RangeError(`training features need the ${state.trainRows} training rows the aggregates were fitted on (in the same order), got ${rows.length} other rows`);
+    throw new RangeError(
+      `training features need the ${state.trainRows} training rows the aggregates were fitted on (in the same order), got ${rows.length} other rows`
+    );
   }
   const fold = aggregateFolds(rows.length, state.options.folds, state.options.seed);
   for (let f = 0; f < state.options.folds; f++) {
@@ -146,7 +164,13 @@ export function aggregateFolds(n: number, folds: number, seed: number): Uint8Arr
 }
 
 /** Statistics of rows (skipping those with fold[r] === skipFold when fold is given). */
-function accumulate(dataset: Dataset, rows: Int32Array, fold: Uint8Array | null, skipFold: number, k: number): AggregateStats {
+function accumulate(
+  dataset: Dataset,
+  rows: Int32Array,
+  fold: Uint8Array | null,
+  skipFold: number,
+  k: number
+): AggregateStats {
   const {user, movie, rating} = dataset.ratings;
   const {min, step} = dataset.scale;
   const K = classCount(dataset.scale);
@@ -155,19 +179,31 @@ function accumulate(dataset: Dataset, rows: Int32Array, fold: Uint8Array | null,
   const G = dataset.movies.genreNames.length;
   const genres = dataset.movies.genres;
   const s: AggregateStats = {
-    n: 0, sum: 0, classCount: new Float64Array(K),
-    userCount: new Float64Array(nUsers), userSum: new Float64Array(nUsers), userSumSq: new Float64Array(nUsers),
-    userResid: new Float64Array(nUsers), userClassCount: new Float64Array(nUsers * K),
-    movieCount: new Float64Array(nMovies), movieSum: new Float64Array(nMovies), movieSumSq: new Float64Array(nMovies),
-    movieResid: new Float64Array(nMovies), movieClassCount: new Float64Array(nMovies * K),
-    userGenreResid: new Float64Array(nUsers * G), userGenreCount: new Float64Array(nUsers * G)
+    n: 0,
+    sum: 0,
+    classCount: new Float64Array(K),
+    userCount: new Float64Array(nUsers),
+    userSum: new Float64Array(nUsers),
+    userSumSq: new Float64Array(nUsers),
+    userResid: new Float64Array(nUsers),
+    userClassCount: new Float64Array(nUsers * K),
+    movieCount: new Float64Array(nMovies),
+    movieSum: new Float64Array(nMovies),
+    movieSumSq: new Float64Array(nMovies),
+    movieResid: new Float64Array(nMovies),
+    movieClassCount: new Float64Array(nMovies * K),
+    userGenreResid: new Float64Array(nUsers * G),
+    userGenreCount: new Float64Array(nUsers * G)
   };
   for (let r = 0; r < rows.length; r++) {
     if (fold && fold[r] === skipFold) continue;
     const row = rows[r];
-    const u = user[row], m = movie[row], v = rating[row];
+    const u = user[row],
+      m = movie[row],
+      v = rating[row];
     const c = Math.round((v - min) / step);
-    if (!(c >= 0 && c < K)) throw new RangeError(`rating ${v} at row ${row} is off the scale ${min}..${dataset.scale.max} by ${step}`);
+    if (!(c >= 0 && c < K))
+      throw new RangeError(`rating ${v} at row ${row} is off the scale ${min}..${dataset.scale.max} by ${step}`);
     s.n++;
     s.sum += v;
     s.classCount[c]++;
@@ -194,7 +230,9 @@ function accumulate(dataset: Dataset, rows: Int32Array, fold: Uint8Array | null,
   for (let r = 0; r < rows.length; r++) {
     if (fold && fold[r] === skipFold) continue;
     const row = rows[r];
-    const u = user[row], m = movie[row], v = rating[row];
+    const u = user[row],
+      m = movie[row],
+      v = rating[row];
     const movieMean = (s.movieSum[m] + k * mu) / (s.movieCount[m] + k);
     const userMean = (s.userSum[u] + k * mu) / (s.userCount[u] + k);
     const res = v - movieMean;
@@ -208,7 +246,15 @@ function accumulate(dataset: Dataset, rows: Int32Array, fold: Uint8Array | null,
   return s;
 }
 
-function writeRow(state: AggregateState, s: AggregateStats, dataset: Dataset, u: number, m: number, out: Float32Array, o: number): void {
+function writeRow(
+  state: AggregateState,
+  s: AggregateStats,
+  dataset: Dataset,
+  u: number,
+  m: number,
+  out: Float32Array,
+  o: number
+): void {
   const k = state.options.priorCount;
   const K = state.nClasses;
   const full = state.stats;
@@ -238,7 +284,8 @@ function writeRow(state: AggregateState, s: AggregateStats, dataset: Dataset, u:
   }
   if (state.options.genreAffinity) {
     const G = state.nGenres;
-    let num = 0, den = k;
+    let num = 0,
+      den = k;
     if (u >= 0 && m >= 0) {
       const genres = dataset.movies.genres;
       for (let g = 0; g < G; g++) {

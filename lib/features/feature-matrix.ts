@@ -8,8 +8,14 @@ import type {Dataset, RatingScale} from "../data/types.js";
 import {releaseCutoffs} from "../data/release-noise.js";
 import {fitGenrePca, transformAllMovies, transformGenres, type GenrePcaState} from "./genre-pca.js";
 import {
-  aggregateFeatureNames, classCount, fitAggregates, pairAggregates, writeAggregateFeatures,
-  DEFAULT_AGGREGATE_OPTIONS, type AggregateOptions, type AggregateState
+  aggregateFeatureNames,
+  classCount,
+  fitAggregates,
+  pairAggregates,
+  writeAggregateFeatures,
+  DEFAULT_AGGREGATE_OPTIONS,
+  type AggregateOptions,
+  type AggregateState
 } from "./aggregates.js";
 import {userFeatureNames, writeUserFeatures} from "./user-features.js";
 import {movieFeatureNames, writeMovieFeatures} from "./movie-features.js";
@@ -60,7 +66,9 @@ export interface FeatureMatrix {
 }
 
 /** Options for the whole pipeline, with aggregate options merged over their defaults. */
-export type FeaturePipelineInput = Partial<Omit<FeaturePipelineOptions, "aggregates">> & {aggregates?: Partial<AggregateOptions>};
+export type FeaturePipelineInput = Partial<Omit<FeaturePipelineOptions, "aggregates">> & {
+  aggregates?: Partial<AggregateOptions>;
+};
 
 /** Rating values of the K classes of a scale: min, min + step, …, max. */
 export function classValuesOf(scale: RatingScale): number[] {
@@ -77,7 +85,9 @@ export function labelsOf(dataset: Dataset, rows: Int32Array, scale: RatingScale 
     const c = (v - scale.min) / scale.step;
     const k = Math.round(c);
     if (!(k >= 0 && k < K) || Math.abs(c - k) > 1e-6) {
-      throw new RangeError(`rating ${v} at row ${rows[i]} is not on the scale ${scale.min}..${scale.max} by ${scale.step}`);
+      throw new RangeError(
+        `rating ${v} at row ${rows[i]} is not on the scale ${scale.min}..${scale.max} by ${scale.step}`
+      );
     }
     out[i] = k;
   }
@@ -99,7 +109,11 @@ export function dropBeforeRelease(dataset: Dataset, rows: Int32Array): Int32Arra
 }
 
 /** Fits genre PCA and aggregates on trainRows (row indices into dataset.ratings) after the noise rule. */
-export function fitFeaturePipeline(dataset: Dataset, trainRows: Int32Array, options: FeaturePipelineInput = {}): FeaturePipelineState {
+export function fitFeaturePipeline(
+  dataset: Dataset,
+  trainRows: Int32Array,
+  options: FeaturePipelineInput = {}
+): FeaturePipelineState {
   const opts: FeaturePipelineOptions = {
     ...DEFAULT_PIPELINE_OPTIONS,
     ...options,
@@ -108,14 +122,19 @@ export function fitFeaturePipeline(dataset: Dataset, trainRows: Int32Array, opti
   checkRows(dataset, trainRows);
   const rows = opts.dropBeforeRelease ? dropBeforeRelease(dataset, trainRows) : trainRows;
   const nGenres = dataset.movies.genreNames.length;
-  const ratedMovies = opts.pcaWeighting === "ratings" ? Int32Array.from(rows, (r) => dataset.ratings.movie[r]) : undefined;
+  const ratedMovies =
+    opts.pcaWeighting === "ratings" ? Int32Array.from(rows, (r) => dataset.ratings.movie[r]) : undefined;
   const pca = fitGenrePca(dataset.movies.genres, nGenres, ratedMovies, opts.nComponents);
   const aggregates = fitAggregates(dataset, rows, opts.aggregates);
   const hasUsers = dataset.users !== undefined;
   return {
     version: 1,
     options: opts,
-    names: [...userFeatureNames(hasUsers), ...movieFeatureNames(opts.nComponents), ...aggregateFeatureNames(aggregates)],
+    names: [
+      ...userFeatureNames(hasUsers),
+      ...movieFeatureNames(opts.nComponents),
+      ...aggregateFeatureNames(aggregates)
+    ],
     scale: {...dataset.scale},
     classValues: classValuesOf(dataset.scale),
     hasUsers,
@@ -134,7 +153,12 @@ export function fitFeaturePipeline(dataset: Dataset, trainRows: Int32Array, opti
  * noise rule is applied again and the result's `rows` are the survivors (use them for labels);
  * aggregates are out-of-fold. Otherwise (test rows, any rows) every row is kept and reads the fitted state.
  */
-export function buildFeatures(state: FeaturePipelineState, dataset: Dataset, rows: Int32Array, {forTraining}: {forTraining: boolean}): FeatureMatrix {
+export function buildFeatures(
+  state: FeaturePipelineState,
+  dataset: Dataset,
+  rows: Int32Array,
+  {forTraining}: {forTraining: boolean}
+): FeatureMatrix {
   checkCompatible(state, dataset);
   checkRows(dataset, rows);
   const used = forTraining && state.options.dropBeforeRelease ? dropBeforeRelease(dataset, rows) : rows;
@@ -159,7 +183,13 @@ export function buildFeatures(state: FeaturePipelineState, dataset: Dataset, row
  * Feature vector of one (user, movie) pair from the fitted state, dense indices (−1 = unknown: cold
  * start, demographics NaN and aggregates at their priors); timestamp in unix seconds (NaN: movie age unknown).
  */
-export function featuresForPair(state: FeaturePipelineState, dataset: Dataset, user: number, movie: number, timestamp = NaN): Float32Array {
+export function featuresForPair(
+  state: FeaturePipelineState,
+  dataset: Dataset,
+  user: number,
+  movie: number,
+  timestamp = NaN
+): Float32Array {
   checkCompatible(state, dataset);
   const d = state.names.length;
   const out = new Float32Array(d);
@@ -169,7 +199,8 @@ export function featuresForPair(state: FeaturePipelineState, dataset: Dataset, u
   const m = movie >= 0 && movie < state.nMovies ? movie : -1;
   writeUserFeatures(dataset, u, out, 0);
   const G = state.nGenres;
-  const scores = m >= 0 ? transformGenres(state.pca, dataset.movies.genres.subarray(m * G, (m + 1) * G)) : new Float32Array(nc);
+  const scores =
+    m >= 0 ? transformGenres(state.pca, dataset.movies.genres.subarray(m * G, (m + 1) * G)) : new Float32Array(nc);
   writeMovieFeatures(dataset, m, timestamp, scores, 0, nc, out, nUser);
   out.set(pairAggregates(state.aggregates, dataset, u, m), nUser + 2 + nc);
   return out;
@@ -177,22 +208,30 @@ export function featuresForPair(state: FeaturePipelineState, dataset: Dataset, u
 
 function checkCompatible(state: FeaturePipelineState, dataset: Dataset): void {
   const nGenres = dataset.movies.genreNames.length;
-  if (dataset.userIds.length !== state.nUsers || dataset.movies.id.length !== state.nMovies || nGenres !== state.nGenres || (dataset.users !== undefined) !== state.hasUsers) {
+  if (
+    dataset.userIds.length !== state.nUsers ||
+    dataset.movies.id.length !== state.nMovies ||
+    nGenres !== state.nGenres ||
+    (dataset.users !== undefined) !== state.hasUsers
+  ) {
     throw new RangeError(
       `data set ${dataset.name} (${dataset.userIds.length} users, ${dataset.movies.id.length} movies, ${nGenres} genres) ` +
-      `does not match the fitted pipeline (${state.nUsers} users, ${state.nMovies} movies, ${state.nGenres} genres)`
+        `does not match the fitted pipeline (${state.nUsers} users, ${state.nMovies} movies, ${state.nGenres} genres)`
     );
   }
   const s = dataset.scale;
   if (s.min !== state.scale.min || s.max !== state.scale.max || s.step !== state.scale.step) {
-    throw new RangeError(`data set scale ${s.min}..${s.max} by ${s.step} differs from the fitted ${state.scale.min}..${state.scale.max} by ${state.scale.step}`);
+    throw new RangeError(
+      `data set scale ${s.min}..${s.max} by ${s.step} differs from the fitted ${state.scale.min}..${state.scale.max} by ${state.scale.step}`
+    );
   }
 }
 
 function checkRows(dataset: Dataset, rows: Int32Array): void {
   const n = dataset.ratings.rating.length;
   for (let i = 0; i < rows.length; i++) {
-    if (!(rows[i] >= 0 && rows[i] < n)) throw new RangeError(`rows[${i}] is ${rows[i]}: expected a rating row 0..${n - 1}`);
+    if (!(rows[i] >= 0 && rows[i] < n))
+      throw new RangeError(`rows[${i}] is ${rows[i]}: expected a rating row 0..${n - 1}`);
   }
 }
 

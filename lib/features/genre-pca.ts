@@ -33,7 +33,12 @@ export interface GenrePcaState {
  * training rating row (repeats weight a movie by its training count, as the peer's row-level fit);
  * omitted → each movie counts once. nComponents in 1..nGenres (seed: 5).
  */
-export function fitGenrePca(genres: Uint8Array, nGenres: number, ratedMovies?: Int32Array, nComponents = 5): GenrePcaState {
+export function fitGenrePca(
+  genres: Uint8Array,
+  nGenres: number,
+  ratedMovies?: Int32Array,
+  nComponents = 5
+): GenrePcaState {
   if (!(Number.isInteger(nGenres) && nGenres >= 1) || genres.length % nGenres !== 0) {
     throw new RangeError(`genre matrix has ${genres.length} flags: expected a multiple of nGenres (${nGenres})`);
   }
@@ -45,7 +50,8 @@ export function fitGenrePca(genres: Uint8Array, nGenres: number, ratedMovies?: I
   if (ratedMovies) {
     for (let i = 0; i < ratedMovies.length; i++) {
       const m = ratedMovies[i];
-      if (!(m >= 0 && m < nMovies)) throw new RangeError(`ratedMovies[${i}] is ${m}: expected a movie index 0..${nMovies - 1}`);
+      if (!(m >= 0 && m < nMovies))
+        throw new RangeError(`ratedMovies[${i}] is ${m}: expected a movie index 0..${nMovies - 1}`);
       weights[m]++;
     }
   } else {
@@ -76,12 +82,23 @@ export function fitGenrePca(genres: Uint8Array, nGenres: number, ratedMovies?: I
       loadings[c * nGenres + g] = sign * vectors.get(g, c) * sd;
     }
   }
-  return {nGenres, nComponents, mean, components, loadings, eigenvalues, explainedVarianceRatio, cumulativeVarianceRatio, weight: total};
+  return {
+    nGenres,
+    nComponents,
+    mean,
+    components,
+    loadings,
+    eigenvalues,
+    explainedVarianceRatio,
+    cumulativeVarianceRatio,
+    weight: total
+  };
 }
 
 /** Component scores of one genre vector (length nGenres, flags 0/1): (x − mean) · components, length nComponents. */
 export function transformGenres(state: GenrePcaState, genreRow: ArrayLike<number>): Float32Array {
-  if (genreRow.length !== state.nGenres) throw new RangeError(`genre row has ${genreRow.length} flags: expected ${state.nGenres}`);
+  if (genreRow.length !== state.nGenres)
+    throw new RangeError(`genre row has ${genreRow.length} flags: expected ${state.nGenres}`);
   const out = new Float32Array(state.nComponents);
   projectInto(state, genreRow, 0, out, 0);
   return out;
@@ -89,14 +106,21 @@ export function transformGenres(state: GenrePcaState, genreRow: ArrayLike<number
 
 /** Component scores of every movie (genres row-major nMovies × nGenres) → Float32Array nMovies × nComponents. */
 export function transformAllMovies(state: GenrePcaState, genres: Uint8Array): Float32Array {
-  if (genres.length % state.nGenres !== 0) throw new RangeError(`genre matrix has ${genres.length} flags: expected a multiple of ${state.nGenres}`);
+  if (genres.length % state.nGenres !== 0)
+    throw new RangeError(`genre matrix has ${genres.length} flags: expected a multiple of ${state.nGenres}`);
   const nMovies = genres.length / state.nGenres;
   const out = new Float32Array(nMovies * state.nComponents);
   for (let m = 0; m < nMovies; m++) projectInto(state, genres, m * state.nGenres, out, m * state.nComponents);
   return out;
 }
 
-function projectInto(state: GenrePcaState, x: ArrayLike<number>, xOff: number, out: Float32Array, outOff: number): void {
+function projectInto(
+  state: GenrePcaState,
+  x: ArrayLike<number>,
+  xOff: number,
+  out: Float32Array,
+  outOff: number
+): void {
   const {nGenres, nComponents, mean, components} = state;
   for (let c = 0; c < nComponents; c++) {
     let s = 0;
@@ -106,7 +130,11 @@ function projectInto(state: GenrePcaState, x: ArrayLike<number>, xOff: number, o
 }
 
 /** Weighted mean and covariance (denominator total weight − 1, i.e. the row-level sample covariance). */
-function weightedCovariance(genres: Uint8Array, nGenres: number, weights: Float64Array): {mean: Float64Array; cov: number[][]; total: number} {
+function weightedCovariance(
+  genres: Uint8Array,
+  nGenres: number,
+  weights: Float64Array
+): {mean: Float64Array; cov: number[][]; total: number} {
   const nMovies = weights.length;
   const mean = new Float64Array(nGenres);
   let total = 0;

@@ -31,7 +31,14 @@ export function movieAgeYears(dataset: Dataset, m: number, timestamp: number): n
  * m = −1 (unknown movie): all NaN, since its genres are unknown too.
  */
 export function writeMovieFeatures(
-  dataset: Dataset, m: number, timestamp: number, pcScores: Float32Array, pcOffset: number, nc: number, out: Float32Array, o: number
+  dataset: Dataset,
+  m: number,
+  timestamp: number,
+  pcScores: Float32Array,
+  pcOffset: number,
+  nc: number,
+  out: Float32Array,
+  o: number
 ): void {
   if (m < 0 || m >= dataset.movies.id.length) {
     out.fill(NaN, o, o + 2 + nc);

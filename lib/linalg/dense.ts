@@ -13,9 +13,31 @@ interface RowOps {
   /** out[t] = dot(a_t, b) for four rows a_t. */
   dot4(a0: number, a1: number, a2: number, a3: number, b: number, n: number, out: Float64Array): void;
   /** y_t += c_t·x for four rows y_t. */
-  axpy4(y0: number, y1: number, y2: number, y3: number, x: number, c0: number, c1: number, c2: number, c3: number, n: number): void;
+  axpy4(
+    y0: number,
+    y1: number,
+    y2: number,
+    y3: number,
+    x: number,
+    c0: number,
+    c1: number,
+    c2: number,
+    c3: number,
+    n: number
+  ): void;
   /** y += Σ c_t·x_t over four rows x_t. */
-  gather4(y: number, x0: number, x1: number, x2: number, x3: number, c0: number, c1: number, c2: number, c3: number, n: number): void;
+  gather4(
+    y: number,
+    x0: number,
+    x1: number,
+    x2: number,
+    x3: number,
+    c0: number,
+    c1: number,
+    c2: number,
+    c3: number,
+    n: number
+  ): void;
 }
 
 function jsRowOps(buf: Float64Array): RowOps {
@@ -28,7 +50,9 @@ function jsRowOps(buf: Float64Array): RowOps {
     for (let k = 0; k < n; k++) buf[y + k] += c * buf[x + k];
   };
   return {
-    buf, dot, axpy,
+    buf,
+    dot,
+    axpy,
     dot4(a0, a1, a2, a3, b, n, out) {
       out[0] = dot(a0, b, n);
       out[1] = dot(a1, b, n);
@@ -42,7 +66,8 @@ function jsRowOps(buf: Float64Array): RowOps {
       axpy(y3, x, c3, n);
     },
     gather4(y, x0, x1, x2, x3, c0, c1, c2, c3, n) {
-      for (let k = 0; k < n; k++) buf[y + k] += c0 * buf[x0 + k] + c1 * buf[x1 + k] + c2 * buf[x2 + k] + c3 * buf[x3 + k];
+      for (let k = 0; k < n; k++)
+        buf[y + k] += c0 * buf[x0 + k] + c1 * buf[x1 + k] + c2 * buf[x2 + k] + c3 * buf[x3 + k];
     }
   };
 }
@@ -63,7 +88,8 @@ function wasmRowOps(size: number): RowOps | null {
       out.set(scratch);
     },
     axpy4: (y0, y1, y2, y3, x, c0, c1, c2, c3, n) => k.axpy4(y0 * 8, y1 * 8, y2 * 8, y3 * 8, x * 8, c0, c1, c2, c3, n),
-    gather4: (y, x0, x1, x2, x3, c0, c1, c2, c3, n) => k.gather4(y * 8, x0 * 8, x1 * 8, x2 * 8, x3 * 8, c0, c1, c2, c3, n)
+    gather4: (y, x0, x1, x2, x3, c0, c1, c2, c3, n) =>
+      k.gather4(y * 8, x0 * 8, x1 * 8, x2 * 8, x3 * 8, c0, c1, c2, c3, n)
   };
 }
 
@@ -80,7 +106,9 @@ export function invertSpd(a: Float64Array, n: number, useWasm = true): Float64Ar
   const ops = (useWasm ? wasmRowOps(3 * nn) : null) ?? jsRowOps(new Float64Array(3 * nn));
   const m = ops.buf;
   m.set(a);
-  const L = 0, W = nn, OUT = 2 * nn;
+  const L = 0,
+    W = nn,
+    OUT = 2 * nn;
   const tmp = new Float64Array(4);
   const row = (base: number, i: number) => base + i * n;
   const cholRow = (i: number, from: number) => {
@@ -98,9 +126,13 @@ export function invertSpd(a: Float64Array, n: number, useWasm = true): Float64Ar
   };
   let i = 0;
   for (; i + 3 < n; i += 4) {
-    const r0 = row(L, i), r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+    const r0 = row(L, i),
+      r1 = r0 + n,
+      r2 = r1 + n,
+      r3 = r2 + n;
     for (let j = 0; j < i; j++) {
-      const rj = row(L, j), d = m[rj + j];
+      const rj = row(L, j),
+        d = m[rj + j];
       ops.dot4(r0, r1, r2, r3, rj, j, tmp);
       m[r0 + j] = (m[r0 + j] - tmp[0]) / d;
       m[r1 + j] = (m[r1 + j] - tmp[1]) / d;
@@ -112,7 +144,8 @@ export function invertSpd(a: Float64Array, n: number, useWasm = true): Float64Ar
   for (; i < n; i++) cholRow(i, 0);
   // W[i] = (e_i − Σ_{k<i} L[i][k]·W[k]) / L[i][i]; W is lower triangular so row k has k+1 entries.
   const finishW = (i: number, from: number) => {
-    const ri = row(L, i), wi = row(W, i);
+    const ri = row(L, i),
+      wi = row(W, i);
     for (let k = from; k < i; k++) {
       const c = m[ri + k];
       if (c !== 0) ops.axpy(wi, row(W, k), -c, k + 1);
@@ -123,16 +156,33 @@ export function invertSpd(a: Float64Array, n: number, useWasm = true): Float64Ar
   };
   i = 0;
   for (; i + 3 < n; i += 4) {
-    const l0 = row(L, i), w0 = row(W, i);
-    for (let k = 0; k < i; k++) ops.axpy4(w0, w0 + n, w0 + 2 * n, w0 + 3 * n, row(W, k), -m[l0 + k], -m[l0 + n + k], -m[l0 + 2 * n + k], -m[l0 + 3 * n + k], k + 1);
+    const l0 = row(L, i),
+      w0 = row(W, i);
+    for (let k = 0; k < i; k++)
+      ops.axpy4(
+        w0,
+        w0 + n,
+        w0 + 2 * n,
+        w0 + 3 * n,
+        row(W, k),
+        -m[l0 + k],
+        -m[l0 + n + k],
+        -m[l0 + 2 * n + k],
+        -m[l0 + 3 * n + k],
+        k + 1
+      );
     for (let t = 0; t < 4; t++) finishW(i + t, i);
   }
   for (; i < n; i++) finishW(i, 0);
   // A⁻¹ = Wᵀ W: lower triangle accumulated from rows of W (entries above W's diagonal are 0), then mirrored.
   let k = 0;
   for (; k + 3 < n; k += 4) {
-    const w0 = row(W, k), w1 = w0 + n, w2 = w1 + n, w3 = w2 + n;
-    for (let p = 0; p <= k + 3; p++) ops.gather4(row(OUT, p), w0, w1, w2, w3, m[w0 + p], m[w1 + p], m[w2 + p], m[w3 + p], p + 1);
+    const w0 = row(W, k),
+      w1 = w0 + n,
+      w2 = w1 + n,
+      w3 = w2 + n;
+    for (let p = 0; p <= k + 3; p++)
+      ops.gather4(row(OUT, p), w0, w1, w2, w3, m[w0 + p], m[w1 + p], m[w2 + p], m[w3 + p], p + 1);
   }
   for (; k < n; k++) {
     const wk = row(W, k);
@@ -155,7 +205,8 @@ export function symmetricEigen(a: Float64Array, n: number): {values: Float64Arra
   const V = new Float64Array(n * n);
   for (let i = 0; i < n; i++) V[i * n + i] = 1;
   for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0, diag = 0;
+    let off = 0,
+      diag = 0;
     for (let p = 0; p < n; p++) {
       diag += A[p * n + p] * A[p * n + p];
       for (let q = p + 1; q < n; q++) off += A[p * n + q] * A[p * n + q];
@@ -167,19 +218,23 @@ export function symmetricEigen(a: Float64Array, n: number): {values: Float64Arra
         if (apq === 0) continue;
         const theta = (A[q * n + q] - A[p * n + p]) / (2 * apq);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+        const c = 1 / Math.sqrt(t * t + 1),
+          s = t * c;
         for (let k = 0; k < n; k++) {
-          const akp = A[k * n + p], akq = A[k * n + q];
+          const akp = A[k * n + p],
+            akq = A[k * n + q];
           A[k * n + p] = c * akp - s * akq;
           A[k * n + q] = s * akp + c * akq;
         }
         for (let k = 0; k < n; k++) {
-          const apk = A[p * n + k], aqk = A[q * n + k];
+          const apk = A[p * n + k],
+            aqk = A[q * n + k];
           A[p * n + k] = c * apk - s * aqk;
           A[q * n + k] = s * apk + c * aqk;
         }
         for (let k = 0; k < n; k++) {
-          const vkp = V[k * n + p], vkq = V[k * n + q];
+          const vkp = V[k * n + p],
+            vkq = V[k * n + q];
           V[k * n + p] = c * vkp - s * vkq;
           V[k * n + q] = s * vkp + c * vkq;
         }

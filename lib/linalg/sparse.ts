@@ -32,9 +32,12 @@ export function buildCsr(
   }
   const indptr = new Int32Array(nRows + 1);
   for (let k = 0; k < nnz; k++) {
-    const r = rows[k], c = cols[k];
-    if (!(r >= 0 && r < nRows && Number.isInteger(r))) throw new RangeError(`buildCsr: entry ${k} has row ${r}, expected an integer in 0..${nRows - 1}`);
-    if (!(c >= 0 && c < nCols && Number.isInteger(c))) throw new RangeError(`buildCsr: entry ${k} has column ${c}, expected an integer in 0..${nCols - 1}`);
+    const r = rows[k],
+      c = cols[k];
+    if (!(r >= 0 && r < nRows && Number.isInteger(r)))
+      throw new RangeError(`buildCsr: entry ${k} has row ${r}, expected an integer in 0..${nRows - 1}`);
+    if (!(c >= 0 && c < nCols && Number.isInteger(c)))
+      throw new RangeError(`buildCsr: entry ${k} has column ${c}, expected an integer in 0..${nCols - 1}`);
     indptr[r + 1]++;
   }
   for (let r = 0; r < nRows; r++) indptr[r + 1] += indptr[r];
@@ -44,7 +47,8 @@ export function buildCsr(
   const indices = new Int32Array(nnz);
   const vals = new Float32Array(nnz);
   for (let r = 0; r < nRows; r++) {
-    const a = indptr[r], b = indptr[r + 1];
+    const a = indptr[r],
+      b = indptr[r + 1];
     // Entry numbers of one row, ordered by column (rows are at most a few thousand long).
     const seg = order.subarray(a, b);
     seg.sort((x, y) => cols[x] - cols[y]);
@@ -86,7 +90,8 @@ export function rowLength(a: Csr, r: number): number {
 
 /** Stored value at (r, c), or NaN when absent (binary search in the sorted row). */
 export function getValue(a: Csr, r: number, c: number): number {
-  let lo = a.indptr[r], hi = a.indptr[r + 1] - 1;
+  let lo = a.indptr[r],
+    hi = a.indptr[r + 1] - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = a.indices[mid];
@@ -114,7 +119,8 @@ export function multiplyDense(a: Csr, x: Float64Array, width = 1): Float64Array 
   for (let r = 0; r < a.nRows; r++) {
     const yo = r * width;
     for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) {
-      const v = a.values[p], xo = a.indices[p] * width;
+      const v = a.values[p],
+        xo = a.indices[p] * width;
       for (let f = 0; f < width; f++) y[yo + f] += v * x[xo + f];
     }
   }

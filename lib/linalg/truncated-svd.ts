@@ -21,7 +21,8 @@ export interface SvdResult {
 /** The k leading singular triplets of a (nRows × nCols) CSR matrix; k ≤ min(nRows, nCols). */
 export function truncatedSvd(a: Csr, k: number, seed: number, powerIterations = 5, oversamples = 10): SvdResult {
   const l = Math.min(k + oversamples, a.nRows, a.nCols);
-  if (!(k >= 1 && k <= l)) throw new RangeError(`truncatedSvd: k = ${k}; expected 1 ≤ k ≤ ${Math.min(a.nRows, a.nCols)}`);
+  if (!(k >= 1 && k <= l))
+    throw new RangeError(`truncatedSvd: k = ${k}; expected 1 ≤ k ≤ ${Math.min(a.nRows, a.nCols)}`);
   const at = transpose(a);
   const rng = createRng(seed);
   const omega = new Float64Array(a.nCols * l);

@@ -146,13 +146,22 @@ export function clip(x: number, scale: RatingScale): number {
 }
 
 /** The rating of movie by user on the scale (clipped), with the fallback flag (Surprise's AlgoBase.predict). */
-export function predict<P, S extends {scale: RatingScale}>(model: Model<P, S>, state: S, user: number, movie: number): Prediction {
+export function predict<P, S extends {scale: RatingScale}>(
+  model: Model<P, S>,
+  state: S,
+  user: number,
+  movie: number
+): Prediction {
   const e = model.estimate(state, user, movie);
   return {rating: clip(e.value, state.scale), fallback: e.fallback};
 }
 
 /** Predictions of every test rating: the model's batch prediction when it has one, else predict() pair by pair. */
-export function predictRatings<P, S extends {scale: RatingScale}>(model: Model<P, S>, state: S, test: Ratings): BatchPrediction {
+export function predictRatings<P, S extends {scale: RatingScale}>(
+  model: Model<P, S>,
+  state: S,
+  test: Ratings
+): BatchPrediction {
   if (model.predictBatch) return model.predictBatch(state, test);
   const n = test.rating.length;
   const rating = new Float64Array(n);
@@ -166,7 +175,12 @@ export function predictRatings<P, S extends {scale: RatingScale}>(model: Model<P
 }
 
 /** Fits with fitAsync when the model has one (progress, cancel), else with fit. */
-export async function fitModel<P, S extends {scale: RatingScale}>(model: Model<P, S>, train: TrainSet, params?: Partial<P>, options: FitOptions = {}): Promise<S> {
+export async function fitModel<P, S extends {scale: RatingScale}>(
+  model: Model<P, S>,
+  train: TrainSet,
+  params?: Partial<P>,
+  options: FitOptions = {}
+): Promise<S> {
   if (options.signal?.aborted) throw abortError(model.name);
   if (model.fitAsync) return model.fitAsync(train, params, options);
   const state = model.fit(train, params);

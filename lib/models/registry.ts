@@ -47,12 +47,15 @@ const LIST: readonly AnyModel[] = [
 ];
 
 /** Every model by name, in leaderboard order. */
-export const MODELS: Readonly<Record<string, AnyModel>> = Object.freeze(Object.fromEntries(LIST.map((m) => [m.name, m])));
+export const MODELS: Readonly<Record<string, AnyModel>> = Object.freeze(
+  Object.fromEntries(LIST.map((m) => [m.name, m]))
+);
 
 /** The registered model called `name`; throws listing the known names otherwise. */
 export function getModel(name: string): AnyModel {
   const m = Object.hasOwn(MODELS, name) ? MODELS[name] : undefined;
-  if (m === undefined) throw new RangeError(`unknown model "${name}"; expected one of ${Object.keys(MODELS).join(", ")}`);
+  if (m === undefined)
+    throw new RangeError(`unknown model "${name}"; expected one of ${Object.keys(MODELS).join(", ")}`);
   return m;
 }
 

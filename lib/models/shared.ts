@@ -38,7 +38,10 @@ export function knownRows(m: Csr): Uint8Array {
 
 /** True when the user or movie is out of range or had no training ratings. */
 export function isUnknown(knownUser: Uint8Array, knownMovie: Uint8Array, user: number, movie: number): boolean {
-  return !(user >= 0 && user < knownUser.length && knownUser[user]) || !(movie >= 0 && movie < knownMovie.length && knownMovie[movie]);
+  return (
+    !(user >= 0 && user < knownUser.length && knownUser[user]) ||
+    !(movie >= 0 && movie < knownMovie.length && knownMovie[movie])
+  );
 }
 
 /** What a pointwise model's state carries besides its parameters: who was seen in training, and the scale. */
@@ -65,14 +68,21 @@ export interface BiasedFactors {
 }
 
 /** Unclipped μ + b_u + b_i + u_u·q_i (userRows row-major nUsers × factors), dropping the terms of an unknown user or movie. */
-export function biasedFactorEstimate(s: BiasedFactors, userRows: Float32Array | Float64Array, user: number, movie: number): number {
+export function biasedFactorEstimate(
+  s: BiasedFactors,
+  userRows: Float32Array | Float64Array,
+  user: number,
+  movie: number
+): number {
   const ku = user >= 0 && user < s.knownUser.length && s.knownUser[user] === 1;
   const km = movie >= 0 && movie < s.knownMovie.length && s.knownMovie[movie] === 1;
   let x = s.mean;
   if (ku) x += s.userBias[user];
   if (km) x += s.itemBias[movie];
   if (ku && km) {
-    const K = s.factors, po = user * K, qo = movie * K;
+    const K = s.factors,
+      po = user * K,
+      qo = movie * K;
     for (let f = 0; f < K; f++) x += userRows[po + f] * s.itemFactors[qo + f];
   }
   return x;

@@ -6,7 +6,10 @@
 import type {AnyModel} from "./estimator.js";
 import {MODELS, modelNames} from "./registry.js";
 
-const TOP_N_ALIASES: Readonly<Record<string, string>> = {"item-knn": "item-knn-implicit", "item-knn-rating": "item-knn"};
+const TOP_N_ALIASES: Readonly<Record<string, string>> = {
+  "item-knn": "item-knn-implicit",
+  "item-knn-rating": "item-knn"
+};
 
 /** Registry name behind a top-N model name (aliases resolved); the name itself otherwise. */
 export function topNModelName(name: string): string {

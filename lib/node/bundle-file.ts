@@ -14,7 +14,12 @@ export async function loadBundle<S = unknown>(path: string, expect?: {kind?: Bun
     text = await readFile(path, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BundleError(path, code === "ENOENT" ? "no such file; expected a model bundle written by `movielab train`" : `cannot be read (${code ?? (e as Error).message})`);
+    throw new BundleError(
+      path,
+      code === "ENOENT"
+        ? "no such file; expected a model bundle written by `movielab train`"
+        : `cannot be read (${code ?? (e as Error).message})`
+    );
   }
   return parseBundle<S>(text, path, expect);
 }

@@ -71,15 +71,25 @@ export async function fetchDataset(name: string, options: FetchDatasetOptions = 
 }
 
 /** Streams the zip to zipPath, hashing as it goes. */
-async function download(entry: MovieLensEntry, zipPath: string, target: string, options: FetchDatasetOptions): Promise<Downloaded> {
+async function download(
+  entry: MovieLensEntry,
+  zipPath: string,
+  target: string,
+  options: FetchDatasetOptions
+): Promise<Downloaded> {
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new Error(`no answer within ${(options.timeoutMs ?? 30_000) / 1000} s`)), options.timeoutMs ?? 30_000);
+  const timer = setTimeout(
+    () => abort.abort(new Error(`no answer within ${(options.timeoutMs ?? 30_000) / 1000} s`)),
+    options.timeoutMs ?? 30_000
+  );
   let response: Response;
   try {
     response = await fetchImpl(entry.url, {signal: abort.signal, redirect: "follow"});
   } catch (e) {
-    throw new DatasetFetchError(`could not download ${entry.url}: ${describeCause(e)}. ${offlineAdvice(entry, target)}`);
+    throw new DatasetFetchError(
+      `could not download ${entry.url}: ${describeCause(e)}. ${offlineAdvice(entry, target)}`
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -89,7 +99,9 @@ async function download(entry: MovieLensEntry, zipPath: string, target: string, 
     );
   }
   if (response.body === null) {
-    throw new DatasetFetchError(`could not download ${entry.url}: the response has no body. ${offlineAdvice(entry, target)}`);
+    throw new DatasetFetchError(
+      `could not download ${entry.url}: the response has no body. ${offlineAdvice(entry, target)}`
+    );
   }
 
   const header = Number(response.headers.get("content-length"));
@@ -105,7 +117,9 @@ async function download(entry: MovieLensEntry, zipPath: string, target: string, 
       try {
         chunk = await reader.read();
       } catch (e) {
-        throw new DatasetFetchError(`download of ${entry.url} broke off after ${bytes} bytes: ${describeCause(e)}. ${offlineAdvice(entry, target)}`);
+        throw new DatasetFetchError(
+          `download of ${entry.url} broke off after ${bytes} bytes: ${describeCause(e)}. ${offlineAdvice(entry, target)}`
+        );
       }
       if (chunk.done) break;
       const data = chunk.value;
@@ -130,7 +144,8 @@ function checkDownload(entry: MovieLensEntry, got: Downloaded): void {
         `at GroupLens changed. Nothing was unpacked; retry, or use --no-verify if you trust the new file`
     );
   }
-  const [algorithm, expected, actual] = entry.sha256 !== null ? ["SHA-256", entry.sha256, got.sha256] : ["MD5", entry.md5 ?? "", got.md5];
+  const [algorithm, expected, actual] =
+    entry.sha256 !== null ? ["SHA-256", entry.sha256, got.sha256] : ["MD5", entry.md5 ?? "", got.md5];
   if (actual !== expected.toLowerCase()) {
     throw new DatasetFetchError(
       `${entry.url}: ${algorithm} is ${actual}, expected ${expected}; the file is corrupt or not the one this project ` +

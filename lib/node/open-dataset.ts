@@ -19,8 +19,21 @@ import type {CleaningReport} from "../data/cleaning-report.js";
 import {encodeDataset} from "../data/encode.js";
 import {DataError} from "../data/errors.js";
 import {
-  checkFoldCount, checkOfficialFoldNames, classifierFolds, holdoutSplit, OFFICIAL_FOLDS, officialFoldFiles, officialFoldRows, parseOfficialFold,
-  ratingFolds, ratingFoldsFromRows, type ClassifierFolds, type FoldRows, type HoldoutSplit, type RatingFolds, type RawFold
+  checkFoldCount,
+  checkOfficialFoldNames,
+  classifierFolds,
+  holdoutSplit,
+  OFFICIAL_FOLDS,
+  officialFoldFiles,
+  officialFoldRows,
+  parseOfficialFold,
+  ratingFolds,
+  ratingFoldsFromRows,
+  type ClassifierFolds,
+  type FoldRows,
+  type HoldoutSplit,
+  type RatingFolds,
+  type RawFold
 } from "../data/folds.js";
 import {findDataset, type MovieLensEntry} from "../data/registry.js";
 import {summarizeDataset, type DatasetSummary} from "../data/summary.js";
@@ -77,10 +90,14 @@ export type DatasetTarget = {kind: "synthetic"} | {kind: "dir"; dir: string; nam
  * Resolves a spec ("synthetic", a set name like "ml-1m" → `<dataRoot>/ml-1m`, or a directory path
  * relative to cwd). Throws DataError naming `label` (e.g. "MOVIELAB_DATA") when it points at nothing.
  */
-export function resolveDatasetSpec(spec: string, options: {dataRoot: string; cwd?: string; label?: string}): DatasetTarget {
+export function resolveDatasetSpec(
+  spec: string,
+  options: {dataRoot: string; cwd?: string; label?: string}
+): DatasetTarget {
   const label = options.label ?? "data set";
   if (spec === "synthetic") return {kind: "synthetic"};
-  const looksLikePath = isAbsolute(spec) || spec.includes("/") || spec.includes("\\") || spec.startsWith(".") || spec.startsWith("~");
+  const looksLikePath =
+    isAbsolute(spec) || spec.includes("/") || spec.includes("\\") || spec.startsWith(".") || spec.startsWith("~");
   if (!looksLikePath) {
     const named = join(options.dataRoot, spec);
     if (isDirectory(named)) return {kind: "dir", dir: named, name: spec};
@@ -92,7 +109,10 @@ export function resolveDatasetSpec(spec: string, options: {dataRoot: string; cwd
       });
     }
   }
-  const dir = spec === "~" || spec.startsWith("~/") ? join(homedir(), spec.slice(1)) : resolve(options.cwd ?? process.cwd(), spec);
+  const dir =
+    spec === "~" || spec.startsWith("~/")
+      ? join(homedir(), spec.slice(1))
+      : resolve(options.cwd ?? process.cwd(), spec);
   if (isDirectory(dir)) return {kind: "dir", dir};
   throw new DataError({
     file: label,
@@ -110,7 +130,11 @@ async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDatas
 
   if (options.target !== undefined) return readTarget(options.target, "asked for");
   if (spec !== undefined && spec !== "") {
-    const target = resolveDatasetSpec(spec, {dataRoot, cwd: options.cwd, label: options.spec !== undefined ? "data set" : "MOVIELAB_DATA"});
+    const target = resolveDatasetSpec(spec, {
+      dataRoot,
+      cwd: options.cwd,
+      label: options.spec !== undefined ? "data set" : "MOVIELAB_DATA"
+    });
     return readTarget(target, options.spec !== undefined ? `asked for "${spec}"` : `MOVIELAB_DATA=${spec}`);
   }
 
@@ -127,16 +151,26 @@ async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDatas
   log(`no ${defaultDir}: downloading ${DEFAULT_DATASET} from GroupLens`);
   let dir: string;
   try {
-    dir = await fetchDataset(DEFAULT_DATASET, {dataRoot, fetchImpl: options.fetchImpl, onProgress: options.onProgress, registry: options.registry});
+    dir = await fetchDataset(DEFAULT_DATASET, {
+      dataRoot,
+      fetchImpl: options.fetchImpl,
+      onProgress: options.onProgress,
+      registry: options.registry
+    });
   } catch (e) {
     return synthetic(`no ${defaultDir} and download failed: ${(e as Error).message}`, log);
   }
   // A download that verified but does not read is a real problem: report it, do not hide it.
-  return {raw: await readDatasetDir(dir, DEFAULT_DATASET), origin: "downloaded", reason: `no ${defaultDir}; downloaded ${DEFAULT_DATASET} from GroupLens`};
+  return {
+    raw: await readDatasetDir(dir, DEFAULT_DATASET),
+    origin: "downloaded",
+    reason: `no ${defaultDir}; downloaded ${DEFAULT_DATASET} from GroupLens`
+  };
 }
 
 async function readTarget(target: DatasetTarget, via: string): Promise<SelectedDataset> {
-  if (target.kind === "synthetic") return {raw: generateSynthetic(), origin: "env", reason: `${via}: the seeded synthetic set`};
+  if (target.kind === "synthetic")
+    return {raw: generateSynthetic(), origin: "env", reason: `${via}: the seeded synthetic set`};
   return {raw: await readDatasetDir(target.dir, target.name), origin: "env", reason: `${via}: ${target.dir}`};
 }
 
@@ -180,7 +214,9 @@ export interface DatasetFolds {
 }
 
 /** Selects, reads, cleans and encodes a data set (see the module comment); folds and summary are lazy. */
-export async function openDataset(options: OpenDatasetOptions & {keepRaw: true}): Promise<OpenedDataset & {raw: RawDataset}>;
+export async function openDataset(
+  options: OpenDatasetOptions & {keepRaw: true}
+): Promise<OpenedDataset & {raw: RawDataset}>;
 export async function openDataset(options?: OpenDatasetOptions): Promise<OpenedDataset>;
 export async function openDataset(options: OpenDatasetOptions = {}): Promise<OpenedDataset> {
   const {raw, origin, reason} = await selectDataset(options);
@@ -205,13 +241,20 @@ export async function openDataset(options: OpenDatasetOptions = {}): Promise<Ope
 
 /** True when dir holds ml-100k's u1..u5 .base/.test files. */
 export function hasOfficialFolds(dir: string | null): boolean {
-  return dir !== null && OFFICIAL_FOLDS.every((f) => Object.values(officialFoldFiles(f)).every((file) => existsSync(join(dir, file))));
+  return (
+    dir !== null &&
+    OFFICIAL_FOLDS.every((f) => Object.values(officialFoldFiles(f)).every((file) => existsSync(join(dir, file))))
+  );
 }
 
 function datasetFolds(dataset: Dataset, dir: string | null): DatasetFolds {
   const hasOfficial = hasOfficialFolds(dir);
   const official = async (names: readonly string[] = OFFICIAL_FOLDS): Promise<FoldRows[]> => {
-    if (dir === null) throw new DataError({file: dataset.name, expected: "a directory holding ml-100k's official split files, but this set is generated (synthetic)"});
+    if (dir === null)
+      throw new DataError({
+        file: dataset.name,
+        expected: "a directory holding ml-100k's official split files, but this set is generated (synthetic)"
+      });
     return officialFoldRows(dataset, await readOfficialFolds(dir, names));
   };
   /** u1..u`count` when present, else null (count checked first). */
@@ -237,7 +280,10 @@ async function readOfficialFolds(dir: string, names: readonly string[]): Promise
     try {
       return await readFile(join(path, file));
     } catch (e) {
-      throw new DataError({file: join(path, file), expected: `the ml-100k official split file ${file}, but it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`});
+      throw new DataError({
+        file: join(path, file),
+        expected: `the ml-100k official split file ${file}, but it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
+      });
     }
   };
   return Promise.all(

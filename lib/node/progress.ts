@@ -69,7 +69,13 @@ export function createProgress(options: ProgressOptions): Progress {
  * One progress line: `label [#####.....]  45%  2.2/4.9 MB`; without a known total,
  * `label 2.2 MB`. width is the bar's width in characters (≥ 1).
  */
-export function formatProgress(label: string, done: number, total: number, width: number, unit: "bytes" | "items" = "bytes"): string {
+export function formatProgress(
+  label: string,
+  done: number,
+  total: number,
+  width: number,
+  unit: "bytes" | "items" = "bytes"
+): string {
   const amount = (n: number): string => (unit === "bytes" ? (n / 1e6).toFixed(1) : String(Math.round(n)));
   const suffix = unit === "bytes" ? " MB" : "";
   if (!(total > 0)) return `${label} ${amount(done)}${suffix}`;

@@ -42,7 +42,9 @@ export function safeEntryPath(name: string): string {
   const unix = name.replace(/\\/g, "/");
   if (unix.includes("\0")) throw new ZipError(`zip entry ${JSON.stringify(name)}: NUL byte in the name`);
   if (unix.startsWith("/") || /^[A-Za-z]:/.test(unix)) {
-    throw new ZipError(`zip entry ${JSON.stringify(name)}: absolute path, expected a path relative to the archive root`);
+    throw new ZipError(
+      `zip entry ${JSON.stringify(name)}: absolute path, expected a path relative to the archive root`
+    );
   }
   const parts = unix.split("/").filter((p) => p !== "" && p !== ".");
   if (parts.includes("..")) {
@@ -56,7 +58,11 @@ export function safeEntryPath(name: string): string {
  * only when every entry was written and matched the CRC-32 and size in the archive's central
  * directory. Throws ZipError for unsafe, damaged or truncated archives.
  */
-export async function extractZip(zip: Uint8Array | string, destDir: string, options: ExtractOptions = {}): Promise<ExtractResult> {
+export async function extractZip(
+  zip: Uint8Array | string,
+  destDir: string,
+  options: ExtractOptions = {}
+): Promise<ExtractResult> {
   const dest = resolve(destDir);
   const parent = dirname(dest);
   mkdirSync(parent, {recursive: true});
@@ -114,7 +120,8 @@ async function extractInto(zip: Uint8Array | string, root: string, options: Extr
     if (failure !== null) return;
     try {
       const listed = directory.get(file.name);
-      if (listed === undefined) throw new ZipError(`zip entry ${JSON.stringify(file.name)}: not in the archive's central directory`);
+      if (listed === undefined)
+        throw new ZipError(`zip entry ${JSON.stringify(file.name)}: not in the archive's central directory`);
       found.add(file.name);
       const rel = targetPath(file.name, options.stripDir);
       if (rel === null) {
@@ -153,10 +160,14 @@ async function extractInto(zip: Uint8Array | string, root: string, options: Extr
             closeSync(entry.fd);
             open.delete(rel);
             if (entry.written !== listed.size) {
-              throw new ZipError(`zip entry ${JSON.stringify(file.name)}: ${entry.written} bytes unpacked, the directory says ${listed.size}`);
+              throw new ZipError(
+                `zip entry ${JSON.stringify(file.name)}: ${entry.written} bytes unpacked, the directory says ${listed.size}`
+              );
             }
             if (entry.crc !== listed.crc) {
-              throw new ZipError(`zip entry ${JSON.stringify(file.name)}: CRC-32 ${hex(entry.crc)} does not match the directory's ${hex(listed.crc)} (damaged data)`);
+              throw new ZipError(
+                `zip entry ${JSON.stringify(file.name)}: CRC-32 ${hex(entry.crc)} does not match the directory's ${hex(listed.crc)} (damaged data)`
+              );
             }
             result.files.push(rel);
             result.bytes += entry.written;
@@ -176,7 +187,8 @@ async function extractInto(zip: Uint8Array | string, root: string, options: Extr
       unzipper.push(chunk, final);
     } catch (e) {
       // fflate throws plain errors for corrupt or truncated data; name the archive problem.
-      if (failure === null) failure = e instanceof ZipError ? e : new ZipError(`corrupt or truncated zip: ${(e as Error).message}`);
+      if (failure === null)
+        failure = e instanceof ZipError ? e : new ZipError(`corrupt or truncated zip: ${(e as Error).message}`);
     }
     if (failure !== null) throw failure;
   };
@@ -200,7 +212,9 @@ async function extractInto(zip: Uint8Array | string, root: string, options: Extr
     if (open.size > 0) throw new ZipError(`truncated zip: entries not complete: ${preview([...open.keys()])}`);
     const missing = [...directory.keys()].filter((name) => !found.has(name));
     if (missing.length > 0) {
-      throw new ZipError(`damaged or truncated zip: entries listed in its directory are missing from its body: ${preview(missing)}`);
+      throw new ZipError(
+        `damaged or truncated zip: entries listed in its directory are missing from its body: ${preview(missing)}`
+      );
     }
     if (directory.size === 0) throw new ZipError("zip with no entries");
     return result;

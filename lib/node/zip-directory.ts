@@ -63,21 +63,26 @@ async function parseDirectory(readAt: ReadAt, total: number): Promise<CentralEnt
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
     const locatorAt = tailStart + at - 20;
     const locator = locatorAt >= 0 ? await readAt(locatorAt, 20) : new Uint8Array(0);
-    if (locator.length < 20 || u32(locator, 0) !== ZIP64_LOCATOR) throw new ZipError("damaged zip64 archive: no zip64 end-of-directory locator");
+    if (locator.length < 20 || u32(locator, 0) !== ZIP64_LOCATOR)
+      throw new ZipError("damaged zip64 archive: no zip64 end-of-directory locator");
     const record = await readAt(u64(locator, 8), 56);
-    if (record.length < 56 || u32(record, 0) !== ZIP64_EOCD) throw new ZipError("damaged zip64 archive: no zip64 end-of-directory record");
+    if (record.length < 56 || u32(record, 0) !== ZIP64_EOCD)
+      throw new ZipError("damaged zip64 archive: no zip64 end-of-directory record");
     count = u64(record, 32);
     dirSize = u64(record, 40);
     dirOffset = u64(record, 48);
   }
   if (dirOffset + dirSize > total) {
-    throw new ZipError(`truncated zip: its directory claims bytes ${dirOffset}..${dirOffset + dirSize} of a ${total}-byte file`);
+    throw new ZipError(
+      `truncated zip: its directory claims bytes ${dirOffset}..${dirOffset + dirSize} of a ${total}-byte file`
+    );
   }
   const dir = await readAt(dirOffset, dirSize);
   const entries: CentralEntry[] = [];
   let p = 0;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > dir.length || u32(dir, p) !== CENTRAL) throw new ZipError(`damaged zip directory: record ${k + 1} of ${count} is missing`);
+    if (p + 46 > dir.length || u32(dir, p) !== CENTRAL)
+      throw new ZipError(`damaged zip directory: record ${k + 1} of ${count} is missing`);
     const flags = u16(dir, p + 8);
     const crc = u32(dir, p + 16);
     let size = u32(dir, p + 24);
@@ -85,7 +90,8 @@ async function parseDirectory(readAt: ReadAt, total: number): Promise<CentralEnt
     const extraLength = u16(dir, p + 30);
     const commentLength = u16(dir, p + 32);
     const name = strFromU8(dir.subarray(p + 46, p + 46 + nameLength), (flags & 0x800) === 0);
-    if (size === 0xffffffff) size = zip64Size(dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), name);
+    if (size === 0xffffffff)
+      size = zip64Size(dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), name);
     entries.push({name, crc, size});
     p += 46 + nameLength + extraLength + commentLength;
   }
@@ -94,7 +100,7 @@ async function parseDirectory(readAt: ReadAt, total: number): Promise<CentralEnt
 
 /** The uncompressed size from a zip64 extra field (id 1, whose first 8 bytes are that size). */
 function zip64Size(extra: Uint8Array, name: string): number {
-  for (let q = 0; q + 4 <= extra.length; ) {
+  for (let q = 0; q + 4 <= extra.length;) {
     const id = u16(extra, q);
     const len = u16(extra, q + 2);
     if (id === 1 && len >= 8) return u64(extra, q + 4);

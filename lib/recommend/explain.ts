@@ -12,7 +12,14 @@ export type {Explanation, NeighbourReason, RatedReason} from "../models/estimato
  * Up to `count` reasons why `model` scores `movie` for `user`; null for models without an explanation or
  * a user outside the training matrix. `ratings` is the training matrix (users × movies, ratings as values).
  */
-export function explain(model: AnyModel, state: unknown, ratings: Csr, user: number, movie: number, count = 3): Explanation | null {
+export function explain(
+  model: AnyModel,
+  state: unknown,
+  ratings: Csr,
+  user: number,
+  movie: number,
+  count = 3
+): Explanation | null {
   if (!model.explain || !(user >= 0 && user < ratings.nRows)) return null;
   return model.explain(state, ratings, user, movie, count);
 }

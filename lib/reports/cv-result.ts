@@ -9,7 +9,9 @@ export interface RecommenderCvJson {
   protocol: "official" | "k-fold";
   seed: number;
   /** Each fold's metrics (rmse, mae, and for classifiers accuracy, macro_f1, weighted_f1, log_loss) and counts. */
-  folds: Array<{fold: string; fit_seconds: number; n_test: number; fallbacks: number} & Record<string, number | string>>;
+  folds: Array<
+    {fold: string; fit_seconds: number; n_test: number; fallbacks: number} & Record<string, number | string>
+  >;
   rmse: MeanSd;
   mae: MeanSd;
   fit_seconds: MeanSd;
@@ -18,11 +20,20 @@ export interface RecommenderCvJson {
 }
 
 /** The evaluation in the CLI's JSON shape. */
-export function cvToJson(e: CvSummary, meta: {dataset: string; model: string; description: string; protocol: "official" | "k-fold"; seed: number}): RecommenderCvJson {
+export function cvToJson(
+  e: CvSummary,
+  meta: {dataset: string; model: string; description: string; protocol: "official" | "k-fold"; seed: number}
+): RecommenderCvJson {
   const {rmse, mae, ...others} = e.metrics;
   return {
     ...meta,
-    folds: e.folds.map((f) => ({fold: f.fold, ...f.metrics, fit_seconds: f.fitSeconds, n_test: f.nTest, fallbacks: f.fallbacks})),
+    folds: e.folds.map((f) => ({
+      fold: f.fold,
+      ...f.metrics,
+      fit_seconds: f.fitSeconds,
+      n_test: f.nTest,
+      fallbacks: f.fallbacks
+    })),
     rmse,
     mae,
     fit_seconds: e.fitSeconds,
@@ -42,7 +53,9 @@ export function formatCvTable(r: RecommenderCvJson): string {
   ];
   for (const f of r.folds) {
     const x = extra.map((m) => cell((f[m] as number).toFixed(4))).join("");
-    lines.push(`${f.fold.padEnd(9)}${cell((f.rmse as number).toFixed(4))}${cell((f.mae as number).toFixed(4))}${x}${cell(f.fit_seconds.toFixed(3))}${cell(String(f.n_test))}${cell(String(f.fallbacks))}`);
+    lines.push(
+      `${f.fold.padEnd(9)}${cell((f.rmse as number).toFixed(4))}${cell((f.mae as number).toFixed(4))}${x}${cell(f.fit_seconds.toFixed(3))}${cell(String(f.n_test))}${cell(String(f.fallbacks))}`
+    );
   }
   const ms = (m: MeanSd, d: number) => `${m.mean.toFixed(d)}±${m.sd.toFixed(d)}`;
   const xs = extra.map((m) => cell(ms(r.metrics![m], 4))).join("");

@@ -31,10 +31,17 @@ export function matrixStorage(nUsers: number, nMovies: number, nnz: number): Mat
 
 /** The first and last `edge` entries of the user and movie id maps, and whether ids are contiguous. */
 export function labelEncodingSample(d: Dataset, edge = 5): LabelEncodingSample {
-  const pick = (n: number) => [...new Set([...Array.from({length: Math.min(edge, n)}, (_, i) => i), ...Array.from({length: Math.min(edge, n)}, (_, i) => n - 1 - i).reverse()])];
+  const pick = (n: number) => [
+    ...new Set([
+      ...Array.from({length: Math.min(edge, n)}, (_, i) => i),
+      ...Array.from({length: Math.min(edge, n)}, (_, i) => n - 1 - i).reverse()
+    ])
+  ];
   const contiguous = (ids: Int32Array) => ids.every((id, i) => id === i + 1);
-  const nU = d.userIds.length, nM = d.movies.id.length;
-  let maxU = 0, maxM = 0;
+  const nU = d.userIds.length,
+    nM = d.movies.id.length;
+  let maxU = 0,
+    maxM = 0;
   for (const id of d.userIds) maxU = Math.max(maxU, id);
   for (const id of d.movies.id) maxM = Math.max(maxM, id);
   return {

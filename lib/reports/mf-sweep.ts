@@ -28,5 +28,10 @@ export async function mfSweep(folds: readonly RatingFold[], factors: number[], e
   for (const f of factors) factorPoints.push(await point({factors: f, epochs: MF_DEFAULTS.epochs}, f));
   const epochPoints: SweepPoint[] = [];
   for (const e of epochs) epochPoints.push(await point({factors: MF_DEFAULTS.factors, epochs: e}, e));
-  return {folds: folds.map((f) => f.name), factors: factorPoints, epochs: epochPoints, defaults: {factors: MF_DEFAULTS.factors, epochs: MF_DEFAULTS.epochs}};
+  return {
+    folds: folds.map((f) => f.name),
+    factors: factorPoints,
+    epochs: epochPoints,
+    defaults: {factors: MF_DEFAULTS.factors, epochs: MF_DEFAULTS.epochs}
+  };
 }

@@ -20,24 +20,49 @@ export interface RankJson {
 }
 
 /** The protocol sentence shared by the CLI and the Ranking page. */
-export const MICROSOFT_PROTOCOL = "Microsoft Recommenders protocol: 75/25 split stratified by user, every movie unseen in training ranked";
+export const MICROSOFT_PROTOCOL =
+  "Microsoft Recommenders protocol: 75/25 split stratified by user, every movie unseen in training ranked";
 
 /** The first cut-off's summary of a ranking result in the CLI's JSON shape. */
-export function rankToJson(r: RankingResult, meta: {dataset: string; model: string; description: string; seed: number}): RankJson {
+export function rankToJson(
+  r: RankingResult,
+  meta: {dataset: string; model: string; description: string; seed: number}
+): RankJson {
   const s = r.byK[0];
   return {
-    ...meta, protocol: MICROSOFT_PROTOCOL, k: s.k,
-    precision: s.precision, recall: s.recall, ndcg: s.ndcg, map: s.map, hit_rate: s.hitRate, coverage: s.coverage, users: s.users,
-    fit_seconds: r.fitSeconds, rank_seconds: r.rankSeconds
+    ...meta,
+    protocol: MICROSOFT_PROTOCOL,
+    k: s.k,
+    precision: s.precision,
+    recall: s.recall,
+    ndcg: s.ndcg,
+    map: s.map,
+    hit_rate: s.hitRate,
+    coverage: s.coverage,
+    users: s.users,
+    fit_seconds: r.fitSeconds,
+    rank_seconds: r.rankSeconds
   };
 }
 
 /** Text form: one metric per line. */
 export function formatRank(r: RankJson): string {
   const rows: [string, string][] = [
-    [`precision@${r.k}`, r.precision.toFixed(4)], [`recall@${r.k}`, r.recall.toFixed(4)], [`ndcg@${r.k}`, r.ndcg.toFixed(4)],
-    [`map@${r.k}`, r.map.toFixed(4)], [`hit_rate@${r.k}`, r.hit_rate.toFixed(4)], ["coverage", r.coverage.toFixed(4)],
-    ["users", String(r.users)], ["fit seconds", r.fit_seconds.toFixed(3)], ["rank seconds", r.rank_seconds.toFixed(3)]
+    [`precision@${r.k}`, r.precision.toFixed(4)],
+    [`recall@${r.k}`, r.recall.toFixed(4)],
+    [`ndcg@${r.k}`, r.ndcg.toFixed(4)],
+    [`map@${r.k}`, r.map.toFixed(4)],
+    [`hit_rate@${r.k}`, r.hit_rate.toFixed(4)],
+    ["coverage", r.coverage.toFixed(4)],
+    ["users", String(r.users)],
+    ["fit seconds", r.fit_seconds.toFixed(3)],
+    ["rank seconds", r.rank_seconds.toFixed(3)]
   ];
-  return [`${r.dataset}: model ${r.model} (${r.description})`, `${r.protocol}, split seed ${r.seed}`, "", ...rows.map(([a, b]) => `  ${a.padEnd(14)}${b.padStart(10)}`), ""].join("\n");
+  return [
+    `${r.dataset}: model ${r.model} (${r.description})`,
+    `${r.protocol}, split seed ${r.seed}`,
+    "",
+    ...rows.map(([a, b]) => `  ${a.padEnd(14)}${b.padStart(10)}`),
+    ""
+  ].join("\n");
 }

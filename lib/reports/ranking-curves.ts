@@ -24,15 +24,26 @@ export interface RankingPlanEntry {
 }
 
 /** Fits each model once on split.train and summarises its lists at k = 1..kMax (kMax ≥ 1). */
-export function rankingCurves(plan: readonly RankingPlanEntry[], split: RankingSplit, kMax = 20, onModel?: (i: number, name: string) => void): RankingCurve[] {
+export function rankingCurves(
+  plan: readonly RankingPlanEntry[],
+  split: RankingSplit,
+  kMax = 20,
+  onModel?: (i: number, name: string) => void
+): RankingCurve[] {
   const ks = Array.from({length: kMax}, (_, i) => i + 1);
   return plan.map((p, i) => {
     onModel?.(i, p.name);
     const r = evaluateRanking(p.model, split, ks, p.params);
     return {
-      model: p.name, label: p.label, fitSeconds: r.fitSeconds,
-      precision: r.byK.map((s) => s.precision), recall: r.byK.map((s) => s.recall), ndcg: r.byK.map((s) => s.ndcg),
-      map: r.byK.map((s) => s.map), hitRate: r.byK.map((s) => s.hitRate), coverage: r.byK.map((s) => s.coverage)
+      model: p.name,
+      label: p.label,
+      fitSeconds: r.fitSeconds,
+      precision: r.byK.map((s) => s.precision),
+      recall: r.byK.map((s) => s.recall),
+      ndcg: r.byK.map((s) => s.ndcg),
+      map: r.byK.map((s) => s.map),
+      hitRate: r.byK.map((s) => s.hitRate),
+      coverage: r.byK.map((s) => s.coverage)
     };
   });
 }

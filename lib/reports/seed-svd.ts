@@ -27,12 +27,21 @@ export function diagnoseSeedSvd(fold: RatingFold, components = 50): SeedSvdDiagn
   const seed = svdSeedModel.fit(fold.train, {components});
   const centred = svdCentredModel.fit(fold.train, {components});
   const n = fold.test.rating.length;
-  const counts = {truth: new Array<number>(bins.length).fill(0), seed: new Array<number>(bins.length).fill(0), centred: new Array<number>(bins.length).fill(0)};
+  const counts = {
+    truth: new Array<number>(bins.length).fill(0),
+    seed: new Array<number>(bins.length).fill(0),
+    centred: new Array<number>(bins.length).fill(0)
+  };
   const binOf = (x: number) => Math.max(0, Math.min(bins.length - 1, Math.round((x - scale.min) / scale.step)));
-  let sumTruth = 0, sumSeed = 0, sumCentred = 0, clipped = 0;
+  let sumTruth = 0,
+    sumSeed = 0,
+    sumCentred = 0,
+    clipped = 0;
   for (let r = 0; r < n; r++) {
-    const u = fold.test.user[r], m = fold.test.movie[r];
-    const a = reconstruct(seed, u, m), b = reconstruct(centred, u, m);
+    const u = fold.test.user[r],
+      m = fold.test.movie[r];
+    const a = reconstruct(seed, u, m),
+      b = reconstruct(centred, u, m);
     sumTruth += fold.test.rating[r];
     sumSeed += a;
     sumCentred += b;
@@ -43,7 +52,8 @@ export function diagnoseSeedSvd(fold: RatingFold, components = 50): SeedSvdDiagn
   }
   const share = (c: number[]) => c.map((x) => x / n);
   return {
-    fold: fold.name, bins,
+    fold: fold.name,
+    bins,
     shares: {truth: share(counts.truth), seed: share(counts.seed), centred: share(counts.centred)},
     mean: {truth: sumTruth / n, seedRaw: sumSeed / n, centredRaw: sumCentred / n},
     seedClippedLow: clipped / n

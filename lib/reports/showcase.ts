@@ -23,7 +23,9 @@ export interface ShowcaseModel {
 }
 
 /** An explanation with raw ids: movies the user rated (id, rating, weight) or similar users (id, similarity, rating). */
-export type ShowcaseReason = {kind: "rated"; movies: Array<[number, number, number]>} | {kind: "neighbours"; users: Array<[number, number, number]>};
+export type ShowcaseReason =
+  | {kind: "rated"; movies: Array<[number, number, number]>}
+  | {kind: "neighbours"; users: Array<[number, number, number]>};
 
 export interface ShowcaseUser {
   userId: number;
@@ -48,7 +50,9 @@ export function spreadOfUsers(d: Dataset, count: number): number[] {
   const n = d.userIds.length;
   const per = new Int32Array(n);
   for (let i = 0; i < d.ratings.user.length; i++) per[d.ratings.user[i]]++;
-  const order = Array.from({length: n}, (_, u) => u).filter((u) => per[u] > 0).sort((a, b) => per[a] - per[b] || a - b);
+  const order = Array.from({length: n}, (_, u) => u)
+    .filter((u) => per[u] > 0)
+    .sort((a, b) => per[a] - per[b] || a - b);
   if (order.length <= count) return order;
   const picked = new Set<number>();
   for (let i = 0; i < count; i++) picked.add(order[Math.round((i * (order.length - 1)) / Math.max(1, count - 1))]);
@@ -59,7 +63,8 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 
 function reasonOf(d: Dataset, e: Explanation | null): ShowcaseReason | null {
   if (e === null) return null;
-  if (e.kind === "rated") return {kind: "rated", movies: e.reasons.map((r) => [d.movies.id[r.movie], r.rating, round(r.weight, 4)])};
+  if (e.kind === "rated")
+    return {kind: "rated", movies: e.reasons.map((r) => [d.movies.id[r.movie], r.rating, round(r.weight, 4)])};
   return {kind: "neighbours", users: e.neighbours.map((n) => [d.userIds[n.user], round(n.similarity, 4), n.rating])};
 }
 
@@ -68,8 +73,14 @@ function reasonOf(d: Dataset, e: Explanation | null): ShowcaseReason | null {
  * per model, `rated` highest-rated movies, and `similarCount` neighbours of the `similarMovies` most-rated movies
  * (from the fitted "item-knn" and "item-knn-implicit" states when those models are in the list).
  */
-export function buildShowcase(d: Dataset, models: readonly ShowcaseModel[], users: readonly number[], options: {k?: number; rated?: number; similarMovies?: number; similarCount?: number} = {}): Showcase {
-  const k = options.k ?? 10, rated = options.rated ?? 10;
+export function buildShowcase(
+  d: Dataset,
+  models: readonly ShowcaseModel[],
+  users: readonly number[],
+  options: {k?: number; rated?: number; similarMovies?: number; similarCount?: number} = {}
+): Showcase {
+  const k = options.k ?? 10,
+    rated = options.rated ?? 10;
   const train = fullTrainSet(d);
   const seen = seenMatrix(train);
   const mentioned = new Set<number>();
@@ -91,7 +102,12 @@ export function buildShowcase(d: Dataset, models: readonly ShowcaseModel[], user
     }
     const top = topRated(seen, u, rated);
     for (const t of top) mentioned.add(t.movie);
-    return {userId: d.userIds[u], ratings: seen.indptr[u + 1] - seen.indptr[u], topRated: top.map((t) => [d.movies.id[t.movie], t.rating]), recommendations};
+    return {
+      userId: d.userIds[u],
+      ratings: seen.indptr[u + 1] - seen.indptr[u],
+      topRated: top.map((t) => [d.movies.id[t.movie], t.rating]),
+      recommendations
+    };
   });
   // The most-rated movies get precomputed neighbours, so the page can offer them in a picker.
   const counts = new Float64Array(d.movies.id.length);
@@ -113,13 +129,20 @@ export function buildShowcase(d: Dataset, models: readonly ShowcaseModel[], user
       const s = implicit.state as ItemKnnImplicitState;
       const row = Float64Array.from(s.similarity.subarray(m * s.nMovies, (m + 1) * s.nMovies));
       row[m] = NaN;
-      similar.implicit[d.movies.id[m]] = topK(row, count).filter((r) => r.score > 0).map((r) => {
-        mentioned.add(r.movie);
-        return [d.movies.id[r.movie], round(r.score, 4)];
-      });
+      similar.implicit[d.movies.id[m]] = topK(row, count)
+        .filter((r) => r.score > 0)
+        .map((r) => {
+          mentioned.add(r.movie);
+          return [d.movies.id[r.movie], round(r.score, 4)];
+        });
     }
   }
   const titles: Record<number, string> = {};
   for (const m of mentioned) titles[d.movies.id[m]] = d.movies.title[m];
-  return {models: fitted.map((f) => ({name: f.name, label: f.label, fitSeconds: f.fitSeconds})), users: showUsers, similar, titles};
+  return {
+    models: fitted.map((f) => ({name: f.name, label: f.label, fitSeconds: f.fitSeconds})),
+    users: showUsers,
+    similar,
+    titles
+  };
 }

@@ -10,7 +10,15 @@ import type {Dataset} from "../data/types.js";
 import {parseModel} from "../models/gbdt/model.js";
 import {topK} from "../models/top-n.js";
 import {predictPair, type ClassifierState} from "../models/classifier/pipeline.js";
-import {NotFoundError, type MovieInfo, type PredictionService, type PredictResult, type RatedMovie, type RecommendResult, type UserInfo} from "./types.js";
+import {
+  NotFoundError,
+  type MovieInfo,
+  type PredictionService,
+  type PredictResult,
+  type RatedMovie,
+  type RecommendResult,
+  type UserInfo
+} from "./types.js";
 
 /** Movies shown in a user's summary. */
 const TOP_RATED = 5;
@@ -90,15 +98,25 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
       for (let m = 0; m < nMovies; m++) if (folded[m].includes(q)) hits.push(m);
       // Titles that start with the query first, then the most rated, then by title.
       const starts = (m: number): number => (folded[m].startsWith(q) ? 0 : 1);
-      hits.sort((a, b) => starts(a) - starts(b) || state.popularity[b] - state.popularity[a] || (titles[a] < titles[b] ? -1 : titles[a] > titles[b] ? 1 : 0));
+      hits.sort(
+        (a, b) =>
+          starts(a) - starts(b) ||
+          state.popularity[b] - state.popularity[a] ||
+          (titles[a] < titles[b] ? -1 : titles[a] > titles[b] ? 1 : 0)
+      );
       return hits.slice(0, limit).map(info);
     },
 
     async user(userId): Promise<UserInfo> {
       const u = userOf(userId);
       const {movies, classes} = seenOf(u);
-      const order = Array.from(movies.keys()).sort((a, b) => classes[b] - classes[a] || state.popularity[movies[b]] - state.popularity[movies[a]] || movies[a] - movies[b]);
-      const topRated: RatedMovie[] = order.slice(0, TOP_RATED).map((i) => ({...info(movies[i]), rating: classifier.classValues[classes[i]]}));
+      const order = Array.from(movies.keys()).sort(
+        (a, b) =>
+          classes[b] - classes[a] || state.popularity[movies[b]] - state.popularity[movies[a]] || movies[a] - movies[b]
+      );
+      const topRated: RatedMovie[] = order
+        .slice(0, TOP_RATED)
+        .map((i) => ({...info(movies[i]), rating: classifier.classValues[classes[i]]}));
       const d = state.users;
       const age = d ? d.age[u] : NaN;
       const gender = d ? d.gender[u] : 255;
@@ -129,9 +147,17 @@ export function lookupDataset(bundle: Bundle<WorkbenchState>): Dataset {
   const movieIds = bundle.idMaps.movies;
   return {
     name: bundle.meta.dataset.name,
-    source: {kind: bundle.meta.dataset.synthetic ? "synthetic" : "files", format: bundle.meta.dataset.format as Dataset["source"]["format"]},
+    source: {
+      kind: bundle.meta.dataset.synthetic ? "synthetic" : "files",
+      format: bundle.meta.dataset.format as Dataset["source"]["format"]
+    },
     scale: {...bundle.scale},
-    ratings: {user: new Int32Array(0), movie: new Int32Array(0), rating: new Float32Array(0), timestamp: new Float64Array(0)},
+    ratings: {
+      user: new Int32Array(0),
+      movie: new Int32Array(0),
+      rating: new Float32Array(0),
+      timestamp: new Float64Array(0)
+    },
     movies: {
       id: movieIds,
       title: bundle.titles ?? Array.from(movieIds, (id) => `movie ${id}`),
@@ -142,7 +168,14 @@ export function lookupDataset(bundle: Bundle<WorkbenchState>): Dataset {
     },
     userIds: bundle.idMaps.users,
     users: s.users
-      ? {id: bundle.idMaps.users, age: s.users.age, gender: s.users.gender, occupation: s.users.occupation, occupationNames: s.users.occupationNames, zip: []}
+      ? {
+          id: bundle.idMaps.users,
+          age: s.users.age,
+          gender: s.users.gender,
+          occupation: s.users.occupation,
+          occupationNames: s.users.occupationNames,
+          zip: []
+        }
       : undefined
   };
 }
@@ -157,36 +190,83 @@ function checkWorkbench(bundle: Bundle<WorkbenchState>, source: string): void {
   const fail = (field: string, expected: string): never => {
     throw new BundleError(source, `field "state.${field}" ${expected}`);
   };
-  if (bundle.kind !== "classifier") throw new BundleError(source, `holds a ${bundle.kind} model, expected a classifier bundle`);
+  if (bundle.kind !== "classifier")
+    throw new BundleError(source, `holds a ${bundle.kind} model, expected a classifier bundle`);
   if (!s || s.version !== 1) fail("version", "must be 1 (a workbench classifier bundle)");
   const nUsers = bundle.idMaps.users.length;
   const nMovies = bundle.idMaps.movies.length;
   const mv = s!.movies;
-  if (!mv || !(mv.year instanceof Float64Array) || mv.year.length !== nMovies || !(mv.releaseDate instanceof Float64Array) || mv.releaseDate.length !== nMovies)
+  if (
+    !mv ||
+    !(mv.year instanceof Float64Array) ||
+    mv.year.length !== nMovies ||
+    !(mv.releaseDate instanceof Float64Array) ||
+    mv.releaseDate.length !== nMovies
+  )
     fail("movies", `must hold year and releaseDate (Float64Array) for ${nMovies} movies`);
-  if (!Array.isArray(mv!.genreNames) || !(mv!.genres instanceof Uint8Array) || mv!.genres.length !== nMovies * mv!.genreNames.length)
+  if (
+    !Array.isArray(mv!.genreNames) ||
+    !(mv!.genres instanceof Uint8Array) ||
+    mv!.genres.length !== nMovies * mv!.genreNames.length
+  )
     fail("movies.genres", `must hold ${nMovies} × genreNames.length flags`);
   if (s!.users !== null) {
     const u = s!.users;
-    if (!u || !(u.age instanceof Float64Array) || u.age.length !== nUsers || !(u.gender instanceof Uint8Array) || u.gender.length !== nUsers || !(u.occupation instanceof Uint8Array) || u.occupation.length !== nUsers)
+    if (
+      !u ||
+      !(u.age instanceof Float64Array) ||
+      u.age.length !== nUsers ||
+      !(u.gender instanceof Uint8Array) ||
+      u.gender.length !== nUsers ||
+      !(u.occupation instanceof Uint8Array) ||
+      u.occupation.length !== nUsers
+    )
       fail("users", `must be null or hold age, gender, occupation for ${nUsers} users`);
   }
   const r = s!.ratings;
-  if (!r || !(r.indptr instanceof Int32Array) || r.indptr.length !== nUsers + 1 || !(r.classes instanceof Uint8Array) || r.movies.length !== r.classes.length || r.indptr[nUsers] !== r.movies.length)
+  if (
+    !r ||
+    !(r.indptr instanceof Int32Array) ||
+    r.indptr.length !== nUsers + 1 ||
+    !(r.classes instanceof Uint8Array) ||
+    r.movies.length !== r.classes.length ||
+    r.indptr[nUsers] !== r.movies.length
+  )
     fail("ratings", `must be a CSR over ${nUsers} users`);
-  for (let p = 0; p < r!.movies.length; p++) if (r!.movies[p] >= nMovies) fail("ratings.movies", `entry ${p} is ${r!.movies[p]}, expected a movie index below ${nMovies}`);
-  if (!(s!.popularity instanceof Float32Array) || s!.popularity.length !== nMovies) fail("popularity", `must be a Float32Array of ${nMovies} counts`);
+  for (let p = 0; p < r!.movies.length; p++)
+    if (r!.movies[p] >= nMovies)
+      fail("ratings.movies", `entry ${p} is ${r!.movies[p]}, expected a movie index below ${nMovies}`);
+  if (!(s!.popularity instanceof Float32Array) || s!.popularity.length !== nMovies)
+    fail("popularity", `must be a Float32Array of ${nMovies} counts`);
   const k = s!.ranker;
   if (k !== null) {
-    if (!k || k.nMovies !== nMovies || !(k.indptr instanceof Int32Array) || k.indptr.length !== nMovies + 1 || k.indices.length !== k.weights.length || k.indptr[nMovies] !== k.weights.length)
+    if (
+      !k ||
+      k.nMovies !== nMovies ||
+      !(k.indptr instanceof Int32Array) ||
+      k.indptr.length !== nMovies + 1 ||
+      k.indices.length !== k.weights.length ||
+      k.indptr[nMovies] !== k.weights.length
+    )
       fail("ranker", `must be null or sparse rows over ${nMovies} movies`);
-    for (let p = 0; p < k!.indices.length; p++) if (k!.indices[p] >= nMovies) fail("ranker.indices", `entry ${p} is ${k!.indices[p]}, expected a movie index below ${nMovies}`);
+    for (let p = 0; p < k!.indices.length; p++)
+      if (k!.indices[p] >= nMovies)
+        fail("ranker.indices", `entry ${p} is ${k!.indices[p]}, expected a movie index below ${nMovies}`);
   }
   const c = s!.classifier;
-  if (!c || typeof c.model !== "object" || c.model === null || !c.features || c.features.nUsers !== nUsers || c.features.nMovies !== nMovies)
+  if (
+    !c ||
+    typeof c.model !== "object" ||
+    c.model === null ||
+    !c.features ||
+    c.features.nUsers !== nUsers ||
+    c.features.nMovies !== nMovies
+  )
     fail("classifier", `must hold a classifier fitted on ${nUsers} users and ${nMovies} movies`);
   const K = c!.classValues.length;
-  for (let p = 0; p < r!.classes.length; p++) if (r!.classes[p] >= K) fail("ratings.classes", `entry ${p} is ${r!.classes[p]}, expected a class index below ${K}`);
+  for (let p = 0; p < r!.classes.length; p++)
+    if (r!.classes[p] >= K)
+      fail("ratings.classes", `entry ${p} is ${r!.classes[p]}, expected a class index below ${K}`);
 }
 
 function indexOf(ids: Int32Array): Map<number, number> {
@@ -196,5 +276,6 @@ function indexOf(ids: Int32Array): Map<number, number> {
 }
 
 function checkCount(name: string, v: number): void {
-  if (!(Number.isInteger(v) && v >= 1 && v <= 100)) throw new RangeError(`${name} is ${v}: expected an integer from 1 to 100`);
+  if (!(Number.isInteger(v) && v >= 1 && v <= 100))
+    throw new RangeError(`${name} is ${v}: expected an integer from 1 to 100`);
 }

@@ -18,7 +18,11 @@ import {
 
 /** A request the server refused or could not answer; `status` 0 when it was not reached. */
 export class HttpServiceError extends Error {
-  constructor(readonly status: number, message: string, readonly field?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string
+  ) {
     super(message);
     this.name = "HttpServiceError";
   }
@@ -43,14 +47,20 @@ export async function createHttpService(baseUrl: string, options: HttpServiceOpt
         body: body !== undefined ? JSON.stringify(body) : undefined
       });
     } catch (e) {
-      throw new HttpServiceError(0, `cannot reach the movielab API at ${base} (${(e as Error).message}); is it running, and does it allow this origin (--cors)?`);
+      throw new HttpServiceError(
+        0,
+        `cannot reach the movielab API at ${base} (${(e as Error).message}); is it running, and does it allow this origin (--cors)?`
+      );
     }
     const text = await res.text();
     let json: unknown;
     try {
       json = text === "" ? undefined : JSON.parse(text);
     } catch {
-      throw new HttpServiceError(res.status, `${method} ${base}${path}: the answer is not JSON (HTTP ${res.status}); is ${base} a movielab API?`);
+      throw new HttpServiceError(
+        res.status,
+        `${method} ${base}${path}: the answer is not JSON (HTTP ${res.status}); is ${base} a movielab API?`
+      );
     }
     if (!res.ok) {
       const err = (json ?? {}) as {error?: unknown; field?: unknown};
@@ -70,10 +80,17 @@ export async function createHttpService(baseUrl: string, options: HttpServiceOpt
   return {
     version: health.model_version,
     scale: health.scale,
-    predict: async (userId, movieId) => predictFromWire(await call<PredictWire>("POST", "/predict", {user_id: userId, movie_id: movieId})),
-    recommend: async (userId, k) => recommendFromWire(await call<RecommendWire>("POST", "/recommend", {user_id: userId, k})),
+    predict: async (userId, movieId) =>
+      predictFromWire(await call<PredictWire>("POST", "/predict", {user_id: userId, movie_id: movieId})),
+    recommend: async (userId, k) =>
+      recommendFromWire(await call<RecommendWire>("POST", "/recommend", {user_id: userId, k})),
     searchMovies: async (query, limit) =>
-      (await call<MovieWire[]>("GET", `/movies?q=${encodeURIComponent(query)}&limit=${encodeURIComponent(String(limit))}`)).map(movieFromWire),
+      (
+        await call<MovieWire[]>(
+          "GET",
+          `/movies?q=${encodeURIComponent(query)}&limit=${encodeURIComponent(String(limit))}`
+        )
+      ).map(movieFromWire),
     user: async (userId) => userFromWire(await call<UserWire>("GET", `/users/${encodeURIComponent(String(userId))}`))
   };
 }

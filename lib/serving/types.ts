@@ -65,7 +65,10 @@ export interface UserInfo {
 
 /** An unknown user or movie: the API answers 404 naming which. */
 export class NotFoundError extends Error {
-  constructor(readonly which: "user" | "movie", readonly id: number) {
+  constructor(
+    readonly which: "user" | "movie",
+    readonly id: number
+  ) {
     super(`unknown ${which} id ${id}`);
     this.name = "NotFoundError";
   }

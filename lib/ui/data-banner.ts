@@ -47,7 +47,13 @@ export function DataBanner(dataset: DataBannerInput, doc: Document = document): 
     p.append(why);
     el.append(p);
     const hint = doc.createElement("p");
-    hint.append("To use real data, run ", code(doc, "npx movielab data fetch ml-100k"), " or set ", code(doc, "MOVIELAB_DATA"), " and rebuild.");
+    hint.append(
+      "To use real data, run ",
+      code(doc, "npx movielab data fetch ml-100k"),
+      " or set ",
+      code(doc, "MOVIELAB_DATA"),
+      " and rebuild."
+    );
     el.append(hint);
   } else {
     el.style.cssText = "font: 13px var(--sans-serif); color: var(--theme-foreground-muted); margin: 0 0 1rem;";

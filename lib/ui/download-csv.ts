@@ -36,7 +36,10 @@ export interface DownloadCsvOptions {
  * A link that downloads rows as CSV. The Blob URL is made when clicked and revoked right after,
  * so a page that re-renders the button often does not leak memory.
  */
-export function DownloadCsv(rows: readonly Record<string, CsvValue>[], options: DownloadCsvOptions = {}): HTMLAnchorElement {
+export function DownloadCsv(
+  rows: readonly Record<string, CsvValue>[],
+  options: DownloadCsvOptions = {}
+): HTMLAnchorElement {
   const doc = options.document ?? document;
   const a = doc.createElement("a");
   const filename = options.filename ?? "table.csv";

@@ -29,7 +29,9 @@ export type RetrainPanelElement = HTMLElement & {value: RetrainResult | null};
 /** Builds the panel; see the module comment for its behaviour. */
 export function RetrainPanel(options: RetrainPanelOptions): RetrainPanelElement {
   const doc = options.document ?? document;
-  const frame = options.requestFrame ?? (typeof requestAnimationFrame === "function" ? (cb: () => void) => requestAnimationFrame(cb) : null);
+  const frame =
+    options.requestFrame ??
+    (typeof requestAnimationFrame === "function" ? (cb: () => void) => requestAnimationFrame(cb) : null);
   const root = doc.createElement("div") as unknown as RetrainPanelElement;
   root.className = "movielab-retrain";
   root.value = null;
@@ -77,7 +79,10 @@ export function RetrainPanel(options: RetrainPanelOptions): RetrainPanelElement 
         progress.max = p.rounds;
         progress.value = p.round;
         if (root.dataset.state === "running") {
-          setState("running", `Round ${p.round} of ${p.rounds}: validation log loss ${p.validLoss.toFixed(4)} · ${frames} frames drawn meanwhile`);
+          setState(
+            "running",
+            `Round ${p.round} of ${p.rounds}: validation log loss ${p.validLoss.toFixed(4)} · ${frames} frames drawn meanwhile`
+          );
         }
       });
     } catch (e) {
@@ -93,22 +98,24 @@ export function RetrainPanel(options: RetrainPanelOptions): RetrainPanelElement 
     cancel.disabled = false;
     setState("running", `Training on ${params.sampleSize.toLocaleString("en-US")} rows…`);
     countFrames(current);
-    current.result.then(
-      (result) => {
-        const cancelled = result.stopReason === "cancelled";
-        setState(
-          cancelled ? "cancelled" : "done",
-          `${cancelled ? "Cancelled after" : "Done:"} ${result.rounds} rounds in ${result.seconds.toFixed(1)} s; validation accuracy ${(100 * result.validAccuracy).toFixed(1)}%; the page drew ${frames} frames meanwhile.`
-        );
-        root.value = result;
-        root.dispatchEvent(new (doc.defaultView ?? globalThis).Event("input", {bubbles: true}));
-      },
-      (e: Error) => setState("error", e.message)
-    ).finally(() => {
-      run = null;
-      start.disabled = false;
-      cancel.disabled = true;
-    });
+    current.result
+      .then(
+        (result) => {
+          const cancelled = result.stopReason === "cancelled";
+          setState(
+            cancelled ? "cancelled" : "done",
+            `${cancelled ? "Cancelled after" : "Done:"} ${result.rounds} rounds in ${result.seconds.toFixed(1)} s; validation accuracy ${(100 * result.validAccuracy).toFixed(1)}%; the page drew ${frames} frames meanwhile.`
+          );
+          root.value = result;
+          root.dispatchEvent(new (doc.defaultView ?? globalThis).Event("input", {bubbles: true}));
+        },
+        (e: Error) => setState("error", e.message)
+      )
+      .finally(() => {
+        run = null;
+        start.disabled = false;
+        cancel.disabled = true;
+      });
   });
 
   cancel.addEventListener("click", () => {

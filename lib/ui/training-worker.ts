@@ -41,12 +41,23 @@ export interface TrainingWorkerOptions {
 export class TrainingWorkerClient {
   private worker: WorkerLike | null = null;
   private nextId = 1;
-  private current: {id: number; resolve: (r: RetrainResult) => void; reject: (e: Error) => void; onProgress: (p: RetrainProgress) => void} | null = null;
+  private current: {
+    id: number;
+    resolve: (r: RetrainResult) => void;
+    reject: (e: Error) => void;
+    onProgress: (p: RetrainProgress) => void;
+  } | null = null;
   private readonly create: (url: string) => WorkerLike;
   private readonly killAfterMs: number;
 
-  constructor(private readonly url: string, private readonly sample: TrainingSample, options: TrainingWorkerOptions = {}) {
-    this.create = options.createWorker ?? ((u) => new Worker(u, {type: "module", name: "movielab-train-classifier"}) as unknown as WorkerLike);
+  constructor(
+    private readonly url: string,
+    private readonly sample: TrainingSample,
+    options: TrainingWorkerOptions = {}
+  ) {
+    this.create =
+      options.createWorker ??
+      ((u) => new Worker(u, {type: "module", name: "movielab-train-classifier"}) as unknown as WorkerLike);
     this.killAfterMs = options.killAfterMs ?? 5000;
   }
 
@@ -70,9 +81,13 @@ export class TrainingWorkerClient {
         if (this.current?.id !== id) return;
         this.worker?.postMessage({type: "cancel", id});
         const timer = setTimeout(() => {
-          if (this.current?.id === id) this.kill(new Error(`the worker did not stop within ${this.killAfterMs} ms of cancel; it was terminated`));
+          if (this.current?.id === id)
+            this.kill(new Error(`the worker did not stop within ${this.killAfterMs} ms of cancel; it was terminated`));
         }, this.killAfterMs);
-        result.then(() => clearTimeout(timer), () => clearTimeout(timer));
+        result.then(
+          () => clearTimeout(timer),
+          () => clearTimeout(timer)
+        );
       }
     };
   }
@@ -94,7 +109,8 @@ export class TrainingWorkerClient {
     if (this.worker !== null) return this.worker;
     const w = this.create(this.url);
     w.onmessage = (event) => this.receive(event.data);
-    w.onerror = (event) => this.kill(new Error(`training worker failed: ${event.message ?? "could not load the worker module"}`));
+    w.onerror = (event) =>
+      this.kill(new Error(`training worker failed: ${event.message ?? "could not load the worker module"}`));
     // Copies of the arrays: the page keeps its own sample for the next worker.
     w.postMessage({type: "load", sample: this.sample});
     this.worker = w;
@@ -110,7 +126,8 @@ export class TrainingWorkerClient {
       return;
     }
     if (run === null || !("id" in msg) || msg.id !== run.id) return;
-    if (msg.type === "progress") run.onProgress({round: msg.round, rounds: msg.rounds, trainLoss: msg.trainLoss, validLoss: msg.validLoss});
+    if (msg.type === "progress")
+      run.onProgress({round: msg.round, rounds: msg.rounds, trainLoss: msg.trainLoss, validLoss: msg.validLoss});
     else if (msg.type === "done") {
       this.current = null;
       run.resolve(msg.result);

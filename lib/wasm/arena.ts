@@ -29,7 +29,8 @@ export class WasmArena {
    * worker threads can receive. Null where WebAssembly memories cannot be created.
    */
   static create(bytes: number, shared = false): WasmArena | null {
-    if (!(bytes >= 0) || bytes > MAX_ARENA_BYTES) throw new RangeError(`WasmArena.create: bytes = ${bytes}, expected 0 .. ${MAX_ARENA_BYTES}`);
+    if (!(bytes >= 0) || bytes > MAX_ARENA_BYTES)
+      throw new RangeError(`WasmArena.create: bytes = ${bytes}, expected 0 .. ${MAX_ARENA_BYTES}`);
     const pages = Math.max(1, Math.ceil(bytes / PAGE));
     try {
       return new WasmArena(new WebAssembly.Memory({initial: pages, maximum: pages, shared}), shared);
@@ -46,7 +47,10 @@ export class WasmArena {
   /** Byte offset of a new zeroed block of `bytes` bytes, 16-byte aligned; throws RangeError when the arena is full. */
   alloc(bytes: number): number {
     const at = (this.top + 15) & ~15;
-    if (at + bytes > this.buffer.byteLength) throw new RangeError(`WasmArena: ${bytes} bytes requested, ${this.buffer.byteLength - at} free of ${this.buffer.byteLength}`);
+    if (at + bytes > this.buffer.byteLength)
+      throw new RangeError(
+        `WasmArena: ${bytes} bytes requested, ${this.buffer.byteLength - at} free of ${this.buffer.byteLength}`
+      );
     this.top = at + bytes;
     return at;
   }

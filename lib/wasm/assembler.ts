@@ -18,30 +18,73 @@ const MISC = 0xfc;
 
 /** Instructions without immediates, by their text-format names: an opcode, or [prefix, sub-opcode]. */
 const PLAIN = {
-  "return": 0x0f,
-  "select": 0x1b,
-  "i32.eq": 0x46, "i32.ne": 0x47, "i32.lt_u": 0x49, "i32.gt_u": 0x4b, "i32.le_u": 0x4d, "i32.ge_u": 0x4f,
-  "i32.add": 0x6a, "i32.sub": 0x6b, "i32.mul": 0x6c, "i32.rem_u": 0x70, "i32.and": 0x71, "i32.xor": 0x73, "i32.shl": 0x74, "i32.shr_u": 0x76,
-  "f32.add": 0x92, "f32.sub": 0x93, "f32.mul": 0x94,
-  "f64.add": 0xa0, "f64.sub": 0xa1, "f64.mul": 0xa2,
-  "f32x4.splat": [SIMD, 0x13], "f64x2.splat": [SIMD, 0x14],
-  "f32x4.add": [SIMD, 0xe4], "f32x4.mul": [SIMD, 0xe6],
-  "f64x2.add": [SIMD, 0xf0], "f64x2.sub": [SIMD, 0xf1], "f64x2.mul": [SIMD, 0xf2]
+  return: 0x0f,
+  select: 0x1b,
+  "i32.eq": 0x46,
+  "i32.ne": 0x47,
+  "i32.lt_u": 0x49,
+  "i32.gt_u": 0x4b,
+  "i32.le_u": 0x4d,
+  "i32.ge_u": 0x4f,
+  "i32.add": 0x6a,
+  "i32.sub": 0x6b,
+  "i32.mul": 0x6c,
+  "i32.rem_u": 0x70,
+  "i32.and": 0x71,
+  "i32.xor": 0x73,
+  "i32.shl": 0x74,
+  "i32.shr_u": 0x76,
+  "f32.add": 0x92,
+  "f32.sub": 0x93,
+  "f32.mul": 0x94,
+  "f64.add": 0xa0,
+  "f64.sub": 0xa1,
+  "f64.mul": 0xa2,
+  "f32x4.splat": [SIMD, 0x13],
+  "f64x2.splat": [SIMD, 0x14],
+  "f32x4.add": [SIMD, 0xe4],
+  "f32x4.mul": [SIMD, 0xe6],
+  "f64x2.add": [SIMD, 0xf0],
+  "f64x2.sub": [SIMD, 0xf1],
+  "f64x2.mul": [SIMD, 0xf2]
 } as const satisfies Record<string, number | readonly [number, number]>;
 
 /** Loads and stores: opcode (or [prefix, sub-opcode]) and natural alignment (log2 bytes), the default of their memarg. */
 const MEMORY = {
-  "i32.load": [0x28, 2], "f32.load": [0x2a, 2], "f64.load": [0x2b, 3], "i32.load8_u": [0x2d, 0], "i32.load16_u": [0x2f, 1],
-  "i32.store": [0x36, 2], "f32.store": [0x38, 2], "f64.store": [0x39, 3],
-  "v128.load": [[SIMD, 0x00], 4], "v128.store": [[SIMD, 0x0b], 4]
+  "i32.load": [0x28, 2],
+  "f32.load": [0x2a, 2],
+  "f64.load": [0x2b, 3],
+  "i32.load8_u": [0x2d, 0],
+  "i32.load16_u": [0x2f, 1],
+  "i32.store": [0x36, 2],
+  "f32.store": [0x38, 2],
+  "f64.store": [0x39, 3],
+  "v128.load": [[SIMD, 0x00], 4],
+  "v128.store": [[SIMD, 0x0b], 4]
 } as const satisfies Record<string, readonly [number | readonly [number, number], number]>;
 
 /** Lane extractions: [prefix, sub-opcode], followed by a lane index byte. */
 const LANE = {
-  "f32x4.extract_lane": [SIMD, 0x1f], "f64x2.extract_lane": [SIMD, 0x21]
+  "f32x4.extract_lane": [SIMD, 0x1f],
+  "f64x2.extract_lane": [SIMD, 0x21]
 } as const satisfies Record<string, readonly [number, number]>;
 
-const OPCODE = {block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d, localGet: 0x20, localSet: 0x21, localTee: 0x22, i32Const: 0x41, i64Const: 0x42, f32Const: 0x43, f64Const: 0x44, memoryCopy: 0x0a};
+const OPCODE = {
+  block: 0x02,
+  loop: 0x03,
+  if: 0x04,
+  end: 0x0b,
+  br: 0x0c,
+  brIf: 0x0d,
+  localGet: 0x20,
+  localSet: 0x21,
+  localTee: 0x22,
+  i32Const: 0x41,
+  i64Const: 0x42,
+  f32Const: 0x43,
+  f64Const: 0x44,
+  memoryCopy: 0x0a
+};
 /** Block type of blocks, loops and ifs that leave nothing on the stack (the only kind the kernels use). */
 const EMPTY_BLOCK = 0x40;
 
@@ -157,14 +200,16 @@ export class Func {
 
   /** i32.const of a signed 32-bit integer. */
   i32(value: number): this {
-    if (!Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31) throw new RangeError(`${this.name}: i32.const ${value} is not a signed 32-bit integer`);
+    if (!Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31)
+      throw new RangeError(`${this.name}: i32.const ${value} is not a signed 32-bit integer`);
     this.code.push(OPCODE.i32Const, ...sleb(value));
     return this;
   }
 
   /** i64.const of a signed 64-bit integer. */
   i64(value: bigint): this {
-    if (value !== BigInt.asIntN(64, value)) throw new RangeError(`${this.name}: i64.const ${value} is not a signed 64-bit integer`);
+    if (value !== BigInt.asIntN(64, value))
+      throw new RangeError(`${this.name}: i64.const ${value} is not a signed 64-bit integer`);
     this.code.push(OPCODE.i64Const, ...sleb(value));
     return this;
   }
@@ -280,7 +325,7 @@ function vec(items: number[][]): number[] {
 /** Runs of one type, as the code section declares locals: [count, type] pairs. */
 function localGroups(types: ValType[]): number[][] {
   const groups: number[][] = [];
-  for (let i = 0; i < types.length; ) {
+  for (let i = 0; i < types.length;) {
     let j = i;
     while (j < types.length && types[j] === types[i]) j++;
     groups.push([...uleb(j - i), VAL_TYPE[types[i]]]);
@@ -300,11 +345,30 @@ export function moduleBytes(funcs: Func[], sharedMemory = false): Uint8Array<Arr
   const importSection = section(2, vec([[...str("env"), ...str("memory"), 0x02, ...memoryType]]));
   const funcSection = section(3, vec(funcs.map((_, i) => uleb(i))));
   const exportSection = section(7, vec(funcs.map((f, i) => [...str(f.name), 0x00, ...uleb(i)])));
-  const codeSection = section(10, vec(funcs.map((f) => {
-    const body = [...vec(localGroups(f.locals)), ...f.code, OPCODE.end];
-    return [...uleb(body.length), ...body];
-  })));
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...typeSection, ...importSection, ...funcSection, ...exportSection, ...codeSection]);
+  const codeSection = section(
+    10,
+    vec(
+      funcs.map((f) => {
+        const body = [...vec(localGroups(f.locals)), ...f.code, OPCODE.end];
+        return [...uleb(body.length), ...body];
+      })
+    )
+  );
+  return new Uint8Array([
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...typeSection,
+    ...importSection,
+    ...funcSection,
+    ...exportSection,
+    ...codeSection
+  ]);
 }
 
 /** Calls per "kernel.export" made through instances created while countKernelCalls was on. */
@@ -341,7 +405,8 @@ export class Kernel<E extends object> {
     if (this.compiled === undefined) {
       try {
         const bytes = this.build();
-        this.compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+        this.compiled =
+          typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
       } catch {
         this.compiled = null;
       }

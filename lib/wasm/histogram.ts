@@ -116,7 +116,10 @@ function featuresFunc(name: string, width: Width): Func {
     rowStart(f, "i", "r", "v", "p");
     f.get("feats").set("j");
     f.whileLt("j", "je", () => {
-      f.get("hist", "p", "j").mem("i32.load").i32(width === 2 ? 1 : 2).op("i32.shl", "i32.add");
+      f.get("hist", "p", "j")
+        .mem("i32.load")
+        .i32(width === 2 ? 1 : 2)
+        .op("i32.shl", "i32.add");
       loadSlot(f, width).i32(4).op("i32.shl", "i32.add").set("a");
       accumulate(f, "a", "v").bump("j", 4);
     });
@@ -127,7 +130,10 @@ function featuresFunc(name: string, width: Width): Func {
 
 // subtract(out, parent, child, feats, nf): out = parent − child over the listed features' 256 slots.
 function subtractFunc(): Func {
-  const f = new Func("subtract", {params: i32s(["out", "parent", "child", "feats", "nf"]), locals: i32s(["j", "je", "o", "oe", "x"])});
+  const f = new Func("subtract", {
+    params: i32s(["out", "parent", "child", "feats", "nf"]),
+    locals: i32s(["j", "je", "o", "oe", "x"])
+  });
   f.get("feats", "nf").i32(2).op("i32.shl", "i32.add").set("je");
   f.get("feats").set("j");
   f.whileLt("j", "je", () => {
@@ -174,10 +180,39 @@ function partitionFunc(): Func {
   return f;
 }
 
-type BuildFn = (hist: number, spare: number, dual: number, slots: number, d: number, gh: number, rows: number, begin: number, end: number) => void;
-type FeaturesFn = (hist: number, slots: number, d: number, gh: number, rows: number, begin: number, end: number, feats: number, nf: number) => void;
+type BuildFn = (
+  hist: number,
+  spare: number,
+  dual: number,
+  slots: number,
+  d: number,
+  gh: number,
+  rows: number,
+  begin: number,
+  end: number
+) => void;
+type FeaturesFn = (
+  hist: number,
+  slots: number,
+  d: number,
+  gh: number,
+  rows: number,
+  begin: number,
+  end: number,
+  feats: number,
+  nf: number
+) => void;
 type SubtractFn = (out: number, parent: number, child: number, feats: number, nf: number) => void;
-type PartitionFn = (rows: number, tmp: number, col: number, begin: number, end: number, bin: number, missing: number, dl: number) => number;
+type PartitionFn = (
+  rows: number,
+  tmp: number,
+  col: number,
+  begin: number,
+  end: number,
+  bin: number,
+  missing: number,
+  dl: number
+) => number;
 
 /** The module's functions (byte addresses in its memory; see the function builders above for each one's parameters). */
 export interface HistogramExports {
@@ -238,7 +273,10 @@ export function histogramWasmAvailable(sharedMemory = false): boolean {
  * The kernels over `memory` (shared or not, as its buffer says), with build16d when d is at most
  * UNROLL_MAX_D and the unrolled module compiles; null where WebAssembly is unavailable or refused.
  */
-export function histogramInstance(memory: WebAssembly.Memory, d: number | null = null): {exports: HistogramExports; fixedD: number | null} | null {
+export function histogramInstance(
+  memory: WebAssembly.Memory,
+  d: number | null = null
+): {exports: HistogramExports; fixedD: number | null} | null {
   const shared = typeof SharedArrayBuffer !== "undefined" && memory.buffer instanceof SharedArrayBuffer;
   const fixedD = d !== null && d >= 1 && d <= UNROLL_MAX_D ? d : null;
   if (fixedD !== null) {

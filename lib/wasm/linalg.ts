@@ -18,9 +18,31 @@ export type AxpyFn = (y: number, x: number, c: number, n: number) => void;
 /** out[t] = Σ a_t[i]·b[i] for t = 0..3 (out: byte offset of 4 doubles). */
 export type Dot4Fn = (a0: number, a1: number, a2: number, a3: number, b: number, n: number, out: number) => void;
 /** y_t[i] += c_t·x[i] for t = 0..3. */
-export type Axpy4Fn = (y0: number, y1: number, y2: number, y3: number, x: number, c0: number, c1: number, c2: number, c3: number, n: number) => void;
+export type Axpy4Fn = (
+  y0: number,
+  y1: number,
+  y2: number,
+  y3: number,
+  x: number,
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  n: number
+) => void;
 /** y[i] += Σ_t c_t·x_t[i]. */
-export type Gather4Fn = (y: number, x0: number, x1: number, x2: number, x3: number, c0: number, c1: number, c2: number, c3: number, n: number) => void;
+export type Gather4Fn = (
+  y: number,
+  x0: number,
+  x1: number,
+  x2: number,
+  x3: number,
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  n: number
+) => void;
 
 /** The module's exports. */
 export interface LinalgKernels {
@@ -32,7 +54,8 @@ export interface LinalgKernels {
 }
 
 const T4 = [0, 1, 2, 3];
-const named = (prefix: string, type: "i32" | "f64" | "v128") => Object.fromEntries(T4.map((t) => [`${prefix}${t}`, type]));
+const named = (prefix: string, type: "i32" | "f64" | "v128") =>
+  Object.fromEntries(T4.map((t) => [`${prefix}${t}`, type]));
 
 // Rows start at any multiple of 8 bytes, so v128 accesses promise 8-byte alignment only, and f64
 // accesses their natural 8.
@@ -48,10 +71,11 @@ function rowOps(f: Func) {
     tailF64: (base: string) => at(base, "end").mem("f64.load"),
     // end = (n·8) & ~15: the bytes of the pairs of terms, done two lanes at a time.
     evenEnd: () => f.get("n").i32(3).op("i32.shl").i32(-16).op("i32.and").set("end"),
-    pairs: (body: () => void) => f.whileLt("i", "end", () => {
-      body();
-      f.bump("i", 16);
-    }),
+    pairs: (body: () => void) =>
+      f.whileLt("i", "end", () => {
+        body();
+        f.bump("i", 16);
+      }),
     // Odd n: one scalar term left, at byte end.
     ifOdd: (body: () => void) => f.get("n").i32(1).op("i32.and").if(body),
     laneSum: (v: string) => f.get(v).lane("f64x2.extract_lane", 0).get(v).lane("f64x2.extract_lane", 1).op("f64.add")
@@ -59,7 +83,11 @@ function rowOps(f: Func) {
 }
 
 function dotFunc(): Func {
-  const f = new Func("dot", {params: {a: "i32", b: "i32", n: "i32"}, results: ["f64"], locals: {i: "i32", end: "i32", acc: "v128", sum: "f64"}});
+  const f = new Func("dot", {
+    params: {a: "i32", b: "i32", n: "i32"},
+    results: ["f64"],
+    locals: {i: "i32", end: "i32", acc: "v128", sum: "f64"}
+  });
   const r = rowOps(f);
   r.evenEnd();
   f.f64(0).op("f64x2.splat").set("acc");
@@ -81,7 +109,10 @@ function dotFunc(): Func {
 }
 
 function axpyFunc(): Func {
-  const f = new Func("axpy", {params: {y: "i32", x: "i32", c: "f64", n: "i32"}, locals: {i: "i32", end: "i32", cv: "v128"}});
+  const f = new Func("axpy", {
+    params: {y: "i32", x: "i32", c: "f64", n: "i32"},
+    locals: {i: "i32", end: "i32", cv: "v128"}
+  });
   const r = rowOps(f);
   r.evenEnd();
   f.get("c").op("f64x2.splat").set("cv");

@@ -10,15 +10,52 @@ import {Func, Kernel, moduleBytes} from "./assembler.js";
 
 /** One SGD pass over ratings laid out in wasm memory (byte offsets); kb = factor stride in bytes (multiple of 16, ≥ 16). */
 export type MfEpochFn = (
-  users: number, movies: number, ratings: number, n: number,
-  userFactors: number, itemFactors: number, userBias: number, itemBias: number, kb: number,
-  mean: number, lr: number, reg: number
+  users: number,
+  movies: number,
+  ratings: number,
+  n: number,
+  userFactors: number,
+  itemFactors: number,
+  userBias: number,
+  itemBias: number,
+  kb: number,
+  mean: number,
+  lr: number,
+  reg: number
 ) => void;
 
 function epochFunc(): Func {
   const f = new Func("epoch", {
-    params: {users: "i32", movies: "i32", ratings: "i32", n: "i32", pBase: "i32", qBase: "i32", buBase: "i32", biBase: "i32", kb: "i32", mean: "f32", lr: "f32", reg: "f32"},
-    locals: {z: "i32", po: "i32", qo: "i32", x: "i32", bua: "i32", bia: "i32", err: "f32", bu: "f32", bi: "f32", acc: "v128", pv: "v128", qv: "v128", le: "v128", dec: "v128"}
+    params: {
+      users: "i32",
+      movies: "i32",
+      ratings: "i32",
+      n: "i32",
+      pBase: "i32",
+      qBase: "i32",
+      buBase: "i32",
+      biBase: "i32",
+      kb: "i32",
+      mean: "f32",
+      lr: "f32",
+      reg: "f32"
+    },
+    locals: {
+      z: "i32",
+      po: "i32",
+      qo: "i32",
+      x: "i32",
+      bua: "i32",
+      bia: "i32",
+      err: "f32",
+      bu: "f32",
+      bi: "f32",
+      acc: "v128",
+      pv: "v128",
+      qv: "v128",
+      le: "v128",
+      dec: "v128"
+    }
   });
   // Factor rows are 16-byte aligned (kb is a multiple of 16), so v128 accesses state their natural alignment.
   const addr = (base: string, index: () => void) => {
@@ -52,7 +89,14 @@ function epochFunc(): Func {
     // acc = Σ p·q in four lanes.
     f.f32(0).op("f32x4.splat").set("acc");
     factorLoop(() => {
-      f.get("acc", "po", "x").op("i32.add").mem("v128.load").get("qo", "x").op("i32.add").mem("v128.load").op("f32x4.mul", "f32x4.add").set("acc");
+      f.get("acc", "po", "x")
+        .op("i32.add")
+        .mem("v128.load")
+        .get("qo", "x")
+        .op("i32.add")
+        .mem("v128.load")
+        .op("f32x4.mul", "f32x4.add")
+        .set("acc");
     });
     // err = r − (μ + b_u + b_i + dot)
     f.get("bua").mem("f32.load").set("bu");
@@ -71,8 +115,20 @@ function epochFunc(): Func {
     factorLoop(() => {
       f.get("po", "x").op("i32.add").mem("v128.load").set("pv");
       f.get("qo", "x").op("i32.add").mem("v128.load").set("qv");
-      f.get("po", "x").op("i32.add").get("pv", "dec").op("f32x4.mul").get("le", "qv").op("f32x4.mul", "f32x4.add").mem("v128.store");
-      f.get("qo", "x").op("i32.add").get("qv", "dec").op("f32x4.mul").get("le", "pv").op("f32x4.mul", "f32x4.add").mem("v128.store");
+      f.get("po", "x")
+        .op("i32.add")
+        .get("pv", "dec")
+        .op("f32x4.mul")
+        .get("le", "qv")
+        .op("f32x4.mul", "f32x4.add")
+        .mem("v128.store");
+      f.get("qo", "x")
+        .op("i32.add")
+        .get("qv", "dec")
+        .op("f32x4.mul")
+        .get("le", "pv")
+        .op("f32x4.mul", "f32x4.add")
+        .mem("v128.store");
     });
     f.bump("z", 1);
   });

@@ -25,7 +25,13 @@ const TREES = Array.from({length: KERNEL_TREES}, (_, u) => u);
 // Per row r: code address R<r>, output address O<r>; per tree u: node base n<u>, leaf base l<u>,
 // output offset k<u>, root column c<u> and split s<u>; per pair: position p<r>_<u> (bytes, 4 × node index).
 const LOCALS = [
-  "t", "i", "level", "nI", "nL", "rowBytes", "x",
+  "t",
+  "i",
+  "level",
+  "nI",
+  "nL",
+  "rowBytes",
+  "x",
   ...ROWS.flatMap((r) => [`R${r}`, `O${r}`]),
   ...TREES.flatMap((u) => [`n${u}`, `l${u}`, `k${u}`, `c${u}`, `s${u}`]),
   ...ROWS.flatMap((r) => TREES.map((u) => `p${r}_${u}`))
@@ -72,7 +78,11 @@ function kernelFunc(): Func {
       for (const r of ROWS) {
         for (const u of TREES) {
           f.i32(4);
-          goesRight(r, () => f.get(`c${u}`), () => f.get(`s${u}`));
+          goesRight(
+            r,
+            () => f.get(`c${u}`),
+            () => f.get(`s${u}`)
+          );
           f.op("i32.add").set(`p${r}_${u}`);
         }
       }
@@ -84,7 +94,11 @@ function kernelFunc(): Func {
             // x = node[p]; p = 2p + 4 + 4 · (code[x >>> 16] > (x & 0xffff)).
             f.get(`n${u}`, p).op("i32.add").mem("i32.load").set("x");
             f.get(p).i32(1).op("i32.shl").i32(4).op("i32.add");
-            goesRight(r, () => f.get("x").i32(16).op("i32.shr_u"), () => f.get("x").i32(0xffff).op("i32.and"));
+            goesRight(
+              r,
+              () => f.get("x").i32(16).op("i32.shr_u"),
+              () => f.get("x").i32(0xffff).op("i32.and")
+            );
             f.op("i32.add").set(p);
           }
         }
@@ -112,7 +126,17 @@ export function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
 }
 
 /** The kernel: adds trees [0, trees) to rows [0, rows) of out (byte addresses, see PARAMS). */
-export type RankForestFn = (node: number, leaf: number, codes: number, out: number, rows: number, trees: number, groups: number, depth: number, w: number) => void;
+export type RankForestFn = (
+  node: number,
+  leaf: number,
+  codes: number,
+  out: number,
+  rows: number,
+  trees: number,
+  groups: number,
+  depth: number,
+  w: number
+) => void;
 
 const kernel = new Kernel<{addRankForest: RankForestFn}>("rank-forest", kernelModuleBytes);
 

@@ -16,19 +16,26 @@ import {PredictWidget, type PredictWidgetElement, type PredictWidgetValue} from 
 export const ELEMENT_NAME = "movielab-predict";
 
 /** Loads a PredictionService from a bundle URL (fetched and validated in the browser). */
-export async function loadBundleService(url: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<PredictionService> {
+export async function loadBundleService(
+  url: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)
+): Promise<PredictionService> {
   let res: Response;
   try {
     res = await fetchImpl(url);
   } catch (e) {
-    throw new Error(`cannot fetch the model bundle ${url} (${(e as Error).message}); is it on this origin or served with CORS?`);
+    throw new Error(
+      `cannot fetch the model bundle ${url} (${(e as Error).message}); is it on this origin or served with CORS?`
+    );
   }
   if (!res.ok) throw new Error(`cannot fetch the model bundle ${url}: HTTP ${res.status}`);
   return createBundleService(parseBundle<WorkbenchState>(await res.text(), url, {kind: "classifier"}), url);
 }
 
 /** Defines <movielab-predict> once (later calls are no-ops); returns the element class. */
-export function defineMovielabPredict(registry: CustomElementRegistry = globalThis.customElements): CustomElementConstructor {
+export function defineMovielabPredict(
+  registry: CustomElementRegistry = globalThis.customElements
+): CustomElementConstructor {
   const existing = registry.get(ELEMENT_NAME);
   if (existing) return existing;
 
@@ -66,8 +73,14 @@ export function defineMovielabPredict(registry: CustomElementRegistry = globalTh
       replaceChildren(this, status);
       this.#widget = null;
       const load = async (): Promise<void> => {
-        if ((bundle === null) === (api === null)) throw new Error(`<${ELEMENT_NAME}> needs exactly one of bundle="URL of a model bundle" or api="URL of a movielab server"`);
-        const service = bundle !== null ? await loadBundleService(new URL(bundle, this.ownerDocument.baseURI).href) : await createHttpService(new URL(api!, this.ownerDocument.baseURI).href);
+        if ((bundle === null) === (api === null))
+          throw new Error(
+            `<${ELEMENT_NAME}> needs exactly one of bundle="URL of a model bundle" or api="URL of a movielab server"`
+          );
+        const service =
+          bundle !== null
+            ? await loadBundleService(new URL(bundle, this.ownerDocument.baseURI).href)
+            : await createHttpService(new URL(api!, this.ownerDocument.baseURI).href);
         const user = this.getAttribute("user");
         const k = this.getAttribute("k");
         const widget = PredictWidget(service, {

@@ -22,7 +22,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Creates an SVG element with attributes and children (strings as text). */
-export function s(doc: Document, tag: string, attrs: Record<string, string | number | null | undefined> = {}, ...children: Child[]): SVGElement {
+export function s(
+  doc: Document,
+  tag: string,
+  attrs: Record<string, string | number | null | undefined> = {},
+  ...children: Child[]
+): SVGElement {
   const el = doc.createElementNS(SVG_NS, tag) as SVGElement;
   setAttrs(el, attrs);
   append(el, ...children);

@@ -57,9 +57,26 @@ export function createMovieSearch(doc: Document, options: MovieSearchOptions): M
     "aria-describedby": hintId,
     placeholder: "search a title…"
   });
-  const listbox = h(doc, "ul", {id: listId, role: "listbox", class: "mlp-listbox", "aria-label": "Matching movies", hidden: true});
-  const hint = h(doc, "div", {id: hintId, class: "mlp-muted"}, "Type part of a title; arrows to choose, Enter to pick, Escape to close.");
-  const element = h(doc, "div", {class: "mlp-row"}, h(doc, "label", {for: inputId}, options.label ?? "Movie"), h(doc, "div", {class: "mlp-combo"}, input, listbox, hint));
+  const listbox = h(doc, "ul", {
+    id: listId,
+    role: "listbox",
+    class: "mlp-listbox",
+    "aria-label": "Matching movies",
+    hidden: true
+  });
+  const hint = h(
+    doc,
+    "div",
+    {id: hintId, class: "mlp-muted"},
+    "Type part of a title; arrows to choose, Enter to pick, Escape to close."
+  );
+  const element = h(
+    doc,
+    "div",
+    {class: "mlp-row"},
+    h(doc, "label", {for: inputId}, options.label ?? "Movie"),
+    h(doc, "div", {class: "mlp-combo"}, input, listbox, hint)
+  );
 
   let results: MovieInfo[] = [];
   let active = -1;
@@ -95,7 +112,12 @@ export function createMovieSearch(doc: Document, options: MovieSearchOptions): M
     replaceChildren(
       listbox,
       ...results.map((m, i) => {
-        const li = h(doc, "li", {id: optionId(i), role: "option", class: "mlp-option", "aria-selected": "false", "data-movie-id": m.movieId}, movieLabel(m));
+        const li = h(
+          doc,
+          "li",
+          {id: optionId(i), role: "option", class: "mlp-option", "aria-selected": "false", "data-movie-id": m.movieId},
+          movieLabel(m)
+        );
         // mousedown, not click: picking must happen before the input loses focus.
         li.addEventListener("mousedown", (e) => {
           e.preventDefault();
@@ -105,7 +127,15 @@ export function createMovieSearch(doc: Document, options: MovieSearchOptions): M
       })
     );
     if (results.length === 0) {
-      replaceChildren(listbox, h(doc, "li", {class: "mlp-option mlp-muted", role: "option", "aria-disabled": "true", "aria-selected": "false"}, "no matching title"));
+      replaceChildren(
+        listbox,
+        h(
+          doc,
+          "li",
+          {class: "mlp-option mlp-muted", role: "option", "aria-disabled": "true", "aria-selected": "false"},
+          "no matching title"
+        )
+      );
     }
     listbox.hidden = false;
     input.setAttribute("aria-expanded", "true");

@@ -6,7 +6,14 @@
  * `view(PredictWidget(service))` works in a Framework page. Works with any PredictionService: a
  * bundle in the browser or a remote API.
  */
-import {NotFoundError, type MovieInfo, type PredictionService, type PredictResult, type RecommendResult, type UserInfo} from "../serving/types.js";
+import {
+  NotFoundError,
+  type MovieInfo,
+  type PredictionService,
+  type PredictResult,
+  type RecommendResult,
+  type UserInfo
+} from "../serving/types.js";
 import {h, replaceChildren, uniqueId} from "./dom.js";
 import {createMovieSearch, movieLabel} from "./movie-search.js";
 import {probabilityBars} from "./probability-bars.js";
@@ -57,7 +64,15 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
   let userSeq = 0;
   let predictSeq = 0;
 
-  const userInput = h(doc, "input", {id: userInputId, type: "number", min: 0, step: 1, inputmode: "numeric", placeholder: "e.g. 196", "aria-describedby": statusId});
+  const userInput = h(doc, "input", {
+    id: userInputId,
+    type: "number",
+    min: 0,
+    step: 1,
+    inputmode: "numeric",
+    placeholder: "e.g. 196",
+    "aria-describedby": statusId
+  });
   const userInfo = h(doc, "div", {class: "mlp-user-info", "aria-live": "polite"});
   const status = h(doc, "div", {id: statusId, class: "mlp-status", role: "status", "aria-live": "polite"});
   const result = h(doc, "section", {class: "mlp-result", "aria-label": "Prediction", "aria-live": "polite"});
@@ -76,7 +91,13 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     "div",
     {class: "mlp-root", role: "group", "aria-label": options.label ?? "Movie rating prediction"},
     h(doc, "style", {}, WIDGET_CSS),
-    h(doc, "div", {class: "mlp-row"}, h(doc, "label", {for: userInputId}, "User id"), h(doc, "div", {}, userInput, userInfo)),
+    h(
+      doc,
+      "div",
+      {class: "mlp-row"},
+      h(doc, "label", {for: userInputId}, "User id"),
+      h(doc, "div", {}, userInput, userInfo)
+    ),
     search.element,
     status,
     result,
@@ -105,12 +126,24 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
   }
 
   function renderUser(u: UserInfo): void {
-    const facts = [u.age !== null ? `age ${u.age}` : null, u.gender, u.occupation, `${u.ratings} rating${u.ratings === 1 ? "" : "s"}`].filter((x) => x !== null);
+    const facts = [
+      u.age !== null ? `age ${u.age}` : null,
+      u.gender,
+      u.occupation,
+      `${u.ratings} rating${u.ratings === 1 ? "" : "s"}`
+    ].filter((x) => x !== null);
     replaceChildren(
       userInfo,
       h(doc, "div", {class: "mlp-muted"}, facts.join(" · ")),
       u.topRated.length > 0 ? h(doc, "div", {class: "mlp-muted"}, "Rated highly:") : null,
-      u.topRated.length > 0 ? h(doc, "ul", {class: "mlp-list mlp-rated"}, ...u.topRated.slice(0, 5).map((m) => h(doc, "li", {}, `${movieLabel(m)} — ${m.rating}★`))) : null
+      u.topRated.length > 0
+        ? h(
+            doc,
+            "ul",
+            {class: "mlp-list mlp-rated"},
+            ...u.topRated.slice(0, 5).map((m) => h(doc, "li", {}, `${movieLabel(m)} — ${m.rating}★`))
+          )
+        : null
     );
   }
 
@@ -119,16 +152,42 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
       topList,
       h(doc, "h3", {class: "mlp-title"}, `Top ${r.items.length} for user ${r.userId}`),
       h(doc, "span", {class: "mlp-muted"}, `${r.model}${r.coldStart ? " (cold start: popular movies)" : ""}`),
-      h(doc, "ol", {class: "mlp-list mlp-top-list"}, ...r.items.map((m) => h(doc, "li", {"data-movie-id": m.movieId}, movieLabel(m))))
+      h(
+        doc,
+        "ol",
+        {class: "mlp-list mlp-top-list"},
+        ...r.items.map((m) => h(doc, "li", {"data-movie-id": m.movieId}, movieLabel(m)))
+      )
     );
   }
 
   function renderPrediction(p: PredictResult, movie: MovieInfo): void {
     replaceChildren(
       result,
-      h(doc, "div", {class: "mlp-headline"}, "Predicted rating ", h(doc, "strong", {class: "mlp-rating"}, `${p.rating}★`), ` for ${movieLabel(movie)}`),
-      h(doc, "div", {}, "Expected rating ", h(doc, "strong", {class: "mlp-expected"}, p.expected.toFixed(2)), ` on ${service.scale.min}–${service.scale.max}`),
-      p.coldStart ? h(doc, "div", {class: "mlp-muted"}, "Cold start: the model did not know this user or movie and answered from priors.") : null,
+      h(
+        doc,
+        "div",
+        {class: "mlp-headline"},
+        "Predicted rating ",
+        h(doc, "strong", {class: "mlp-rating"}, `${p.rating}★`),
+        ` for ${movieLabel(movie)}`
+      ),
+      h(
+        doc,
+        "div",
+        {},
+        "Expected rating ",
+        h(doc, "strong", {class: "mlp-expected"}, p.expected.toFixed(2)),
+        ` on ${service.scale.min}–${service.scale.max}`
+      ),
+      p.coldStart
+        ? h(
+            doc,
+            "div",
+            {class: "mlp-muted"},
+            "Cold start: the model did not know this user or movie and answered from priors."
+          )
+        : null,
       probabilityBars(doc, p.probabilities),
       h(doc, "div", {class: "mlp-muted"}, `model ${p.modelVersion}`)
     );
@@ -138,7 +197,10 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     const {user, movie} = value;
     const mine = ++predictSeq;
     if (user === null || movie === null) {
-      replaceChildren(result, h(doc, "div", {class: "mlp-muted"}, user === null ? "Pick a user and a movie." : "Pick a movie."));
+      replaceChildren(
+        result,
+        h(doc, "div", {class: "mlp-muted"}, user === null ? "Pick a user and a movie." : "Pick a movie.")
+      );
       return;
     }
     try {

@@ -42,7 +42,10 @@ export interface RetrainResult {
   params: RetrainParams;
 }
 
-export type WorkerRequest = {type: "load"; sample: TrainingSample} | {type: "train"; id: number; params: RetrainParams} | {type: "cancel"; id: number};
+export type WorkerRequest =
+  | {type: "load"; sample: TrainingSample}
+  | {type: "train"; id: number; params: RetrainParams}
+  | {type: "cancel"; id: number};
 
 export type WorkerResponse =
   | {type: "loaded"; trainRows: number; validRows: number}
@@ -55,7 +58,9 @@ export type WorkerResponse =
  * responses (progress per round, then done or error). One training run at a time; a new "train"
  * while one runs is refused with an error.
  */
-export function createTrainingHandler(post: (response: WorkerResponse) => void): (request: WorkerRequest) => Promise<void> {
+export function createTrainingHandler(
+  post: (response: WorkerResponse) => void
+): (request: WorkerRequest) => Promise<void> {
   let sample: TrainingSample | null = null;
   let running: number | null = null;
   const cancelled = new Set<number>();
@@ -70,8 +75,10 @@ export function createTrainingHandler(post: (response: WorkerResponse) => void):
       return;
     }
     const {id, params} = request;
-    if (sample === null) return post({type: "error", id, message: "no training sample loaded: send a load message first"});
-    if (running !== null) return post({type: "error", id, message: `training run ${running} is still going: cancel it first`});
+    if (sample === null)
+      return post({type: "error", id, message: "no training sample loaded: send a load message first"});
+    if (running !== null)
+      return post({type: "error", id, message: `training run ${running} is still going: cancel it first`});
     running = id;
     try {
       const result = await retrain(sample, params, (round, trainLoss, validLoss) => {
@@ -92,7 +99,11 @@ export function createTrainingHandler(post: (response: WorkerResponse) => void):
  * Trains on the first params.sampleSize training rows with the validation rows as the eval set,
  * calling onRound(round 1-based, train log loss, validation log loss) after each round; false stops.
  */
-export async function retrain(sample: TrainingSample, params: RetrainParams, onRound: (round: number, trainLoss: number, validLoss: number) => boolean): Promise<RetrainResult> {
+export async function retrain(
+  sample: TrainingSample,
+  params: RetrainParams,
+  onRound: (round: number, trainLoss: number, validLoss: number) => boolean
+): Promise<RetrainResult> {
   const start = performance.now();
   const d = sample.featureNames.length;
   const K = sample.classValues.length;
@@ -103,7 +114,13 @@ export async function retrain(sample: TrainingSample, params: RetrainParams, onR
   const n = params.sampleSize;
   const nValid = sample.validLabels.length;
   const model = await trainGbdtAsync(
-    {features: sample.trainFeatures.subarray(0, n * d), n, d, labels: Int32Array.from(sample.trainLabels.subarray(0, n)), featureNames: sample.featureNames},
+    {
+      features: sample.trainFeatures.subarray(0, n * d),
+      n,
+      d,
+      labels: Int32Array.from(sample.trainLabels.subarray(0, n)),
+      featureNames: sample.featureNames
+    },
     {
       objective: "multi:softprob",
       num_class: K,
@@ -150,7 +167,11 @@ interface WorkerScope {
 
 // Install the listener only inside a worker: importing this module in a page or in Node does nothing.
 const scope = globalThis as unknown as Partial<WorkerScope> & {WorkerGlobalScope?: unknown; document?: unknown};
-if (scope.WorkerGlobalScope !== undefined && scope.document === undefined && typeof scope.addEventListener === "function") {
+if (
+  scope.WorkerGlobalScope !== undefined &&
+  scope.document === undefined &&
+  typeof scope.addEventListener === "function"
+) {
   const post = (r: WorkerResponse) => scope.postMessage!(r);
   const handle = createTrainingHandler(post);
   scope.addEventListener("message", (event) => {

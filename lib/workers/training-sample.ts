@@ -53,9 +53,19 @@ export function buildTrainingSample(
     featureNames: state.names.slice(),
     classValues: state.classValues.slice(),
     trainFeatures: gatherRows(train.features, d, pickTrain),
-    trainLabels: Uint8Array.from(labelsOf(dataset, Int32Array.from(pickTrain, (i) => train.rows[i]))),
+    trainLabels: Uint8Array.from(
+      labelsOf(
+        dataset,
+        Int32Array.from(pickTrain, (i) => train.rows[i])
+      )
+    ),
     validFeatures: gatherRows(valid.features, d, pickValid),
-    validLabels: Uint8Array.from(labelsOf(dataset, Int32Array.from(pickValid, (i) => valid.rows[i])))
+    validLabels: Uint8Array.from(
+      labelsOf(
+        dataset,
+        Int32Array.from(pickValid, (i) => valid.rows[i])
+      )
+    )
   };
 }
 
@@ -79,15 +89,22 @@ export function decodeTrainingSample(e: EncodedTrainingSample): TrainingSample {
   const K = e.classValues.length;
   const floats = (field: "trainFeatures" | "validFeatures", rows: number): Float32Array => {
     const bytes = unpack(e[field], field);
-    if (bytes.length !== rows * d * 4) throw new RangeError(`training sample field "${field}": ${bytes.length} bytes, expected ${rows} rows × ${d} features × 4`);
+    if (bytes.length !== rows * d * 4)
+      throw new RangeError(
+        `training sample field "${field}": ${bytes.length} bytes, expected ${rows} rows × ${d} features × 4`
+      );
     // Copy to an aligned buffer: the inflated bytes may not start on a 4-byte boundary.
     return new Float32Array(bytes.slice().buffer);
   };
   const labels = (field: "trainLabels" | "validLabels", rows: number): Uint8Array => {
     const out = unpack(e[field], field);
-    if (out.length !== rows) throw new RangeError(`training sample field "${field}": ${out.length} labels, expected ${rows}`);
+    if (out.length !== rows)
+      throw new RangeError(`training sample field "${field}": ${out.length} labels, expected ${rows}`);
     const bad = out.findIndex((k) => k >= K);
-    if (bad >= 0) throw new RangeError(`training sample field "${field}": label ${out[bad]} at row ${bad}, expected a class index 0..${K - 1}`);
+    if (bad >= 0)
+      throw new RangeError(
+        `training sample field "${field}": label ${out[bad]} at row ${bad}, expected a class index 0..${K - 1}`
+      );
     return out;
   };
   return {

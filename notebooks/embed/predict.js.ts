@@ -20,6 +20,11 @@ const result = await build({
   logLevel: "warning"
 });
 const code = result.outputFiles[0].text;
-if (/\bfrom\s*["']node:|\bimport\(\s*["']node:/.test(code)) throw new Error("embed/predict.js: the bundle imports a node: module; lib/widget must stay browser-only");
-process.stderr.write(`embed/predict.js: ${(code.length / 1024).toFixed(0)} KiB in ${Math.round(performance.now() - started)} ms\n`);
-process.stdout.write(`/* movielab prediction widget — defines <movielab-predict>; see the site's "Embed the widget" page. */\n${code}`);
+if (/\bfrom\s*["']node:|\bimport\(\s*["']node:/.test(code))
+  throw new Error("embed/predict.js: the bundle imports a node: module; lib/widget must stay browser-only");
+process.stderr.write(
+  `embed/predict.js: ${(code.length / 1024).toFixed(0)} KiB in ${Math.round(performance.now() - started)} ms\n`
+);
+process.stdout.write(
+  `/* movielab prediction widget — defines <movielab-predict>; see the site's "Embed the widget" page. */\n${code}`
+);

@@ -12,7 +12,11 @@ import {createProgress} from "../../lib/node/progress.js";
 import {openDataset, resolveDatasetSpec} from "../../lib/node/open-dataset.js";
 import {table, UsageError, type Command, type CommandContext, type OptionSpec} from "../cli-command.js";
 
-const DATA_ROOT: OptionSpec = {type: "string", value: "DIR", description: "where named sets live (default <repo>/data, or MOVIELAB_DATA_ROOT)"};
+const DATA_ROOT: OptionSpec = {
+  type: "string",
+  value: "DIR",
+  description: "where named sets live (default <repo>/data, or MOVIELAB_DATA_ROOT)"
+};
 const JSON_OUT: OptionSpec = {type: "boolean", description: "print JSON on stdout instead of text (no progress bar)"};
 
 function dataRootOf(ctx: CommandContext): string {
@@ -35,20 +39,33 @@ const fetchCommand: Command = {
   async run(ctx) {
     const entry = findDataset(ctx.args[0]);
     if (entry === undefined) {
-      throw new UsageError(`unknown data set "${ctx.args[0]}": expected one of ${KNOWN_DATASETS.map((e) => e.name).join(", ")}`, "movielab data fetch");
+      throw new UsageError(
+        `unknown data set "${ctx.args[0]}": expected one of ${KNOWN_DATASETS.map((e) => e.name).join(", ")}`,
+        "movielab data fetch"
+      );
     }
     const verify = ctx.options["no-verify"] !== true;
     const json = ctx.options.json === true;
     const progress = createProgress({label: `${entry.name}.zip`, disabled: json || !ctx.stderrIsTTY, env: ctx.env});
     const started = Date.now();
-    const dir = await fetchDataset(entry.name, {dataRoot: dataRootOf(ctx), verify, onProgress: (b, t) => progress.update(b, t)});
+    const dir = await fetchDataset(entry.name, {
+      dataRoot: dataRootOf(ctx),
+      verify,
+      onProgress: (b, t) => progress.update(b, t)
+    });
     progress.finish();
     const files = readdirSync(dir).sort();
-    const verified = verify ? `verified (${entry.sha256 !== null ? "size, SHA-256" : "size, MD5"})` : "NOT verified (--no-verify)";
+    const verified = verify
+      ? `verified (${entry.sha256 !== null ? "size, SHA-256" : "size, MD5"})`
+      : "NOT verified (--no-verify)";
     if (json) {
-      ctx.out(`${JSON.stringify({name: entry.name, dir, files, verified: verify, url: entry.url, seconds: (Date.now() - started) / 1000}, null, 2)}\n`);
+      ctx.out(
+        `${JSON.stringify({name: entry.name, dir, files, verified: verify, url: entry.url, seconds: (Date.now() - started) / 1000}, null, 2)}\n`
+      );
     } else {
-      ctx.out(`${entry.name}: downloaded from ${entry.url}, ${verified}, unpacked into ${dir} (${files.join(", ")})\n${MOVIELENS_LICENCE}\n`);
+      ctx.out(
+        `${entry.name}: downloaded from ${entry.url}, ${verified}, unpacked into ${dir} (${files.join(", ")})\n${MOVIELENS_LICENCE}\n`
+      );
     }
   }
 };
@@ -103,11 +120,17 @@ export function formatCheck(r: CheckResult): string {
     "",
     "Cleaning:"
   );
-  lines.push(...table([["rule", "removed  description"], ...r.report.rules.map((rule) => [rule.rule, `${n(rule.removed).padStart(7)}  ${rule.description}`])]));
+  lines.push(
+    ...table([
+      ["rule", "removed  description"],
+      ...r.report.rules.map((rule) => [rule.rule, `${n(rule.removed).padStart(7)}  ${rule.description}`])
+    ])
+  );
   lines.push(`  kept ${n(r.report.rowsOut)} of ${n(r.report.rowsIn)} ratings`);
   for (const rule of r.report.rules.filter((x) => x.examples.length > 0)) {
     lines.push("", `  ${rule.rule}, examples:`);
-    for (const e of rule.examples) lines.push(`    user ${e.userId}, movie ${e.movieId}, rating ${e.rating}: ${e.reason}`);
+    for (const e of rule.examples)
+      lines.push(`    user ${e.userId}, movie ${e.movieId}, rating ${e.rating}: ${e.reason}`);
   }
   if (r.report.notes.length > 0) lines.push("", "Notes:", ...r.report.notes.map((note) => `  - ${note}`));
   const s = r.summary;
@@ -128,7 +151,10 @@ export function formatCheck(r: CheckResult): string {
 }
 
 /** Local state of one known set: its directory, and whether the files there are recognisable. */
-function localState(entry: MovieLensEntry, dataRoot: string): {dir: string; state: "present" | "incomplete" | "absent"} {
+function localState(
+  entry: MovieLensEntry,
+  dataRoot: string
+): {dir: string; state: "present" | "incomplete" | "absent"} {
   const dir = join(dataRoot, entry.name);
   try {
     if (!statSync(dir).isDirectory()) return {dir, state: "absent"};
@@ -146,7 +172,9 @@ const listCommand: Command = {
     const root = dataRootOf(ctx);
     const rows = KNOWN_DATASETS.map((e) => ({...e, local: localState(e, root)}));
     if (ctx.options.json === true) {
-      ctx.out(`${JSON.stringify({dataRoot: root, licence: MOVIELENS_LICENCE, sets: rows.map((r) => ({...r, local: r.local.state, dir: r.local.dir}))}, null, 2)}\n`);
+      ctx.out(
+        `${JSON.stringify({dataRoot: root, licence: MOVIELENS_LICENCE, sets: rows.map((r) => ({...r, local: r.local.state, dir: r.local.dir}))}, null, 2)}\n`
+      );
       return;
     }
     const header = ["name", "zip MB", "checksum", "here", "description"];
@@ -158,7 +186,10 @@ const listCommand: Command = {
       r.description
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-    const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
+    const line = (cells: string[]): string =>
+      cells
+        .map((c, i) => (i === cells.length - 1 ? c : i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+        .join("  ");
     ctx.out([line(header), ...body.map(line), "", `Data root: ${root}`, MOVIELENS_LICENCE, ""].join("\n"));
   }
 };

@@ -39,10 +39,14 @@ export const command: Command = {
       return 0;
     }
     const title = bundle.titles?.[bundle.idMaps.movies.indexOf(movieId)];
-    const lines = [`user ${userId}, movie ${movieId}${title !== undefined ? ` ${JSON.stringify(title)}` : ""}: predicted ${p.rating}★, expected ${p.expected.toFixed(2)}${p.coldStart ? " (cold start: answered from priors)" : ""}`];
+    const lines = [
+      `user ${userId}, movie ${movieId}${title !== undefined ? ` ${JSON.stringify(title)}` : ""}: predicted ${p.rating}★, expected ${p.expected.toFixed(2)}${p.coldStart ? " (cold start: answered from priors)" : ""}`
+    ];
     const width = 30;
     for (const c of [...p.probabilities].sort((a, b) => b.value - a.value)) {
-      lines.push(`  ${String(c.value).padStart(3)}★ ${"█".repeat(Math.round(c.p * width)).padEnd(width)} ${formatPercent(c.p)}`);
+      lines.push(
+        `  ${String(c.value).padStart(3)}★ ${"█".repeat(Math.round(c.p * width)).padEnd(width)} ${formatPercent(c.p)}`
+      );
     }
     lines.push(`model ${p.modelVersion}`);
     ctx.out(`${lines.join("\n")}\n`);

@@ -16,8 +16,10 @@ const WHERE = "movielab rank";
 /** The registry name of the top-N model --model names (aliases resolved), or a usage error listing the accepted names. */
 export function topNModelOption(ctx: CommandContext, where: string, fallback?: string): string {
   const raw = ctx.options.model ?? fallback;
-  if (typeof raw !== "string" || raw === "") throw new UsageError(`--model is required: one of ${topNNames().join(", ")}`, where);
-  if (topNModel(raw) === null) throw new UsageError(`unknown --model "${raw}": expected one of ${topNNames().join(", ")}`, where);
+  if (typeof raw !== "string" || raw === "")
+    throw new UsageError(`--model is required: one of ${topNNames().join(", ")}`, where);
+  if (topNModel(raw) === null)
+    throw new UsageError(`unknown --model "${raw}": expected one of ${topNNames().join(", ")}`, where);
   return topNModelName(raw);
 }
 
@@ -45,7 +47,12 @@ export const command: Command = {
     const model = MODELS[name];
     const description = model.description;
     const split = datasetRankingSplit(dataset, seed);
-    const progress = createProgress({label: `rank ${name} (fit, rank)`, disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
+    const progress = createProgress({
+      label: `rank ${name} (fit, rank)`,
+      disabled: json || !ctx.stderrIsTTY,
+      env: ctx.env,
+      unit: "items"
+    });
     progress.update(0, 2);
     const t0 = performance.now();
     const state = model.fit(split.train, seedParams(model, seed));
@@ -56,7 +63,10 @@ export const command: Command = {
     const rankSeconds = (performance.now() - t1) / 1000;
     progress.update(2, 2);
     progress.finish();
-    const out = rankToJson({model: name, byK, fitSeconds, rankSeconds}, {dataset: dataset.name, model: name, description, seed});
+    const out = rankToJson(
+      {model: name, byK, fitSeconds, rankSeconds},
+      {dataset: dataset.name, model: name, description, seed}
+    );
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatRank(out));
     return 0;
   }

@@ -35,7 +35,12 @@ export const command: Command = {
     "Prints the user's top-k unseen movies, best first, with the ranking model's scores (not ratings). Exit 0 on\n" +
     "success, 1 when the bundle is bad or the user is unknown to it, 2 on bad usage. --json prints the API's /recommend answer.",
   options: {
-    model: {type: "string", value: "FILE|NAME", description: "classifier bundle with a ranker (required); with --data a recommender name (default ease, see 'movielab rank --help')"},
+    model: {
+      type: "string",
+      value: "FILE|NAME",
+      description:
+        "classifier bundle with a ranker (required); with --data a recommender name (default ease, see 'movielab rank --help')"
+    },
     ...DATA_OPTIONS,
     user: {type: "string", value: "ID", description: "user id as in the data set (required)"},
     k: {type: "string", value: "N", description: "how many movies, 1..100 (default 10)"},
@@ -51,8 +56,12 @@ export const command: Command = {
       ctx.out(`${JSON.stringify(recommendToWire(r), null, 2)}\n`);
       return 0;
     }
-    const lines = [`top ${r.items.length} for user ${userId} (${r.model}${r.coldStart ? ", cold start: most popular" : ""}):`];
-    r.items.forEach((m, i) => lines.push(`${String(i + 1).padStart(4)}. ${movieLabel(m)}  [${m.movieId}]  score ${m.score.toFixed(3)}`));
+    const lines = [
+      `top ${r.items.length} for user ${userId} (${r.model}${r.coldStart ? ", cold start: most popular" : ""}):`
+    ];
+    r.items.forEach((m, i) =>
+      lines.push(`${String(i + 1).padStart(4)}. ${movieLabel(m)}  [${m.movieId}]  score ${m.score.toFixed(3)}`)
+    );
     lines.push(`model ${r.modelVersion}`);
     ctx.out(`${lines.join("\n")}\n`);
     return 0;

@@ -10,7 +10,8 @@ const WHERE = "movielab serve";
 
 export const command: Command = {
   name: "serve",
-  summary: "serve predictions over HTTP (POST /predict, /recommend; GET /movies, /users/:id, /health), optionally with the site",
+  summary:
+    "serve predictions over HTTP (POST /predict, /recommend; GET /movies, /users/:id, /health), optionally with the site",
   description:
     "Loads and validates a classifier bundle (written by `movielab train classifier --out model.json`) and serves it:\n" +
     "  POST /predict {user_id, movie_id}   POST /recommend {user_id, k}   GET /movies?q=&limit=   GET /users/:id   GET /health\n" +
@@ -21,14 +22,25 @@ export const command: Command = {
     port: {type: "string", value: "N", description: "TCP port, 0 for any free one (default 5000)"},
     host: {type: "string", value: "ADDR", description: "interface to bind (default 127.0.0.1; 0.0.0.0 in a container)"},
     site: {type: "string", value: "DIR", description: "also serve this built site (dist/) on the same port"},
-    cors: {type: "string", value: "ORIGINS", description: "allow browsers on these origins (comma-separated, or *); off by default"},
+    cors: {
+      type: "string",
+      value: "ORIGINS",
+      description: "allow browsers on these origins (comma-separated, or *); off by default"
+    },
     "body-limit": {type: "string", value: "BYTES", description: `largest request body (default ${DEFAULT_BODY_LIMIT})`},
     quiet: {type: "boolean", description: "log warnings and errors only"}
   },
   async run(ctx) {
     const modelPath = resolve(ctx.cwd, stringOption(ctx.options.model, "model", WHERE, "<bundle>"));
     const port = integerOption(ctx.options.port, "port", 0, 65535, WHERE, 5000);
-    const bodyLimit = integerOption(ctx.options["body-limit"], "body-limit", 64, 16 * 1024 * 1024, WHERE, DEFAULT_BODY_LIMIT);
+    const bodyLimit = integerOption(
+      ctx.options["body-limit"],
+      "body-limit",
+      64,
+      16 * 1024 * 1024,
+      WHERE,
+      DEFAULT_BODY_LIMIT
+    );
     const host = typeof ctx.options.host === "string" ? ctx.options.host : "127.0.0.1";
     let corsOrigins;
     try {

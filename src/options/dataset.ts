@@ -11,15 +11,30 @@ import type {OpenDatasetOptions} from "../../lib/node/open-dataset.js";
 import type {CommandContext, OptionSpec} from "../cli-command.js";
 
 export const DATA_OPTIONS: Record<string, OptionSpec> = {
-  data: {type: "string", value: "DIR|NAME|synthetic", description: "data set: a MovieLens directory, a set name under the data root, or synthetic (default: MOVIELAB_DATA, else data/ml-100k, else synthetic)"},
-  "data-root": {type: "string", value: "DIR", description: "where named sets live (default <repo>/data, or MOVIELAB_DATA_ROOT)"}
+  data: {
+    type: "string",
+    value: "DIR|NAME|synthetic",
+    description:
+      "data set: a MovieLens directory, a set name under the data root, or synthetic (default: MOVIELAB_DATA, else data/ml-100k, else synthetic)"
+  },
+  "data-root": {
+    type: "string",
+    value: "DIR",
+    description: "where named sets live (default <repo>/data, or MOVIELAB_DATA_ROOT)"
+  }
 };
 
 /** openDataset's options for the command's --data and --data-root, cleaned as `clean` says; commands never download. */
 export function datasetOptions(ctx: CommandContext, clean: CleanOptions): OpenDatasetOptions {
-  const dataRoot = typeof ctx.options["data-root"] === "string" ? resolve(ctx.cwd, ctx.options["data-root"]) : defaultDataRoot(ctx.env);
+  const dataRoot =
+    typeof ctx.options["data-root"] === "string"
+      ? resolve(ctx.cwd, ctx.options["data-root"])
+      : defaultDataRoot(ctx.env);
   const spec = typeof ctx.options.data === "string" ? ctx.options.data : undefined;
   // Relative directories are relative to the command's cwd, not the process's.
-  const resolved = spec !== undefined && (spec.startsWith(".") || spec.includes("/")) && !spec.startsWith("~") ? resolve(ctx.cwd, spec) : spec;
+  const resolved =
+    spec !== undefined && (spec.startsWith(".") || spec.includes("/")) && !spec.startsWith("~")
+      ? resolve(ctx.cwd, spec)
+      : spec;
   return {spec: resolved, env: ctx.env, dataRoot, cwd: ctx.cwd, allowDownload: false, clean};
 }

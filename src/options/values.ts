@@ -2,7 +2,14 @@
 import {UsageError} from "../cli-command.js";
 
 /** Reads option `name` as an integer in [min, max]; the fallback when absent, or a UsageError naming the option when there is none. */
-export function integerOption(value: string | boolean | undefined, name: string, min: number, max: number, commandPath: string, fallback?: number): number {
+export function integerOption(
+  value: string | boolean | undefined,
+  name: string,
+  min: number,
+  max: number,
+  commandPath: string,
+  fallback?: number
+): number {
   if (value === undefined) {
     if (fallback === undefined) throw new UsageError(`--${name} is required`, commandPath);
     return fallback;
@@ -16,7 +23,12 @@ export function integerOption(value: string | boolean | undefined, name: string,
 }
 
 /** Reads a required string option, or throws UsageError naming it. */
-export function stringOption(value: string | boolean | undefined, name: string, commandPath: string, what: string): string {
+export function stringOption(
+  value: string | boolean | undefined,
+  name: string,
+  commandPath: string,
+  what: string
+): string {
   if (typeof value !== "string" || value === "") throw new UsageError(`--${name} ${what} is required`, commandPath);
   return value;
 }

@@ -17,8 +17,12 @@ const MAX_AGE_S = 600;
 export function parseCorsOrigins(text: string): CorsOrigins {
   const trimmed = text.trim();
   if (trimmed === "*") return "*";
-  const origins = trimmed.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (origins.length === 0) throw new Error(`--cors "${text}": expected "*" or a comma-separated list of origins like https://example.org`);
+  const origins = trimmed
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (origins.length === 0)
+    throw new Error(`--cors "${text}": expected "*" or a comma-separated list of origins like https://example.org`);
   for (const o of origins) {
     let url: URL;
     try {
@@ -26,7 +30,8 @@ export function parseCorsOrigins(text: string): CorsOrigins {
     } catch {
       throw new Error(`--cors: "${o}" is not an origin; expected scheme://host[:port], e.g. https://example.org`);
     }
-    if (url.origin !== o) throw new Error(`--cors: "${o}" is not an origin; expected exactly ${url.origin} (no path, no trailing slash)`);
+    if (url.origin !== o)
+      throw new Error(`--cors: "${o}" is not an origin; expected exactly ${url.origin} (no path, no trailing slash)`);
   }
   return origins;
 }
@@ -34,7 +39,8 @@ export function parseCorsOrigins(text: string): CorsOrigins {
 /** Installs the CORS hook and the preflight route on app; does nothing when origins is undefined. */
 export function installCors(app: FastifyInstance, origins: CorsOrigins | undefined): void {
   if (origins === undefined) return;
-  const allowed = (origin: string | undefined): boolean => origin !== undefined && (origins === "*" || origins.includes(origin));
+  const allowed = (origin: string | undefined): boolean =>
+    origin !== undefined && (origins === "*" || origins.includes(origin));
 
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     const origin = req.headers.origin;
@@ -45,11 +51,20 @@ export function installCors(app: FastifyInstance, origins: CorsOrigins | undefin
   app.options("/*", async (req, reply) => {
     const origin = req.headers.origin;
     if (!allowed(origin)) {
-      return reply.code(403).send({error: origin === undefined ? "a preflight request needs an Origin header" : `origin ${origin} is not allowed by --cors`, field: "origin"});
+      return reply.code(403).send({
+        error:
+          origin === undefined
+            ? "a preflight request needs an Origin header"
+            : `origin ${origin} is not allowed by --cors`,
+        field: "origin"
+      });
     }
     const requested = req.headers["access-control-request-headers"];
     reply.header("Access-Control-Allow-Methods", ALLOW_METHODS);
-    reply.header("Access-Control-Allow-Headers", typeof requested === "string" && requested !== "" ? requested : "content-type");
+    reply.header(
+      "Access-Control-Allow-Headers",
+      typeof requested === "string" && requested !== "" ? requested : "content-type"
+    );
     reply.header("Access-Control-Max-Age", String(MAX_AGE_S));
     return reply.code(204).send();
   });

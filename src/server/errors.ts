@@ -73,13 +73,19 @@ function validationMessage(v: ValidationItem, context: string): ErrorBody {
     const field = String(v.params.additionalProperty);
     return {error: `unknown ${where} "${field}"`, field};
   }
-  if (path === "") return {error: `the ${context === "body" ? "request body" : context} ${v.message ?? "is invalid"}${context === "body" ? " (expected a JSON object)" : ""}`};
+  if (path === "")
+    return {
+      error: `the ${context === "body" ? "request body" : context} ${v.message ?? "is invalid"}${context === "body" ? " (expected a JSON object)" : ""}`
+    };
   switch (v.keyword) {
     case "type":
       return {error: `${where} "${path}" must be ${article(String(v.params.type))} ${v.params.type}`, field: path};
     case "minimum":
     case "maximum":
-      return {error: `${where} "${path}" must be ${v.keyword === "minimum" ? ">=" : "<="} ${v.params.limit}`, field: path};
+      return {
+        error: `${where} "${path}" must be ${v.keyword === "minimum" ? ">=" : "<="} ${v.params.limit}`,
+        field: path
+      };
     default:
       return {error: `${where} "${path}" ${v.message ?? "is invalid"}`, field: path};
   }

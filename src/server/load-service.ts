@@ -6,7 +6,9 @@ import type {PredictionService} from "../../lib/serving/types.js";
 import type {Bundle} from "../../lib/bundle/bundle.js";
 
 /** Reads, validates and opens a classifier bundle; throws BundleError naming path and problem. */
-export async function loadServiceFromFile(path: string): Promise<{service: PredictionService; bundle: Bundle<WorkbenchState>}> {
+export async function loadServiceFromFile(
+  path: string
+): Promise<{service: PredictionService; bundle: Bundle<WorkbenchState>}> {
   const bundle = await loadBundle<WorkbenchState>(path, {kind: "classifier"});
   return {service: createBundleService(bundle, path), bundle};
 }

@@ -13,8 +13,10 @@ export {resolveSitePath};
 
 /** Checks that dir looks like a built site; throws a message naming what is missing. */
 export function checkSiteDir(dir: string): void {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`--site ${dir}: no such directory; run \`npm run build\` first`);
-  if (!existsSync(join(dir, "index.html"))) throw new Error(`--site ${dir}: no index.html in it; expected the dist/ folder written by \`npm run build\``);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new Error(`--site ${dir}: no such directory; run \`npm run build\` first`);
+  if (!existsSync(join(dir, "index.html")))
+    throw new Error(`--site ${dir}: no index.html in it; expected the dist/ folder written by \`npm run build\``);
 }
 
 /** Registers GET /* (and HEAD) serving siteDir. API routes registered on app take precedence. */

@@ -19,7 +19,11 @@ describe("genreMeans", () => {
 
   it("is NaN for a genre without ratings", () => {
     const d = tinyDataset();
-    d.movies = {...d.movies, genreNames: [...d.movies.genreNames, "Horror"], genres: Uint8Array.from([1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0])};
+    d.movies = {
+      ...d.movies,
+      genreNames: [...d.movies.genreNames, "Horror"],
+      genres: Uint8Array.from([1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0])
+    };
     const g = genreMeans(d);
     expect(g.n[3]).toBe(0);
     expect(Number.isNaN(g.mean[3])).toBe(true);

@@ -4,7 +4,14 @@ import {tinyDataset, type Row} from "../features/tiny-dataset.js";
 
 describe("genrePcaSummary", () => {
   // Genres A, B, C: A on 3 movies, B on 2, C on 1; movie 4 is never rated.
-  const rows: Row[] = [[0, 0, 4, 3000], [1, 0, 3, 3000], [0, 1, 2, 3000], [1, 2, 5, 3000], [0, 3, 1, 3000], [1, 3, 2, 3000]];
+  const rows: Row[] = [
+    [0, 0, 4, 3000],
+    [1, 0, 3, 3000],
+    [0, 1, 2, 3000],
+    [1, 2, 5, 3000],
+    [0, 3, 1, 3000],
+    [1, 3, 2, 3000]
+  ];
   const ds = tinyDataset(rows, 2, 5, [[0], [0, 1], [1, 2], [], [0]]);
 
   it("keeps the variance shares, loadings and the rated movies with their rarest genre", () => {

@@ -8,11 +8,7 @@ describe("matrixBlock", () => {
     expect(b.user).toEqual([2, 0, 1]);
     expect(b.userId).toEqual([30, 10, 20]);
     expect(b.movie).toEqual([0, 1, 2, 3]);
-    expect(b.rating).toEqual([
-      4, 2, 0, 5,
-      5, 4, 0, 0,
-      3, 0, 1, 0
-    ]);
+    expect(b.rating).toEqual([4, 2, 0, 5, 5, 4, 0, 0, 3, 0, 1, 0]);
     expect(b.density).toBeCloseTo(7 / 12, 12);
   });
 
@@ -23,7 +19,8 @@ describe("matrixBlock", () => {
     for (let r = 0; r < 2; r++) {
       for (let c = 0; c < 2; c++) {
         let want = 0;
-        for (let i = 0; i < d.ratings.user.length; i++) if (d.ratings.user[i] === a.user[r] && d.ratings.movie[i] === a.movie[c]) want = d.ratings.rating[i];
+        for (let i = 0; i < d.ratings.user.length; i++)
+          if (d.ratings.user[i] === a.user[r] && d.ratings.movie[i] === a.movie[c]) want = d.ratings.rating[i];
         expect(a.rating[r * 2 + c]).toBe(want);
       }
     }

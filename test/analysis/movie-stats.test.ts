@@ -12,7 +12,12 @@ describe("movieStats", () => {
 
   it("is NaN for an unrated movie", () => {
     const d = tinyDataset();
-    d.ratings = {user: new Int32Array(0), movie: new Int32Array(0), rating: new Float32Array(0), timestamp: new Float64Array(0)};
+    d.ratings = {
+      user: new Int32Array(0),
+      movie: new Int32Array(0),
+      rating: new Float32Array(0),
+      timestamp: new Float64Array(0)
+    };
     const s = movieStats(d);
     expect(Array.from(s.count)).toEqual([0, 0, 0, 0]);
     expect(Number.isNaN(s.mean[0]) && Number.isNaN(s.globalMean)).toBe(true);

@@ -10,7 +10,14 @@ describe("releaseGap", () => {
     expect(g.undated).toBe(1); // Delta has neither date nor year
     expect(g.moviesAffected).toBe(1);
     expect(g.usersAffected).toBe(1);
-    expect(g.rows).toEqual({userId: [10], movieId: [2], movieRow: [1], rating: [4], rated: [DAY(1998, 2, 1)], release: [DAY(1998, 3, 1)]});
+    expect(g.rows).toEqual({
+      userId: [10],
+      movieId: [2],
+      movieRow: [1],
+      rating: [4],
+      rated: [DAY(1998, 2, 1)],
+      release: [DAY(1998, 3, 1)]
+    });
     // Gamma is judged against Jan 1 1990 (year only): its 1997 rating is ordinary.
     expect(g.ordinaryTotal).toBe(5);
     expect(g.ordinaryDrawn).toBe(5);
@@ -27,7 +34,9 @@ describe("releaseGap", () => {
     expect(a.ordinaryDrawn).toBe(2);
     expect(a.points.before).toEqual([0, 0, 1]);
     expect(a.points).toEqual(b.points);
-    const seeds = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => releaseGap(tinyDataset(), {ordinarySample: 2, seed}).points.rated.join()));
+    const seeds = new Set(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => releaseGap(tinyDataset(), {ordinarySample: 2, seed}).points.rated.join())
+    );
     expect(seeds.size).toBeGreaterThan(1);
   });
 });

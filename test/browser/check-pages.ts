@@ -28,14 +28,23 @@ const DIST = join(ROOT, "dist");
 const SHOTS = join(ROOT, "test-results", "screenshots");
 const CHROMIUM = process.env.MOVIELAB_CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
 ];
 const SETTLE_TIMEOUT_MS = 30_000;
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 type Variant = "light" | "dark" | "phone";
-const VARIANTS: Record<Variant, {viewport: {width: number; height: number}; colorScheme: "light" | "dark"; suffix: string}> = {
+const VARIANTS: Record<
+  Variant,
+  {viewport: {width: number; height: number}; colorScheme: "light" | "dark"; suffix: string}
+> = {
   light: {viewport: {width: 1280, height: 900}, colorScheme: "light", suffix: ""},
   dark: {viewport: {width: 1280, height: 900}, colorScheme: "dark", suffix: ".dark"},
   phone: {viewport: {width: 390, height: 844}, colorScheme: "light", suffix: ".phone"}
@@ -60,24 +69,44 @@ interface Expectation {
 
 const EXPECTATIONS: Expectation[] = [
   {
-    dataset: "synthetic", page: "index", what: "shows the synthetic-data banner",
-    check: async (page) => (await page.locator(".movielab-data-banner--synthetic").isVisible()) ? null : "no visible .movielab-data-banner--synthetic"
+    dataset: "synthetic",
+    page: "index",
+    what: "shows the synthetic-data banner",
+    check: async (page) =>
+      (await page.locator(".movielab-data-banner--synthetic").isVisible())
+        ? null
+        : "no visible .movielab-data-banner--synthetic"
   },
   {
-    dataset: "ml-100k", page: "index", what: "shows no synthetic-data banner",
-    check: async (page) => (await page.locator(".movielab-data-banner--synthetic").count()) === 0 ? null : "a synthetic-data banner is shown on ml-100k"
+    dataset: "ml-100k",
+    page: "index",
+    what: "shows no synthetic-data banner",
+    check: async (page) =>
+      (await page.locator(".movielab-data-banner--synthetic").count()) === 0
+        ? null
+        : "a synthetic-data banner is shown on ml-100k"
   },
   {
-    dataset: "ml-100k", page: "data-quality", what: "reports 231 ratings before release",
+    dataset: "ml-100k",
+    page: "data-quality",
+    what: "reports 231 ratings before release",
     check: async (page) => {
       const rows = await page.locator("tr").allInnerTexts();
-      return rows.some((r) => /release/i.test(r) && /\b231\b/.test(r)) ? null : `no table row mentions release and 231 (rows: ${rows.length})`;
+      return rows.some((r) => /release/i.test(r) && /\b231\b/.test(r))
+        ? null
+        : `no table row mentions release and 231 (rows: ${rows.length})`;
     }
   },
   {
-    dataset: "ml-100k", page: "release-noise", what: "counts 231 ratings before release",
+    dataset: "ml-100k",
+    page: "release-noise",
+    what: "counts 231 ratings before release",
     check: async (page) => {
-      const text = await page.locator(".movielab-before-release-count").first().textContent().catch(() => null);
+      const text = await page
+        .locator(".movielab-before-release-count")
+        .first()
+        .textContent()
+        .catch(() => null);
       const count = text?.replace(/[^0-9]/g, "");
       return count === "231" ? null : `the before-release count shows ${text ?? "nothing"}`;
     }
@@ -101,7 +130,12 @@ function discoverPages(dist: string): string[] {
       // _observablehq, _file, _node, _import hold assets, never pages.
       if (e.isDirectory()) {
         if (!e.name.startsWith("_")) walk(p);
-      } else if (e.name.endsWith(".html")) out.push(relative(dist, p).replace(/\\/g, "/").replace(/\.html$/, ""));
+      } else if (e.name.endsWith(".html"))
+        out.push(
+          relative(dist, p)
+            .replace(/\\/g, "/")
+            .replace(/\.html$/, "")
+        );
     }
   };
   walk(dist);
@@ -140,7 +174,13 @@ function build(data: string): Promise<void> {
 }
 
 /** Opens one page, waits for every cell to settle, checks it, saves a screenshot. */
-async function checkPage(context: BrowserContext, server: StaticServer, run: Run, path: string, variant: Variant): Promise<PageResult> {
+async function checkPage(
+  context: BrowserContext,
+  server: StaticServer,
+  run: Run,
+  path: string,
+  variant: Variant
+): Promise<PageResult> {
   const problems: string[] = [];
   const page = await context.newPage();
   const host = new URL(server.origin).host;
@@ -167,7 +207,10 @@ async function checkPage(context: BrowserContext, server: StaticServer, run: Run
     if (!response || !response.ok()) problems.push(`page answered ${response?.status() ?? "nothing"}`);
     await page.waitForLoadState("networkidle", {timeout: SETTLE_TIMEOUT_MS});
     // Framework shows <observablehq-loading> until a cell displays its value (or its error).
-    await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout: SETTLE_TIMEOUT_MS})
+    await page
+      .waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {
+        timeout: SETTLE_TIMEOUT_MS
+      })
       .catch(() => problems.push(`cells still loading after ${SETTLE_TIMEOUT_MS / 1000} s`));
     // Charts sized with resize() render a frame later.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -188,7 +231,9 @@ async function checkPage(context: BrowserContext, server: StaticServer, run: Run
   }
   const shot = join(SHOTS, run.dataset, `${path}${VARIANTS[variant].suffix}.png`);
   mkdirSync(dirname(shot), {recursive: true});
-  await page.screenshot({path: shot, fullPage: true}).catch((error: Error) => problems.push(`screenshot failed: ${error.message}`));
+  await page
+    .screenshot({path: shot, fullPage: true})
+    .catch((error: Error) => problems.push(`screenshot failed: ${error.message}`));
   await page.close();
   return {dataset: run.dataset, page: path, variant, ms, problems};
 }
@@ -197,7 +242,8 @@ async function checkPage(context: BrowserContext, server: StaticServer, run: Run
 async function pageContentProblems(page: Page, path: string): Promise<string[]> {
   return page.evaluate((isNotFound) => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll(".observablehq--error")) out.push(`error cell: ${(el.textContent ?? "").trim().slice(0, 200)}`);
+    for (const el of document.querySelectorAll(".observablehq--error"))
+      out.push(`error cell: ${(el.textContent ?? "").trim().slice(0, 200)}`);
     const main = document.querySelector("main");
     if (!main || (main.textContent ?? "").trim().length === 0) out.push("empty <main>");
     if (!isNotFound) {
@@ -212,7 +258,14 @@ async function pageContentProblems(page: Page, path: string): Promise<string[]> 
       });
       if (drawn.length === 0) out.push(`chart "${name}" did not render (no visible svg/canvas/img)`);
       // A Plot with no marks drawn is an empty frame: require some graphical content.
-      else if (drawn.every((g) => g.tagName.toLowerCase() === "svg" && g.querySelectorAll("path, rect, circle, line, text, image").length === 0)) out.push(`chart "${name}" rendered an empty svg`);
+      else if (
+        drawn.every(
+          (g) =>
+            g.tagName.toLowerCase() === "svg" &&
+            g.querySelectorAll("path, rect, circle, line, text, image").length === 0
+        )
+      )
+        out.push(`chart "${name}" rendered an empty svg`);
     }
     return out;
   }, path === "404");
@@ -220,7 +273,9 @@ async function pageContentProblems(page: Page, path: string): Promise<string[]> 
 
 /** Links on the page to this site whose target is not in dist/ (Framework validates only static links). */
 async function brokenLocalLinks(page: Page, origin: string): Promise<string[]> {
-  const hrefs = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>("a[href]")].map((a) => a.href));
+  const hrefs = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>("a[href]")].map((a) => a.href)
+  );
   const broken = new Set<string>();
   for (const href of hrefs) {
     const url = new URL(href);
@@ -239,7 +294,11 @@ async function checkBuild(browser: Browser, run: Run, variants: Variant[]): Prom
   try {
     for (const variant of variants) {
       const v = VARIANTS[variant];
-      const context = await browser.newContext({viewport: v.viewport, colorScheme: v.colorScheme, serviceWorkers: "block"});
+      const context = await browser.newContext({
+        viewport: v.viewport,
+        colorScheme: v.colorScheme,
+        serviceWorkers: "block"
+      });
       for (const path of pages) {
         if (variant === "phone" && path !== "index") continue;
         const result = await checkPage(context, server, run, path, variant);
@@ -252,14 +311,28 @@ async function checkBuild(browser: Browser, run: Run, variants: Variant[]): Prom
     }
     for (const e of EXPECTATIONS) {
       if (e.dataset === run.dataset && !pages.includes(e.page)) {
-        results.push({dataset: run.dataset, page: e.page, variant: "light", ms: 0, problems: [`page /${e.page} is missing from dist/`]});
+        results.push({
+          dataset: run.dataset,
+          page: e.page,
+          variant: "light",
+          ms: 0,
+          problems: [`page /${e.page} is missing from dist/`]
+        });
         console.log(`FAIL ${run.dataset} /${e.page}: page missing from dist/`);
       }
     }
     // Server-side 404s that the page listeners did not see (e.g. a prefetch) count too.
-    const unseen = server.errors.filter((e) => !results.some((r) => r.problems.some((p) => p.includes(e.split(" ").pop() ?? ""))));
+    const unseen = server.errors.filter(
+      (e) => !results.some((r) => r.problems.some((p) => p.includes(e.split(" ").pop() ?? "")))
+    );
     if (unseen.length > 0) {
-      results.push({dataset: run.dataset, page: "(server)", variant: "light", ms: 0, problems: unseen.map((e) => `server answered ${e}`)});
+      results.push({
+        dataset: run.dataset,
+        page: "(server)",
+        variant: "light",
+        ms: 0,
+        problems: unseen.map((e) => `server answered ${e}`)
+      });
       console.log(`FAIL ${run.dataset} server errors: ${unseen.join(", ")}`);
     }
   } finally {
@@ -279,8 +352,12 @@ function parseArgs(argv: string[]): {build: boolean; only?: string} {
 }
 
 function parseVariants(): Variant[] {
-  const names = (process.env.CHECK_PAGES_VARIANTS ?? "light,dark,phone").split(",").map((s) => s.trim()).filter(Boolean);
-  for (const n of names) if (!(n in VARIANTS)) throw new Error(`CHECK_PAGES_VARIANTS: unknown variant "${n}" (expected light, dark, phone)`);
+  const names = (process.env.CHECK_PAGES_VARIANTS ?? "light,dark,phone")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const n of names)
+    if (!(n in VARIANTS)) throw new Error(`CHECK_PAGES_VARIANTS: unknown variant "${n}" (expected light, dark, phone)`);
   if (!names.includes("light")) names.unshift("light"); // data assertions run on the light pass
   return names as Variant[];
 }
@@ -296,8 +373,11 @@ async function main(): Promise<void> {
   const variants = parseVariants();
   const required = process.env.CI === "true" || process.env.MOVIELAB_REQUIRE_BROWSER === "1";
   if (!existsSync(CHROMIUM)) {
-    if (required) fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium); the browser checks are required here`);
-    console.warn(`check-pages: SKIPPED — Chromium not found at ${CHROMIUM} (apt-get install -y chromium). CI=true makes this a failure.`);
+    if (required)
+      fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium); the browser checks are required here`);
+    console.warn(
+      `check-pages: SKIPPED — Chromium not found at ${CHROMIUM} (apt-get install -y chromium). CI=true makes this a failure.`
+    );
     return;
   }
 
@@ -308,8 +388,10 @@ async function main(): Promise<void> {
     const hasMl100k = existsSync(join(ml100k, "u.data"));
     if (args.only !== "ml-100k") runs.push({dataset: "synthetic", data: "synthetic"});
     if (args.only !== "synthetic") {
-      if (hasMl100k) runs.push({dataset: "ml-100k", data: ml100k}); // last, so dist/ stays the ml-100k build
-      else if (process.env.MOVIELAB_REQUIRE_DATA === "1") fail(`MOVIELAB_REQUIRE_DATA=1 but MovieLens 100K is not at ${ml100k} (set MOVIELAB_TEST_DATA)`);
+      if (hasMl100k)
+        runs.push({dataset: "ml-100k", data: ml100k}); // last, so dist/ stays the ml-100k build
+      else if (process.env.MOVIELAB_REQUIRE_DATA === "1")
+        fail(`MOVIELAB_REQUIRE_DATA=1 but MovieLens 100K is not at ${ml100k} (set MOVIELAB_TEST_DATA)`);
       else console.warn(`check-pages: ml-100k not found at ${ml100k}; checking the synthetic build only`);
     }
   }
@@ -339,7 +421,9 @@ async function main(): Promise<void> {
   const loads = results.filter((r) => r.ms > 0).map((r) => r.ms);
   if (loads.length > 0) {
     const sorted = [...loads].sort((a, b) => a - b);
-    console.log(`page load to settled: median ${Math.round(sorted[sorted.length >> 1])} ms, max ${Math.round(sorted[sorted.length - 1])} ms over ${loads.length} loads`);
+    console.log(
+      `page load to settled: median ${Math.round(sorted[sorted.length >> 1])} ms, max ${Math.round(sorted[sorted.length - 1])} ms over ${loads.length} loads`
+    );
   }
   console.log(`screenshots: ${relative(ROOT, SHOTS)}/`);
   console.log(`${results.length - failed} passed, ${failed} failed`);

@@ -49,9 +49,10 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
   return {
     origin: `http://127.0.0.1:${address.port}`,
     errors,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    })
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      })
   };
 }

@@ -10,7 +10,14 @@ function sample(): Bundle<{weights: Float32Array; trees: number[]; name: string}
     scale: {min: 1, max: 5, step: 1},
     idMaps: {users: Int32Array.from([1, 2, 7]), movies: Int32Array.from([10, 20])},
     titles: ["<img src=x onerror=alert(1)>", "Amélie (2001)"],
-    meta: bundleMetadata({dataset: {name: "t", format: "ml-100k", synthetic: false, ratings: 3, users: 3, movies: 2}, params: {eta: 0.3}, metrics: {accuracy: 0.5}}, new Date("2026-01-01T00:00:00Z")),
+    meta: bundleMetadata(
+      {
+        dataset: {name: "t", format: "ml-100k", synthetic: false, ratings: 3, users: 3, movies: 2},
+        params: {eta: 0.3},
+        metrics: {accuracy: 0.5}
+      },
+      new Date("2026-01-01T00:00:00Z")
+    ),
     state: {weights: Float32Array.from([0.1, -2.5, NaN, Infinity]), trees: [1, 2, 3], name: "x"}
   };
 }
@@ -49,7 +56,9 @@ describe("model bundle", () => {
 
   it("refuses the wrong kind and unknown typed arrays without evaluating anything", () => {
     const text = serializeBundle(sample());
-    expect(() => parseBundle(text, "m.json", {kind: "recommender"})).toThrow(/holds a classifier model, expected a recommender/);
+    expect(() => parseBundle(text, "m.json", {kind: "recommender"})).toThrow(
+      /holds a classifier model, expected a recommender/
+    );
     const evil = serializeBundle({...sample(), state: {f: {$typed: "Function", base64: "AAAA"}}} as unknown as Bundle);
     expect(() => parseBundle(evil, "m.json")).toThrow(/unknown typed array "Function"/);
   });

@@ -21,6 +21,10 @@ describe("crc32", () => {
   });
 
   it("hashes the UTF-8 encoding of text", () => {
-    expect(crc32("é")).toBe(crc32Bytes(Uint8Array.from([0xc3, 0xa9])).toString(16).padStart(8, "0"));
+    expect(crc32("é")).toBe(
+      crc32Bytes(Uint8Array.from([0xc3, 0xa9]))
+        .toString(16)
+        .padStart(8, "0")
+    );
   });
 });

@@ -13,7 +13,9 @@ describe("CalibrationPlot", () => {
     };
     const el = CalibrationPlot(data, {width: 400, document: jsdomDocument()});
     const svg = plotSvg(el);
-    expect(svg.getAttribute("aria-label")).toBe("Reliability diagram of the probabilities of 2 rating classes in 2 bins (bins with fewer than 20 rows left out)");
+    expect(svg.getAttribute("aria-label")).toBe(
+      "Reliability diagram of the probabilities of 2 rating classes in 2 bins (bins with fewer than 20 rows left out)"
+    );
     // Class 1's second bin has 5 rows (< 20): three dots remain.
     expect(mark(svg, "dot")!.querySelectorAll("circle")).toHaveLength(3);
     expect(svg.querySelectorAll('g[aria-label="line"]')).toHaveLength(2);

@@ -11,7 +11,9 @@ describe("CvComparison", () => {
     ];
     const el = CvComparison(rows, {width: 500, document: jsdomDocument()});
     const svg = plotSvg(el);
-    expect(svg.getAttribute("aria-label")).toBe("Accuracy by model: classifier 0.452 ± 0.004; majority class 0.342 ± 0.000; peer (published) 0.439 (published)");
+    expect(svg.getAttribute("aria-label")).toBe(
+      "Accuracy by model: classifier 0.452 ± 0.004; majority class 0.342 ± 0.000; peer (published) 0.439 (published)"
+    );
     const barGroups = [...svg.querySelectorAll('g[aria-label="bar"]')];
     expect(barGroups.map((g) => g.querySelectorAll("rect").length)).toEqual([2, 1]);
     expect(barGroups[1].getAttribute("stroke-dasharray")).toBe("4 2");

@@ -2,7 +2,13 @@ import {describe, expect, it} from "vitest";
 import {GenreMeans} from "../../lib/charts/genre-means.js";
 import {count, jsdomDocument, mark} from "./render.js";
 
-const DATA = {genres: ["Action", "Comedy", "Drama", "Horror"], n: [3, 5, 1, 0], mean: [4, 3.6, 1, NaN], se: [0.47, 0.46, 0, NaN], overall: 24 / 7};
+const DATA = {
+  genres: ["Action", "Comedy", "Drama", "Horror"],
+  n: [3, 5, 1, 0],
+  mean: [4, 3.6, 1, NaN],
+  se: [0.47, 0.46, 0, NaN],
+  overall: 24 / 7
+};
 
 describe("GenreMeans", () => {
   it("draws a dot and an interval per rated genre, best first, with the overall mean", () => {

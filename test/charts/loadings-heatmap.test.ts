@@ -9,7 +9,14 @@ describe("LoadingsHeatmap", () => {
     const svg = plotSvg(el);
     expect(svg.getAttribute("aria-label")).toMatch(/^Loadings of 3 genres on 2 principal components/);
     expect(count(mark(svg, "cell")!, "rect")).toBe(6);
-    expect([...mark(svg, "text")!.querySelectorAll("text")].map((t) => t.textContent)).toEqual(["0.40", "-0.30", "0.10", "-0.05", "0.20", "0.35"]);
+    expect([...mark(svg, "text")!.querySelectorAll("text")].map((t) => t.textContent)).toEqual([
+      "0.40",
+      "-0.30",
+      "0.10",
+      "-0.05",
+      "0.20",
+      "0.35"
+    ]);
     expect(el.outerHTML).toMatchSnapshot();
   });
 });

@@ -12,7 +12,9 @@ const DATA = {
 describe("PopularityBias", () => {
   it("draws one dot per rated movie and the binned trend", () => {
     const svg = PopularityBias(DATA, {width: 500, minCount: 2, document: jsdomDocument()});
-    expect(svg.getAttribute("aria-label")).toBe("Mean rating against number of ratings for 4 movies, with the binned trend");
+    expect(svg.getAttribute("aria-label")).toBe(
+      "Mean rating against number of ratings for 4 movies, with the binned trend"
+    );
     const dots = svg.querySelectorAll('g[aria-label="dot"]');
     expect(dots.length).toBe(2);
     expect(count(dots[0], "circle")).toBe(4);

@@ -10,7 +10,13 @@ describe("RatingHistogram", () => {
     expect(svg.getAttribute("aria-label")).toMatch(/^Rating histogram: share of ratings at each value from 1 to 5/);
     expect(svg.getAttribute("width")).toBe("400");
     expect(count(mark(svg, "bar")!, "rect")).toBe(5);
-    expect([...mark(svg, "text")!.querySelectorAll("text")].map((t) => t.textContent)).toEqual(["14.3%", "14.3%", "14.3%", "28.6%", "28.6%"]);
+    expect([...mark(svg, "text")!.querySelectorAll("text")].map((t) => t.textContent)).toEqual([
+      "14.3%",
+      "14.3%",
+      "14.3%",
+      "28.6%",
+      "28.6%"
+    ]);
     expect(svg.outerHTML).toMatchSnapshot();
   });
 
@@ -18,7 +24,11 @@ describe("RatingHistogram", () => {
     const half = {values: [0.5, 1, 1.5], counts: [3, 0, 1], shares: [0.75, 0, 0.25]};
     const svg = RatingHistogram(half, {width: 300, measure: "count", document: jsdomDocument()});
     expect([...mark(svg, "text")!.querySelectorAll("text")].map((t) => t.textContent)).toEqual(["3", "0", "1"]);
-    expect([...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent)).toEqual(["0.5", "1", "1.5"]);
+    expect([...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent)).toEqual([
+      "0.5",
+      "1",
+      "1.5"
+    ]);
     expect(svg.outerHTML).toMatchSnapshot();
   });
 });

@@ -13,7 +13,9 @@ describe("ReleaseNoiseScatter", () => {
   it("highlights the before-release ratings on top of the ordinary ones", () => {
     const el = ReleaseNoiseScatter(DATA, {width: 500, document: jsdomDocument()});
     const svg = plotSvg(el);
-    expect(svg.getAttribute("aria-label")).toBe("Rating date against release date: 3 ordinary ratings and 1 ratings before release highlighted");
+    expect(svg.getAttribute("aria-label")).toBe(
+      "Rating date against release date: 3 ordinary ratings and 1 ratings before release highlighted"
+    );
     const dots = svg.querySelectorAll('g[aria-label="dot"]');
     expect(dots.length).toBe(2);
     expect(dots[0].querySelectorAll("circle").length).toBe(3);
@@ -25,7 +27,11 @@ describe("ReleaseNoiseScatter", () => {
   });
 
   it("filters by release date range", () => {
-    const el = ReleaseNoiseScatter(DATA, {width: 500, from: new Date(day(1994, 1, 1) * 1000), document: jsdomDocument()});
+    const el = ReleaseNoiseScatter(DATA, {
+      width: 500,
+      from: new Date(day(1994, 1, 1) * 1000),
+      document: jsdomDocument()
+    });
     const svg = plotSvg(el);
     expect(svg.getAttribute("aria-label")).toContain("2 ordinary ratings and 1 ratings before release");
   });

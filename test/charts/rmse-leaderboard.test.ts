@@ -12,7 +12,9 @@ describe("RmseLeaderboard", () => {
   it("draws measured models as filled dots with sd bars and published figures as diamonds", () => {
     const el = RmseLeaderboard(POINTS, {width: 600, document: jsdomDocument()});
     const svg = plotSvg(el);
-    expect(svg.getAttribute("aria-label")).toBe("Leaderboard of 2 measured models and 1 published figures; best measured mean 0.920");
+    expect(svg.getAttribute("aria-label")).toBe(
+      "Leaderboard of 2 measured models and 1 published figures; best measured mean 0.920"
+    );
     expect(count(svg, 'g[aria-label="rule"] line')).toBe(2);
     expect(count(svg, 'g[aria-label="dot"] circle')).toBe(2);
     expect(count(svg, 'g[aria-label="dot"] path')).toBe(1);

@@ -8,7 +8,9 @@ describe("ThresholdCurve", () => {
   it("draws a step line for users and one for movies, with the chosen threshold", () => {
     const el = ThresholdCurve(DATA, {width: 400, mark: 3, document: jsdomDocument()});
     const svg = plotSvg(el);
-    expect(svg.getAttribute("aria-label")).toBe("Share of users and of movies with fewer ratings than each minimum-count threshold");
+    expect(svg.getAttribute("aria-label")).toBe(
+      "Share of users and of movies with fewer ratings than each minimum-count threshold"
+    );
     expect(svg.querySelectorAll('g[aria-label="line"] path').length).toBe(2);
     // The y axis runs 0..100 %: the top tick is 100.
     const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => Number(t.textContent));

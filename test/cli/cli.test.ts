@@ -5,9 +5,6 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {movielab} from "../helpers/run-cli.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 
-
-
-
 let tmp: string;
 let tiny: string;
 beforeAll(() => {
@@ -15,8 +12,14 @@ beforeAll(() => {
   // A tiny ml-100k layout: movie 30 is released in 1999, after user 1 rated it, so cleaning removes that rating.
   tiny = join(tmp, "tiny");
   mkdirSync(tiny);
-  writeFileSync(join(tiny, "u.data"), "1\t10\t4\t881250949\n2\t20\t1\t891717742\n1\t30\t5\t881250950\n2\t10\t3\t891717743\n");
-  writeFileSync(join(tiny, "u.item"), "10|Some Film (1997)|27-Jun-1997||http://x|0|1|1\n20|unknown||||1|0|0\n30|Later Film (1999)|01-Jan-1999||http://y|0|0|1\n");
+  writeFileSync(
+    join(tiny, "u.data"),
+    "1\t10\t4\t881250949\n2\t20\t1\t891717742\n1\t30\t5\t881250950\n2\t10\t3\t891717743\n"
+  );
+  writeFileSync(
+    join(tiny, "u.item"),
+    "10|Some Film (1997)|27-Jun-1997||http://x|0|1|1\n20|unknown||||1|0|0\n30|Later Film (1999)|01-Jan-1999||http://y|0|0|1\n"
+  );
   writeFileSync(join(tiny, "u.genre"), "unknown|0\nAction|1\nDrama|2\n\n");
   writeFileSync(join(tiny, "u.user"), "1|24|M|technician|85711\n2|53|F|other|T8H1N\n");
 });
@@ -44,10 +47,16 @@ describe.concurrent("movielab CLI", () => {
     [[], /^Usage: movielab/],
     [["frobnicate"], /^movielab: unknown command "frobnicate": expected one of .*data/],
     [["data"], /^movielab: data needs a subcommand: fetch, check, list/],
-    [["data", "check"], /^movielab: data check needs <dir\|name\|synthetic>\nRun 'movielab data check --help' for usage\.$/m],
+    [
+      ["data", "check"],
+      /^movielab: data check needs <dir\|name\|synthetic>\nRun 'movielab data check --help' for usage\.$/m
+    ],
     [["data", "check", "a", "b"], /^movielab: data check: unexpected argument "b"/],
     [["data", "check", "--bogus", "x"], /^movielab: Unknown option '--bogus'/],
-    [["data", "fetch", "ml-7m"], /^movielab: unknown data set "ml-7m": expected one of ml-100k, ml-latest-small, ml-1m, ml-25m, ml-32m/]
+    [
+      ["data", "fetch", "ml-7m"],
+      /^movielab: unknown data set "ml-7m": expected one of ml-100k, ml-latest-small, ml-1m, ml-25m, ml-32m/
+    ]
   ])("exits 2 on bad usage: %j", async (args, message) => {
     const r = await movielab(args as string[]);
     expect(r.code).toBe(2);

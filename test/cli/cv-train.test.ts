@@ -11,8 +11,6 @@ import {createBundleService} from "../../lib/serving/bundle-service.js";
 const tmp = mkdtempSync(join(tmpdir(), "movielab-cv-train-"));
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
 
-
-
 describe("movielab cv classifier", () => {
   it("prints per-fold and mean figures with baselines as JSON", async () => {
     const r = await movielab(["cv", "classifier", "--data", "synthetic", "--folds", "2", "--rounds", "3", "--json"]);
@@ -21,7 +19,16 @@ describe("movielab cv classifier", () => {
     const out = JSON.parse(r.stdout);
     expect(out.protocol).toBe("stratified-k-fold");
     expect(out.folds).toHaveLength(2);
-    for (const key of ["accuracy", "macro_f1", "weighted_f1", "log_loss", "rmse", "mae", "fit_seconds", "predict_seconds"]) {
+    for (const key of [
+      "accuracy",
+      "macro_f1",
+      "weighted_f1",
+      "log_loss",
+      "rmse",
+      "mae",
+      "fit_seconds",
+      "predict_seconds"
+    ]) {
       expect(typeof out.summary.mean[key]).toBe("number");
       expect(typeof out.summary.sd[key]).toBe("number");
       expect(typeof out.folds[0].metrics[key]).toBe("number");
@@ -51,7 +58,19 @@ describe("movielab train classifier", () => {
   const out = join(tmp, "model.json");
 
   it("writes a bundle that loadBundle accepts and a service can answer from", async () => {
-    const r = await movielab(["train", "classifier", "--data", "synthetic", "--rounds", "3", "--ranker", "none", "--out", out, "--json"]);
+    const r = await movielab([
+      "train",
+      "classifier",
+      "--data",
+      "synthetic",
+      "--rounds",
+      "3",
+      "--ranker",
+      "none",
+      "--out",
+      out,
+      "--json"
+    ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);

@@ -2,12 +2,19 @@ import {describe, expect, it} from "vitest";
 import {movielab} from "../helpers/run-cli.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 
-
-
-
 describe("movielab cv recommender", () => {
   it("prints rmse, mae and fit seconds per fold and their mean ± sd as JSON", async () => {
-    const r = await movielab(["cv", "recommender", "--model", "baseline", "--data", "synthetic", "--folds", "2", "--json"]);
+    const r = await movielab([
+      "cv",
+      "recommender",
+      "--model",
+      "baseline",
+      "--data",
+      "synthetic",
+      "--folds",
+      "2",
+      "--json"
+    ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -46,7 +53,16 @@ describe("movielab cv recommender", () => {
     const folds = await movielab(["cv", "recommender", "--model", "baseline", "--data", "synthetic", "--folds", "1"]);
     expect(folds.code).toBe(2);
     expect(folds.stderr).toMatch(/--folds is "1"/);
-    const official = await movielab(["cv", "recommender", "--model", "baseline", "--data", "synthetic", "--folds", "official"]);
+    const official = await movielab([
+      "cv",
+      "recommender",
+      "--model",
+      "baseline",
+      "--data",
+      "synthetic",
+      "--folds",
+      "official"
+    ]);
     expect(official.code).toBe(2);
     expect(official.stderr).toMatch(/u1\.\.u5/);
     const help = await movielab(["cv", "recommender", "--help"]);
@@ -97,7 +113,18 @@ describe("movielab recommend --data", () => {
   }, 120_000);
 
   it("never recommends a movie the user rated, and names an unknown user (exit 1)", async () => {
-    const r = await movielab(["recommend", "--data", "synthetic", "--user", "2", "--k", "10", "--model", "popular", "--json"]);
+    const r = await movielab([
+      "recommend",
+      "--data",
+      "synthetic",
+      "--user",
+      "2",
+      "--k",
+      "10",
+      "--model",
+      "popular",
+      "--json"
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.items).toHaveLength(10);
@@ -106,7 +133,8 @@ describe("movielab recommend --data", () => {
     // The CLI's synthetic set is the generator's default one; every rating of user 2 stays in it after cleaning.
     const raw = generateSynthetic();
     const rated = new Set<number>();
-    for (let i = 0; i < raw.ratings.userId.length; i++) if (raw.ratings.userId[i] === 2) rated.add(raw.ratings.movieId[i]);
+    for (let i = 0; i < raw.ratings.userId.length; i++)
+      if (raw.ratings.userId[i] === 2) rated.add(raw.ratings.movieId[i]);
     expect(rated.size).toBeGreaterThan(0);
     for (const item of out.items) expect(rated.has(item.movie_id)).toBe(false);
     const unknown = await movielab(["recommend", "--data", "synthetic", "--user", "5000"]);

@@ -16,7 +16,10 @@ interface Run {
 
 /** Starts `movielab …` through the real launcher; resolves `done` on exit. */
 function start(args: string[]): {child: ChildProcess; out: () => string; err: () => string; done: Promise<Run>} {
-  const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, MOVIELAB_OFFLINE: "1"}, stdio: ["ignore", "pipe", "pipe"]});
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: {...process.env, MOVIELAB_OFFLINE: "1"},
+    stdio: ["ignore", "pipe", "pipe"]
+  });
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -62,13 +65,21 @@ describe("movielab serve", () => {
     expect(health).toMatchObject({status: "ok", model_version: fixture.service.version});
     const user = fixture.data.userIds[1];
     const movie = fixture.data.movies.id[2];
-    const res = await fetch(`${url}/predict`, {method: "POST", headers: {"content-type": "application/json"}, body: JSON.stringify({user_id: user, movie_id: movie})});
+    const res = await fetch(`${url}/predict`, {
+      method: "POST",
+      headers: {"content-type": "application/json"},
+      body: JSON.stringify({user_id: user, movie_id: movie})
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     const direct = await fixture.service.predict(user, movie);
     expect(body.rating).toBe(direct.rating);
     expect(body.expected).toBeCloseTo(direct.expected, 10);
-    const bad = await fetch(`${url}/predict`, {method: "POST", headers: {"content-type": "application/json"}, body: "{oops"});
+    const bad = await fetch(`${url}/predict`, {
+      method: "POST",
+      headers: {"content-type": "application/json"},
+      body: "{oops"
+    });
     expect(bad.status).toBe(400);
     expect((await fetch(`${url}/health`)).status).toBe(200);
 
@@ -77,7 +88,10 @@ describe("movielab serve", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("movielab serve: stopped");
     // Structured logs: one JSON object per line, with the requests in them.
-    const logs = result.stdout.trim().split("\n").map((l) => JSON.parse(l) as {msg?: string; req?: {url?: string}});
+    const logs = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as {msg?: string; req?: {url?: string}});
     expect(logs.some((l) => l.req?.url === "/predict")).toBe(true);
   });
 
@@ -123,12 +137,27 @@ describe("movielab predict and recommend", () => {
     const user = fixture.data.userIds[0];
     const movie = fixture.data.movies.id[1];
     const direct = await fixture.service.predict(user, movie);
-    const text = await start(["predict", "--model", fixture.path, "--user", String(user), "--movie", String(movie)]).done;
+    const text = await start(["predict", "--model", fixture.path, "--user", String(user), "--movie", String(movie)])
+      .done;
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`predicted ${direct.rating}★, expected ${direct.expected.toFixed(2)}`);
     expect(text.stdout).toContain(JSON.stringify("<img src=x onerror=alert(1)>"));
-    const json = await start(["predict", "--model", fixture.path, "--user", String(user), "--movie", String(movie), "--json"]).done;
-    expect(JSON.parse(json.stdout)).toMatchObject({user_id: user, movie_id: movie, rating: direct.rating, cold_start: false});
+    const json = await start([
+      "predict",
+      "--model",
+      fixture.path,
+      "--user",
+      String(user),
+      "--movie",
+      String(movie),
+      "--json"
+    ]).done;
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      user_id: user,
+      movie_id: movie,
+      rating: direct.rating,
+      cold_start: false
+    });
     const unknown = await start(["predict", "--model", fixture.path, "--user", "99999", "--movie", String(movie)]).done;
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/unknown user id 99999/);

@@ -1,14 +1,22 @@
 import {describe, expect, it} from "vitest";
 import {
-  accuracy, argmaxClasses, calibrationBins, classificationReport, classScores, confusionMatrix,
-  expectedRating, logLoss, normalizeRows, regressionErrors
+  accuracy,
+  argmaxClasses,
+  calibrationBins,
+  classificationReport,
+  classScores,
+  confusionMatrix,
+  expectedRating,
+  logLoss,
+  normalizeRows,
+  regressionErrors
 } from "../../lib/eval/classification-metrics.js";
 
 // Reference values from scikit-learn 1.2.1 (precision_recall_fscore_support zero_division=0, log_loss) on this input.
 const y = Int32Array.from([0, 0, 1, 2, 2, 2, 1, 0]);
 const P = Float32Array.from([
-  0.7, 0.2, 0.1, 0.3, 0.4, 0.3, 0.2, 0.5, 0.3, 0.1, 0.1, 0.8,
-  0.2, 0.5, 0.3, 0.4, 0.3, 0.3, 0.5, 0.25, 0.25, 0.6, 0.3, 0.1
+  0.7, 0.2, 0.1, 0.3, 0.4, 0.3, 0.2, 0.5, 0.3, 0.1, 0.1, 0.8, 0.2, 0.5, 0.3, 0.4, 0.3, 0.3, 0.5, 0.25, 0.25, 0.6, 0.3,
+  0.1
 ]);
 
 describe("classification metrics", () => {

@@ -1,12 +1,28 @@
 import {describe, expect, it} from "vitest";
-import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "../../lib/eval/classifier-baselines.js";
+import {
+  fitBiasBaseline,
+  fitMajority,
+  predictBiasBaseline,
+  predictMajority
+} from "../../lib/eval/classifier-baselines.js";
 import {classificationReport, regressionErrors} from "../../lib/eval/classification-metrics.js";
 import {labelsOf} from "../../lib/features/feature-matrix.js";
 import {tinyDataset} from "../features/tiny-dataset.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 
-const ds = tinyDataset([[0, 0, 5, 2000], [0, 1, 3, 2000], [1, 0, 4, 2000], [1, 2, 2, 2000], [0, 2, 1, 2000]], 2, 3, [[0], [0, 1], [2]]);
+const ds = tinyDataset(
+  [
+    [0, 0, 5, 2000],
+    [0, 1, 3, 2000],
+    [1, 0, 4, 2000],
+    [1, 2, 2, 2000],
+    [0, 2, 1, 2000]
+  ],
+  2,
+  3,
+  [[0], [0, 1], [2]]
+);
 const train = Int32Array.from([0, 1, 2, 3]);
 
 describe("majority baseline", () => {
@@ -37,7 +53,12 @@ describe("rounded damped bias baseline", () => {
   });
 
   it("clips predictions to the scale and rejects a bad epsilon", () => {
-    const state = {mu: 4.9, userBias: Float64Array.from([0.5]), itemBias: Float64Array.from([0.5]), scale: {min: 1, max: 5, step: 1}};
+    const state = {
+      mu: 4.9,
+      userBias: Float64Array.from([0.5]),
+      itemBias: Float64Array.from([0.5]),
+      scale: {min: 1, max: 5, step: 1}
+    };
     const one = tinyDataset([[0, 0, 5, 2000]], 1, 1, [[0]]);
     const p = predictBiasBaseline(state, one, Int32Array.from([0]));
     expect(p.rating[0]).toBe(5);
@@ -52,13 +73,22 @@ describe.skipIf(!HAS_ML100K)("baselines on ml-100k u1..u5 reproduce the anchors"
     const data = opened.dataset;
     const folds = await opened.folds.official();
     const values = [1, 2, 3, 4, 5];
-    let maj = 0, acc = 0, rmse = 0;
+    let maj = 0,
+      acc = 0,
+      rmse = 0;
     for (const f of folds) {
-      const yTrain = labelsOf(data, f.train), yTest = labelsOf(data, f.test);
-      maj += classificationReport(yTest, predictMajority(fitMajority(yTrain, 5), f.test.length, values).proba, values).accuracy / 5;
+      const yTrain = labelsOf(data, f.train),
+        yTest = labelsOf(data, f.test);
+      maj +=
+        classificationReport(yTest, predictMajority(fitMajority(yTrain, 5), f.test.length, values).proba, values)
+          .accuracy / 5;
       const p = predictBiasBaseline(fitBiasBaseline(data, f.train), data, f.test);
       acc += classificationReport(yTest, p.proba, values).accuracy / 5;
-      rmse += regressionErrors(Float64Array.from(yTest, (c) => c + 1), p.rating).rmse / 5;
+      rmse +=
+        regressionErrors(
+          Float64Array.from(yTest, (c) => c + 1),
+          p.rating
+        ).rmse / 5;
     }
     expect(Math.abs(maj - 0.342)).toBeLessThan(0.01);
     expect(Math.abs(acc - 0.403)).toBeLessThan(0.01);

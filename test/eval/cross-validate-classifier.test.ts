@@ -2,13 +2,25 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
-import {crossValidateClassifier, CV_METRICS, summarizeMetrics, type CvProgress, type CvResult, type MetricValues} from "../../lib/eval/cross-validate-classifier.js";
+import {
+  crossValidateClassifier,
+  CV_METRICS,
+  summarizeMetrics,
+  type CvProgress,
+  type CvResult,
+  type MetricValues
+} from "../../lib/eval/cross-validate-classifier.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 import type {ClassifierParams} from "../../lib/models/classifier/pipeline.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 
-const dataset = encodeDataset(cleanDataset(generateSynthetic({seed: 11, users: 250, movies: 300, ratings: 15000}), {beforeRelease: false}).data);
-const FAST: Partial<ClassifierParams> = {gbdt: {n_estimators: 15, learning_rate: 0.3, max_depth: 4, early_stopping_rounds: null}, validationFraction: 0};
+const dataset = encodeDataset(
+  cleanDataset(generateSynthetic({seed: 11, users: 250, movies: 300, ratings: 15000}), {beforeRelease: false}).data
+);
+const FAST: Partial<ClassifierParams> = {
+  gbdt: {n_estimators: 15, learning_rate: 0.3, max_depth: 4, early_stopping_rounds: null},
+  validationFraction: 0
+};
 
 describe("crossValidateClassifier", () => {
   const progress: CvProgress[] = [];
@@ -55,7 +67,12 @@ describe("crossValidateClassifier", () => {
   });
 
   it("trains every round whatever the progress listener returns", async () => {
-    const quiet = await crossValidateClassifier(dataset, {folds: 2, params: FAST, seed: 5, onProgress: () => false as unknown as void});
+    const quiet = await crossValidateClassifier(dataset, {
+      folds: 2,
+      params: FAST,
+      seed: 5,
+      onProgress: () => false as unknown as void
+    });
     expect(quiet.folds.map((f) => f.training.rounds)).toEqual([15, 15]);
   });
 
@@ -89,18 +106,29 @@ describe("crossValidateClassifier", () => {
 
   it("stops when cancelled", async () => {
     const controller = new AbortController();
-    const run = crossValidateClassifier(dataset, {folds: 2, params: FAST, signal: controller.signal, onProgress: (p) => p.round === 3 && controller.abort()});
+    const run = crossValidateClassifier(dataset, {
+      folds: 2,
+      params: FAST,
+      signal: controller.signal,
+      onProgress: (p) => p.round === 3 && controller.abort()
+    });
     await expect(run).rejects.toThrow(/cancelled/);
   });
 });
 
 describe.skipIf(!HAS_ML100K)("crossValidateClassifier on ml-100k (official u1)", () => {
   it("reaches accuracy > 0.43 on u1 with features fitted on u1.base only", async () => {
-    const opened = await openDataset({target: {kind: "dir", dir: ML100K_DIR, name: "ml-100k"}, clean: {beforeRelease: false}});
+    const opened = await openDataset({
+      target: {kind: "dir", dir: ML100K_DIR, name: "ml-100k"},
+      clean: {beforeRelease: false}
+    });
     const ml = opened.dataset;
     const folds = await opened.folds.official(["u1"]);
     // The tuned features with a faster learning rate keep this test short.
-    const r = await crossValidateClassifier(ml, {folds, params: {gbdt: {learning_rate: 0.2, early_stopping_rounds: 10}}});
+    const r = await crossValidateClassifier(ml, {
+      folds,
+      params: {gbdt: {learning_rate: 0.2, early_stopping_rounds: 10}}
+    });
     const f = r.folds[0];
     expect(f.nTrain).toBe(80000);
     expect(f.nTest).toBe(20000);

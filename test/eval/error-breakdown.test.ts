@@ -35,7 +35,11 @@ describe("errorBreakdown", () => {
   });
 
   it("rejects mismatched inputs", () => {
-    expect(() => errorBreakdown(Int32Array.from([0]), Float32Array.from([1, 0]), [1, 2, 3], [1])).toThrow(/expected 1 rows × 3 classes/);
-    expect(() => errorBreakdown(Int32Array.from([0]), Float32Array.from([1, 0, 0]), [1, 2, 3], [1, 2])).toThrow(/one per row/);
+    expect(() => errorBreakdown(Int32Array.from([0]), Float32Array.from([1, 0]), [1, 2, 3], [1])).toThrow(
+      /expected 1 rows × 3 classes/
+    );
+    expect(() => errorBreakdown(Int32Array.from([0]), Float32Array.from([1, 0, 0]), [1, 2, 3], [1, 2])).toThrow(
+      /one per row/
+    );
   });
 });

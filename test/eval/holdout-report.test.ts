@@ -10,7 +10,11 @@ describe("holdoutReport", () => {
     const ds = randomDataset(40, 30, 3);
     const all = Int32Array.from({length: ds.ratings.rating.length}, (_, i) => i);
     const split = stratifiedSplit(labelsOf(ds, all), 0.25, 1);
-    const state = fitClassifier(ds, split.train, {features: {nComponents: 2}, gbdt: {n_estimators: 8, max_depth: 3, learning_rate: 0.3, early_stopping_rounds: null}, validationFraction: 0.2});
+    const state = fitClassifier(ds, split.train, {
+      features: {nComponents: 2},
+      gbdt: {n_estimators: 8, max_depth: 3, learning_rate: 0.3, early_stopping_rounds: null},
+      validationFraction: 0.2
+    });
     const {probabilities} = predictClassifier(state, ds, split.test);
     const r = holdoutReport(ds, state, split.train, split.test, probabilities);
     const K = 5;

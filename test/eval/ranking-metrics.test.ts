@@ -12,7 +12,8 @@ describe("ranking metrics", () => {
     const s = scoreRankedList([7, 1, 9, 2], new Set([7, 9, 5]), 4);
     expect(s.precision).toBe(0.5);
     expect(s.recall).toBeCloseTo(2 / 3, 12);
-    const dcg = 1 + 1 / Math.log2(4), idcg = 1 + 1 / Math.log2(3) + 1 / Math.log2(4);
+    const dcg = 1 + 1 / Math.log2(4),
+      idcg = 1 + 1 / Math.log2(3) + 1 / Math.log2(4);
     expect(s.ndcg).toBeCloseTo(dcg / idcg, 12);
     expect(s.ap).toBeCloseTo((1 + 2 / 3) / 3, 12);
     expect(s.hit).toBe(1);
@@ -28,8 +29,17 @@ describe("ranking metrics", () => {
   });
 
   it("averages over users and measures coverage", () => {
-    const a = scoreRankedList([0, 1], new Set([0]), 2), b = scoreRankedList([0, 2], new Set([5]), 2);
-    const sum = summariseRanking([a, b], [[0, 1], [0, 2]], 10, 2);
+    const a = scoreRankedList([0, 1], new Set([0]), 2),
+      b = scoreRankedList([0, 2], new Set([5]), 2);
+    const sum = summariseRanking(
+      [a, b],
+      [
+        [0, 1],
+        [0, 2]
+      ],
+      10,
+      2
+    );
     expect(sum.precision).toBe(0.25);
     expect(sum.hitRate).toBe(0.5);
     expect(sum.coverage).toBe(0.3);
@@ -38,9 +48,30 @@ describe("ranking metrics", () => {
   });
 
   it("evaluates under the per-user split: only unseen movies ranked", () => {
-    const train = trainOf([[0, 0, 5], [1, 0, 4], [2, 0, 3], [1, 1, 4], [2, 1, 2], [2, 2, 1]], 3, 5);
+    const train = trainOf(
+      [
+        [0, 0, 5],
+        [1, 0, 4],
+        [2, 0, 3],
+        [1, 1, 4],
+        [2, 1, 2],
+        [2, 2, 1]
+      ],
+      3,
+      5
+    );
     // user 0 saw movie 0; test movies 1 and 3. Unseen by popularity: 1 (2 raters), 2 (1), then 3 and 4 (0; tie → lower index 3).
-    const r = evaluateRanking(popularModel, {train, test: ratingsOf([[0, 1, 4], [0, 3, 2]])}, [1, 3]);
+    const r = evaluateRanking(
+      popularModel,
+      {
+        train,
+        test: ratingsOf([
+          [0, 1, 4],
+          [0, 3, 2]
+        ])
+      },
+      [1, 3]
+    );
     expect(r.byK[0].precision).toBe(1);
     expect(r.byK[1].recall).toBe(1);
     expect(r.byK[1].precision).toBeCloseTo(2 / 3, 12);
@@ -50,7 +81,8 @@ describe("ranking metrics", () => {
   it("splits 75/25 per user, seeded", () => {
     const triples: Array<[number, number, number]> = [];
     for (let u = 0; u < 4; u++) for (let m = 0; m < 8; m++) triples.push([u, m, 1 + ((u + m) % 5)]);
-    const a = microsoftSplit(ratingsOf(triples), 4, 8, SCALE, 1), b = microsoftSplit(ratingsOf(triples), 4, 8, SCALE, 1);
+    const a = microsoftSplit(ratingsOf(triples), 4, 8, SCALE, 1),
+      b = microsoftSplit(ratingsOf(triples), 4, 8, SCALE, 1);
     expect(a.train.ratings.user.length).toBe(24);
     expect(a.test.user.length).toBe(8);
     expect(Array.from(a.test.movie)).toEqual(Array.from(b.test.movie));

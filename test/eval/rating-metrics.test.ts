@@ -23,8 +23,25 @@ describe("rating metrics", () => {
   });
 
   it("evaluates a model over folds with per-fold figures", async () => {
-    const fold = (name: string, test: Array<[number, number, number]>) => ({name, train: trainOf([[0, 0, 2], [1, 1, 4]], 3, 3), test: ratingsOf(test)});
-    const r = await crossValidate(globalMeanModel, [fold("a", [[0, 1, 4], [2, 2, 3]]), fold("b", [[1, 0, 1]])]);
+    const fold = (name: string, test: Array<[number, number, number]>) => ({
+      name,
+      train: trainOf(
+        [
+          [0, 0, 2],
+          [1, 1, 4]
+        ],
+        3,
+        3
+      ),
+      test: ratingsOf(test)
+    });
+    const r = await crossValidate(globalMeanModel, [
+      fold("a", [
+        [0, 1, 4],
+        [2, 2, 3]
+      ]),
+      fold("b", [[1, 0, 1]])
+    ]);
     // mean 3: fold a errors 1, 0 → rmse √0.5, mae 0.5; fold b error 2
     expect(r.folds.map((f) => f.fold)).toEqual(["a", "b"]);
     expect(r.folds[0].metrics.rmse).toBeCloseTo(Math.sqrt(0.5), 12);

@@ -71,7 +71,9 @@ describe("kFold", () => {
   it("cuts n rows into k folds of floor or ceil n/k", () => {
     const folds = kFold(10, 3, 5);
     expect(folds.map((f) => f.test.length).sort()).toEqual([3, 3, 4]);
-    expect(folds.flatMap((f) => Array.from(f.test)).sort((a, b) => a - b)).toEqual(Array.from({length: 10}, (_, i) => i));
+    expect(folds.flatMap((f) => Array.from(f.test)).sort((a, b) => a - b)).toEqual(
+      Array.from({length: 10}, (_, i) => i)
+    );
   });
 });
 

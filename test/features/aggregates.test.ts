@@ -1,9 +1,27 @@
 import {describe, expect, it} from "vitest";
-import {aggregateFeatureNames, aggregateFolds, classCount, fitAggregates, pairAggregates, writeAggregateFeatures} from "../../lib/features/aggregates.js";
+import {
+  aggregateFeatureNames,
+  aggregateFolds,
+  classCount,
+  fitAggregates,
+  pairAggregates,
+  writeAggregateFeatures
+} from "../../lib/features/aggregates.js";
 import {randomDataset, tinyDataset} from "./tiny-dataset.js";
 
 // Genres: movie 0 = A, movie 1 = A+B, movie 2 = C. Rows 0..3 train, row 4 test.
-const ds = tinyDataset([[0, 0, 5, 2000], [0, 1, 3, 2000], [1, 0, 4, 2000], [1, 2, 2, 2000], [0, 2, 1, 2000]], 2, 3, [[0], [0, 1], [2]]);
+const ds = tinyDataset(
+  [
+    [0, 0, 5, 2000],
+    [0, 1, 3, 2000],
+    [1, 0, 4, 2000],
+    [1, 2, 2, 2000],
+    [0, 2, 1, 2000]
+  ],
+  2,
+  3,
+  [[0], [0, 1], [2]]
+);
 const train = Int32Array.from([0, 1, 2, 3]);
 const opts = {priorCount: 1, folds: 2, seed: 0, classShares: true, genreAffinity: true};
 
@@ -18,8 +36,25 @@ describe("aggregates", () => {
   it("names every column", () => {
     const state = fitAggregates(ds, train, opts);
     expect(aggregateFeatureNames(state)).toEqual([
-      "u_mean", "u_sd", "u_bias", "u_count", "u_share_0", "u_share_1", "u_share_2", "u_share_3", "u_share_4",
-      "i_mean", "i_sd", "i_bias", "i_count", "i_share_0", "i_share_1", "i_share_2", "i_share_3", "i_share_4", "u_genre_affinity"
+      "u_mean",
+      "u_sd",
+      "u_bias",
+      "u_count",
+      "u_share_0",
+      "u_share_1",
+      "u_share_2",
+      "u_share_3",
+      "u_share_4",
+      "i_mean",
+      "i_sd",
+      "i_bias",
+      "i_count",
+      "i_share_0",
+      "i_share_1",
+      "i_share_2",
+      "i_share_3",
+      "i_share_4",
+      "u_genre_affinity"
     ]);
     expect(classCount({min: 0.5, max: 5, step: 0.5})).toBe(10);
   });
@@ -29,9 +64,25 @@ describe("aggregates", () => {
     const [f] = features(state, Int32Array.from([4]), false);
     const expected = [
       // user 0: ratings 5, 3; μ = 3.5; movie damped means 4.1667, 3.25 → residuals 0.8333, −0.25
-      11.5 / 3, Math.SQRT2, (5 - 12.5 / 3 + 3 - 3.25) / 3, 2, 0, 0.25 / 3, 1.25 / 3, 0.25 / 3, 1.25 / 3,
+      11.5 / 3,
+      Math.SQRT2,
+      (5 - 12.5 / 3 + 3 - 3.25) / 3,
+      2,
+      0,
+      0.25 / 3,
+      1.25 / 3,
+      0.25 / 3,
+      1.25 / 3,
       // movie 2: rating 2 by user 1 (damped mean 9.5/3)
-      5.5 / 2, NaN, (2 - 9.5 / 3) / 2, 1, 0, 1.25 / 2, 0.125, 0.125, 0.125,
+      5.5 / 2,
+      NaN,
+      (2 - 9.5 / 3) / 2,
+      1,
+      0,
+      1.25 / 2,
+      0.125,
+      0.125,
+      0.125,
       // user 0 never rated genre C
       0
     ];
@@ -66,8 +117,16 @@ describe("aggregates", () => {
     const out = new Float32Array(rows.length * d);
     writeAggregateFeatures(state, big, rows, true, out, d, 0);
     const fold = aggregateFolds(rows.length, 3, 9);
-    expect([0, 1, 2].map((f) => fold.filter((x) => x === f).length).sort()).toEqual([Math.floor(rows.length / 3), Math.ceil(rows.length / 3), Math.ceil(rows.length / 3)].sort());
-    const partial = [0, 1, 2].map((f) => fitAggregates(big, rows.filter((_, i) => fold[i] !== f), o));
+    expect([0, 1, 2].map((f) => fold.filter((x) => x === f).length).sort()).toEqual(
+      [Math.floor(rows.length / 3), Math.ceil(rows.length / 3), Math.ceil(rows.length / 3)].sort()
+    );
+    const partial = [0, 1, 2].map((f) =>
+      fitAggregates(
+        big,
+        rows.filter((_, i) => fold[i] !== f),
+        o
+      )
+    );
     for (let i = 0; i < rows.length; i++) {
       const ref = pairAggregates(partial[fold[i]], big, big.ratings.user[rows[i]], big.ratings.movie[rows[i]]);
       const full = pairAggregates(state, big, big.ratings.user[rows[i]], big.ratings.movie[rows[i]]);

@@ -1,5 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {buildFeatures, classValuesOf, dropBeforeRelease, featuresForPair, fitFeaturePipeline, labelsOf} from "../../lib/features/feature-matrix.js";
+import {
+  buildFeatures,
+  classValuesOf,
+  dropBeforeRelease,
+  featuresForPair,
+  fitFeaturePipeline,
+  labelsOf
+} from "../../lib/features/feature-matrix.js";
 import {movieAgeYears} from "../../lib/features/movie-features.js";
 import {tinyDataset} from "./tiny-dataset.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
@@ -7,7 +14,13 @@ import {openDataset} from "../../lib/node/open-dataset.js";
 
 // Movie m is released on day 1000 + 10·m (1972); movie 2's release is unknown. Row 3 rates movie 1 on day 1005, before its release (day 1010).
 const rows: Array<[number, number, number, number]> = [
-  [0, 0, 5, 2000], [0, 1, 3, 2100], [1, 0, 4, 2200], [1, 1, 1, 1005], [1, 2, 2, 1500], [2, 2, 4, 2500], [2, 0, 3, 1461 + 1000]
+  [0, 0, 5, 2000],
+  [0, 1, 3, 2100],
+  [1, 0, 4, 2200],
+  [1, 1, 1, 1005],
+  [1, 2, 2, 1500],
+  [2, 2, 4, 2500],
+  [2, 0, 3, 1461 + 1000]
 ];
 const ds = tinyDataset(rows, 3, 3, [[0], [0, 1], [2]], true);
 const train = Int32Array.from([0, 1, 2, 3, 4, 5]);
@@ -19,7 +32,9 @@ describe("feature pipeline", () => {
     expect(classValuesOf({min: 0.5, max: 5, step: 0.5})).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
     const half = {...ds, scale: {min: 0.5, max: 5, step: 0.5}};
     expect(Array.from(labelsOf(half, Int32Array.from([0, 3])))).toEqual([9, 1]);
-    expect(() => labelsOf(ds, Int32Array.from([0]), {min: 1, max: 4, step: 1})).toThrow(/rating 5 at row 0 is not on the scale 1..4/);
+    expect(() => labelsOf(ds, Int32Array.from([0]), {min: 1, max: 4, step: 1})).toThrow(
+      /rating 5 at row 0 is not on the scale 1..4/
+    );
   });
 
   it("drops training ratings dated before release, keeps movies without a date", () => {
@@ -47,16 +62,23 @@ describe("feature pipeline", () => {
     expect(second.slice(0, 3)).toEqual([30, 1, 1]);
     expect(second[3]).toBeNaN(); // movie 2 has no release date or year
     expect(second[4]).toBeNaN();
-    expect(movieAgeYears({...ds, movies: {...ds.movies, year: Float64Array.from([NaN, NaN, 1970])}}, 2, 365.2425 * 86400)).toBeCloseTo(0.5, 9);
+    expect(
+      movieAgeYears({...ds, movies: {...ds.movies, year: Float64Array.from([NaN, NaN, 1970])}}, 2, 365.2425 * 86400)
+    ).toBeCloseTo(0.5, 9);
     // PCA scores: the projection of the movie's genre flags.
     const g0 = [1, 0, 0].map((x, j) => x - state.pca.mean[j]);
-    expect(row[5]).toBeCloseTo(g0.reduce((s, x, j) => s + x * state.pca.components[j], 0), 5);
+    expect(row[5]).toBeCloseTo(
+      g0.reduce((s, x, j) => s + x * state.pca.components[j], 0),
+      5
+    );
   });
 
   it("gives a (user, movie) pair the same features as its test row, and priors when cold", () => {
     const state = fitFeaturePipeline(ds, train, opts);
     const {features, nFeatures} = buildFeatures(state, ds, Int32Array.from([6]), {forTraining: false});
-    expect(Array.from(featuresForPair(state, ds, 2, 0, 2461 * 86400))).toEqual(Array.from(features.subarray(0, nFeatures)));
+    expect(Array.from(featuresForPair(state, ds, 2, 0, 2461 * 86400))).toEqual(
+      Array.from(features.subarray(0, nFeatures))
+    );
     const cold = featuresForPair(state, ds, -1, 0);
     expect(Array.from(cold.slice(0, 3))).toEqual([NaN, NaN, NaN]);
     expect(cold[4]).toBeNaN(); // no timestamp
@@ -70,7 +92,9 @@ describe("feature pipeline", () => {
   it("refuses a data set that does not match the fitted state, and rows out of range", () => {
     const state = fitFeaturePipeline(ds, train, opts);
     const other = tinyDataset(rows, 4, 3, [[0], [0, 1], [2]]);
-    expect(() => buildFeatures(state, other, train, {forTraining: false})).toThrow(/does not match the fitted pipeline/);
+    expect(() => buildFeatures(state, other, train, {forTraining: false})).toThrow(
+      /does not match the fitted pipeline/
+    );
     expect(() => buildFeatures(state, ds, Int32Array.from([7]), {forTraining: false})).toThrow(/rows\[0\] is 7/);
     expect(() => buildFeatures(state, ds, Int32Array.from([0, 1]), {forTraining: true})).toThrow(/training rows/);
   });

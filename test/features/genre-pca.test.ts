@@ -18,7 +18,10 @@ describe("fitGenrePca", () => {
     expect(s.cumulativeVarianceRatio[1]).toBeCloseTo(1, 12);
     expect(s.weight).toBe(4);
     // Each component is a unit eigenvector of the covariance, largest entry positive.
-    const cov = [[1 / 4, -1 / 6], [-1 / 6, 1 / 3]];
+    const cov = [
+      [1 / 4, -1 / 6],
+      [-1 / 6, 1 / 3]
+    ];
     for (let c = 0; c < 2; c++) {
       const v = [s.components[c * 2], s.components[c * 2 + 1]];
       expect(Math.hypot(v[0], v[1])).toBeCloseTo(1, 12);
@@ -29,7 +32,12 @@ describe("fitGenrePca", () => {
   });
 
   it("matches ml-pca's SVD on the repeated rows (the peer's row-level fit) up to sign", () => {
-    const rows = [[1, 0], [1, 0], [0, 1], [1, 1]];
+    const rows = [
+      [1, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1]
+    ];
     const ref = new PCA(rows);
     const s = fitGenrePca(genres, 2, rated, 2);
     expect(ref.getEigenvalues()[0]).toBeCloseTo(s.eigenvalues[0], 10);

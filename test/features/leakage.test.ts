@@ -52,11 +52,14 @@ describe("no leakage", () => {
       rating[row] = rating[row] === 5 ? 1 : 5;
       const moved = featuresOf(withRatings(ds, rating));
       const i = Array.from(base.train.rows).indexOf(row);
-      expect(bytes(moved.train.features.subarray(i * d, (i + 1) * d))).toEqual(bytes(base.train.features.subarray(i * d, (i + 1) * d)));
+      expect(bytes(moved.train.features.subarray(i * d, (i + 1) * d))).toEqual(
+        bytes(base.train.features.subarray(i * d, (i + 1) * d))
+      );
       let otherTrain = 0;
       for (let j = 0; j < base.train.rows.length; j++) {
         if (j === i) continue;
-        for (let c = 0; c < d; c++) if (!Object.is(moved.train.features[j * d + c], base.train.features[j * d + c])) otherTrain++;
+        for (let c = 0; c < d; c++)
+          if (!Object.is(moved.train.features[j * d + c], base.train.features[j * d + c])) otherTrain++;
       }
       expect(otherTrain).toBeGreaterThan(0);
       // Test rows read the whole training part, so they do see the change.

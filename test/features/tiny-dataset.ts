@@ -12,11 +12,19 @@ export type Row = RatingRow;
  * A data set with nUsers users (ages 20, 30, …; alternating M/F; occupation u mod 3), nMovies movies
  * (release on day 1000 + 10·m of year 1972, or unknown for the last movie when unknownRelease) and 3 genres.
  */
-export function tinyDataset(rows: Row[], nUsers: number, nMovies: number, genres: number[][], unknownRelease = false): Dataset {
+export function tinyDataset(
+  rows: Row[],
+  nUsers: number,
+  nMovies: number,
+  genres: number[][],
+  unknownRelease = false
+): Dataset {
   const G = 3;
   const genreFlags = new Uint8Array(nMovies * G);
   genres.forEach((gs, m) => gs.forEach((g) => (genreFlags[m * G + g] = 1)));
-  const releaseDate = Float64Array.from({length: nMovies}, (_, m) => (unknownRelease && m === nMovies - 1 ? NaN : (1000 + 10 * m) * DAY));
+  const releaseDate = Float64Array.from({length: nMovies}, (_, m) =>
+    unknownRelease && m === nMovies - 1 ? NaN : (1000 + 10 * m) * DAY
+  );
   const movies = {
     id: Int32Array.from({length: nMovies}, (_, m) => 101 + m),
     title: Array.from({length: nMovies}, (_, m) => `Movie ${m}`),

@@ -36,11 +36,25 @@ export function trainFixtureBundle(): BundleFixture {
   raw.movies.title[1] = HOSTILE_TITLE;
   const data = encodeDataset(cleanDataset(raw).data);
   const rows = Int32Array.from({length: data.ratings.rating.length}, (_, i) => i);
-  const state = fitClassifier(data, rows, {gbdt: {n_estimators: 8, max_depth: 4, early_stopping_rounds: null}, validationFraction: 0});
-  const built = buildWorkbenchBundle(data, state, {ranker: "ease", neighbours: 32, now: new Date("2025-01-01T00:00:00Z")});
+  const state = fitClassifier(data, rows, {
+    gbdt: {n_estimators: 8, max_depth: 4, early_stopping_rounds: null},
+    validationFraction: 0
+  });
+  const built = buildWorkbenchBundle(data, state, {
+    ranker: "ease",
+    neighbours: 32,
+    now: new Date("2025-01-01T00:00:00Z")
+  });
   const text = serializeBundle(built);
   const path = join(mkdtempSync(join(tmpdir(), "movielab-bundle-")), "model.json");
   writeFileSync(path, text);
   const bundle = parseBundle<WorkbenchState>(text, path);
-  return {data, bundle, text, path, service: createBundleService(bundle, path), hostileMovieId: data.movies.id[data.movies.title.indexOf(HOSTILE_TITLE)]};
+  return {
+    data,
+    bundle,
+    text,
+    path,
+    service: createBundleService(bundle, path),
+    hostileMovieId: data.movies.id[data.movies.title.indexOf(HOSTILE_TITLE)]
+  };
 }

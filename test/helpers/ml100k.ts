@@ -3,7 +3,9 @@
 import {existsSync} from "node:fs";
 import {resolve} from "node:path";
 
-export const ML100K_DIR = resolve(process.env.MOVIELAB_TEST_DATA ?? resolve(import.meta.dirname, "../../../shared/data/ml-100k"));
+export const ML100K_DIR = resolve(
+  process.env.MOVIELAB_TEST_DATA ?? resolve(import.meta.dirname, "../../../shared/data/ml-100k")
+);
 export const HAS_ML100K = existsSync(resolve(ML100K_DIR, "u.data"));
 
 if (!HAS_ML100K && process.env.MOVIELAB_REQUIRE_DATA === "1") {

@@ -7,7 +7,13 @@
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import type {Dataset} from "../../lib/data/types.js";
-import {NotFoundError, type MovieInfo, type PredictionService, type PredictResult, type UserInfo} from "../../lib/serving/types.js";
+import {
+  NotFoundError,
+  type MovieInfo,
+  type PredictionService,
+  type PredictResult,
+  type UserInfo
+} from "../../lib/serving/types.js";
 
 export const HOSTILE_TITLE = "<img src=x onerror=alert(1)>";
 
@@ -20,8 +26,15 @@ export interface TinyService extends PredictionService {
 }
 
 /** Builds the service on a seeded synthetic set (default 40 users, 60 movies, 900 ratings). */
-export function createTinyService(options: {seed?: number; users?: number; movies?: number; ratings?: number; delayMs?: number} = {}): TinyService {
-  const raw = generateSynthetic({seed: options.seed ?? 7, users: options.users ?? 40, movies: options.movies ?? 60, ratings: options.ratings ?? 900});
+export function createTinyService(
+  options: {seed?: number; users?: number; movies?: number; ratings?: number; delayMs?: number} = {}
+): TinyService {
+  const raw = generateSynthetic({
+    seed: options.seed ?? 7,
+    users: options.users ?? 40,
+    movies: options.movies ?? 60,
+    ratings: options.ratings ?? 900
+  });
   raw.movies.title[1] = HOSTILE_TITLE;
   const data = encodeDataset(raw);
   const {min, max, step} = data.scale;
@@ -91,7 +104,15 @@ export function createTinyService(options: {seed?: number; users?: number; movie
         expected += (x / sum) * (min + c * step);
         return {value: min + c * step, p: x / sum};
       });
-      return {userId, movieId, rating: min + best * step, expected, probabilities, coldStart: false, modelVersion: version};
+      return {
+        userId,
+        movieId,
+        rating: min + best * step,
+        expected,
+        probabilities,
+        coldStart: false,
+        modelVersion: version
+      };
     },
     async recommend(userId, k) {
       calls.recommend++;
@@ -100,16 +121,25 @@ export function createTinyService(options: {seed?: number; users?: number; movie
       const seen = new Set<number>();
       for (let i = 0; i < r.user.length; i++) if (r.user[i] === u) seen.add(r.movie[i]);
       const scored: {m: number; s: number}[] = [];
-      for (let m = 0; m < nMovies; m++) if (!seen.has(m)) scored.push({m, s: (movieSum[m] + 3 * globalMean) / (movieCount[m] + 3)});
+      for (let m = 0; m < nMovies; m++)
+        if (!seen.has(m)) scored.push({m, s: (movieSum[m] + 3 * globalMean) / (movieCount[m] + 3)});
       scored.sort((a, b) => b.s - a.s || a.m - b.m);
-      return {userId, k, model: "shrunk-mean", items: scored.slice(0, k).map(({m, s}) => ({...movieInfo(m), score: s})), coldStart: false, modelVersion: version};
+      return {
+        userId,
+        k,
+        model: "shrunk-mean",
+        items: scored.slice(0, k).map(({m, s}) => ({...movieInfo(m), score: s})),
+        coldStart: false,
+        modelVersion: version
+      };
     },
     async searchMovies(query, limit) {
       calls.searchMovies++;
       await delay();
       const q = fold(query.trim());
       const out: MovieInfo[] = [];
-      for (let m = 0; m < nMovies && out.length < limit; m++) if (fold(data.movies.title[m]).includes(q)) out.push(movieInfo(m));
+      for (let m = 0; m < nMovies && out.length < limit; m++)
+        if (fold(data.movies.title[m]).includes(q)) out.push(movieInfo(m));
       return out;
     },
     async user(userId): Promise<UserInfo> {

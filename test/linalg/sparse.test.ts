@@ -1,5 +1,13 @@
 import {describe, expect, it} from "vitest";
-import {buildCsr, denseBlock, getValue, multiplyDense, rowLength, rowMeans, transpose} from "../../lib/linalg/sparse.js";
+import {
+  buildCsr,
+  denseBlock,
+  getValue,
+  multiplyDense,
+  rowLength,
+  rowMeans,
+  transpose
+} from "../../lib/linalg/sparse.js";
 
 describe("sparse CSR", () => {
   // 3×4: row 0 = [_, 2, _, 1], row 1 = [], row 2 = [5, _, 3, _]

@@ -20,13 +20,19 @@ export function trainOf(triples: Array<[number, number, number]>, nUsers: number
 }
 
 /** A seeded train/test pair: each (user, movie) rated with probability `density`, rating = rounded latent score; ~20% to test. */
-export function syntheticSplit(nUsers: number, nMovies: number, density: number, seed: number): {train: TrainSet; test: Ratings} {
+export function syntheticSplit(
+  nUsers: number,
+  nMovies: number,
+  density: number,
+  seed: number
+): {train: TrainSet; test: Ratings} {
   const rng = createRng(seed);
   const F = 3;
   const pu = Array.from({length: nUsers * F}, () => rng.normal());
   const qi = Array.from({length: nMovies * F}, () => rng.normal());
   const bi = Array.from({length: nMovies}, () => 0.5 * rng.normal());
-  const train: Array<[number, number, number]> = [], test: Array<[number, number, number]> = [];
+  const train: Array<[number, number, number]> = [],
+    test: Array<[number, number, number]> = [];
   for (let u = 0; u < nUsers; u++) {
     for (let m = 0; m < nMovies; m++) {
       if (rng.next() >= density) continue;

@@ -9,7 +9,9 @@ import {easeModel} from "../../lib/models/implicit/ease.js";
 
 describe.skipIf(!HAS_ML100K)("recommenders on ml-100k", () => {
   it("biased MF (Surprise defaults) on u1: RMSE within 0.01 of the C peer's 0.951", async () => {
-    const folds = await (await openDataset({spec: ML100K_DIR, clean: {beforeRelease: false}})).folds.officialRating(["u1"]);
+    const folds = await (
+      await openDataset({spec: ML100K_DIR, clean: {beforeRelease: false}})
+    ).folds.officialRating(["u1"]);
     const r = await crossValidate(mfModel, folds);
     expect(r.folds[0].nTest).toBe(20000);
     expect(Math.abs(r.metrics.rmse.mean - 0.951)).toBeLessThan(0.01);

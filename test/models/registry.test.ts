@@ -11,7 +11,9 @@ import {blendableNames, explainableNames, getModel, MODELS, modelNames} from "..
 import {recommend, seenMatrix} from "../../lib/models/top-n.js";
 
 // Small enough for every model, the blend's members and the classifier included, to fit in well under a second.
-const dataset = encodeDataset(cleanDataset(generateSynthetic({seed: 21, users: 60, movies: 40, ratings: 1500}), {beforeRelease: false}).data);
+const dataset = encodeDataset(
+  cleanDataset(generateSynthetic({seed: 21, users: 60, movies: 40, ratings: 1500}), {beforeRelease: false}).data
+);
 const nMovies = dataset.movies.id.length;
 const folds = randomRatingFolds(dataset, 2, 7);
 const train = folds[0].train;
@@ -29,8 +31,21 @@ const fast: Record<string, object> = {
 describe("model registry", () => {
   it("lists the CLI names by task and rejects unknown names", () => {
     // Pinned as a subsequence, so that adding a model never means editing this test.
-    const inOrder = (names: string[], expected: string[]) => expect(names.filter((n) => expected.includes(n))).toEqual(expected);
-    inOrder(modelNames("rating"), ["global-mean", "baseline", "user-knn", "item-knn", "svd-seed", "svd-centred", "mf", "svdpp", "bpmf", "blend", "classifier"]);
+    const inOrder = (names: string[], expected: string[]) =>
+      expect(names.filter((n) => expected.includes(n))).toEqual(expected);
+    inOrder(modelNames("rating"), [
+      "global-mean",
+      "baseline",
+      "user-knn",
+      "item-knn",
+      "svd-seed",
+      "svd-centred",
+      "mf",
+      "svdpp",
+      "bpmf",
+      "blend",
+      "classifier"
+    ]);
     inOrder(modelNames("ranking"), ["popular", "item-knn-implicit", "ease", "bpr"]);
     expect([...modelNames("rating"), ...modelNames("ranking")].sort()).toEqual(Object.keys(MODELS).sort());
     for (const name of modelNames("rating")) expect(getModel(name).task).toBe("rating");
@@ -41,7 +56,9 @@ describe("model registry", () => {
   it("derives the blend's members and the explainable models from the models' declarations", () => {
     const all = Object.values(MODELS);
     expect(blendableNames()).toEqual(all.filter((m) => m.blendable === true && m.task === "rating").map((m) => m.name));
-    expect(blendableNames()).toEqual(expect.arrayContaining(["baseline", "user-knn", "item-knn", "svd-centred", "mf", "svdpp", "bpmf", "classifier"]));
+    expect(blendableNames()).toEqual(
+      expect.arrayContaining(["baseline", "user-knn", "item-knn", "svd-centred", "mf", "svdpp", "bpmf", "classifier"])
+    );
     expect(explainableNames()).toEqual(all.filter((m) => m.explain !== undefined).map((m) => m.name));
     expect(explainableNames()).toEqual(expect.arrayContaining(["user-knn", "item-knn", "item-knn-implicit", "ease"]));
     expect(capabilities(getModel("classifier"))).toEqual(["rating", "ranking", "classes", "blend"]);
@@ -53,11 +70,15 @@ describe("model registry", () => {
         expect(model.name).toBe(name);
         expect(model.label.length).toBeGreaterThan(0);
         expect(model.description.length).toBeGreaterThan(10);
-        for (const key of Object.keys(model.defaults as object)) expect(model.params, `${name}.${key}`).toHaveProperty(key);
+        for (const key of Object.keys(model.defaults as object))
+          expect(model.params, `${name}.${key}`).toHaveProperty(key);
         for (const [key, spec] of Object.entries(model.params)) {
           expect(spec.description.length, `${name}.${key}`).toBeGreaterThan(5);
           // A selecting model (bpmf) declares its base model's parameters, whose defaults are the base's.
-          const defaults = {...("base" in model ? (model.base as {defaults: object}).defaults : {}), ...(model.defaults as object)} as Record<string, unknown>;
+          const defaults = {
+            ...("base" in model ? (model.base as {defaults: object}).defaults : {}),
+            ...(model.defaults as object)
+          } as Record<string, unknown>;
           const v = defaults[key];
           if (spec.type === "integer") expect(Number.isInteger(v), `${name}.${key}`).toBe(true);
           if (spec.type === "integer" || spec.type === "number") {
@@ -98,7 +119,10 @@ describe("model registry", () => {
 
       it("runs through the harness on every fold, with progress, and stops when cancelled", async () => {
         const phases: string[] = [];
-        const r = await crossValidate(model, folds, {params: fast[name] as never, onProgress: (p) => phases.push(`${p.fold}:${p.phase}`)});
+        const r = await crossValidate(model, folds, {
+          params: fast[name] as never,
+          onProgress: (p) => phases.push(`${p.fold}:${p.phase}`)
+        });
         expect(r.folds.map((f) => f.fold)).toEqual(["fold1", "fold2"]);
         expect(r.metrics.rmse.mean).toBeGreaterThan(0);
         expect(r.metrics.rmse.mean).toBeLessThanOrEqual(4);
@@ -106,7 +130,9 @@ describe("model registry", () => {
         expect(phases).toContain("1:done");
         const controller = new AbortController();
         controller.abort();
-        await expect(crossValidate(model, folds, {params: fast[name] as never, signal: controller.signal})).rejects.toThrow(/cancelled/);
+        await expect(
+          crossValidate(model, folds, {params: fast[name] as never, signal: controller.signal})
+        ).rejects.toThrow(/cancelled/);
       });
     });
   }

@@ -7,7 +7,11 @@ import {trainOf} from "./fixtures.js";
 describe("topK", () => {
   it("returns the k best, best first, ties to the lower index, skipping NaN and masked", () => {
     const s = Float32Array.from([0.5, 3, NaN, 3, 1, 7]);
-    expect(topK(s, 3)).toEqual([{movie: 5, score: 7}, {movie: 1, score: 3}, {movie: 3, score: 3}]);
+    expect(topK(s, 3)).toEqual([
+      {movie: 5, score: 7},
+      {movie: 1, score: 3},
+      {movie: 3, score: 3}
+    ]);
     expect(topK(s, 2, Uint8Array.from([0, 0, 0, 0, 0, 1])).map((r) => r.movie)).toEqual([1, 3]);
     expect(topK(s, 10).length).toBe(5);
     expect(topK(s, 0)).toEqual([]);
@@ -23,7 +27,18 @@ describe("topK", () => {
 
 describe("recommend", () => {
   it("excludes the movies the user rated in training unless asked not to", () => {
-    const train = trainOf([[0, 0, 5], [1, 0, 4], [1, 1, 3], [2, 0, 1], [2, 1, 2], [2, 2, 3]], 3, 4);
+    const train = trainOf(
+      [
+        [0, 0, 5],
+        [1, 0, 4],
+        [1, 1, 3],
+        [2, 0, 1],
+        [2, 1, 2],
+        [2, 2, 3]
+      ],
+      3,
+      4
+    );
     const s = popularModel.fit(train);
     const seen = seenMatrix(train);
     expect(recommend(popularModel, s, seen, 1, 10).map((r) => r.movie)).toEqual([2, 3]);

@@ -11,7 +11,11 @@ const bundle: Bundle = {
   model: "mf",
   scale: {min: 0.5, max: 5, step: 0.5},
   idMaps: {users: Int32Array.from([1]), movies: Int32Array.from([1])},
-  meta: bundleMetadata({dataset: {name: "t", format: "csv", synthetic: true, ratings: 1, users: 1, movies: 1}, params: {}, metrics: {}}),
+  meta: bundleMetadata({
+    dataset: {name: "t", format: "csv", synthetic: true, ratings: 1, users: 1, movies: 1},
+    params: {},
+    metrics: {}
+  }),
   state: {p: Float64Array.from([1, 2])}
 };
 

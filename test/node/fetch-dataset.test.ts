@@ -10,14 +10,23 @@ import {KNOWN_DATASETS, type MovieLensEntry} from "../../lib/data/registry.js";
 import {fetchDataset} from "../../lib/node/fetch-dataset.js";
 
 const RATINGS = "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,3,4.0,964981247\n";
-const MOVIES = "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n3,Grumpier Old Men (1995),Comedy|Romance\n";
-const GOOD_ZIP = zipSync({"ml-test/ratings.csv": strToU8(RATINGS), "ml-test/movies.csv": strToU8(MOVIES), "ml-test/README.txt": strToU8("test set\n")});
+const MOVIES =
+  "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n3,Grumpier Old Men (1995),Comedy|Romance\n";
+const GOOD_ZIP = zipSync({
+  "ml-test/ratings.csv": strToU8(RATINGS),
+  "ml-test/movies.csv": strToU8(MOVIES),
+  "ml-test/README.txt": strToU8("test set\n")
+});
 
 const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
 const md5 = (b: Uint8Array): string => createHash("md5").update(b).digest("hex");
 
 /** A registry entry describing `zip` as served at url. */
-function entryFor(zip: Uint8Array, url = "https://example.invalid/ml-test.zip", overrides: Partial<MovieLensEntry> = {}): MovieLensEntry {
+function entryFor(
+  zip: Uint8Array,
+  url = "https://example.invalid/ml-test.zip",
+  overrides: Partial<MovieLensEntry> = {}
+): MovieLensEntry {
   return {
     name: "ml-test",
     url,
@@ -36,7 +45,10 @@ function entryFor(zip: Uint8Array, url = "https://example.invalid/ml-test.zip", 
 function fakeFetch(zip: Uint8Array, status = 200): typeof fetch & {calls: number} {
   const f = (async () => {
     f.calls++;
-    return new Response(status === 200 ? new Blob([new Uint8Array(zip)]) : "not found", {status, statusText: status === 200 ? "OK" : "Not Found"});
+    return new Response(status === 200 ? new Blob([new Uint8Array(zip)]) : "not found", {
+      status,
+      statusText: status === 200 ? "OK" : "Not Found"
+    });
   }) as unknown as typeof fetch & {calls: number};
   f.calls = 0;
   return f;
@@ -116,7 +128,9 @@ describe("fetchDataset over real HTTP on 127.0.0.1", () => {
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toContain(`could not download ${url}: fetch failed (ECONNREFUSED`);
-    expect(message).toContain(`download ${url} by hand and unpack its ml-test/ folder into ${join(dataRoot, "ml-test")}/`);
+    expect(message).toContain(
+      `download ${url} by hand and unpack its ml-test/ folder into ${join(dataRoot, "ml-test")}/`
+    );
     expect(message).toContain("set MOVIELAB_DATA");
     expect(readdirSync(dataRoot)).toEqual([]);
   });
@@ -126,25 +140,29 @@ describe("fetchDataset verification", () => {
   it("refuses a wrong SHA-256, writes no data dir and keeps a previous copy", async () => {
     writePreviousCopy();
     const entry = entryFor(GOOD_ZIP, undefined, {sha256: "0".repeat(64)});
-    await expect(fetchDataset("ml-test", {dataRoot, registry: [entry], fetchImpl: fakeFetch(GOOD_ZIP)})).rejects.toThrow(
-      `SHA-256 is ${sha256(GOOD_ZIP)}, expected ${"0".repeat(64)}`
-    );
+    await expect(
+      fetchDataset("ml-test", {dataRoot, registry: [entry], fetchImpl: fakeFetch(GOOD_ZIP)})
+    ).rejects.toThrow(`SHA-256 is ${sha256(GOOD_ZIP)}, expected ${"0".repeat(64)}`);
     expectPreviousCopyIntact();
   });
 
   it("refuses a wrong size before looking at the checksum", async () => {
     const entry = entryFor(GOOD_ZIP, undefined, {size: GOOD_ZIP.length + 1});
-    await expect(fetchDataset("ml-test", {dataRoot, registry: [entry], fetchImpl: fakeFetch(GOOD_ZIP)})).rejects.toThrow(
-      `downloaded ${GOOD_ZIP.length} bytes, expected exactly ${GOOD_ZIP.length + 1}`
-    );
+    await expect(
+      fetchDataset("ml-test", {dataRoot, registry: [entry], fetchImpl: fakeFetch(GOOD_ZIP)})
+    ).rejects.toThrow(`downloaded ${GOOD_ZIP.length} bytes, expected exactly ${GOOD_ZIP.length + 1}`);
     expect(readdirSync(dataRoot)).toEqual([]);
   });
 
   it("verifies with GroupLens's MD5 when no SHA-256 is recorded", async () => {
     const good = entryFor(GOOD_ZIP, undefined, {sha256: null});
-    await expect(fetchDataset("ml-test", {dataRoot, registry: [good], fetchImpl: fakeFetch(GOOD_ZIP)})).resolves.toBe(join(dataRoot, "ml-test"));
+    await expect(fetchDataset("ml-test", {dataRoot, registry: [good], fetchImpl: fakeFetch(GOOD_ZIP)})).resolves.toBe(
+      join(dataRoot, "ml-test")
+    );
     const bad = entryFor(GOOD_ZIP, undefined, {sha256: null, md5: "f".repeat(32)});
-    await expect(fetchDataset("ml-test", {dataRoot, registry: [bad], fetchImpl: fakeFetch(GOOD_ZIP)})).rejects.toThrow(`MD5 is ${md5(GOOD_ZIP)}`);
+    await expect(fetchDataset("ml-test", {dataRoot, registry: [bad], fetchImpl: fakeFetch(GOOD_ZIP)})).rejects.toThrow(
+      `MD5 is ${md5(GOOD_ZIP)}`
+    );
   });
 
   it("refuses a set without a recorded checksum unless verification is off", async () => {
@@ -154,31 +172,35 @@ describe("fetchDataset verification", () => {
       "no checksum is recorded for ml-test, so a download of it cannot be verified; rerun with --no-verify"
     );
     expect(f.calls).toBe(0);
-    await expect(fetchDataset("ml-test", {dataRoot, registry: [entry], fetchImpl: f, verify: false})).resolves.toBe(join(dataRoot, "ml-test"));
+    await expect(fetchDataset("ml-test", {dataRoot, registry: [entry], fetchImpl: f, verify: false})).resolves.toBe(
+      join(dataRoot, "ml-test")
+    );
     expect(readFileSync(join(dataRoot, "ml-test", "movies.csv"), "utf8")).toBe(MOVIES);
   });
 
   it("rejects a zip-slip entry even when its checksum matches, keeping the previous copy", async () => {
     writePreviousCopy();
     const evil = zipSync({"ml-test/ratings.csv": strToU8(RATINGS), "ml-test/../../escaped.txt": strToU8("gotcha")});
-    await expect(fetchDataset("ml-test", {dataRoot, registry: [entryFor(evil)], fetchImpl: fakeFetch(evil)})).rejects.toThrow(
-      /would write outside the target directory/
-    );
+    await expect(
+      fetchDataset("ml-test", {dataRoot, registry: [entryFor(evil)], fetchImpl: fakeFetch(evil)})
+    ).rejects.toThrow(/would write outside the target directory/);
     expectPreviousCopyIntact();
   });
 
   it("keeps the previous copy when an unverified download is not a usable zip", async () => {
     writePreviousCopy();
     const junk = strToU8("<html>captive portal</html>");
-    await expect(fetchDataset("ml-test", {dataRoot, registry: [entryFor(GOOD_ZIP)], fetchImpl: fakeFetch(junk), verify: false})).rejects.toThrow(
-      /not a zip archive/
-    );
+    await expect(
+      fetchDataset("ml-test", {dataRoot, registry: [entryFor(GOOD_ZIP)], fetchImpl: fakeFetch(junk), verify: false})
+    ).rejects.toThrow(/not a zip archive/);
     expectPreviousCopyIntact();
   });
 
   it("names the URL and the manual route when fetch itself fails (DNS)", async () => {
     const offline = (async () => {
-      throw new TypeError("fetch failed", {cause: Object.assign(new Error("getaddrinfo ENOTFOUND files.grouplens.org"), {code: "ENOTFOUND"})});
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error("getaddrinfo ENOTFOUND files.grouplens.org"), {code: "ENOTFOUND"})
+      });
     }) as unknown as typeof fetch;
     const entry = KNOWN_DATASETS[0];
     await expect(fetchDataset("ml-100k", {dataRoot, fetchImpl: offline})).rejects.toThrow(
@@ -201,9 +223,9 @@ describe("fetchDataset verification", () => {
       });
       return new Response(body, {status: 200});
     }) as unknown as typeof fetch;
-    await expect(fetchDataset("ml-test", {dataRoot, registry: [entryFor(GOOD_ZIP)], fetchImpl: broken})).rejects.toThrow(
-      "download of https://example.invalid/ml-test.zip broke off after 50 bytes: socket hang up"
-    );
+    await expect(
+      fetchDataset("ml-test", {dataRoot, registry: [entryFor(GOOD_ZIP)], fetchImpl: broken})
+    ).rejects.toThrow("download of https://example.invalid/ml-test.zip broke off after 50 bytes: socket hang up");
     expect(readdirSync(dataRoot)).toEqual([]);
   });
 

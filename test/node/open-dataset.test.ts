@@ -11,7 +11,8 @@ import {hasOfficialFolds, openDataset, resolveDatasetSpec} from "../../lib/node/
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 
 const RATINGS = "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,3,4.5,964981247\n2,1,3.0,964982224\n";
-const MOVIES = "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n3,Grumpier Old Men (1995),Comedy|Romance\n";
+const MOVIES =
+  "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n3,Grumpier Old Men (1995),Comedy|Romance\n";
 
 let root: string;
 beforeEach(() => {
@@ -70,7 +71,9 @@ describe("openDataset: which set", () => {
   it("fails, without falling back, when MOVIELAB_DATA names a set that is not there", async () => {
     writeCsvSet(join(root, "ml-100k"));
     const f = forbiddenFetch();
-    const error = await openDataset({env: {MOVIELAB_DATA: "ml-1m"}, dataRoot: root, fetchImpl: f}).catch((e: unknown) => e);
+    const error = await openDataset({env: {MOVIELAB_DATA: "ml-1m"}, dataRoot: root, fetchImpl: f}).catch(
+      (e: unknown) => e
+    );
     expect(error).toBeInstanceOf(DataError);
     expect((error as Error).message).toBe(
       `MOVIELAB_DATA: got "ml-1m", expected the ml-1m files in ${join(root, "ml-1m")}/, which does not exist: ` +
@@ -82,8 +85,12 @@ describe("openDataset: which set", () => {
   it("fails when MOVIELAB_DATA is a directory that does not exist", async () => {
     const missing = join(root, "nope");
     await expect(openDataset({env: {MOVIELAB_DATA: missing}, dataRoot: root})).rejects.toThrow(`(${missing} is none)`);
-    await expect(openDataset({env: {MOVIELAB_DATA: "not-a-set"}, dataRoot: root})).rejects.toThrow(/MOVIELAB_DATA: got "not-a-set"/);
-    await expect(openDataset({spec: "not-a-set", env: {}, dataRoot: root})).rejects.toThrow(/^data set: got "not-a-set"/);
+    await expect(openDataset({env: {MOVIELAB_DATA: "not-a-set"}, dataRoot: root})).rejects.toThrow(
+      /MOVIELAB_DATA: got "not-a-set"/
+    );
+    await expect(openDataset({spec: "not-a-set", env: {}, dataRoot: root})).rejects.toThrow(
+      /^data set: got "not-a-set"/
+    );
   });
 
   it("fails with the reader's DataError when the chosen directory holds no MovieLens files", async () => {
@@ -116,7 +123,9 @@ describe("openDataset: which set", () => {
     const s = await openDataset({env: {}, dataRoot: root, fetchImpl: f});
     expect(f.calls).toBe(1);
     expect(s.origin).toBe("synthetic");
-    expect(s.reason).toContain(`no ${join(root, "ml-100k")} and download failed: could not download ${KNOWN_DATASETS[0].url}: no network in this test.`);
+    expect(s.reason).toContain(
+      `no ${join(root, "ml-100k")} and download failed: could not download ${KNOWN_DATASETS[0].url}: no network in this test.`
+    );
     expect(readdirSync(root)).toEqual([]);
   });
 
@@ -139,18 +148,30 @@ describe("openDataset: which set", () => {
 describe("openDataset: spec, target and cwd", () => {
   it("resolves a directory spec against cwd, opens a resolved target as it is, and keeps the raw set only when asked", async () => {
     writeCsvSet(join(root, "work", "local"));
-    const s = await openDataset({spec: "./local", cwd: join(root, "work"), env: {MOVIELAB_DATA: "synthetic"}, dataRoot: root});
+    const s = await openDataset({
+      spec: "./local",
+      cwd: join(root, "work"),
+      env: {MOVIELAB_DATA: "synthetic"},
+      dataRoot: root
+    });
     expect(s.dir).toBe(join(root, "work", "local"));
     expect(s.reason).toBe(`asked for "./local": ${join(root, "work", "local")}`);
     expect(s.raw).toBeUndefined();
-    const t = await openDataset({target: {kind: "dir", dir: join(root, "work", "local"), name: "named"}, keepRaw: true});
+    const t = await openDataset({
+      target: {kind: "dir", dir: join(root, "work", "local"), name: "named"},
+      keepRaw: true
+    });
     expect(t.dataset.name).toBe("named");
     expect(t.raw.name).toBe("named");
     expect(t.raw.ratings.rating.length).toBe(3);
   });
 
   it("treats an empty spec as no spec at all: the default chain, whatever MOVIELAB_DATA says", async () => {
-    const s = await openDataset({spec: "", env: {MOVIELAB_DATA: join(root, "nope"), MOVIELAB_OFFLINE: "1"}, dataRoot: root});
+    const s = await openDataset({
+      spec: "",
+      env: {MOVIELAB_DATA: join(root, "nope"), MOVIELAB_OFFLINE: "1"},
+      dataRoot: root
+    });
     expect(s.origin).toBe("synthetic");
   });
 });
@@ -159,9 +180,19 @@ describe("resolveDatasetSpec", () => {
   it("prefers a set under the data root, then a path relative to cwd", () => {
     writeCsvSet(join(root, "data", "ml-1m"));
     writeCsvSet(join(root, "work", "local"));
-    expect(resolveDatasetSpec("ml-1m", {dataRoot: join(root, "data")})).toEqual({kind: "dir", dir: join(root, "data", "ml-1m"), name: "ml-1m"});
-    expect(resolveDatasetSpec("local", {dataRoot: join(root, "data"), cwd: join(root, "work")})).toEqual({kind: "dir", dir: join(root, "work", "local")});
-    expect(resolveDatasetSpec("./local", {dataRoot: join(root, "data"), cwd: join(root, "work")})).toEqual({kind: "dir", dir: join(root, "work", "local")});
+    expect(resolveDatasetSpec("ml-1m", {dataRoot: join(root, "data")})).toEqual({
+      kind: "dir",
+      dir: join(root, "data", "ml-1m"),
+      name: "ml-1m"
+    });
+    expect(resolveDatasetSpec("local", {dataRoot: join(root, "data"), cwd: join(root, "work")})).toEqual({
+      kind: "dir",
+      dir: join(root, "work", "local")
+    });
+    expect(resolveDatasetSpec("./local", {dataRoot: join(root, "data"), cwd: join(root, "work")})).toEqual({
+      kind: "dir",
+      dir: join(root, "work", "local")
+    });
     expect(resolveDatasetSpec("synthetic", {dataRoot: root})).toEqual({kind: "synthetic"});
   });
 });
@@ -205,7 +236,10 @@ describe("openDataset: cleaning and summary", () => {
 /** A tiny ml-100k directory (two users, three movies) with the given official split files. */
 function writeMl100kSet(dir: string, folds: Record<string, string>): string {
   mkdirSync(dir, {recursive: true});
-  writeFileSync(join(dir, "u.data"), "1\t1\t5\t874965758\n1\t2\t3\t876893171\n1\t3\t4\t878542960\n2\t1\t1\t1\n2\t2\t2\t1\n");
+  writeFileSync(
+    join(dir, "u.data"),
+    "1\t1\t5\t874965758\n1\t2\t3\t876893171\n1\t3\t4\t878542960\n2\t1\t1\t1\n2\t2\t2\t1\n"
+  );
   writeFileSync(join(dir, "u.item"), "1|A (1990)|||u|0|1|0\n2|B (1991)|||u|1|0|0\n3|C (1992)|||u|0|0|1\n");
   writeFileSync(join(dir, "u.genre"), "unknown|0\nAction|1\nDrama|2\n\n");
   for (const [f, text] of Object.entries(folds)) writeFileSync(join(dir, f), text);
@@ -216,7 +250,8 @@ describe("openDataset: folds", () => {
   it("recognises official fold files", () => {
     const dir = mkdtempSync(join(root, "folds-"));
     expect(hasOfficialFolds(dir)).toBe(false);
-    for (const f of ["u1", "u2", "u3", "u4", "u5"]) for (const ext of ["base", "test"]) writeFileSync(join(dir, `${f}.${ext}`), "");
+    for (const f of ["u1", "u2", "u3", "u4", "u5"])
+      for (const ext of ["base", "test"]) writeFileSync(join(dir, `${f}.${ext}`), "");
     expect(hasOfficialFolds(dir)).toBe(true);
     expect(hasOfficialFolds(null)).toBe(false);
   });
@@ -238,9 +273,15 @@ describe("openDataset: folds", () => {
     expect(Array.from(r.test.rating)).toEqual([4]);
     expect(r.train).toMatchObject({nUsers: 2, nMovies: 3});
     await expect(o.folds.official(["u2"])).rejects.toThrow(DataError);
-    await expect(o.folds.official(["u2"])).rejects.toThrow(`${join(dir, "u2.base")}: expected the ml-100k official split file u2.base, but it cannot be read (ENOENT)`);
-    await expect(o.folds.official(["u6"])).rejects.toThrow(`${dir}, field "fold": got "u6", expected an ml-100k official fold: u1, u2, u3, u4, u5, ua or ub`);
-    await expect(o.folds.official(["ua"])).rejects.toThrow(`${join(dir, "ua.test")} line 1, field "rating": got "6", expected a rating from 1 to 5 in steps of 1`);
+    await expect(o.folds.official(["u2"])).rejects.toThrow(
+      `${join(dir, "u2.base")}: expected the ml-100k official split file u2.base, but it cannot be read (ENOENT)`
+    );
+    await expect(o.folds.official(["u6"])).rejects.toThrow(
+      `${dir}, field "fold": got "u6", expected an ml-100k official fold: u1, u2, u3, u4, u5, ua or ub`
+    );
+    await expect(o.folds.official(["ua"])).rejects.toThrow(
+      `${join(dir, "ua.test")} line 1, field "rating": got "6", expected a rating from 1 to 5 in steps of 1`
+    );
   });
 
   it("uses stratified folds and an 80/20 split on the synthetic set", async () => {
@@ -275,7 +316,10 @@ describe.skipIf(!HAS_ML100K)("openDataset: folds of the real MovieLens 100K", ()
     const r = await data.folds.rating(2);
     expect(r.protocol).toBe("official");
     expect(r.description).toBe("ml-100k's official folds u1–u2");
-    expect(r.folds.map((x) => [x.name, x.train.ratings.rating.length, x.test.rating.length])).toEqual([["u1", 80_000, 20_000], ["u2", 80_000, 20_000]]);
+    expect(r.folds.map((x) => [x.name, x.train.ratings.rating.length, x.test.rating.length])).toEqual([
+      ["u1", 80_000, 20_000],
+      ["u2", 80_000, 20_000]
+    ]);
     const s = await data.folds.holdout();
     expect(s.description).toBe("ml-100k's official split u1 (u1.base / u1.test)");
     expect([s.train.length, s.test.length]).toEqual([80_000, 20_000]);

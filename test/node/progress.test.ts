@@ -4,7 +4,12 @@ import {createProgress, formatProgress} from "../../lib/node/progress.js";
 /** A stand-in for process.stderr that records what is written. */
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & {written: string[]} {
   const written: string[] = [];
-  return {isTTY, columns: 80, written, write: (s: string) => (written.push(s), true)} as unknown as NodeJS.WriteStream & {written: string[]};
+  return {
+    isTTY,
+    columns: 80,
+    written,
+    write: (s: string) => (written.push(s), true)
+  } as unknown as NodeJS.WriteStream & {written: string[]};
 }
 
 describe("formatProgress", () => {

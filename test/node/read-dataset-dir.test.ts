@@ -31,7 +31,11 @@ describe("readDatasetDir", () => {
     expect(d.movies.title).toEqual(["Toy Story, The (1995)"]);
   });
   it("reads an ml-1m directory with an explicit name and uses users.dat when present", async () => {
-    const dir = makeDir("one-m", {"ratings.dat": "1::1::5::978300760\n", "movies.dat": "1::A (1990)::Drama\n", "users.dat": "1::F::1::10::48067\n"});
+    const dir = makeDir("one-m", {
+      "ratings.dat": "1::1::5::978300760\n",
+      "movies.dat": "1::A (1990)::Drama\n",
+      "users.dat": "1::F::1::10::48067\n"
+    });
     const d = await readDatasetDir(dir, "ml-1m");
     expect(d.name).toBe("ml-1m");
     expect(d.users!.id.length).toBe(1);
@@ -39,19 +43,30 @@ describe("readDatasetDir", () => {
   it("names a missing directory", async () => {
     const missing = join(root, "nope");
     await expect(readDatasetDir(missing)).rejects.toThrow(DataError);
-    await expect(readDatasetDir(missing)).rejects.toThrow(`${missing}: expected a MovieLens directory holding u.data + u.item (ml-100k), ratings.dat + movies.dat (ml-1m) or ratings.csv + movies.csv (CSV sets), but it cannot be read (ENOENT)`);
+    await expect(readDatasetDir(missing)).rejects.toThrow(
+      `${missing}: expected a MovieLens directory holding u.data + u.item (ml-100k), ratings.dat + movies.dat (ml-1m) or ratings.csv + movies.csv (CSV sets), but it cannot be read (ENOENT)`
+    );
   });
   it("names a path that is a file, not a directory", async () => {
     const dir = makeDir("file-parent", {"x.txt": "x"});
-    await expect(readDatasetDir(join(dir, "x.txt"))).rejects.toThrow(`${join(dir, "x.txt")}: expected a MovieLens directory holding u.data + u.item (ml-100k), ratings.dat + movies.dat (ml-1m) or ratings.csv + movies.csv (CSV sets), but this is not a directory`);
+    await expect(readDatasetDir(join(dir, "x.txt"))).rejects.toThrow(
+      `${join(dir, "x.txt")}: expected a MovieLens directory holding u.data + u.item (ml-100k), ratings.dat + movies.dat (ml-1m) or ratings.csv + movies.csv (CSV sets), but this is not a directory`
+    );
   });
   it("names the files found when a required one is missing", async () => {
     const dir = makeDir("half", {"u.data": "1\t1\t5\t1\n", "u.user": "1|20|M|other|1\n"});
-    await expect(readDatasetDir(dir)).rejects.toThrow(`${dir}: got "u.data, u.user", expected a MovieLens directory holding u.data + u.item (ml-100k)`);
+    await expect(readDatasetDir(dir)).rejects.toThrow(
+      `${dir}: got "u.data, u.user", expected a MovieLens directory holding u.data + u.item (ml-100k)`
+    );
   });
   it("passes file errors through with the set's name", async () => {
-    const dir = makeDir("bad-set", {"ratings.csv": "userId,movieId,rating,timestamp\n1,1,9,1\n", "movies.csv": "movieId,title,genres\n1,A,Drama\n"});
-    await expect(readDatasetDir(dir)).rejects.toThrow('bad-set/ratings.csv line 2, field "rating": got "9", expected a rating from 0.5 to 5 in steps of 0.5');
+    const dir = makeDir("bad-set", {
+      "ratings.csv": "userId,movieId,rating,timestamp\n1,1,9,1\n",
+      "movies.csv": "movieId,title,genres\n1,A,Drama\n"
+    });
+    await expect(readDatasetDir(dir)).rejects.toThrow(
+      'bad-set/ratings.csv line 2, field "rating": got "9", expected a rating from 0.5 to 5 in steps of 0.5'
+    );
   });
 });
 

@@ -33,9 +33,12 @@ describe("safeEntryPath", () => {
     expect(safeEntryPath("ml-100k\\u.item")).toBe("ml-100k/u.item");
     expect(safeEntryPath("./a//b/")).toBe("a/b");
   });
-  it.each(["../evil", "a/../../evil", "a\\..\\..\\evil", "/etc/passwd", "\\evil", "C:/evil", "c:evil", "a\0b"])("rejects %j", (name) => {
-    expect(() => safeEntryPath(name)).toThrow(ZipError);
-  });
+  it.each(["../evil", "a/../../evil", "a\\..\\..\\evil", "/etc/passwd", "\\evil", "C:/evil", "c:evil", "a\0b"])(
+    "rejects %j",
+    (name) => {
+      expect(() => safeEntryPath(name)).toThrow(ZipError);
+    }
+  );
 });
 
 describe("extractZip", () => {
@@ -99,7 +102,11 @@ describe("extractZip", () => {
   });
 
   it.each([
-    ["a parent-directory entry", {"set/ok.txt": strToU8("x"), "set/../../evil.txt": strToU8("evil")}, /would write outside/],
+    [
+      "a parent-directory entry",
+      {"set/ok.txt": strToU8("x"), "set/../../evil.txt": strToU8("evil")},
+      /would write outside/
+    ],
     ["an absolute entry", {"set/ok.txt": strToU8("x"), "/tmp/evil.txt": strToU8("evil")}, /absolute path/]
   ])("rejects a zip with %s and leaves the previous copy untouched", async (_label, files, message) => {
     const dest = join(root, "set");
@@ -113,18 +120,25 @@ describe("extractZip", () => {
   });
 
   it("rejects a zip without the expected folder", async () => {
-    await expect(extractZip(zipSync({"other/u.data": strToU8("x")}), join(root, "ml-100k"), {stripDir: "ml-100k"})).rejects.toThrow(
-      'zip has no files under "ml-100k/" (entries: other/u.data)'
-    );
+    await expect(
+      extractZip(zipSync({"other/u.data": strToU8("x")}), join(root, "ml-100k"), {stripDir: "ml-100k"})
+    ).rejects.toThrow('zip has no files under "ml-100k/" (entries: other/u.data)');
     expect(readdirSync(root)).toEqual([]);
   });
 
   it("rejects a zip cut anywhere, and bytes that are no zip at all, leaving nothing behind", async () => {
-    const zip = zipSync({"t/a.bin": [noise(50_000, 1), {level: 0}], "t/b.txt": [strToU8("b".repeat(5000)), {level: 9}]});
+    const zip = zipSync({
+      "t/a.bin": [noise(50_000, 1), {level: 0}],
+      "t/b.txt": [strToU8("b".repeat(5000)), {level: 9}]
+    });
     for (const cut of [10, 20_000, 50_040, 50_070, zip.length - 60, zip.length - 1]) {
-      await expect(extractZip(zip.subarray(0, cut), join(root, "t"), {stripDir: "t"}), `cut at ${cut}`).rejects.toThrow(ZipError);
+      await expect(extractZip(zip.subarray(0, cut), join(root, "t"), {stripDir: "t"}), `cut at ${cut}`).rejects.toThrow(
+        ZipError
+      );
     }
-    await expect(extractZip(strToU8("this is not a zip archive at all"), join(root, "t"))).rejects.toThrow(/not a zip archive/);
+    await expect(extractZip(strToU8("this is not a zip archive at all"), join(root, "t"))).rejects.toThrow(
+      /not a zip archive/
+    );
     await expect(extractZip(new Uint8Array(0), join(root, "t"))).rejects.toThrow(/empty zip/);
     expect(readdirSync(root)).toEqual([]);
   });
@@ -133,7 +147,9 @@ describe("extractZip", () => {
     const zip = zipSync({"c/a.txt": [strToU8("hello, movielab"), {level: 0}]});
     const i = Buffer.from(zip).indexOf("hello");
     zip[i] ^= 1;
-    await expect(extractZip(zip, join(root, "c"), {stripDir: "c"})).rejects.toThrow(/CRC-32 [0-9a-f]{8} does not match/);
+    await expect(extractZip(zip, join(root, "c"), {stripDir: "c"})).rejects.toThrow(
+      /CRC-32 [0-9a-f]{8} does not match/
+    );
     expect(readdirSync(root)).toEqual([]);
   });
 

@@ -13,7 +13,9 @@ describe("integerOption", () => {
     expect(() => integerOption(undefined, "user", 0, 10, "movielab predict")).toThrow(UsageError);
     expect(() => integerOption(undefined, "user", 0, 10, "movielab predict")).toThrow(/--user is required/);
     for (const bad of ["1.5", "1e3", "", "0x10", "ten", "11", "-1", true]) {
-      expect(() => integerOption(bad, "user", 0, 10, "x"), String(bad)).toThrow(/--user .*expected an integer from 0 to 10/);
+      expect(() => integerOption(bad, "user", 0, 10, "x"), String(bad)).toThrow(
+        /--user .*expected an integer from 0 to 10/
+      );
     }
     expect(() => integerOption("99999999999999999999", "n", 0, Number.MAX_SAFE_INTEGER, "x")).toThrow(UsageError);
   });
@@ -22,6 +24,7 @@ describe("integerOption", () => {
 describe("stringOption", () => {
   it("returns a non-empty string and rejects an absent, empty or flag value", () => {
     expect(stringOption("m.json", "model", "x", "<bundle>")).toBe("m.json");
-    for (const bad of [undefined, "", true]) expect(() => stringOption(bad, "model", "x", "<bundle>")).toThrow(/--model <bundle> is required/);
+    for (const bad of [undefined, "", true])
+      expect(() => stringOption(bad, "model", "x", "<bundle>")).toThrow(/--model <bundle> is required/);
   });
 });

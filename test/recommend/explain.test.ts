@@ -44,7 +44,10 @@ describe("recommendWithReasons / topRated", () => {
   });
 
   it("lists a user's ratings best first", () => {
-    expect(topRated(seen, 2, 2)).toEqual([{movie: 3, rating: 5}, {movie: 0, rating: 4}]);
+    expect(topRated(seen, 2, 2)).toEqual([
+      {movie: 3, rating: 5},
+      {movie: 0, rating: 4}
+    ]);
     expect(topRated(seen, 7, 2)).toEqual([]);
   });
 });

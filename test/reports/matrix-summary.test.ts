@@ -13,7 +13,11 @@ describe("labelEncodingSample", () => {
   it("lists both ends of the id maps and spots gaps in ids", () => {
     const e = labelEncodingSample(tinyDataset(), 2);
     // 3 users with edge 2: the first two and the last two overlap in user 1, listed once.
-    expect(e.users).toEqual([{index: 0, id: 10}, {index: 1, id: 20}, {index: 2, id: 30}]);
+    expect(e.users).toEqual([
+      {index: 0, id: 10},
+      {index: 1, id: 20},
+      {index: 2, id: 30}
+    ]);
     expect(e.usersContiguous).toBe(false);
     expect(e.moviesContiguous).toBe(true);
     expect(e.movies.map((m) => m.title)).toEqual(["Alpha (1995)", "Beta (1998)", "Gamma (1990)", "Delta"]);

@@ -38,6 +38,8 @@ describe("createHttpService against a real server on 127.0.0.1", () => {
   });
 
   it("says so when nothing answers", async () => {
-    await expect(createHttpService("http://127.0.0.1:9")).rejects.toThrow(/cannot reach the movielab API at http:\/\/127\.0\.0\.1:9/);
+    await expect(createHttpService("http://127.0.0.1:9")).rejects.toThrow(
+      /cannot reach the movielab API at http:\/\/127\.0\.0\.1:9/
+    );
   });
 });

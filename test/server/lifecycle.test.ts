@@ -12,7 +12,11 @@ describe("graceful shutdown", () => {
     const running = await startServer({service, port: 0, handleSignals: false, logger: false});
     const user = service.data.userIds[0];
     const movie = service.data.movies.id[0];
-    const inFlight = fetch(`${running.url}/predict`, {method: "POST", headers: {"content-type": "application/json"}, body: JSON.stringify({user_id: user, movie_id: movie})});
+    const inFlight = fetch(`${running.url}/predict`, {
+      method: "POST",
+      headers: {"content-type": "application/json"},
+      body: JSON.stringify({user_id: user, movie_id: movie})
+    });
     await new Promise((r) => setTimeout(r, 100)); // the request is now inside the service
     expect(service.calls.predict).toBe(1);
     const closing = running.close();
@@ -52,14 +56,22 @@ describe("serving the built site", () => {
     expect(home.body).toContain("home");
     const page = await app.inject({method: "GET", url: "/predict"});
     expect(page.body).toContain("predict page");
-    const api = await app.inject({method: "POST", url: "/predict", payload: {user_id: service.data.userIds[0], movie_id: service.data.movies.id[0]}});
+    const api = await app.inject({
+      method: "POST",
+      url: "/predict",
+      payload: {user_id: service.data.userIds[0], movie_id: service.data.movies.id[0]}
+    });
     expect(api.statusCode).toBe(200);
     expect(api.json().rating).toBeTypeOf("number");
     const asset = await app.inject({method: "GET", url: "/_observablehq/client.abc123.js"});
     expect(asset.headers["cache-control"]).toContain("immutable");
     expect(asset.headers["content-type"]).toMatch(/^text\/javascript/);
     // The embed module carries CORS for the listed origin.
-    const embed = await app.inject({method: "GET", url: "/embed/predict.js", headers: {origin: "http://127.0.0.1:1234"}});
+    const embed = await app.inject({
+      method: "GET",
+      url: "/embed/predict.js",
+      headers: {origin: "http://127.0.0.1:1234"}
+    });
     expect(embed.headers["access-control-allow-origin"]).toBe("http://127.0.0.1:1234");
     const head = await app.inject({method: "HEAD", url: "/predict"});
     expect(head.statusCode).toBe(200);
@@ -79,7 +91,9 @@ describe("serving the built site", () => {
   });
 
   it("refuses a directory that is not a built site", () => {
-    expect(() => buildServer({service, siteDir: join(site, "missing"), logger: false})).toThrow(/no such directory; run `npm run build` first/);
+    expect(() => buildServer({service, siteDir: join(site, "missing"), logger: false})).toThrow(
+      /no such directory; run `npm run build` first/
+    );
     expect(() => buildServer({service, siteDir: join(site, "embed"), logger: false})).toThrow(/no index\.html/);
   });
 });
@@ -87,7 +101,10 @@ describe("serving the built site", () => {
 describe("parseCorsOrigins", () => {
   it("accepts * and exact origins, refuses paths and junk", () => {
     expect(parseCorsOrigins("*")).toBe("*");
-    expect(parseCorsOrigins("https://a.example, http://127.0.0.1:8080")).toEqual(["https://a.example", "http://127.0.0.1:8080"]);
+    expect(parseCorsOrigins("https://a.example, http://127.0.0.1:8080")).toEqual([
+      "https://a.example",
+      "http://127.0.0.1:8080"
+    ]);
     expect(() => parseCorsOrigins("https://a.example/")).toThrow(/expected exactly https:\/\/a\.example/);
     expect(() => parseCorsOrigins("a.example")).toThrow(/not an origin/);
     expect(() => parseCorsOrigins(" , ")).toThrow(/expected "\*"/);

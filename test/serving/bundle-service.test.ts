@@ -17,13 +17,25 @@ title[1] = "Cafe Noir (1990)";
 title[2] = "Les Misérables (1995)";
 const dataset: Dataset = {...base, movies: {...base.movies, title}};
 const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
-const classifier = fitClassifier(dataset, rows, {gbdt: {n_estimators: 10, learning_rate: 0.3, early_stopping_rounds: null}, validationFraction: 0});
+const classifier = fitClassifier(dataset, rows, {
+  gbdt: {n_estimators: 10, learning_rate: 0.3, early_stopping_rounds: null},
+  validationFraction: 0
+});
 const now = new Date("2026-01-01T00:00:00Z");
-const withEase = parseBundle<WorkbenchState>(serializeBundle(buildWorkbenchBundle(dataset, classifier, {ranker: "ease", neighbours: 32, now})));
-const noRanker = parseBundle<WorkbenchState>(serializeBundle(buildWorkbenchBundle(dataset, classifier, {ranker: "none", now})));
+const withEase = parseBundle<WorkbenchState>(
+  serializeBundle(buildWorkbenchBundle(dataset, classifier, {ranker: "ease", neighbours: 32, now}))
+);
+const noRanker = parseBundle<WorkbenchState>(
+  serializeBundle(buildWorkbenchBundle(dataset, classifier, {ranker: "none", now}))
+);
 const service = createBundleService(withEase);
 const userId = dataset.userIds[0];
-const seenMovies = new Set(Array.from(rows.filter((r) => dataset.ratings.user[r] === 0), (r) => dataset.movies.id[dataset.ratings.movie[r]]));
+const seenMovies = new Set(
+  Array.from(
+    rows.filter((r) => dataset.ratings.user[r] === 0),
+    (r) => dataset.movies.id[dataset.ratings.movie[r]]
+  )
+);
 
 describe("createBundleService", () => {
   it("predicts with class probabilities equal to the classifier's, in raw ids", async () => {
@@ -43,8 +55,14 @@ describe("createBundleService", () => {
   it("answers the same from the lookup tables as from the full data set", () => {
     const lookup = lookupDataset(withEase);
     expect(lookup.ratings.rating.length).toBe(0);
-    for (const [u, m] of [[0, 0], [5, 17], [199, 249]]) {
-      expect(Array.from(predictPair(classifier, lookup, u, m).probabilities)).toEqual(Array.from(predictPair(classifier, dataset, u, m).probabilities));
+    for (const [u, m] of [
+      [0, 0],
+      [5, 17],
+      [199, 249]
+    ]) {
+      expect(Array.from(predictPair(classifier, lookup, u, m).probabilities)).toEqual(
+        Array.from(predictPair(classifier, dataset, u, m).probabilities)
+      );
     }
   });
 
@@ -93,7 +111,8 @@ describe("createBundleService", () => {
     expect(u.gender).toBe(dataset.users!.gender[0] === 0 ? "M" : "F");
     expect(u.occupation).toBe(dataset.users!.occupationNames[dataset.users!.occupation[0]]);
     expect(u.topRated.length).toBe(Math.min(5, seenMovies.size));
-    for (let i = 1; i < u.topRated.length; i++) expect(u.topRated[i - 1].rating).toBeGreaterThanOrEqual(u.topRated[i].rating);
+    for (let i = 1; i < u.topRated.length; i++)
+      expect(u.topRated[i - 1].rating).toBeGreaterThanOrEqual(u.topRated[i].rating);
     for (const m of u.topRated) expect(seenMovies.has(m.movieId)).toBe(true);
   });
 
@@ -105,8 +124,12 @@ describe("createBundleService", () => {
     };
     expect(() => createBundleService(bad((s) => (s.ranker!.indices[0] = 60000)))).toThrow(BundleError);
     expect(() => createBundleService(bad((s) => (s.popularity = new Float32Array(3))))).toThrow(/popularity/);
-    expect(() => createBundleService(bad((s) => (s.classifier.model.split = s.classifier.model.split.slice(0, -1))))).toThrow(/classifier.model/);
-    expect(() => createBundleService(bad((s) => (s.classifier.model.left[0] = 0)))).toThrow(/classifier.model.*child 0/);
+    expect(() =>
+      createBundleService(bad((s) => (s.classifier.model.split = s.classifier.model.split.slice(0, -1))))
+    ).toThrow(/classifier.model/);
+    expect(() => createBundleService(bad((s) => (s.classifier.model.left[0] = 0)))).toThrow(
+      /classifier.model.*child 0/
+    );
     expect(() => createBundleService({...withEase, kind: "recommender"})).toThrow(/classifier bundle/);
   });
 });
@@ -117,12 +140,21 @@ describe("pruned ranker", () => {
     const r = pruneRows(dense, 4, 2, "ease");
     expect(Array.from(r.indptr)).toEqual([0, 2, 4, 6, 8]);
     expect(Array.from(r.indices.subarray(0, 2))).toEqual([1, 2]);
-    expect(Array.from(rankerScores(r, [0, 2]))).toEqual([0, Math.fround(0.5) + Math.fround(0.6), Math.fround(-0.9), Math.fround(0.7)]);
+    expect(Array.from(rankerScores(r, [0, 2]))).toEqual([
+      0,
+      Math.fround(0.5) + Math.fround(0.6),
+      Math.fround(-0.9),
+      Math.fround(0.7)
+    ]);
     expect(() => pruneRows(dense, 4, 0, "ease")).toThrow(/neighbours/);
   });
 
   it("keeps top-10 lists close to the dense model's on real structure", async () => {
-    const full = createBundleService(parseBundle<WorkbenchState>(serializeBundle(buildWorkbenchBundle(dataset, classifier, {ranker: "ease", neighbours: 250, now}))));
+    const full = createBundleService(
+      parseBundle<WorkbenchState>(
+        serializeBundle(buildWorkbenchBundle(dataset, classifier, {ranker: "ease", neighbours: 250, now}))
+      )
+    );
     let overlap = 0;
     for (const id of Array.from(dataset.userIds.subarray(0, 20))) {
       const a = new Set((await full.recommend(id, 10)).items.map((i) => i.movieId));

@@ -9,7 +9,12 @@ describe("toCsv", () => {
     expect(csvField(null)).toBe("");
     expect(csvField(NaN)).toBe("");
     expect(csvField(new Date(Date.UTC(1998, 2, 1)))).toBe("1998-03-01T00:00:00.000Z");
-    expect(toCsv([{title: "Alpha, The (1995)", n: 3}, {title: "Beta", n: null}])).toBe('title,n\r\n"Alpha, The (1995)",3\r\nBeta,\r\n');
+    expect(
+      toCsv([
+        {title: "Alpha, The (1995)", n: 3},
+        {title: "Beta", n: null}
+      ])
+    ).toBe('title,n\r\n"Alpha, The (1995)",3\r\nBeta,\r\n');
     expect(toCsv([{a: 1, b: 2}], ["b"])).toBe("b\r\n2\r\n");
     expect(toCsv([])).toBe("\r\n");
   });

@@ -7,7 +7,13 @@ import {PARAMS} from "../workers/fake-sample.js";
 
 /** A client whose runs the test finishes by hand. */
 function fakeClient() {
-  const runs: {params: RetrainParams; progress: (p: RetrainProgress) => void; resolve: (r: RetrainResult) => void; reject: (e: Error) => void; cancelled: boolean}[] = [];
+  const runs: {
+    params: RetrainParams;
+    progress: (p: RetrainProgress) => void;
+    resolve: (r: RetrainResult) => void;
+    reject: (e: Error) => void;
+    cancelled: boolean;
+  }[] = [];
   const client: RetrainClient = {
     train(params, progress) {
       let resolve!: (r: RetrainResult) => void, reject!: (e: Error) => void;
@@ -21,7 +27,18 @@ function fakeClient() {
 }
 
 function result(stopReason: RetrainResult["stopReason"], rounds: number): RetrainResult {
-  return {rounds, stopReason, trainLoss: [1.5, 1.4], validLoss: [1.5, 1.45], validAccuracy: 0.42, validRows: 100, trainRows: 600, seconds: 1.25, importance: [], params: PARAMS};
+  return {
+    rounds,
+    stopReason,
+    trainLoss: [1.5, 1.4],
+    validLoss: [1.5, 1.45],
+    validAccuracy: 0.42,
+    validRows: 100,
+    trainRows: 600,
+    seconds: 1.25,
+    importance: [],
+    params: PARAMS
+  };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -47,14 +64,18 @@ describe("RetrainPanel", () => {
     frames.shift()!();
     runs[0].progress({round: 3, rounds: 10, trainLoss: 1.2, validLoss: 1.3});
     expect(panel.querySelector("progress")!.value).toBe(3);
-    expect(panel.querySelector(".movielab-retrain-status")!.textContent).toBe("Round 3 of 10: validation log loss 1.3000 · 2 frames drawn meanwhile");
+    expect(panel.querySelector(".movielab-retrain-status")!.textContent).toBe(
+      "Round 3 of 10: validation log loss 1.3000 · 2 frames drawn meanwhile"
+    );
     runs[0].resolve(result("completed", 10));
     await tick();
     expect(panel.dataset.state).toBe("done");
     expect(panel.value?.rounds).toBe(10);
     expect(inputs).toBe(1);
     expect(start.disabled).toBe(false);
-    expect(panel.querySelector(".movielab-retrain-status")!.textContent).toBe("Done: 10 rounds in 1.3 s; validation accuracy 42.0%; the page drew 2 frames meanwhile.");
+    expect(panel.querySelector(".movielab-retrain-status")!.textContent).toBe(
+      "Done: 10 rounds in 1.3 s; validation accuracy 42.0%; the page drew 2 frames meanwhile."
+    );
   });
 
   it("cancels through the client and reports errors", async () => {

@@ -9,7 +9,9 @@ class FakeWorker implements WorkerLike {
   onerror: ((event: {message?: string}) => void) | null = null;
   terminated = false;
   received: WorkerRequest[] = [];
-  private readonly handle = createTrainingHandler((r) => setTimeout(() => !this.terminated && this.onmessage?.({data: r}), 0));
+  private readonly handle = createTrainingHandler((r) =>
+    setTimeout(() => !this.terminated && this.onmessage?.({data: r}), 0)
+  );
   constructor(private readonly deaf = false) {}
   postMessage(message: WorkerRequest): void {
     this.received.push(message);
@@ -24,7 +26,9 @@ class FakeWorker implements WorkerLike {
 describe("TrainingWorkerClient", () => {
   it("sends the sample once, reports progress and resolves with the result", async () => {
     const workers: FakeWorker[] = [];
-    const client = new TrainingWorkerClient("worker.js", fakeSample(), {createWorker: () => (workers.push(new FakeWorker()), workers[workers.length - 1])});
+    const client = new TrainingWorkerClient("worker.js", fakeSample(), {
+      createWorker: () => (workers.push(new FakeWorker()), workers[workers.length - 1])
+    });
     const rounds: number[] = [];
     const run = client.train({...PARAMS, n_estimators: 5}, (p) => rounds.push(p.round));
     expect(client.busy).toBe(true);
@@ -40,7 +44,10 @@ describe("TrainingWorkerClient", () => {
 
   it("cancels after the current round", async () => {
     const client = new TrainingWorkerClient("worker.js", fakeSample(), {createWorker: () => new FakeWorker()});
-    const run: ReturnType<TrainingWorkerClient["train"]> = client.train({...PARAMS, n_estimators: 200}, (p) => p.round === 2 && run.cancel());
+    const run: ReturnType<TrainingWorkerClient["train"]> = client.train(
+      {...PARAMS, n_estimators: 200},
+      (p) => p.round === 2 && run.cancel()
+    );
     const result = await run.result;
     expect(result.stopReason).toBe("cancelled");
     expect(result.rounds).toBeGreaterThanOrEqual(2);
@@ -49,8 +56,14 @@ describe("TrainingWorkerClient", () => {
 
   it("terminates a worker that ignores cancel, and starts a new one for the next run", async () => {
     const workers: FakeWorker[] = [];
-    const client = new TrainingWorkerClient("worker.js", fakeSample(), {killAfterMs: 20, createWorker: () => (workers.push(new FakeWorker(true)), workers[workers.length - 1])});
-    const run: ReturnType<TrainingWorkerClient["train"]> = client.train({...PARAMS, n_estimators: 5000}, (p) => p.round === 1 && run.cancel());
+    const client = new TrainingWorkerClient("worker.js", fakeSample(), {
+      killAfterMs: 20,
+      createWorker: () => (workers.push(new FakeWorker(true)), workers[workers.length - 1])
+    });
+    const run: ReturnType<TrainingWorkerClient["train"]> = client.train(
+      {...PARAMS, n_estimators: 5000},
+      (p) => p.round === 1 && run.cancel()
+    );
     await expect(run.result).rejects.toThrow(/did not stop within 20 ms of cancel/);
     expect(workers[0].terminated).toBe(true);
     expect(client.busy).toBe(false);

@@ -99,7 +99,8 @@ describe("LEB128 encoders", () => {
     for (const v of signed) {
       const want = refSleb(v);
       expect(sleb(v), `sleb(${v}n)`).toEqual(want);
-      if (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) expect(sleb(Number(v)), `sleb(${v})`).toEqual(want);
+      if (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER))
+        expect(sleb(Number(v)), `sleb(${v})`).toEqual(want);
       expect(decodeSleb(want)).toEqual({value: v, length: want.length});
     }
     for (const v of [0n, 63n, -64n]) expect(sleb(v).length).toBe(1);
@@ -124,12 +125,16 @@ describe("Func and moduleBytes", () => {
     const bytes = moduleBytes([f]);
     expect(WebAssembly.validate(bytes)).toBe(true);
     const memory = new WebAssembly.Memory({initial: 1});
-    return (new WebAssembly.Instance(new WebAssembly.Module(bytes), {env: {memory}}).exports.f as () => number | bigint)();
+    return (
+      new WebAssembly.Instance(new WebAssembly.Module(bytes), {env: {memory}}).exports.f as () => number | bigint
+    )();
   }
 
   it("i32.const and i64.const round-trip through the engine at every boundary", () => {
-    for (const v of [0, 1, 63, 64, -64, -65, 127, 128, 8191, 8192, -8193, 2 ** 31 - 1, -(2 ** 31), 0xffff, -1]) expect(run("i32", (f) => f.i32(v))).toBe(v);
-    for (const v of [0n, 63n, 64n, -65n, 2n ** 31n, -(2n ** 31n) - 1n, 2n ** 53n + 1n, 2n ** 63n - 1n, -(2n ** 63n)]) expect(run("i64", (f) => f.i64(v))).toBe(v);
+    for (const v of [0, 1, 63, 64, -64, -65, 127, 128, 8191, 8192, -8193, 2 ** 31 - 1, -(2 ** 31), 0xffff, -1])
+      expect(run("i32", (f) => f.i32(v))).toBe(v);
+    for (const v of [0n, 63n, 64n, -65n, 2n ** 31n, -(2n ** 31n) - 1n, 2n ** 53n + 1n, 2n ** 63n - 1n, -(2n ** 63n)])
+      expect(run("i64", (f) => f.i64(v))).toBe(v);
     expect(() => new Func("f", {params: {}}).i32(2 ** 31)).toThrow(RangeError);
     expect(() => new Func("f", {params: {}}).i64(2n ** 63n)).toThrow(RangeError);
   });
@@ -144,7 +149,9 @@ describe("Func and moduleBytes", () => {
     const bytes = moduleBytes([f]);
     expect(WebAssembly.validate(bytes)).toBe(true);
     const memory = new WebAssembly.Memory({initial: 1});
-    const fn = new WebAssembly.Instance(new WebAssembly.Module(bytes), {env: {memory}}).exports.f as (a: number) => number;
+    const fn = new WebAssembly.Instance(new WebAssembly.Module(bytes), {env: {memory}}).exports.f as (
+      a: number
+    ) => number;
     expect(fn(35)).toBe(42);
     expect(new Int32Array(memory.buffer, 300, 1)[0]).toBe(42);
   });

@@ -52,9 +52,19 @@ const PINNED: Record<string, string> = {
 
 describe("models trained through the WebAssembly kernels keep every bit", () => {
   it("biased MF (SGD kernel; factors 10 pads to 12, factors 16 does not) and its JavaScript fallback", () => {
-    for (const [factors, useWasm] of [[10, true], [16, true], [10, false]] as const) {
+    for (const [factors, useWasm] of [
+      [10, true],
+      [16, true],
+      [10, false]
+    ] as const) {
       const s = fitMf(train, {factors, epochs: 6}, useWasm);
-      got[`mf k=${factors} ${useWasm ? "wasm" : "js"}`] = sha256(Float64Array.of(s.mean), s.userBias, s.itemBias, s.userFactors, s.itemFactors);
+      got[`mf k=${factors} ${useWasm ? "wasm" : "js"}`] = sha256(
+        Float64Array.of(s.mean),
+        s.userBias,
+        s.itemBias,
+        s.userFactors,
+        s.itemFactors
+      );
     }
   });
 
@@ -63,7 +73,8 @@ describe("models trained through the WebAssembly kernels keep every bit", () => 
     got["ease weights"] = sha256(s.weights);
     const n = 37;
     const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = (i === j ? n : 0) + Math.sin(1 + i * j + i + j);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) a[i * n + j] = (i === j ? n : 0) + Math.sin(1 + i * j + i + j);
     got["invertSpd n=37 wasm"] = sha256(invertSpd(a, n, true));
     got["invertSpd n=37 js"] = sha256(invertSpd(a, n, false));
   });
@@ -74,13 +85,27 @@ describe("models trained through the WebAssembly kernels keep every bit", () => 
     const fit = {features: s.features.slice(0, nTrain * s.d), labels: s.labels.slice(0, nTrain), n: nTrain};
     const x = s.features.slice(nTrain * s.d);
     const n = s.n - nTrain;
-    const multi = trainGbdt(fit, {num_class: 3, n_estimators: 12, max_depth: 6, subsample: 0.8, colsample_bytree: 0.8, seed: 4});
+    const multi = trainGbdt(fit, {
+      num_class: 3,
+      n_estimators: 12,
+      max_depth: 6,
+      subsample: 0.8,
+      colsample_bytree: 0.8,
+      seed: 4
+    });
     got["gbdt multiclass model"] = sha256(modelToJSON(multi));
     got["gbdt multiclass margins"] = sha256(predictMargin(multi, x, n));
-    const binary = trainGbdt({...fit, labels: Int32Array.from(fit.labels, (y) => (y === 2 ? 1 : 0))}, {objective: "binary:logistic", n_estimators: 10, max_depth: 5});
+    const binary = trainGbdt(
+      {...fit, labels: Int32Array.from(fit.labels, (y) => (y === 2 ? 1 : 0))},
+      {objective: "binary:logistic", n_estimators: 10, max_depth: 5}
+    );
     got["gbdt binary model"] = sha256(modelToJSON(binary));
     got["gbdt binary margins"] = sha256(predictMargin(binary, x, n));
-    const sharded = await trainGbdtParallel({...fit, labels: Int32Array.from(fit.labels, (y) => (y === 2 ? 1 : 0))}, {objective: "binary:logistic", n_estimators: 6, max_depth: 5}, {threads: 2, strategy: "rows"});
+    const sharded = await trainGbdtParallel(
+      {...fit, labels: Int32Array.from(fit.labels, (y) => (y === 2 ? 1 : 0))},
+      {objective: "binary:logistic", n_estimators: 6, max_depth: 5},
+      {threads: 2, strategy: "rows"}
+    );
     got["gbdt binary 2 threads model"] = sha256(modelToJSON(sharded));
   });
 

@@ -4,13 +4,32 @@
  * dispatcher quietly took its JavaScript path.
  */
 import {describe, expect, it} from "vitest";
-import {buildHistogram, buildHistogramFeatures, DUAL_MIN_ROWS, histogramLength, slotMatrix, subtractHistogram} from "../../lib/models/gbdt/histogram.js";
-import {arenaHistogramKernels, histogramKernels, histogramWorkspace, jsHistogramKernels, type HistogramKernels} from "../../lib/models/gbdt/histogram-kernels.js";
+import {
+  buildHistogram,
+  buildHistogramFeatures,
+  DUAL_MIN_ROWS,
+  histogramLength,
+  slotMatrix,
+  subtractHistogram
+} from "../../lib/models/gbdt/histogram.js";
+import {
+  arenaHistogramKernels,
+  histogramKernels,
+  histogramWorkspace,
+  jsHistogramKernels,
+  type HistogramKernels
+} from "../../lib/models/gbdt/histogram-kernels.js";
 import {arenaBytes, WasmArena} from "../../lib/wasm/arena.js";
 import {countKernelCalls, kernelCalls} from "../../lib/wasm/assembler.js";
 import {histogramModuleBytes, histogramWasmAvailable, UNROLL_MAX_D} from "../../lib/wasm/histogram.js";
 import {createRng} from "../../lib/random.js";
-import {binnedMatrix, partitionRows, TreeBuilder, type BinnedMatrix, type GrowParams} from "../../lib/models/gbdt/tree-builder.js";
+import {
+  binnedMatrix,
+  partitionRows,
+  TreeBuilder,
+  type BinnedMatrix,
+  type GrowParams
+} from "../../lib/models/gbdt/tree-builder.js";
 import {binTrainingMatrix, MISSING_CODE} from "../../lib/models/gbdt/binning.js";
 import {shardOf, shardSlabLength, ShardedTreeBuilder} from "../../lib/models/gbdt/sharded-tree-builder.js";
 import {syntheticClassification} from "../../lib/models/gbdt/synthetic.js";
@@ -58,7 +77,8 @@ countKernelCalls(true);
 /** Calls of each histogram export so far. */
 function calls(): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const e of ["build16", "build16d", "build32", "features16", "features32", "subtract", "partition"]) out[e] = kernelCalls.get(`histogram.${e}`) ?? 0;
+  for (const e of ["build16", "build16d", "build32", "features16", "features32", "subtract", "partition"])
+    out[e] = kernelCalls.get(`histogram.${e}`) ?? 0;
   return out;
 }
 
@@ -88,11 +108,18 @@ describe("histogram kernels: availability and module", () => {
 
 describe("histogram kernels (WebAssembly) against the JavaScript loops", () => {
   for (const shared of [false, true]) {
-    for (const [width, unrolled] of [[16, true], [16, false], [32, false]] as const) {
+    for (const [width, unrolled] of [
+      [16, true],
+      [16, false],
+      [32, false]
+    ] as const) {
       it(`build: bit-identical on random data and row subsets (${shared ? "shared" : "plain"} memory, u${width} slots${unrolled ? ", unrolled for d" : ""})`, () => {
         const {n, d, bins, gh} = randomCase(width + (shared ? 1 : 0), 6000, 13);
         const slotsJs = width === 16 ? slotMatrix(bins, n, d) : Uint32Array.from(slotMatrix(bins, n, d));
-        const arena = WasmArena.create(arenaBytes([n * d, width / 8], [2 * n, 8], [n, 4], [histogramLength(d), 8], [histogramLength(d), 8], [d, 4]), shared)!;
+        const arena = WasmArena.create(
+          arenaBytes([n * d, width / 8], [2 * n, 8], [n, 4], [histogramLength(d), 8], [histogramLength(d), 8], [d, 4]),
+          shared
+        )!;
         expect(arena.shared).toBe(shared);
         const k = unrolled ? arenaHistogramKernels(arena, d) : histogramKernels(arena.memory);
         expect(k.wasm).toBe(true);
@@ -109,7 +136,16 @@ describe("histogram kernels (WebAssembly) against the JavaScript loops", () => {
             const {rows, begin, end} = randomRows(100 + trial, n, m);
             const init = randomHist(200 + trial++, d);
             const expected = init.slice();
-            buildHistogram(expected, slotsJs, d, gh, rows, begin, end, withSpare ? new Float64Array(histogramLength(d)) : null);
+            buildHistogram(
+              expected,
+              slotsJs,
+              d,
+              gh,
+              rows,
+              begin,
+              end,
+              withSpare ? new Float64Array(histogramLength(d)) : null
+            );
             rowsW.set(rows);
             hist.set(init);
             spare.fill(Math.PI); // stale contents must not leak in
@@ -124,7 +160,10 @@ describe("histogram kernels (WebAssembly) against the JavaScript loops", () => {
       it(`buildFeatures: bit-identical with random feature lists (${shared ? "shared" : "plain"} memory, u${width} slots)`, () => {
         const {n, d, bins, gh} = randomCase(40 + width, 3000, 11);
         const slotsJs = width === 16 ? slotMatrix(bins, n, d) : Uint32Array.from(slotMatrix(bins, n, d));
-        const arena = WasmArena.create(arenaBytes([n * d, width / 8], [2 * n, 8], [n, 4], [histogramLength(d), 8], [d, 4]), shared)!;
+        const arena = WasmArena.create(
+          arenaBytes([n * d, width / 8], [2 * n, 8], [n, 4], [histogramLength(d), 8], [d, 4]),
+          shared
+        )!;
         const k = arenaHistogramKernels(arena, d);
         const slots = width === 16 ? arena.copy(slotsJs as Uint16Array) : arena.copy(slotsJs as Uint32Array);
         const ghW = arena.copy(gh);
@@ -153,7 +192,9 @@ describe("histogram kernels (WebAssembly) against the JavaScript loops", () => {
 
   it("subtract: in place and into a third histogram, bit-identical to subtractHistogram", () => {
     const d = 9;
-    const arena = WasmArena.create(arenaBytes([histogramLength(d), 8], [histogramLength(d), 8], [histogramLength(d), 8], [d, 4]))!;
+    const arena = WasmArena.create(
+      arenaBytes([histogramLength(d), 8], [histogramLength(d), 8], [histogramLength(d), 8], [d, 4])
+    )!;
     const k = arenaHistogramKernels(arena, d);
     const parent = arena.f64(histogramLength(d));
     const child = arena.f64(histogramLength(d));
@@ -162,7 +203,8 @@ describe("histogram kernels (WebAssembly) against the JavaScript loops", () => {
     for (let trial = 0; trial < 5; trial++) {
       const p = randomHist(500 + trial, d);
       const c = randomHist(600 + trial, d);
-      const feats = trial === 0 ? Int32Array.from({length: d}, (_, f) => f) : Int32Array.from([0, 3, 4, 8].slice(0, trial));
+      const feats =
+        trial === 0 ? Int32Array.from({length: d}, (_, f) => f) : Int32Array.from([0, 3, 4, 8].slice(0, trial));
       const expected = p.slice();
       subtractHistogram(expected, c, feats);
       parent.set(p);
@@ -195,11 +237,20 @@ describe("histogram kernels (WebAssembly) against the JavaScript loops", () => {
     for (let f = 0; f < d; f++) {
       for (const defaultLeft of [false, true]) {
         for (const bin of [0, 5, 40]) {
-          const {rows, begin, end} = randomRows(700 + trial++, n, trial === 1 ? n : 1 + (trial * 997) % n);
+          const {rows, begin, end} = randomRows(700 + trial++, n, trial === 1 ? n : 1 + ((trial * 997) % n));
           const expected = rows.slice();
           const mid = partitionRows(data, expected, new Uint32Array(n), begin, end, f, bin, defaultLeft);
           rowsW.set(rows);
-          const got = k.partition(rowsW, tmpW, columns.subarray(f * n, (f + 1) * n), begin, end, bin, hasMissing[f] === 1 ? MISSING_CODE : 256, defaultLeft);
+          const got = k.partition(
+            rowsW,
+            tmpW,
+            columns.subarray(f * n, (f + 1) * n),
+            begin,
+            end,
+            bin,
+            hasMissing[f] === 1 ? MISSING_CODE : 256,
+            defaultLeft
+          );
           expect(got).toBe(mid);
           expect(rowsW).toEqual(expected);
         }
@@ -210,7 +261,9 @@ describe("histogram kernels (WebAssembly) against the JavaScript loops", () => {
 
   it("histogramWorkspace: copies of the matrices, buffers and a pool of histograms in one arena", () => {
     const {n, d, bins, gh} = randomCase(5, 4000, 6);
-    const data = binnedMatrix(bins, n, d, {hasMissing: new Uint8Array(d)} as unknown as Parameters<typeof binnedMatrix>[3]);
+    const data = binnedMatrix(bins, n, d, {hasMissing: new Uint8Array(d)} as unknown as Parameters<
+      typeof binnedMatrix
+    >[3]);
     const ws = histogramWorkspace(data, 2)!;
     expect(ws.kernels.wasm).toBe(true);
     expect(ws.slots).toEqual(data.slots);
@@ -258,7 +311,9 @@ describe("tree builders on the kernels: the same trees as on the JavaScript loop
     const s = syntheticClassification(n, 3, seed);
     const {cuts, bins} = binTrainingMatrix(s.features, n, s.d, 256);
     const rng = createRng(seed);
-    const gh = Float64Array.from({length: 2 * n}, (_, i) => (i % 2 === 0 ? (s.labels[i >> 1] === 0 ? -0.7 : 0.3) + 0.1 * rng.normal() : 0.05 + 0.2 * rng.next()));
+    const gh = Float64Array.from({length: 2 * n}, (_, i) =>
+      i % 2 === 0 ? (s.labels[i >> 1] === 0 ? -0.7 : 0.3) + 0.1 * rng.normal() : 0.05 + 0.2 * rng.next()
+    );
     return {data: binnedMatrix(bins, n, s.d, cuts), gh};
   }
 
@@ -269,7 +324,8 @@ describe("tree builders on the kernels: the same trees as on the JavaScript loop
     const rng = createRng(4);
     const before = calls();
     for (let t = 0; t < 6; t++) {
-      const sample = t % 2 === 0 ? null : Uint32Array.from({length: data.n}, (_, i) => i).filter(() => rng.next() < 0.8);
+      const sample =
+        t % 2 === 0 ? null : Uint32Array.from({length: data.n}, (_, i) => i).filter(() => rng.next() < 0.8);
       const feats = t < 4 ? null : Int32Array.from([0, 2, 3, 5].filter((f) => f < data.d));
       const a = wasm.grow(gh, sample, feats);
       const mid = callsSince(before);
@@ -290,8 +346,25 @@ describe("tree builders on the kernels: the same trees as on the JavaScript loop
     const n = data.n;
     const hl = histogramLength(d);
     const slabLength = shardSlabLength(d, P.maxDepth);
-    const arena = WasmArena.create(arenaBytes([n * d, 2], [n * d, 1], [2 * n, 8], [slabLength, 8], [slabLength, 8], [n, 4], [n, 4], [hl, 8], [hl, 8], [d, 4]))!;
-    const wData: BinnedMatrix = {...data, slots: arena.copy(data.slots as Uint16Array), columns: arena.copy(data.columns)};
+    const arena = WasmArena.create(
+      arenaBytes(
+        [n * d, 2],
+        [n * d, 1],
+        [2 * n, 8],
+        [slabLength, 8],
+        [slabLength, 8],
+        [n, 4],
+        [n, 4],
+        [hl, 8],
+        [hl, 8],
+        [d, 4]
+      )
+    )!;
+    const wData: BinnedMatrix = {
+      ...data,
+      slots: arena.copy(data.slots as Uint16Array),
+      columns: arena.copy(data.columns)
+    };
     const wGh = arena.copy(gh);
     const shard = shardOf(n, 0, 1);
     const wasm = new ShardedTreeBuilder(wData, P, {
@@ -299,9 +372,20 @@ describe("tree builders on the kernels: the same trees as on the JavaScript loop
       slabs: [[arena.f64(slabLength), arena.f64(slabLength)]],
       sums: new Float64Array(2),
       sync: () => {},
-      wasm: {kernels: arenaHistogramKernels(arena, d), rows: arena.u32(n), tmp: arena.u32(n), spare: arena.f64(hl), scratch: arena.f64(hl)}
+      wasm: {
+        kernels: arenaHistogramKernels(arena, d),
+        rows: arena.u32(n),
+        tmp: arena.u32(n),
+        spare: arena.f64(hl),
+        scratch: arena.f64(hl)
+      }
     });
-    const js = new ShardedTreeBuilder(data, P, {shard, slabs: [[new Float64Array(slabLength), new Float64Array(slabLength)]], sums: new Float64Array(2), sync: () => {}});
+    const js = new ShardedTreeBuilder(data, P, {
+      shard,
+      slabs: [[new Float64Array(slabLength), new Float64Array(slabLength)]],
+      sums: new Float64Array(2),
+      sync: () => {}
+    });
     const before = calls();
     for (const feats of [null, Int32Array.from([1, 2, 4])]) {
       const a = wasm.grow(wGh, null, feats);

@@ -15,7 +15,8 @@ countKernelCalls(true);
 /** Σ a·b as the kernel sums it: even terms in lane 0, odd ones in lane 1, lanes added, then the odd tail. */
 function refDot(m: Float64Array, a: number, b: number, n: number): number {
   const even = n & ~1;
-  let l0 = 0, l1 = 0;
+  let l0 = 0,
+    l1 = 0;
   for (let k = 0; k < even; k += 2) {
     l0 = l0 + m[a + k] * m[b + k];
     l1 = l1 + m[a + k + 1] * m[b + k + 1];
@@ -39,7 +40,8 @@ function refGather4(m: Float64Array, y: number, xs: number[], cs: number[], n: n
   }
 }
 
-const bits = (a: Float64Array) => Array.from(new BigUint64Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength)));
+const bits = (a: Float64Array) =>
+  Array.from(new BigUint64Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength)));
 
 describe("dense linear-algebra kernels", () => {
   it("are available here (no silent JavaScript fallback in these tests) and small enough for synchronous compilation", () => {
@@ -82,11 +84,12 @@ describe("dense linear-algebra kernels", () => {
     const n = 23;
     const x = Array.from({length: n * n}, () => rng.normal());
     const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      let s = i === j ? 1 : 0;
-      for (let q = 0; q < n; q++) s += x[i * n + q] * x[j * n + q];
-      a[i * n + j] = s;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let s = i === j ? 1 : 0;
+        for (let q = 0; q < n; q++) s += x[i * n + q] * x[j * n + q];
+        a[i * n + j] = s;
+      }
     const count = () => ["dot", "axpy", "dot4", "axpy4", "gather4"].map((e) => kernelCalls.get(`linalg.${e}`) ?? 0);
     const c0 = count();
     const w = invertSpd(a, n, true);

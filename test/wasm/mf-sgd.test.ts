@@ -25,23 +25,37 @@ interface Factors {
 }
 
 /** One epoch of the kernel in plain JavaScript: every operation rounded to float32 in the kernel's order. */
-function referenceEpoch(s: Factors, users: Int32Array, movies: Int32Array, ratings: Float32Array, mean: number, lrIn: number, regIn: number): void {
+function referenceEpoch(
+  s: Factors,
+  users: Int32Array,
+  movies: Int32Array,
+  ratings: Float32Array,
+  mean: number,
+  lrIn: number,
+  regIn: number
+): void {
   const {K4, P, Q, bu, bi} = s;
-  const mu = f32(mean), lr = f32(lrIn), reg = f32(regIn);
+  const mu = f32(mean),
+    lr = f32(lrIn),
+    reg = f32(regIn);
   const dec = f32(1 - f32(lr * reg));
   for (let z = 0; z < ratings.length; z++) {
-    const u = users[z], i = movies[z];
-    const po = u * K4, qo = i * K4;
+    const u = users[z],
+      i = movies[z];
+    const po = u * K4,
+      qo = i * K4;
     const lane = [0, 0, 0, 0];
     for (let f = 0; f < K4; f++) lane[f % 4] = f32(lane[f % 4] + f32(P[po + f] * Q[qo + f]));
     const dot = f32(f32(lane[0] + lane[1]) + f32(lane[2] + lane[3]));
-    const b = bu[u], c = bi[i];
+    const b = bu[u],
+      c = bi[i];
     const err = f32(ratings[z] - f32(f32(f32(mu + b) + c) + dot));
     bu[u] = f32(b + f32(lr * f32(err - f32(reg * b))));
     bi[i] = f32(c + f32(lr * f32(err - f32(reg * c))));
     const le = f32(lr * err);
     for (let f = 0; f < K4; f++) {
-      const p = P[po + f], q = Q[qo + f];
+      const p = P[po + f],
+        q = Q[qo + f];
       P[po + f] = f32(f32(p * dec) + f32(le * q));
       Q[qo + f] = f32(f32(q * dec) + f32(le * p));
     }
@@ -49,10 +63,18 @@ function referenceEpoch(s: Factors, users: Int32Array, movies: Int32Array, ratin
 }
 
 /** fitMf's WebAssembly path transcribed: the same draws, shuffles and padding, with referenceEpoch for the kernel. */
-function referenceFit(train: TrainSet, K: number, epochs: number, lr: number, reg: number, seed: number): {P: Float32Array; Q: Float32Array; bu: Float32Array; bi: Float32Array} {
+function referenceFit(
+  train: TrainSet,
+  K: number,
+  epochs: number,
+  lr: number,
+  reg: number,
+  seed: number
+): {P: Float32Array; Q: Float32Array; bu: Float32Array; bi: Float32Array} {
   const rng = createRng(seed);
   const K4 = Math.ceil(K / 4) * 4;
-  const P = new Float32Array(train.nUsers * K4), Q = new Float32Array(train.nMovies * K4);
+  const P = new Float32Array(train.nUsers * K4),
+    Q = new Float32Array(train.nMovies * K4);
   for (let u = 0; u < train.nUsers; u++) for (let f = 0; f < K; f++) P[u * K4 + f] = 0.1 * rng.normal();
   for (let m = 0; m < train.nMovies; m++) for (let f = 0; f < K; f++) Q[m * K4 + f] = 0.1 * rng.normal();
   const s: Factors = {K4, P, Q, bu: new Float32Array(train.nUsers), bi: new Float32Array(train.nMovies)};
@@ -61,9 +83,18 @@ function referenceFit(train: TrainSet, K: number, epochs: number, lr: number, re
   const order = Int32Array.from({length: n}, (_, x) => x);
   for (let e = 0; e < epochs; e++) {
     rng.shuffle(order);
-    referenceEpoch(s, Int32Array.from(order, (k) => user[k]), Int32Array.from(order, (k) => movie[k]), Float32Array.from(order, (k) => rating[k]), globalMean(train), lr, reg);
+    referenceEpoch(
+      s,
+      Int32Array.from(order, (k) => user[k]),
+      Int32Array.from(order, (k) => movie[k]),
+      Float32Array.from(order, (k) => rating[k]),
+      globalMean(train),
+      lr,
+      reg
+    );
   }
-  const unpad = (a: Float32Array, rows: number) => Float32Array.from({length: rows * K}, (_, x) => a[Math.floor(x / K) * K4 + (x % K)]);
+  const unpad = (a: Float32Array, rows: number) =>
+    Float32Array.from({length: rows * K}, (_, x) => a[Math.floor(x / K) * K4 + (x % K)]);
   return {P: unpad(P, train.nUsers), Q: unpad(Q, train.nMovies), bu: s.bu, bi: s.bi};
 }
 
@@ -80,7 +111,10 @@ describe("MF SGD kernel", () => {
 
   it("one epoch called directly equals the float32 transcription bit for bit (padded factors, repeated users and movies)", () => {
     const rng = createRng(3);
-    const nU = 7, nM = 9, K4 = 12, n = 200;
+    const nU = 7,
+      nM = 9,
+      K4 = 12,
+      n = 200;
     const users = Int32Array.from({length: n}, () => rng.int(nU));
     const movies = Int32Array.from({length: n}, () => rng.int(nM));
     const ratings = Float32Array.from({length: n}, () => 1 + rng.int(5));
@@ -129,7 +163,8 @@ describe("MF SGD kernel", () => {
       const j = fitMf(train, {factors, epochs: 4, lr: 0.01, reg: 0.05, seed: 9}, false);
       expect(kernelCalls.get("mf-sgd.epoch")).toBe(calls);
       expect(bits(j.userFactors)).not.toEqual(bits(w.userFactors));
-      for (let x = 0; x < w.userFactors.length; x++) expect(Math.abs(w.userFactors[x] - j.userFactors[x])).toBeLessThan(1e-4);
+      for (let x = 0; x < w.userFactors.length; x++)
+        expect(Math.abs(w.userFactors[x] - j.userFactors[x])).toBeLessThan(1e-4);
     });
   }
 });

@@ -43,7 +43,10 @@ describe("rank-forest kernel", () => {
 
   for (const [name, params] of [
     ["multiclass, depth 6", {num_class: 3, n_estimators: 14, max_depth: 6, subsample: 0.8, seed: 2}],
-    ["binary, depth 4, a tree count not a multiple of 4", {objective: "binary:logistic" as const, n_estimators: 11, max_depth: 4}]
+    [
+      "binary, depth 4, a tree count not a multiple of 4",
+      {objective: "binary:logistic" as const, n_estimators: 11, max_depth: 4}
+    ]
   ] as const) {
     it(`predictMargin runs the kernel and equals the JavaScript kernel bit for bit (${name})`, () => {
       const labels = "objective" in params ? Int32Array.from(train.labels, (y) => (y === 1 ? 1 : 0)) : train.labels;

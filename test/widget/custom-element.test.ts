@@ -38,7 +38,9 @@ describe("<movielab-predict>", () => {
 
   it("bundle=… runs the model in the page", async () => {
     const {createServer} = await import("node:http");
-    const server = createServer((_req, res) => res.writeHead(200, {"content-type": "application/json"}).end(fixture.text));
+    const server = createServer((_req, res) =>
+      res.writeHead(200, {"content-type": "application/json"}).end(fixture.text)
+    );
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     const url = `http://127.0.0.1:${(server.address() as {port: number}).port}/model.json`;
     const el = document.createElement(ELEMENT_NAME) as Element_;

@@ -23,7 +23,15 @@ const ROOT = resolve(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const CHROMIUM = "/usr/bin/chromium";
 const READY = existsSync(join(DIST, "embed", "predict.js")) && existsSync(CHROMIUM);
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+];
 
 /** Console errors, page errors and failed requests of a page (all must stay empty). */
 function watch(page: Page): string[] {
@@ -63,7 +71,9 @@ describe.skipIf(!READY && process.env.CI !== "true")("embed module on another or
     const page = await browser.newPage();
     const problems = watch(page);
     const bundleUrl = `${siteUrl}/_file/data/${bundleFile}`;
-    await page.goto(`${host.origin}/index.html?site=${encodeURIComponent(siteUrl + "/")}&bundle=${encodeURIComponent(bundleUrl)}&user=1`);
+    await page.goto(
+      `${host.origin}/index.html?site=${encodeURIComponent(siteUrl + "/")}&bundle=${encodeURIComponent(bundleUrl)}&user=1`
+    );
     await page.waitForSelector("#api-widget .mlp-top-list li", {timeout: 30_000});
     await page.waitForSelector("#bundle-widget .mlp-top-list li", {timeout: 60_000});
     expect(await page.locator("#bundle-widget .mlp-user-info").textContent()).toMatch(/ratings/);
@@ -79,7 +89,9 @@ describe.skipIf(!READY && process.env.CI !== "true")("embed module on another or
     await page.waitForSelector("#api-widget .mlp-rating");
     expect(await page.locator("#api-widget .mlp-headline").textContent()).toContain(HOSTILE_TITLE);
     expect(await page.locator("#api-widget img").count()).toBe(0);
-    expect(await page.locator("#load-status").textContent()).toBe(`value: user 1, movie ${fixture.hostileMovieId}, rating ${(await fixture.service.predict(1, fixture.hostileMovieId)).rating}`);
+    expect(await page.locator("#load-status").textContent()).toBe(
+      `value: user 1, movie ${fixture.hostileMovieId}, rating ${(await fixture.service.predict(1, fixture.hostileMovieId)).rating}`
+    );
     expect(problems).toEqual([]);
     expect(host.errors).toEqual([]);
     await page.close();
@@ -90,7 +102,11 @@ describe.skipIf(!READY && process.env.CI !== "true")("embed module on another or
     const url = await closed.listen({port: 0, host: "127.0.0.1"});
     const page = await browser.newPage();
     await page.goto(`${host.origin}/index.html?site=${encodeURIComponent(url + "/")}`);
-    await page.waitForFunction(() => /could not load/.test(document.getElementById("load-status")?.textContent ?? ""), null, {timeout: 15_000});
+    await page.waitForFunction(
+      () => /could not load/.test(document.getElementById("load-status")?.textContent ?? ""),
+      null,
+      {timeout: 15_000}
+    );
     await page.close();
     await closed.close();
   });
@@ -104,7 +120,15 @@ describe.skipIf(!READY && process.env.CI !== "true")("embed module on another or
       if (url === "/favicon.ico") return void res.writeHead(204).end();
       const file = url.startsWith(`${prefix}/`) ? resolveSitePath(DIST, url.slice(prefix.length)) : undefined;
       if (!file) return void res.writeHead(404).end();
-      const type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : file.endsWith(".json") ? "application/json" : "application/octet-stream";
+      const type = file.endsWith(".html")
+        ? "text/html"
+        : file.endsWith(".js")
+          ? "text/javascript"
+          : file.endsWith(".css")
+            ? "text/css"
+            : file.endsWith(".json")
+              ? "application/json"
+              : "application/octet-stream";
       res.writeHead(200, {"content-type": type});
       res.end(require_(file));
     });

@@ -154,7 +154,13 @@ describe("PredictWidget in jsdom", () => {
   it("keeps only the latest search when answers arrive out of order", async () => {
     const slow = createTinyService({delayMs: 30});
     let calls = 0;
-    const racing = {...slow, searchMovies: (q: string, l: number) => new Promise<Awaited<ReturnType<typeof slow.searchMovies>>>((res) => setTimeout(() => res(slow.searchMovies(q, l)), ++calls === 1 ? 80 : 0))};
+    const racing = {
+      ...slow,
+      searchMovies: (q: string, l: number) =>
+        new Promise<Awaited<ReturnType<typeof slow.searchMovies>>>((res) =>
+          setTimeout(() => res(slow.searchMovies(q, l)), ++calls === 1 ? 80 : 0)
+        )
+    };
     const w = PredictWidget(racing, {debounceMs: 0});
     const input = w.querySelector<HTMLInputElement>('input[role="combobox"]')!;
     type(input, "a");

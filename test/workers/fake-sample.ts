@@ -17,5 +17,13 @@ export function fakeSample(): TrainingSample {
   };
 }
 
-export const PARAMS: RetrainParams = {n_estimators: 10, max_depth: 3, learning_rate: 0.3, min_child_weight: 1, subsample: 1, colsample_bytree: 1, sampleSize: 600, seed: 0};
-
+export const PARAMS: RetrainParams = {
+  n_estimators: 10,
+  max_depth: 3,
+  learning_rate: 0.3,
+  min_child_weight: 1,
+  subsample: 1,
+  colsample_bytree: 1,
+  sampleSize: 600,
+  seed: 0
+};

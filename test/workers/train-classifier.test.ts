@@ -20,7 +20,9 @@ describe("retrain", () => {
   it("uses only the first sampleSize rows and rejects impossible sizes", async () => {
     const r = await retrain(fakeSample(), {...PARAMS, sampleSize: 100, n_estimators: 2}, () => true);
     expect(r.trainRows).toBe(100);
-    await expect(retrain(fakeSample(), {...PARAMS, sampleSize: 601}, () => true)).rejects.toThrow(/sampleSize is 601: expected an integer from 1 to 600/);
+    await expect(retrain(fakeSample(), {...PARAMS, sampleSize: 601}, () => true)).rejects.toThrow(
+      /sampleSize is 601: expected an integer from 1 to 600/
+    );
   });
 });
 

@@ -38,13 +38,15 @@ export function fitBaselines(byUser: Csr, byMovie: Csr, mean: number, p: Baselin
   for (let e = 0; e < p.epochs; e++) {
     for (let i = 0; i < byMovie.nRows; i++) {
       let dev = 0;
-      const a = byMovie.indptr[i], b = byMovie.indptr[i + 1];
+      const a = byMovie.indptr[i],
+        b = byMovie.indptr[i + 1];
       for (let q = a; q < b; q++) dev += byMovie.values[q] - mean - bu[byMovie.indices[q]];
       bi[i] = dev / (p.regItem + (b - a));
     }
     for (let u = 0; u < byUser.nRows; u++) {
       let dev = 0;
-      const a = byUser.indptr[u], b = byUser.indptr[u + 1];
+      const a = byUser.indptr[u],
+        b = byUser.indptr[u + 1];
       for (let q = a; q < b; q++) dev += byUser.values[q] - mean - bi[byUser.indices[q]];
       bu[u] = dev / (p.regUser + (b - a));
     }

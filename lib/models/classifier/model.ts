@@ -6,10 +6,26 @@
  * of lib/data/folds.ts does); the state keeps those tables (no ratings) to predict with.
  */
 import type {Dataset, Ratings} from "../../data/types.js";
-import {abortError, scoreEach, type BatchPrediction, type FitOptions, type Model, type ParamSchema, type TrainSet} from "../estimator.js";
 import {
-  DEFAULT_CLASSIFIER_PARAMS, fitClassifier, fitClassifierAsync, predictClassifier, predictPair, resolveClassifierParams, summarize,
-  type ClassifierParams, type ClassifierState, type GbdtTrainFn
+  abortError,
+  scoreEach,
+  type BatchPrediction,
+  type FitOptions,
+  type Model,
+  type ParamSchema,
+  type TrainSet
+} from "../estimator.js";
+import {
+  DEFAULT_CLASSIFIER_PARAMS,
+  fitClassifier,
+  fitClassifierAsync,
+  predictClassifier,
+  predictPair,
+  resolveClassifierParams,
+  summarize,
+  type ClassifierParams,
+  type ClassifierState,
+  type GbdtTrainFn
 } from "./pipeline.js";
 
 /** The classifier's fitted state, the tables its features read, and the scale. */
@@ -26,10 +42,22 @@ export interface ClassifierFitOptions extends FitOptions {
 }
 
 const PARAMS: ParamSchema<ClassifierParams> = {
-  features: {type: "json", description: "feature pipeline: {nComponents (genre PCA), aggregates {priorCount, classShares, genreAffinity, …}}"},
+  features: {
+    type: "json",
+    description: "feature pipeline: {nComponents (genre PCA), aggregates {priorCount, classShares, genreAffinity, …}}"
+  },
   columns: {type: "json", description: "feature columns kept, in order (null: every column)"},
-  gbdt: {type: "json", description: "gradient boosting with XGBoost's names: n_estimators, max_depth, learning_rate, min_child_weight, subsample, …"},
-  validationFraction: {type: "number", min: 0, max: 0.99, description: "share of training held out (stratified) for early stopping; 0 = none"},
+  gbdt: {
+    type: "json",
+    description:
+      "gradient boosting with XGBoost's names: n_estimators, max_depth, learning_rate, min_child_weight, subsample, …"
+  },
+  validationFraction: {
+    type: "number",
+    min: 0,
+    max: 0.99,
+    description: "share of training held out (stratified) for early stopping; 0 = none"
+  },
   refit: {type: "boolean", description: "after early stopping, refit on every training row with the best round count"},
   seed: {type: "integer", description: "seed of the inner split, the out-of-fold aggregates and the trees' sampling"}
 };
@@ -37,10 +65,14 @@ const PARAMS: ParamSchema<ClassifierParams> = {
 /** The data set and sorted training rows a classifier is fitted on; throws when the TrainSet has no source. */
 function sourceOf(train: TrainSet): {dataset: Dataset; rows: Int32Array} {
   if (!train.source) {
-    throw new RangeError("classifier: the training set has no source data set; expected ratings taken from a data set (lib/data/folds.ts), since its features read the movie and user tables");
+    throw new RangeError(
+      "classifier: the training set has no source data set; expected ratings taken from a data set (lib/data/folds.ts), since its features read the movie and user tables"
+    );
   }
   if (train.source.rows.length !== train.ratings.rating.length) {
-    throw new RangeError(`classifier: ${train.source.rows.length} source rows for ${train.ratings.rating.length} training ratings; expected one row per rating`);
+    throw new RangeError(
+      `classifier: ${train.source.rows.length} source rows for ${train.ratings.rating.length} training ratings; expected one row per rating`
+    );
   }
   // The pipeline's inner split and out-of-fold aggregates go by position, so the rows keep the ratings' order.
   return {dataset: train.source.dataset, rows: train.source.rows};
@@ -48,7 +80,12 @@ function sourceOf(train: TrainSet): {dataset: Dataset; rows: Int32Array} {
 
 /** The movie and user tables of a data set, with no ratings. */
 function lookupOf(dataset: Dataset): Dataset {
-  const none: Ratings = {user: new Int32Array(0), movie: new Int32Array(0), rating: new Float32Array(0), timestamp: new Float64Array(0)};
+  const none: Ratings = {
+    user: new Int32Array(0),
+    movie: new Int32Array(0),
+    rating: new Float32Array(0),
+    timestamp: new Float64Array(0)
+  };
   return {...dataset, ratings: none};
 }
 
@@ -67,8 +104,15 @@ function predictTest(s: ClassifierModelState, test: Ratings): BatchPrediction {
   const K = classes.length;
   for (let i = 0; i < n; i++) {
     rating[i] = summarize(probabilities.subarray(i * K, i * K + K), classes).expected;
-    const u = test.user[i], m = test.movie[i];
-    const known = u >= 0 && u < stats.userCount.length && stats.userCount[u] > 0 && m >= 0 && m < stats.movieCount.length && stats.movieCount[m] > 0;
+    const u = test.user[i],
+      m = test.movie[i];
+    const known =
+      u >= 0 &&
+      u < stats.userCount.length &&
+      stats.userCount[u] > 0 &&
+      m >= 0 &&
+      m < stats.movieCount.length &&
+      stats.movieCount[m] > 0;
     fallback[i] = known ? 0 : 1;
   }
   return {rating, fallback, probabilities, classes};
@@ -77,7 +121,8 @@ function predictTest(s: ClassifierModelState, test: Ratings): BatchPrediction {
 export const classifierModel: Model<ClassifierParams, ClassifierModelState> = {
   name: "classifier",
   label: "GBDT classifier",
-  description: "gradient-boosted trees (XGBoost's hist) on genre PCA, demographics and out-of-fold aggregates; expected rating of the class probabilities",
+  description:
+    "gradient-boosted trees (XGBoost's hist) on genre PCA, demographics and out-of-fold aggregates; expected rating of the class probabilities",
   task: "rating",
   classes: true,
   blendable: true,
@@ -105,6 +150,7 @@ export const classifierModel: Model<ClassifierParams, ClassifierModelState> = {
     const p = predictPair(s.classifier, s.lookup, user, movie);
     return {value: p.expected, fallback: p.coldStart};
   },
-  scoreAll: (s, user) => scoreEach(s.lookup.movies.id.length, (m) => predictPair(s.classifier, s.lookup, user, m).expected),
+  scoreAll: (s, user) =>
+    scoreEach(s.lookup.movies.id.length, (m) => predictPair(s.classifier, s.lookup, user, m).expected),
   predictBatch: predictTest
 };

@@ -8,8 +8,13 @@
 import type {Dataset} from "../../data/types.js";
 import {stratifiedSplit} from "../../eval/split.js";
 import {
-  buildFeatures, featuresForPair, fitFeaturePipeline, labelsOf,
-  type FeatureMatrix, type FeaturePipelineInput, type FeaturePipelineState
+  buildFeatures,
+  featuresForPair,
+  fitFeaturePipeline,
+  labelsOf,
+  type FeatureMatrix,
+  type FeaturePipelineInput,
+  type FeaturePipelineState
 } from "../../features/feature-matrix.js";
 import {GbdtTrainer, type RoundMetrics, type TrainInput, type TrainOptions} from "../gbdt/train.js";
 import {predictProba} from "../gbdt/predict.js";
@@ -36,7 +41,19 @@ export interface ClassifierParams {
 
 /** Feature columns the peer (seed004_xgb.py) uses: 5 PCA scores, release year, demographics, plain user/movie mean and count. */
 export const PEER_COLUMNS: readonly string[] = Object.freeze([
-  "pc0", "pc1", "pc2", "pc3", "pc4", "release_year", "age", "gender", "occupation", "u_mean", "u_count", "i_mean", "i_count"
+  "pc0",
+  "pc1",
+  "pc2",
+  "pc3",
+  "pc4",
+  "release_year",
+  "age",
+  "gender",
+  "occupation",
+  "u_mean",
+  "u_count",
+  "i_mean",
+  "i_count"
 ]);
 
 /**
@@ -48,8 +65,17 @@ export const PEER_CLASSIFIER_PARAMS: Readonly<ClassifierParams> = Object.freeze(
   features: {nComponents: 5, aggregates: {priorCount: 0, classShares: false, genreAffinity: false}},
   columns: [...PEER_COLUMNS],
   gbdt: {
-    n_estimators: 100, max_depth: 6, learning_rate: 0.3, max_bin: 256,
-    min_child_weight: 1, reg_lambda: 1, reg_alpha: 0, gamma: 0, subsample: 1, colsample_bytree: 1, early_stopping_rounds: null
+    n_estimators: 100,
+    max_depth: 6,
+    learning_rate: 0.3,
+    max_bin: 256,
+    min_child_weight: 1,
+    reg_lambda: 1,
+    reg_alpha: 0,
+    gamma: 0,
+    subsample: 1,
+    colsample_bytree: 1,
+    early_stopping_rounds: null
   },
   validationFraction: 0,
   refit: false,
@@ -64,7 +90,15 @@ export const PEER_CLASSIFIER_PARAMS: Readonly<ClassifierParams> = Object.freeze(
 export const DEFAULT_CLASSIFIER_PARAMS: Readonly<ClassifierParams> = Object.freeze({
   features: {nComponents: 5},
   columns: null,
-  gbdt: {n_estimators: 400, max_depth: 7, learning_rate: 0.1, min_child_weight: 20, subsample: 0.8, max_bin: 256, early_stopping_rounds: 20},
+  gbdt: {
+    n_estimators: 400,
+    max_depth: 7,
+    learning_rate: 0.1,
+    min_child_weight: 20,
+    subsample: 0.8,
+    max_bin: 256,
+    early_stopping_rounds: 20
+  },
   validationFraction: 0.1,
   refit: false,
   seed: 0
@@ -114,9 +148,16 @@ export interface FitOptions {
 }
 
 /** Merges params over the defaults (features.aggregates and gbdt merged field by field). */
-export function resolveClassifierParams(params: Partial<ClassifierParams> = {}, base: Readonly<ClassifierParams> = DEFAULT_CLASSIFIER_PARAMS): ClassifierParams {
+export function resolveClassifierParams(
+  params: Partial<ClassifierParams> = {},
+  base: Readonly<ClassifierParams> = DEFAULT_CLASSIFIER_PARAMS
+): ClassifierParams {
   const out: ClassifierParams = {
-    features: {...base.features, ...params.features, aggregates: {...base.features.aggregates, ...params.features?.aggregates}},
+    features: {
+      ...base.features,
+      ...params.features,
+      aggregates: {...base.features.aggregates, ...params.features?.aggregates}
+    },
     columns: params.columns !== undefined ? params.columns : base.columns,
     gbdt: {...base.gbdt, ...params.gbdt},
     validationFraction: params.validationFraction ?? base.validationFraction,
@@ -124,9 +165,12 @@ export function resolveClassifierParams(params: Partial<ClassifierParams> = {}, 
     seed: params.seed ?? base.seed
   };
   if (!(out.validationFraction >= 0 && out.validationFraction < 1)) {
-    throw new RangeError(`classifier parameter "validationFraction": got ${out.validationFraction}, expected a number in [0, 1)`);
+    throw new RangeError(
+      `classifier parameter "validationFraction": got ${out.validationFraction}, expected a number in [0, 1)`
+    );
   }
-  if (!Number.isInteger(out.seed)) throw new RangeError(`classifier parameter "seed": got ${out.seed}, expected an integer`);
+  if (!Number.isInteger(out.seed))
+    throw new RangeError(`classifier parameter "seed": got ${out.seed}, expected an integer`);
   return out;
 }
 
@@ -170,12 +214,29 @@ function prepare(dataset: Dataset, trainRows: Int32Array, p: ClassifierParams, o
     // Early stopping needs an eval set: without inner validation it is off.
     gbdt.early_stopping_rounds = null;
   }
-  const trainInput: TrainInput = {features: train.features, n: train.rows.length, d: columnNames.length, labels, featureNames: columnNames};
+  const trainInput: TrainInput = {
+    features: train.features,
+    n: train.rows.length,
+    d: columnNames.length,
+    labels,
+    featureNames: columnNames
+  };
   const trainOptions: TrainOptions = {eval: evalSet, onRound: options.onRound};
   let referenceTime = -Infinity;
   const ts = dataset.ratings.timestamp;
   for (let i = 0; i < trainRows.length; i++) if (ts[trainRows[i]] > referenceTime) referenceTime = ts[trainRows[i]];
-  return {params: p, features, columnIndex, columnNames, train: trainInput, gbdt, trainOptions, validationRows: evalRows?.length ?? 0, featureSeconds: now() - t0, referenceTime};
+  return {
+    params: p,
+    features,
+    columnIndex,
+    columnNames,
+    train: trainInput,
+    gbdt,
+    trainOptions,
+    validationRows: evalRows?.length ?? 0,
+    featureSeconds: now() - t0,
+    referenceTime
+  };
 }
 
 function finish(prep: Prepared, model: GbdtModel, fitStart: number): ClassifierState {
@@ -205,14 +266,24 @@ function finish(prep: Prepared, model: GbdtModel, fitStart: number): ClassifierS
 /** Parameters of the refit after early stopping: all rows, best round count, no inner validation. */
 function refitParams(state: ClassifierState): ClassifierParams {
   const p = state.params;
-  return {...p, validationFraction: 0, refit: false, gbdt: {...p.gbdt, n_estimators: state.model.best_iteration + 1, early_stopping_rounds: null}};
+  return {
+    ...p,
+    validationFraction: 0,
+    refit: false,
+    gbdt: {...p.gbdt, n_estimators: state.model.best_iteration + 1, early_stopping_rounds: null}
+  };
 }
 
 /**
  * Fits the classifier on trainRows (row indices into dataset.ratings) synchronously. Every fitted
  * transform sees the training rows only; the seed's noise rule drops training rows dated before release.
  */
-export function fitClassifier(dataset: Dataset, trainRows: Int32Array, params: Partial<ClassifierParams> = {}, options: FitOptions = {}): ClassifierState {
+export function fitClassifier(
+  dataset: Dataset,
+  trainRows: Int32Array,
+  params: Partial<ClassifierParams> = {},
+  options: FitOptions = {}
+): ClassifierState {
   const start = now();
   const p = resolveClassifierParams(params);
   const prep = prepare(dataset, trainRows, p, options);
@@ -221,14 +292,23 @@ export function fitClassifier(dataset: Dataset, trainRows: Int32Array, params: P
   const state = finish(prep, trainer.model(), start);
   if (!(p.refit && p.validationFraction > 0)) return state;
   const again = fitClassifier(dataset, trainRows, refitParams(state), options);
-  return {...again, params: p, log: {...again.log, evalsResult: state.log.evalsResult, stopReason: state.log.stopReason, fitSeconds: now() - start}};
+  return {
+    ...again,
+    params: p,
+    log: {...again.log, evalsResult: state.log.evalsResult, stopReason: state.log.stopReason, fitSeconds: now() - start}
+  };
 }
 
 /**
  * As fitClassifier, but yields to the event loop between rounds so a page or Web Worker stays
  * responsive (and can cancel via onRound); with options.trainer, that trainer grows the trees.
  */
-export async function fitClassifierAsync(dataset: Dataset, trainRows: Int32Array, params: Partial<ClassifierParams> = {}, options: FitOptions = {}): Promise<ClassifierState> {
+export async function fitClassifierAsync(
+  dataset: Dataset,
+  trainRows: Int32Array,
+  params: Partial<ClassifierParams> = {},
+  options: FitOptions = {}
+): Promise<ClassifierState> {
   const start = now();
   const p = resolveClassifierParams(params);
   const prep = prepare(dataset, trainRows, p, options);
@@ -242,11 +322,19 @@ export async function fitClassifierAsync(dataset: Dataset, trainRows: Int32Array
   const state = finish(prep, model, start);
   if (!(p.refit && p.validationFraction > 0)) return state;
   const again = await fitClassifierAsync(dataset, trainRows, refitParams(state), options);
-  return {...again, params: p, log: {...again.log, evalsResult: state.log.evalsResult, stopReason: state.log.stopReason, fitSeconds: now() - start}};
+  return {
+    ...again,
+    params: p,
+    log: {...again.log, evalsResult: state.log.evalsResult, stopReason: state.log.stopReason, fitSeconds: now() - start}
+  };
 }
 
 /** Class probabilities of dataset rows: row-major n × K float32, and the rating value of each class. */
-export function predictClassifier(state: ClassifierState, dataset: Dataset, rows: Int32Array): {probabilities: Float32Array; classes: number[]} {
+export function predictClassifier(
+  state: ClassifierState,
+  dataset: Dataset,
+  rows: Int32Array
+): {probabilities: Float32Array; classes: number[]} {
   const m = select(buildFeatures(state.features, dataset, rows, {forTraining: false}), state.columnIndex);
   return {probabilities: predictProba(state.model, m.features, rows.length), classes: [...state.classValues]};
 }
@@ -265,7 +353,13 @@ export interface PairPrediction {
  * movie and user tables (its ratings are not read: a lookup data set with empty ratings works);
  * timestamp (unix s) for the movie's age defaults to the latest training rating's time.
  */
-export function predictPair(state: ClassifierState, dataset: Dataset, user: number, movie: number, timestamp = state.referenceTime): PairPrediction {
+export function predictPair(
+  state: ClassifierState,
+  dataset: Dataset,
+  user: number,
+  movie: number,
+  timestamp = state.referenceTime
+): PairPrediction {
   const full = featuresForPair(state.features, dataset, user, movie, timestamp);
   const x = state.columnIndex === null ? full : Float32Array.from(state.columnIndex, (c) => full[c]);
   const probabilities = predictProba(state.model, x, 1);
@@ -286,12 +380,18 @@ export function summarize(p: ArrayLike<number>, classValues: readonly number[]):
   return {expected, rating: classValues[best]};
 }
 
-function selectColumns(names: string[], columns: string[] | null): {columnIndex: Int32Array | null; columnNames: string[]} {
+function selectColumns(
+  names: string[],
+  columns: string[] | null
+): {columnIndex: Int32Array | null; columnNames: string[]} {
   if (columns === null) return {columnIndex: null, columnNames: names.slice()};
   const index = new Int32Array(columns.length);
   columns.forEach((c, i) => {
     const j = names.indexOf(c);
-    if (j < 0) throw new RangeError(`classifier parameter "columns": no feature "${c}"; expected names from ${names.join(", ")}`);
+    if (j < 0)
+      throw new RangeError(
+        `classifier parameter "columns": no feature "${c}"; expected names from ${names.join(", ")}`
+      );
     index[i] = j;
   });
   return {columnIndex: index, columnNames: columns.slice()};

@@ -73,7 +73,14 @@ export interface BlendState {
 }
 
 /** Neighbourhood sizes and shrinkage for the mean-centred Pearson kNN members (Surprise's k = 40 and shrinkage 100 among them). */
-const KNN_GRID = [{k: 20, shrinkage: 0}, {k: 40, shrinkage: 0}, {k: 60, shrinkage: 0}, {k: 20, shrinkage: 100}, {k: 40, shrinkage: 100}, {k: 60, shrinkage: 100}];
+const KNN_GRID = [
+  {k: 20, shrinkage: 0},
+  {k: 40, shrinkage: 0},
+  {k: 60, shrinkage: 0},
+  {k: 20, shrinkage: 100},
+  {k: 40, shrinkage: 100},
+  {k: 60, shrinkage: 100}
+];
 /** Regularisation × epochs for the MF members beyond Surprise's defaults (lr stays Surprise's 0.005). */
 const MF_GRID = [0.02, 0.05, 0.1].flatMap((reg) => [20, 60].map((epochs) => ({reg, epochs})));
 
@@ -104,7 +111,8 @@ export const BLEND_DEFAULTS: BlendParams = {
 
 /** Rating counts per user and per movie of a training set. */
 function supportCounts(t: TrainSet): {users: Float32Array; movies: Float32Array} {
-  const users = new Float32Array(t.nUsers), movies = new Float32Array(t.nMovies);
+  const users = new Float32Array(t.nUsers),
+    movies = new Float32Array(t.nMovies);
   for (let k = 0; k < t.ratings.user.length; k++) {
     users[t.ratings.user[k]]++;
     movies[t.ratings.movie[k]]++;
@@ -116,9 +124,17 @@ function supportCounts(t: TrainSet): {users: Float32Array; movies: Float32Array}
  * Stacking features of one (user, movie) into out: per member its prediction p (and, support-weighted,
  * p·s_u and p·s_m), then s_u and s_m. Returns the feature count.
  */
-export function blendFeatures(preds: ArrayLike<number>, nUserRatings: number, nMovieRatings: number, supportWeighted: boolean, out: Float64Array, offset = 0): number {
+export function blendFeatures(
+  preds: ArrayLike<number>,
+  nUserRatings: number,
+  nMovieRatings: number,
+  supportWeighted: boolean,
+  out: Float64Array,
+  offset = 0
+): number {
   let j = offset;
-  const su = Math.log1p(nUserRatings) / 6, sm = Math.log1p(nMovieRatings) / 6;
+  const su = Math.log1p(nUserRatings) / 6,
+    sm = Math.log1p(nMovieRatings) / 6;
   for (let i = 0; i < preds.length; i++) {
     out[j++] = preds[i];
     if (supportWeighted) {
@@ -134,9 +150,16 @@ export function blendFeatures(preds: ArrayLike<number>, nUserRatings: number, nM
 }
 
 /** Least squares y ≈ b0 + X w over rows `rows` (X row-major n×m), ridge on w; returns [b0, w…]. */
-export function fitLinear(x: Float64Array, y: ArrayLike<number>, m: number, rows: Int32Array, ridge: number): Float64Array {
+export function fitLinear(
+  x: Float64Array,
+  y: ArrayLike<number>,
+  m: number,
+  rows: Int32Array,
+  ridge: number
+): Float64Array {
   const d = m + 1;
-  const a = new Float64Array(d * d), rhs = new Float64Array(d);
+  const a = new Float64Array(d * d),
+    rhs = new Float64Array(d);
   const v = new Float64Array(d);
   for (const r of rows) {
     v[0] = 1;
@@ -157,7 +180,8 @@ export function fitLinear(x: Float64Array, y: ArrayLike<number>, m: number, rows
       [sol[c], sol[piv]] = [sol[piv], sol[c]];
     }
     const p = a[c * d + c];
-    if (Math.abs(p) < 1e-12) throw new RangeError("blend: singular system for the weights; expected members with distinct predictions");
+    if (Math.abs(p) < 1e-12)
+      throw new RangeError("blend: singular system for the weights; expected members with distinct predictions");
     for (let r = 0; r < d; r++) {
       if (r === c) continue;
       const f = a[r * d + c] / p;
@@ -200,20 +224,30 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams>, member: 
   const m = nm * (p.supportWeighted ? 3 : 1) + (p.supportWeighted ? 2 : 0);
   const x = new Float64Array(nHold * m);
   for (let r = 0; r < nHold; r++) {
-    blendFeatures(preds.subarray(r * nm, r * nm + nm), innerCounts.users[hold.user[r]], innerCounts.movies[hold.movie[r]], p.supportWeighted, x, r * m);
+    blendFeatures(
+      preds.subarray(r * nm, r * nm + nm),
+      innerCounts.users[hold.user[r]],
+      innerCounts.movies[hold.movie[r]],
+      p.supportWeighted,
+      x,
+      r * m
+    );
   }
   const all = Int32Array.from({length: nHold}, (_, i) => i);
   const memberRmse = selection.map((sel) => sel.scores[sel.bestIndex].rmse);
   // Cross-fitted blend error: weights from one half scored on the other, both ways.
   const half = Math.floor(nHold / 2);
-  const a = all.slice(0, half), b = all.slice(half);
+  const a = all.slice(0, half),
+    b = all.slice(half);
   const blendPred = (w: Float64Array) => (r: number) => {
     let v = w[0];
     for (let j = 0; j < m; j++) v += w[j + 1] * x[r * m + j];
     return clip(v, train.scale);
   };
-  const wa = fitLinear(x, hold.rating, m, a, p.ridge), wb = fitLinear(x, hold.rating, m, b, p.ridge);
-  const ea = rmseOf(blendPred(wb), hold.rating, a), eb = rmseOf(blendPred(wa), hold.rating, b);
+  const wa = fitLinear(x, hold.rating, m, a, p.ridge),
+    wb = fitLinear(x, hold.rating, m, b, p.ridge);
+  const ea = rmseOf(blendPred(wb), hold.rating, a),
+    eb = rmseOf(blendPred(wa), hold.rating, b);
   const blendRmse = Math.sqrt((ea * ea * a.length + eb * eb * b.length) / nHold);
   const kept = memberRmse.every((e) => blendRmse < e);
   let intercept = 0;
@@ -230,8 +264,18 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams>, member: 
   const counts = supportCounts(train);
   const states = chosen.map((mem, j) => (kept || j === best ? models[j].fit(train, mem.params) : null));
   return {
-    members: chosen, selection, states, supportWeighted: p.supportWeighted, intercept, weights, userCount: counts.users, movieCount: counts.movies,
-    kept, holdoutRmse: {members: memberRmse, blend: blendRmse}, nMovies: train.nMovies, scale: train.scale
+    members: chosen,
+    selection,
+    states,
+    supportWeighted: p.supportWeighted,
+    intercept,
+    weights,
+    userCount: counts.users,
+    movieCount: counts.movies,
+    kept,
+    holdoutRmse: {members: memberRmse, blend: blendRmse},
+    nMovies: train.nMovies,
+    scale: train.scale
   };
 }
 /** The blend's estimate before clipping; a fallback when any member fell back. */
@@ -266,9 +310,22 @@ export function createBlendModel(member: MemberLookup, description: string): Mod
     defaults: BLEND_DEFAULTS,
     params: {
       members: {type: "json", description: "members [{model, params?, candidates?}], each a blendable rating model"},
-      holdout: {type: "number", min: 0, max: 1, description: "share of the training ratings held out to fit the weights"},
-      ridge: {type: "number", min: 0, max: 1, description: "ridge penalty on the weights, in units of held-out ratings"},
-      supportWeighted: {type: "boolean", description: "weights linear in the user's and movie's log support (feature-weighted stacking)"},
+      holdout: {
+        type: "number",
+        min: 0,
+        max: 1,
+        description: "share of the training ratings held out to fit the weights"
+      },
+      ridge: {
+        type: "number",
+        min: 0,
+        max: 1,
+        description: "ridge penalty on the weights, in units of held-out ratings"
+      },
+      supportWeighted: {
+        type: "boolean",
+        description: "weights linear in the user's and movie's log support (feature-weighted stacking)"
+      },
       seed: {type: "integer", description: "seed of the inner split"}
     },
     fit: (train, params = {}) => fitBlend(train, params, member),

@@ -46,7 +46,12 @@ export interface Selection {
 /** Rows `rows` of the ratings columns, as new columns. */
 export function ratingRows(r: Ratings, rows: Int32Array): Ratings {
   const n = rows.length;
-  const out: Ratings = {user: new Int32Array(n), movie: new Int32Array(n), rating: new Float32Array(n), timestamp: new Float64Array(n)};
+  const out: Ratings = {
+    user: new Int32Array(n),
+    movie: new Int32Array(n),
+    rating: new Float32Array(n),
+    timestamp: new Float64Array(n)
+  };
   for (let k = 0; k < n; k++) {
     const j = rows[k];
     out.user[k] = r.user[j];
@@ -65,14 +70,25 @@ export function innerHoldout(train: TrainSet, holdout: number, seed: number): In
   const n = train.ratings.rating.length;
   const nHold = Math.round(n * holdout);
   if (!(holdout > 0 && holdout < 1) || nHold < 2 || n - nHold < 2) {
-    throw new RangeError(`model selection: holdout ${holdout} of ${n} training ratings leaves nothing to fit or score; expected 0 < holdout < 1 with at least 2 ratings each side`);
+    throw new RangeError(
+      `model selection: holdout ${holdout} of ${n} training ratings leaves nothing to fit or score; expected 0 < holdout < 1 with at least 2 ratings each side`
+    );
   }
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   createRng(seed).shuffle(order);
-  const holdRows = order.slice(0, nHold).sort(), innerRows = order.slice(nHold).sort();
-  const source = train.source && {dataset: train.source.dataset, rows: Int32Array.from(innerRows, (r) => train.source!.rows[r])};
-  return {inner: {...train, ratings: ratingRows(train.ratings, innerRows), source}, hold: ratingRows(train.ratings, holdRows), innerRows, holdRows};
+  const holdRows = order.slice(0, nHold).sort(),
+    innerRows = order.slice(nHold).sort();
+  const source = train.source && {
+    dataset: train.source.dataset,
+    rows: Int32Array.from(innerRows, (r) => train.source!.rows[r])
+  };
+  return {
+    inner: {...train, ratings: ratingRows(train.ratings, innerRows), source},
+    hold: ratingRows(train.ratings, holdRows),
+    innerRows,
+    holdRows
+  };
 }
 
 /**
@@ -85,7 +101,8 @@ export function scoreCandidates<P, S extends {scale: RatingScale}>(
   candidates: readonly Record<string, unknown>[],
   onPredictions?: (index: number, predicted: Float64Array) => void
 ): CandidateScore[] {
-  if (candidates.length === 0) throw new RangeError(`model selection (${model.name}): no candidates; expected at least one parameter set`);
+  if (candidates.length === 0)
+    throw new RangeError(`model selection (${model.name}): no candidates; expected at least one parameter set`);
   const {hold} = split;
   const n = hold.rating.length;
   return candidates.map((params, i) => {
@@ -111,12 +128,23 @@ export function bestIndexOf(scores: readonly CandidateScore[]): number {
 }
 
 /** Picks the candidate with the lowest RMSE on a seeded inner hold-out of `train` (training ratings only). */
-export function selectParams<P, S extends {scale: RatingScale}>(model: Model<P, S>, train: TrainSet, candidates: readonly Record<string, unknown>[], options: Partial<SelectionOptions> = {}): Selection {
+export function selectParams<P, S extends {scale: RatingScale}>(
+  model: Model<P, S>,
+  train: TrainSet,
+  candidates: readonly Record<string, unknown>[],
+  options: Partial<SelectionOptions> = {}
+): Selection {
   const o = {...SELECTION_DEFAULTS, ...options};
   const split = innerHoldout(train, o.holdout, o.seed);
   const scores = scoreCandidates(model, split, candidates);
   const bestIndex = bestIndexOf(scores);
-  return {best: scores[bestIndex].params, bestIndex, scores, nInnerTrain: split.innerRows.length, nHoldout: split.holdRows.length};
+  return {
+    best: scores[bestIndex].params,
+    bestIndex,
+    scores,
+    nInnerTrain: split.innerRows.length,
+    nHoldout: split.holdRows.length
+  };
 }
 
 /**
@@ -138,7 +166,12 @@ export interface SelectingModel<P, S extends {scale: RatingScale}> extends Model
 }
 
 const SELECTION_PARAMS = {
-  holdout: {type: "number", min: 0, max: 1, description: "share of the training ratings held out to score the candidates"},
+  holdout: {
+    type: "number",
+    min: 0,
+    max: 1,
+    description: "share of the training ratings held out to score the candidates"
+  },
   seed: {type: "integer", description: "seed of the inner split (and of every candidate that takes one)"},
   candidates: {type: "json", description: "parameter sets to choose between, each merged over the model's own"}
 } as const satisfies Record<string, ParamSpec>;

@@ -81,7 +81,8 @@ function solveUpperT(l: Float64Array, d: number, b: Float64Array): void {
 function invertSmall(a: Float64Array, d: number): Float64Array {
   const l = Float64Array.from(a);
   cholesky(l, d);
-  const out = new Float64Array(d * d), e = new Float64Array(d);
+  const out = new Float64Array(d * d),
+    e = new Float64Array(d);
   for (let c = 0; c < d; c++) {
     e.fill(0);
     e[c] = 1;
@@ -94,7 +95,8 @@ function invertSmall(a: Float64Array, d: number): Float64Array {
 
 /** Gamma(shape ≥ 1, scale 1) by Marsaglia–Tsang. */
 function gamma(rng: Rng, shape: number): number {
-  const d = shape - 1 / 3, c = 1 / Math.sqrt(9 * d);
+  const d = shape - 1 / 3,
+    c = 1 / Math.sqrt(9 * d);
   for (;;) {
     let x: number, v: number;
     do {
@@ -117,24 +119,27 @@ function wishart(rng: Rng, w: Float64Array, d: number, nu: number): Float64Array
     for (let j = 0; j < i; j++) a[i * d + j] = rng.normal();
   }
   const la = new Float64Array(d * d); // L·A (lower)
-  for (let i = 0; i < d; i++) for (let j = 0; j <= i; j++) {
-    let s = 0;
-    for (let k = j; k <= i; k++) s += l[i * d + k] * a[k * d + j];
-    la[i * d + j] = s;
-  }
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let k = j; k <= i; k++) s += l[i * d + k] * a[k * d + j];
+      la[i * d + j] = s;
+    }
   const out = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let j = 0; j <= i; j++) {
-    let s = 0;
-    for (let k = 0; k <= j; k++) s += la[i * d + k] * la[j * d + k];
-    out[i * d + j] = s;
-    out[j * d + i] = s;
-  }
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let k = 0; k <= j; k++) s += la[i * d + k] * la[j * d + k];
+      out[i * d + j] = s;
+      out[j * d + i] = s;
+    }
   return out;
 }
 
 /** Samples (μ, Λ) of the Normal–Wishart posterior given the rows of x (n × d). */
 function sampleHyper(rng: Rng, x: Float64Array, n: number, d: number): {mu: Float64Array; lambda: Float64Array} {
-  const beta0 = 2, nu0 = d;
+  const beta0 = 2,
+    nu0 = d;
   const mean = new Float64Array(d);
   for (let r = 0; r < n; r++) for (let f = 0; f < d; f++) mean[f] += x[r * d + f];
   for (let f = 0; f < d; f++) mean[f] /= n;
@@ -161,15 +166,27 @@ function sampleHyper(rng: Rng, x: Float64Array, n: number, d: number): {mu: Floa
 }
 
 /** Samples every row vector of `target` given the other side's vectors and the rows' ratings (centred). */
-function sampleSide(rng: Rng, m: Csr, target: Float64Array, other: Float64Array, d: number, mean: number, alpha: number, hyper: {mu: Float64Array; lambda: Float64Array}): void {
-  const prec = new Float64Array(d * d), rhs = new Float64Array(d), z = new Float64Array(d);
+function sampleSide(
+  rng: Rng,
+  m: Csr,
+  target: Float64Array,
+  other: Float64Array,
+  d: number,
+  mean: number,
+  alpha: number,
+  hyper: {mu: Float64Array; lambda: Float64Array}
+): void {
+  const prec = new Float64Array(d * d),
+    rhs = new Float64Array(d),
+    z = new Float64Array(d);
   const lmu = new Float64Array(d);
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) lmu[i] += hyper.lambda[i * d + j] * hyper.mu[j];
   for (let r = 0; r < m.nRows; r++) {
     prec.set(hyper.lambda);
     rhs.set(lmu);
     for (let q = m.indptr[r]; q < m.indptr[r + 1]; q++) {
-      const o = m.indices[q] * d, y = m.values[q] - mean;
+      const o = m.indices[q] * d,
+        y = m.values[q] - mean;
       for (let i = 0; i < d; i++) {
         const vi = other[o + i];
         rhs[i] += alpha * y * vi;
@@ -189,18 +206,24 @@ function sampleSide(rng: Rng, m: Csr, target: Float64Array, other: Float64Array,
 /** Runs the Gibbs sampler and keeps the post-burn-in samples. */
 export function fitBpmf(train: TrainSet, params: Partial<BpmfParams> = {}): BpmfState {
   const p = {...BPMF_DEFAULTS, ...params};
-  if (!(p.sweeps > p.burnIn && p.burnIn >= 0)) throw new RangeError(`bpmf: sweeps ${p.sweeps}, burnIn ${p.burnIn}; expected sweeps > burnIn ≥ 0`);
-  const d = p.factors, nU = train.nUsers, nM = train.nMovies;
+  if (!(p.sweeps > p.burnIn && p.burnIn >= 0))
+    throw new RangeError(`bpmf: sweeps ${p.sweeps}, burnIn ${p.burnIn}; expected sweeps > burnIn ≥ 0`);
+  const d = p.factors,
+    nU = train.nUsers,
+    nM = train.nMovies;
   const rng = createRng(p.seed);
   const {byUser, byMovie} = ratingMatrices(train);
   const mean = globalMean(train);
-  const U = new Float64Array(nU * d), V = new Float64Array(nM * d);
+  const U = new Float64Array(nU * d),
+    V = new Float64Array(nM * d);
   for (let x = 0; x < U.length; x++) U[x] = 0.1 * rng.normal();
   for (let x = 0; x < V.length; x++) V[x] = 0.1 * rng.normal();
   const kept = p.sweeps - p.burnIn;
-  const userSamples = new Float32Array(kept * nU * d), itemSamples = new Float32Array(kept * nM * d);
+  const userSamples = new Float32Array(kept * nU * d),
+    itemSamples = new Float32Array(kept * nM * d);
   for (let s = 0; s < p.sweeps; s++) {
-    const hv = sampleHyper(rng, V, nM, d), hu = sampleHyper(rng, U, nU, d);
+    const hv = sampleHyper(rng, V, nM, d),
+      hu = sampleHyper(rng, U, nU, d);
     sampleSide(rng, byUser, U, V, d, mean, p.alpha, hu);
     sampleSide(rng, byMovie, V, U, d, mean, p.alpha, hv);
     if (s >= p.burnIn) {
@@ -208,7 +231,18 @@ export function fitBpmf(train: TrainSet, params: Partial<BpmfParams> = {}): Bpmf
       itemSamples.set(V, (s - p.burnIn) * nM * d);
     }
   }
-  return {factors: d, samples: kept, mean, userSamples, itemSamples, nUsers: nU, nMovies: nM, knownUser: knownRows(byUser), knownMovie: knownRows(byMovie), scale: train.scale};
+  return {
+    factors: d,
+    samples: kept,
+    mean,
+    userSamples,
+    itemSamples,
+    nUsers: nU,
+    nMovies: nM,
+    knownUser: knownRows(byUser),
+    knownMovie: knownRows(byMovie),
+    scale: train.scale
+  };
 }
 
 /** Posterior-mean rating of (user, movie): the average over samples of the clipped μ + u·v. */
@@ -217,7 +251,8 @@ export function bpmfEstimate(s: BpmfState, user: number, movie: number): number 
   const d = s.factors;
   let acc = 0;
   for (let k = 0; k < s.samples; k++) {
-    const uo = (k * s.nUsers + user) * d, vo = (k * s.nMovies + movie) * d;
+    const uo = (k * s.nUsers + user) * d,
+      vo = (k * s.nMovies + movie) * d;
     let x = s.mean;
     for (let f = 0; f < d; f++) x += s.userSamples[uo + f] * s.itemSamples[vo + f];
     acc += clip(x, s.scale);

@@ -38,7 +38,15 @@ export interface MfState {
   scale: RatingScale;
 }
 
-export const MF_DEFAULTS: MfParams = {factors: 100, epochs: 20, lr: 0.005, reg: 0.02, initStd: 0.1, biased: true, seed: 42};
+export const MF_DEFAULTS: MfParams = {
+  factors: 100,
+  epochs: 20,
+  lr: 0.005,
+  reg: 0.02,
+  initStd: 0.1,
+  biased: true,
+  seed: 42
+};
 
 /**
  * Fits biased MF by SGD; time O(epochs · ratings · factors), memory O((users + movies) · factors).
@@ -60,22 +68,45 @@ export function fitMf(train: TrainSet, params: Partial<MfParams> = {}, useWasm =
   const fitted = useWasm && p.biased && K > 0 && sgdWasm(train, p, rng, mu, P, Q, bu, bi);
   if (!fitted) sgdJs(train, p, rng, mu, P, Q, bu, bi);
   const {byUser, byMovie} = ratingMatrices(train);
-  return {factors: K, mean: mu, userBias: bu, itemBias: bi, userFactors: P, itemFactors: Q, knownUser: knownRows(byUser), knownMovie: knownRows(byMovie), scale: train.scale};
+  return {
+    factors: K,
+    mean: mu,
+    userBias: bu,
+    itemBias: bi,
+    userFactors: P,
+    itemFactors: Q,
+    knownUser: knownRows(byUser),
+    knownMovie: knownRows(byMovie),
+    scale: train.scale
+  };
 }
 
-function sgdJs(train: TrainSet, p: MfParams, rng: Rng, mu: number, P: Float32Array, Q: Float32Array, bu: Float32Array, bi: Float32Array): void {
+function sgdJs(
+  train: TrainSet,
+  p: MfParams,
+  rng: Rng,
+  mu: number,
+  P: Float32Array,
+  Q: Float32Array,
+  bu: Float32Array,
+  bi: Float32Array
+): void {
   const K = p.factors;
   const {user, movie, rating} = train.ratings;
   const n = rating.length;
   const order = new Int32Array(n);
   for (let x = 0; x < n; x++) order[x] = x;
-  const lr = p.lr, reg = p.reg, biased = p.biased;
+  const lr = p.lr,
+    reg = p.reg,
+    biased = p.biased;
   for (let e = 0; e < p.epochs; e++) {
     rng.shuffle(order);
     for (let z = 0; z < n; z++) {
       const k = order[z];
-      const u = user[k], i = movie[k];
-      const po = u * K, qo = i * K;
+      const u = user[k],
+        i = movie[k];
+      const po = u * K,
+        qo = i * K;
       let dot = 0;
       for (let f = 0; f < K; f++) dot += P[po + f] * Q[qo + f];
       const err = rating[k] - (mu + bu[u] + bi[i] + dot);
@@ -84,7 +115,8 @@ function sgdJs(train: TrainSet, p: MfParams, rng: Rng, mu: number, P: Float32Arr
         bi[i] += lr * (err - reg * bi[i]);
       }
       for (let f = 0; f < K; f++) {
-        const pf = P[po + f], qf = Q[qo + f];
+        const pf = P[po + f],
+          qf = Q[qo + f];
         P[po + f] = pf + lr * (err * qf - reg * pf);
         Q[qo + f] = qf + lr * (err * pf - reg * qf);
       }
@@ -93,21 +125,43 @@ function sgdJs(train: TrainSet, p: MfParams, rng: Rng, mu: number, P: Float32Arr
 }
 
 /** The same epochs in the wasm kernel: factors padded to a multiple of 4 (pads stay 0), ratings copied in visit order each epoch. */
-function sgdWasm(train: TrainSet, p: MfParams, rng: Rng, mu: number, P: Float32Array, Q: Float32Array, bu: Float32Array, bi: Float32Array): boolean {
+function sgdWasm(
+  train: TrainSet,
+  p: MfParams,
+  rng: Rng,
+  mu: number,
+  P: Float32Array,
+  Q: Float32Array,
+  bu: Float32Array,
+  bi: Float32Array
+): boolean {
   if (!mfSgdAvailable()) return false;
-  const K = p.factors, K4 = Math.ceil(K / 4) * 4;
+  const K = p.factors,
+    K4 = Math.ceil(K / 4) * 4;
   const {user, movie, rating} = train.ratings;
-  const n = rating.length, nU = train.nUsers, nM = train.nMovies;
+  const n = rating.length,
+    nU = train.nUsers,
+    nM = train.nMovies;
   const align = (x: number) => Math.ceil(x / 16) * 16;
-  const oU = 0, oI = align(oU + 4 * n), oR = align(oI + 4 * n), oP = align(oR + 4 * n);
-  const oQ = align(oP + 4 * nU * K4), oBu = align(oQ + 4 * nM * K4), oBi = align(oBu + 4 * nU), total = align(oBi + 4 * nM);
+  const oU = 0,
+    oI = align(oU + 4 * n),
+    oR = align(oI + 4 * n),
+    oP = align(oR + 4 * n);
+  const oQ = align(oP + 4 * nU * K4),
+    oBu = align(oQ + 4 * nM * K4),
+    oBi = align(oBu + 4 * nU),
+    total = align(oBi + 4 * nM);
   const memory = new WebAssembly.Memory({initial: Math.ceil(total / 65536) + 1});
   const epoch = mfSgdKernel(memory);
   if (epoch === null) return false;
   const buf = memory.buffer;
-  const vU = new Int32Array(buf, oU, n), vI = new Int32Array(buf, oI, n), vR = new Float32Array(buf, oR, n);
-  const vP = new Float32Array(buf, oP, nU * K4), vQ = new Float32Array(buf, oQ, nM * K4);
-  const vBu = new Float32Array(buf, oBu, nU), vBi = new Float32Array(buf, oBi, nM);
+  const vU = new Int32Array(buf, oU, n),
+    vI = new Int32Array(buf, oI, n),
+    vR = new Float32Array(buf, oR, n);
+  const vP = new Float32Array(buf, oP, nU * K4),
+    vQ = new Float32Array(buf, oQ, nM * K4);
+  const vBu = new Float32Array(buf, oBu, nU),
+    vBi = new Float32Array(buf, oBi, nM);
   for (let u = 0; u < nU; u++) vP.set(P.subarray(u * K, u * K + K), u * K4);
   for (let m = 0; m < nM; m++) vQ.set(Q.subarray(m * K, m * K + K), m * K4);
   const order = new Int32Array(n);
@@ -146,7 +200,12 @@ export const mfModel: Model<MfParams, MfState> = {
     epochs: {type: "integer", min: 1, max: 1000, description: "passes of SGD over the training ratings"},
     lr: {type: "number", min: 0, max: 1, description: "learning rate of biases and factors"},
     reg: {type: "number", min: 0, max: 10, description: "L2 regularisation of biases and factors"},
-    initStd: {type: "number", min: 0, max: 10, description: "standard deviation of the normal initialisation of factors"},
+    initStd: {
+      type: "number",
+      min: 0,
+      max: 10,
+      description: "standard deviation of the normal initialisation of factors"
+    },
     biased: {type: "boolean", description: "fit user and movie biases (false: p_u·q_i only)"},
     seed: {type: "integer", description: "seed of the initialisation and the rating order"}
   },

@@ -42,7 +42,8 @@ export function fitTruncatedSvdModel(train: TrainSet, params: Partial<SvdSeedPar
   const offset = new Float64Array(train.nUsers);
   if (centred) {
     for (let u = 0; u < train.nUsers; u++) {
-      const a = byUser.indptr[u], b = byUser.indptr[u + 1];
+      const a = byUser.indptr[u],
+        b = byUser.indptr[u + 1];
       let s = 0;
       for (let q = a; q < b; q++) s += byUser.values[q];
       offset[u] = b > a ? s / (b - a) : 0;
@@ -54,10 +55,17 @@ export function fitTruncatedSvdModel(train: TrainSet, params: Partial<SvdSeedPar
   const k = Math.min(p.components, train.nUsers, train.nMovies);
   const svd = truncatedSvd(m, k, p.seed, p.powerIterations);
   const userFactors = new Float32Array(train.nUsers * k);
-  for (let u = 0; u < train.nUsers; u++) for (let f = 0; f < k; f++) userFactors[u * k + f] = svd.u[u * k + f] * svd.sigma[f];
+  for (let u = 0; u < train.nUsers; u++)
+    for (let f = 0; f < k; f++) userFactors[u * k + f] = svd.u[u * k + f] * svd.sigma[f];
   return {
-    components: k, userOffset: offset, mean: globalMean(train), userFactors, itemFactors: Float32Array.from(svd.v),
-    knownUser: knownRows(byUser), knownMovie: knownRows(byMovie), scale: train.scale
+    components: k,
+    userOffset: offset,
+    mean: globalMean(train),
+    userFactors,
+    itemFactors: Float32Array.from(svd.v),
+    knownUser: knownRows(byUser),
+    knownMovie: knownRows(byMovie),
+    scale: train.scale
   };
 }
 

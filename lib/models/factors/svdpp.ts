@@ -39,34 +39,53 @@ export interface SvdppState {
   scale: RatingScale;
 }
 
-export const SVDPP_DEFAULTS: SvdppParams = {factors: 20, epochs: 20, lr: 0.007, reg: 0.02, regImplicit: 0.02, initStd: 0.1, seed: 42};
+export const SVDPP_DEFAULTS: SvdppParams = {
+  factors: 20,
+  epochs: 20,
+  lr: 0.007,
+  reg: 0.02,
+  regImplicit: 0.02,
+  initStd: 0.1,
+  seed: 42
+};
 
 /** Fits SVD++ by SGD; O(epochs · (ratings + users) · factors). */
 export function fitSvdpp(train: TrainSet, params: Partial<SvdppParams> = {}): SvdppState {
   const p = {...SVDPP_DEFAULTS, ...params};
   if (params.regImplicit === undefined) p.regImplicit = p.reg;
-  const F = p.factors, lr = p.lr, reg = p.reg;
+  const F = p.factors,
+    lr = p.lr,
+    reg = p.reg;
   const rng = createRng(p.seed);
   const {byUser, byMovie} = ratingMatrices(train);
-  const nU = train.nUsers, nM = train.nMovies;
-  const P = new Float64Array(nU * F), Q = new Float64Array(nM * F), Y = new Float64Array(nM * F);
+  const nU = train.nUsers,
+    nM = train.nMovies;
+  const P = new Float64Array(nU * F),
+    Q = new Float64Array(nM * F),
+    Y = new Float64Array(nM * F);
   for (let x = 0; x < P.length; x++) P[x] = p.initStd * rng.normal();
   for (let x = 0; x < Q.length; x++) Q[x] = p.initStd * rng.normal();
   for (let x = 0; x < Y.length; x++) Y[x] = p.initStd * rng.normal();
-  const bu = new Float64Array(nU), bi = new Float64Array(nM);
+  const bu = new Float64Array(nU),
+    bi = new Float64Array(nM);
   const mu = globalMean(train);
   const users = new Int32Array(nU);
   for (let u = 0; u < nU; u++) users[u] = u;
-  const z0 = new Float64Array(F), z = new Float64Array(F), D = new Float64Array(F);
+  const z0 = new Float64Array(F),
+    z = new Float64Array(F),
+    D = new Float64Array(F);
   const c = 1 - lr * p.regImplicit;
   const perm = new Int32Array(byUser.nCols);
   for (let e = 0; e < p.epochs; e++) {
     rng.shuffle(users);
     for (let t = 0; t < nU; t++) {
       const u = users[t];
-      const a = byUser.indptr[u], b = byUser.indptr[u + 1], n = b - a;
+      const a = byUser.indptr[u],
+        b = byUser.indptr[u + 1],
+        n = b - a;
       if (n === 0) continue;
-      const sq = 1 / Math.sqrt(n), rootN = Math.sqrt(n);
+      const sq = 1 / Math.sqrt(n),
+        rootN = Math.sqrt(n);
       z0.fill(0);
       for (let q = a; q < b; q++) {
         const yo = byUser.indices[q] * F;
@@ -80,7 +99,8 @@ export function fitSvdpp(train: TrainSet, params: Partial<SvdppParams> = {}): Sv
       const po = u * F;
       for (let s = 0; s < n; s++) {
         const q = perm[s];
-        const i = byUser.indices[q], qo = i * F;
+        const i = byUser.indices[q],
+          qo = i * F;
         let dot = 0;
         for (let f = 0; f < F; f++) {
           z[f] = cp * z0[f] + rootN * D[f];
@@ -91,7 +111,8 @@ export function fitSvdpp(train: TrainSet, params: Partial<SvdppParams> = {}): Sv
         bi[i] += lr * (err - reg * bi[i]);
         const g = lr * err * sq;
         for (let f = 0; f < F; f++) {
-          const pf = P[po + f], qf = Q[qo + f];
+          const pf = P[po + f],
+            qf = Q[qo + f];
           P[po + f] = pf + lr * (err * qf - reg * pf);
           Q[qo + f] = qf + lr * (err * (pf + z[f]) - reg * qf);
           D[f] = c * D[f] + g * qf;
@@ -104,14 +125,25 @@ export function fitSvdpp(train: TrainSet, params: Partial<SvdppParams> = {}): Sv
       }
     }
   }
-  return {factors: F, mean: mu, userBias: bu, itemBias: bi, userVectors: foldImplicit(P, Y, byUser, F), itemFactors: Q, knownUser: knownRows(byUser), knownMovie: knownRows(byMovie), scale: train.scale};
+  return {
+    factors: F,
+    mean: mu,
+    userBias: bu,
+    itemBias: bi,
+    userVectors: foldImplicit(P, Y, byUser, F),
+    itemFactors: Q,
+    knownUser: knownRows(byUser),
+    knownMovie: knownRows(byMovie),
+    scale: train.scale
+  };
 }
 
 /** p_u + |N(u)|^-½ Σ_{j∈N(u)} y_j for every user, so prediction is one dot product. */
 function foldImplicit(P: Float64Array, Y: Float64Array, byUser: Csr, F: number): Float64Array {
   const out = Float64Array.from(P);
   for (let u = 0; u < byUser.nRows; u++) {
-    const a = byUser.indptr[u], b = byUser.indptr[u + 1];
+    const a = byUser.indptr[u],
+      b = byUser.indptr[u + 1];
     if (b === a) continue;
     const sq = 1 / Math.sqrt(b - a);
     for (let q = a; q < b; q++) {
@@ -140,7 +172,12 @@ export const svdppModel: Model<SvdppParams, SvdppState> = {
     lr: {type: "number", min: 0, max: 1, description: "learning rate"},
     reg: {type: "number", min: 0, max: 10, description: "L2 regularisation of biases and explicit factors"},
     regImplicit: {type: "number", min: 0, max: 10, description: "L2 regularisation of the implicit factors y_j"},
-    initStd: {type: "number", min: 0, max: 10, description: "standard deviation of the normal initialisation of factors"},
+    initStd: {
+      type: "number",
+      min: 0,
+      max: 10,
+      description: "standard deviation of the normal initialisation of factors"
+    },
     seed: {type: "integer", description: "seed of the initialisation and the visiting order"}
   },
   fit: fitSvdpp,

@@ -29,7 +29,8 @@ export interface BinCuts {
  * maxBin in 2..256; features with missing values get at most 255 bins so that code 255 stays free.
  */
 export function computeCuts(features: Float32Array, n: number, d: number, maxBin: number): BinCuts {
-  if (features.length !== n * d) throw new RangeError(`computeCuts: features has ${features.length} values, expected n × d = ${n} × ${d}`);
+  if (features.length !== n * d)
+    throw new RangeError(`computeCuts: features has ${features.length} values, expected n × d = ${n} × ${d}`);
   const parts: Float32Array[] = [];
   const ptr = new Uint32Array(d + 1);
   const minValues = new Float32Array(d);
@@ -95,7 +96,8 @@ export function binOf(cuts: BinCuts, f: number, x: number): number {
  */
 export function binMatrix(cuts: BinCuts, features: Float32Array, n: number): Uint8Array {
   const d = cuts.d;
-  if (features.length !== n * d) throw new RangeError(`binMatrix: features has ${features.length} values, expected n × d = ${n} × ${d}`);
+  if (features.length !== n * d)
+    throw new RangeError(`binMatrix: features has ${features.length} values, expected n × d = ${n} × ${d}`);
   const out = new Uint8Array(n * d);
   const c = cuts.cuts;
   for (let f = 0; f < d; f++) {
@@ -106,7 +108,10 @@ export function binMatrix(cuts: BinCuts, features: Float32Array, n: number): Uin
     for (let i = 0, p = f; i < n; i++, p += d) {
       const x = features[p];
       if (x !== x) {
-        if (!missingOk) throw new RangeError(`binMatrix: row ${i}, feature ${f} is missing but the cuts were computed without missing values`);
+        if (!missingOk)
+          throw new RangeError(
+            `binMatrix: row ${i}, feature ${f} is missing but the cuts were computed without missing values`
+          );
         out[p] = MISSING_CODE;
         continue;
       }
@@ -129,14 +134,26 @@ export function binMatrix(cuts: BinCuts, features: Float32Array, n: number): Uin
  * values (the cut index only grows). Replaces d comparison sorts and n·d binary searches,
  * the largest fixed cost of a fit before the first tree.
  */
-export function binTrainingMatrix(features: Float32Array, n: number, d: number, maxBin: number): {cuts: BinCuts; bins: Uint8Array} {
-  if (features.length !== n * d) throw new RangeError(`binTrainingMatrix: features has ${features.length} values, expected n × d = ${n} × ${d}`);
+export function binTrainingMatrix(
+  features: Float32Array,
+  n: number,
+  d: number,
+  maxBin: number
+): {cuts: BinCuts; bins: Uint8Array} {
+  if (features.length !== n * d)
+    throw new RangeError(`binTrainingMatrix: features has ${features.length} values, expected n × d = ${n} × ${d}`);
   const parts: Float32Array[] = [];
   const ptr = new Uint32Array(d + 1);
   const minValues = new Float32Array(d);
   const hasMissing = new Uint8Array(d);
   const bins = new Uint8Array(n * d);
-  const scratch: ColumnScratch = {keys: new Uint32Array(n), rows: new Uint32Array(n), keys2: new Uint32Array(n), rows2: new Uint32Array(n), sorted: new Float32Array(n)};
+  const scratch: ColumnScratch = {
+    keys: new Uint32Array(n),
+    rows: new Uint32Array(n),
+    keys2: new Uint32Array(n),
+    rows2: new Uint32Array(n),
+    sorted: new Float32Array(n)
+  };
   const bits = new Uint32Array(features.buffer, features.byteOffset, features.length);
   for (let f = 0; f < d; f++) {
     const m = sortColumn(features, bits, n, d, f, bins, scratch);
@@ -166,7 +183,15 @@ interface ColumnScratch {
  * Sorts feature f's non-missing values into scratch.sorted (their rows in scratch.rows), codes
  * its missing cells MISSING_CODE in bins; returns the number of non-missing values.
  */
-function sortColumn(features: Float32Array, bits: Uint32Array, n: number, d: number, f: number, bins: Uint8Array, scratch: ColumnScratch): number {
+function sortColumn(
+  features: Float32Array,
+  bits: Uint32Array,
+  n: number,
+  d: number,
+  f: number,
+  bins: Uint8Array,
+  scratch: ColumnScratch
+): number {
   const {keys, rows, sorted} = scratch;
   let m = 0;
   for (let i = 0, p = f; i < n; i++, p += d) {
@@ -189,7 +214,14 @@ function sortColumn(features: Float32Array, bits: Uint32Array, n: number, d: num
 }
 
 /** Codes sorted values (rows alongside) of feature f: upper_bound over cuts clamped to the last bin, as binOf; the cut index only grows. */
-function codeColumn(values: Float32Array, rows: Uint32Array, cuts: Float32Array, d: number, f: number, bins: Uint8Array): void {
+function codeColumn(
+  values: Float32Array,
+  rows: Uint32Array,
+  cuts: Float32Array,
+  d: number,
+  f: number,
+  bins: Uint8Array
+): void {
   const last = cuts.length - 1;
   let j = 0;
   for (let i = 0; i < values.length; i++) {

@@ -50,15 +50,46 @@ export function gradientSums(gh: Float64Array, rows: Uint32Array, m: number): [G
 }
 
 /** Adds rows[begin .. end)'s gradients to hist (zeroed by the caller): over all d features, or only the listed ones. */
-export function fillHistogram(kernels: HistogramKernels, hist: Float64Array, slots: Slots, d: number, gh: Float64Array, rows: Uint32Array, begin: number, end: number, feats: Int32Array, allFeats: boolean, spare: Float64Array): void {
+export function fillHistogram(
+  kernels: HistogramKernels,
+  hist: Float64Array,
+  slots: Slots,
+  d: number,
+  gh: Float64Array,
+  rows: Uint32Array,
+  begin: number,
+  end: number,
+  feats: Int32Array,
+  allFeats: boolean,
+  spare: Float64Array
+): void {
   if (allFeats) kernels.build(hist, slots, d, gh, rows, begin, end, spare);
   else kernels.buildFeatures(hist, slots, d, gh, rows, begin, end, feats);
 }
 
 /** Stable partition of rows[begin .. end) by the split (columns: column-major n × d codes); returns the split point. */
-export function partitionBySplit(kernels: HistogramKernels, rows: Uint32Array, tmp: Uint32Array, columns: Uint8Array, n: number, cuts: BinCuts, begin: number, end: number, best: SplitCandidate): number {
+export function partitionBySplit(
+  kernels: HistogramKernels,
+  rows: Uint32Array,
+  tmp: Uint32Array,
+  columns: Uint8Array,
+  n: number,
+  cuts: BinCuts,
+  begin: number,
+  end: number,
+  best: SplitCandidate
+): number {
   const f = best.feature;
-  return kernels.partition(rows, tmp, columns.subarray(f * n, (f + 1) * n), begin, end, best.bin, featureMissingCode(cuts, f), best.defaultLeft);
+  return kernels.partition(
+    rows,
+    tmp,
+    columns.subarray(f * n, (f + 1) * n),
+    begin,
+    end,
+    best.bin,
+    featureMissingCode(cuts, f),
+    best.defaultLeft
+  );
 }
 
 /** Turns leaf `id` into the split `best` with two new leaf children; returns the left child's index (the right one's is one more). */

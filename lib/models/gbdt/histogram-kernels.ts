@@ -17,22 +17,50 @@ export interface HistogramKernels {
   /** True when these run WebAssembly (false: the JavaScript loops). */
   readonly wasm: boolean;
   /** As histogram.ts buildHistogram. */
-  build(hist: Float64Array, slots: Slots, d: number, gh: Float64Array, rows: Uint32Array, begin: number, end: number, spare?: Float64Array | null): void;
+  build(
+    hist: Float64Array,
+    slots: Slots,
+    d: number,
+    gh: Float64Array,
+    rows: Uint32Array,
+    begin: number,
+    end: number,
+    spare?: Float64Array | null
+  ): void;
   /** As histogram.ts buildHistogramFeatures. */
-  buildFeatures(hist: Float64Array, slots: Slots, d: number, gh: Float64Array, rows: Uint32Array, begin: number, end: number, features: Int32Array): void;
+  buildFeatures(
+    hist: Float64Array,
+    slots: Slots,
+    d: number,
+    gh: Float64Array,
+    rows: Uint32Array,
+    begin: number,
+    end: number,
+    features: Int32Array
+  ): void;
   /** out = parent − child over the listed features' slots (out may be parent: histogram.ts subtractHistogram). */
   subtract(out: Float64Array, parent: Float64Array, child: Float64Array, features: Int32Array): void;
   /**
    * As tree-builder.ts partitionRows on a column of byte codes (column[r]: row r's code of the split
    * feature; missing: the feature's missing code, or 256 when it has none). Returns the split point.
    */
-  partition(rows: Uint32Array, tmp: Uint32Array, column: Uint8Array, begin: number, end: number, bin: number, missing: number, defaultLeft: boolean): number;
+  partition(
+    rows: Uint32Array,
+    tmp: Uint32Array,
+    column: Uint8Array,
+    begin: number,
+    end: number,
+    bin: number,
+    missing: number,
+    defaultLeft: boolean
+  ): number;
 }
 
 /** The JavaScript loops (no WebAssembly). */
 export const jsHistogramKernels: HistogramKernels = {
   wasm: false,
-  build: (hist, slots, d, gh, rows, begin, end, spare = null) => buildHistogram(hist, slots, d, gh, rows, begin, end, spare),
+  build: (hist, slots, d, gh, rows, begin, end, spare = null) =>
+    buildHistogram(hist, slots, d, gh, rows, begin, end, spare),
   buildFeatures: buildHistogramFeatures,
   subtract: subtractJs,
   partition: partitionColumn
@@ -51,7 +79,16 @@ function subtractJs(out: Float64Array, parent: Float64Array, child: Float64Array
  * (and the missing code when defaultLeft) first; missing: the missing code, or 256 (matches no byte)
  * when the feature has none; tmp is scratch of rows' length. Returns the split point.
  */
-export function partitionColumn(rows: Uint32Array, tmp: Uint32Array, column: Uint8Array, begin: number, end: number, bin: number, missing: number, defaultLeft: boolean): number {
+export function partitionColumn(
+  rows: Uint32Array,
+  tmp: Uint32Array,
+  column: Uint8Array,
+  begin: number,
+  end: number,
+  bin: number,
+  missing: number,
+  defaultLeft: boolean
+): number {
   const dl = defaultLeft ? 1 : 0;
   let li = begin;
   let ti = 0;
@@ -78,7 +115,11 @@ export function partitionColumn(rows: Uint32Array, tmp: Uint32Array, column: Uin
  * live outside it are copied (length ≥ the number of features; null: such calls use JavaScript).
  * d: the matrix's feature count, when known (up to UNROLL_MAX_D of ../../wasm/histogram.ts: a build unrolled for it).
  */
-export function histogramKernels(memory: WebAssembly.Memory, scratch: Int32Array | null = null, d: number | null = null): HistogramKernels {
+export function histogramKernels(
+  memory: WebAssembly.Memory,
+  scratch: Int32Array | null = null,
+  d: number | null = null
+): HistogramKernels {
   const buffer = memory.buffer;
   const instance = histogramInstance(memory, d);
   if (instance === null) return jsHistogramKernels;
@@ -96,12 +137,33 @@ export function histogramKernels(memory: WebAssembly.Memory, scratch: Int32Array
     wasm: true,
     build(hist, slots, d, gh, rows, begin, end, spare = null) {
       const dual = spare !== null && end - begin >= DUAL_MIN_ROWS;
-      if (d < 1 || begin >= end || !inMem(hist) || !inMem(slots) || !inMem(gh) || !inMem(rows) || (dual && !inMem(spare)) || hist.length < histogramLength(d) || (dual && spare.length < histogramLength(d))) {
+      if (
+        d < 1 ||
+        begin >= end ||
+        !inMem(hist) ||
+        !inMem(slots) ||
+        !inMem(gh) ||
+        !inMem(rows) ||
+        (dual && !inMem(spare)) ||
+        hist.length < histogramLength(d) ||
+        (dual && spare.length < histogramLength(d))
+      ) {
         buildHistogram(hist, slots, d, gh, rows, begin, end, spare);
         return;
       }
-      const fn = slots instanceof Uint16Array ? (d === fixedD && x.build16d !== undefined ? x.build16d : x.build16) : x.build32;
-      fn(hist.byteOffset, dual ? spare.byteOffset : 0, dual ? 1 : 0, slots.byteOffset, d, gh.byteOffset, rows.byteOffset, begin, end);
+      const fn =
+        slots instanceof Uint16Array ? (d === fixedD && x.build16d !== undefined ? x.build16d : x.build16) : x.build32;
+      fn(
+        hist.byteOffset,
+        dual ? spare.byteOffset : 0,
+        dual ? 1 : 0,
+        slots.byteOffset,
+        d,
+        gh.byteOffset,
+        rows.byteOffset,
+        begin,
+        end
+      );
     },
     buildFeatures(hist, slots, d, gh, rows, begin, end, features) {
       const fa = inMem(hist) && inMem(slots) && inMem(gh) && inMem(rows) ? featureAddress(features) : -1;
@@ -118,8 +180,18 @@ export function histogramKernels(memory: WebAssembly.Memory, scratch: Int32Array
       else x.subtract(out.byteOffset, parent.byteOffset, child.byteOffset, fa, features.length);
     },
     partition(rows, tmp, column, begin, end, bin, missing, defaultLeft) {
-      if (begin >= end || !inMem(rows) || !inMem(tmp) || !inMem(column)) return partitionColumn(rows, tmp, column, begin, end, bin, missing, defaultLeft);
-      return x.partition(rows.byteOffset, tmp.byteOffset, column.byteOffset, begin, end, bin, missing, defaultLeft ? 1 : 0);
+      if (begin >= end || !inMem(rows) || !inMem(tmp) || !inMem(column))
+        return partitionColumn(rows, tmp, column, begin, end, bin, missing, defaultLeft);
+      return x.partition(
+        rows.byteOffset,
+        tmp.byteOffset,
+        column.byteOffset,
+        begin,
+        end,
+        bin,
+        missing,
+        defaultLeft ? 1 : 0
+      );
     }
   };
 }
@@ -154,11 +226,26 @@ export interface HistogramWorkspace {
  * A workspace for matrices of n rows × d features (slots, columns as BinnedMatrix has them), room for
  * `histograms` histograms; rowCapacity: length of rows and tmp (default n; a shard's row count).
  */
-export function histogramWorkspace(data: {n: number; d: number; slots: Slots; columns: Uint8Array}, histograms: number, shared = false, rowCapacity = data.n): HistogramWorkspace | null {
+export function histogramWorkspace(
+  data: {n: number; d: number; slots: Slots; columns: Uint8Array},
+  histograms: number,
+  shared = false,
+  rowCapacity = data.n
+): HistogramWorkspace | null {
   const {n, d, slots, columns} = data;
   if (n < 1 || d < 1 || !histogramWasmAvailable(shared)) return null;
   const hl = histogramLength(d);
-  const bytes = arenaBytes([slots.length, slots.BYTES_PER_ELEMENT], [columns.length, 1], [rowCapacity, 4], [rowCapacity, 4], [hl, 8], [2 * n, 8], [d, 4]) + (hl * 8 + 16) * histograms;
+  const bytes =
+    arenaBytes(
+      [slots.length, slots.BYTES_PER_ELEMENT],
+      [columns.length, 1],
+      [rowCapacity, 4],
+      [rowCapacity, 4],
+      [hl, 8],
+      [2 * n, 8],
+      [d, 4]
+    ) +
+    (hl * 8 + 16) * histograms;
   if (bytes > MAX_ARENA_BYTES) return null;
   const arena = WasmArena.create(bytes, shared);
   if (arena === null) return null;

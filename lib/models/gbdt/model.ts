@@ -94,8 +94,12 @@ export function parseModel(input: string | unknown): GbdtModel {
   }
   if (typeof o !== "object" || o === null) throw new GbdtModelError("expected a JSON object");
   const m = {...(o as Record<string, unknown>)};
-  if (m.format !== GBDT_FORMAT) throw new GbdtModelError(`field "format": got ${JSON.stringify(m.format)}, expected "${GBDT_FORMAT}"`);
-  if (m.version !== GBDT_VERSION) throw new GbdtModelError(`field "version": got ${JSON.stringify(m.version)}, expected ${GBDT_VERSION} (this library reads version ${GBDT_VERSION} only)`);
+  if (m.format !== GBDT_FORMAT)
+    throw new GbdtModelError(`field "format": got ${JSON.stringify(m.format)}, expected "${GBDT_FORMAT}"`);
+  if (m.version !== GBDT_VERSION)
+    throw new GbdtModelError(
+      `field "version": got ${JSON.stringify(m.version)}, expected ${GBDT_VERSION} (this library reads version ${GBDT_VERSION} only)`
+    );
   let params: GbdtParams;
   try {
     params = resolveParams({...GBDT_DEFAULTS, ...(m.params as Partial<GbdtParams>)});
@@ -109,21 +113,40 @@ export function parseModel(input: string | unknown): GbdtModel {
   if (m.num_class === undefined) m.num_class = classes;
   if (m.base_score === undefined) m.base_score = params.base_score;
   expectInt(m, "num_class", classes, classes);
-  if (m.base_score !== params.base_score) throw new GbdtModelError(`field "base_score": got ${JSON.stringify(m.base_score)}, expected ${params.base_score} as in params`);
+  if (m.base_score !== params.base_score)
+    throw new GbdtModelError(
+      `field "base_score": got ${JSON.stringify(m.base_score)}, expected ${params.base_score} as in params`
+    );
   expectInt(m, "num_feature", 1, 1e7);
   expectInt(m, "num_rounds", 0, 1e7);
   const rounds = m.num_rounds as number;
   expectInt(m, "best_iteration", rounds === 0 ? -1 : 0, Math.max(rounds - 1, -1));
-  if (m.objective !== params.objective) throw new GbdtModelError(`field "objective": got ${JSON.stringify(m.objective)}, expected "${params.objective}" as in params`);
-  if (typeof m.base_margin !== "number" || !Number.isFinite(m.base_margin)) throw new GbdtModelError(`field "base_margin": expected a finite number`);
-  if (m.feature_names !== null && !(Array.isArray(m.feature_names) && m.feature_names.length === m.num_feature && m.feature_names.every((s) => typeof s === "string")))
+  if (m.objective !== params.objective)
+    throw new GbdtModelError(
+      `field "objective": got ${JSON.stringify(m.objective)}, expected "${params.objective}" as in params`
+    );
+  if (typeof m.base_margin !== "number" || !Number.isFinite(m.base_margin))
+    throw new GbdtModelError(`field "base_margin": expected a finite number`);
+  if (
+    m.feature_names !== null &&
+    !(
+      Array.isArray(m.feature_names) &&
+      m.feature_names.length === m.num_feature &&
+      m.feature_names.every((s) => typeof s === "string")
+    )
+  )
     throw new GbdtModelError(`field "feature_names": expected null or ${m.num_feature} strings`);
   if (!Array.isArray(m.trees) || m.trees.length !== rounds * groups)
-    throw new GbdtModelError(`field "trees": expected ${rounds * groups} trees (num_rounds × num_group), got ${Array.isArray(m.trees) ? m.trees.length : typeof m.trees}`);
+    throw new GbdtModelError(
+      `field "trees": expected ${rounds * groups} trees (num_rounds × num_group), got ${Array.isArray(m.trees) ? m.trees.length : typeof m.trees}`
+    );
   (m.trees as unknown[]).forEach((t, i) => validateTree(t, i, m.num_feature as number));
-  if (!["completed", "early_stopping", "cancelled"].includes(m.stop_reason as string)) throw new GbdtModelError(`field "stop_reason": got ${JSON.stringify(m.stop_reason)}`);
-  if (m.best_score !== null && typeof m.best_score !== "number") throw new GbdtModelError(`field "best_score": expected a number or null`);
-  if (typeof m.evals_result !== "object" || m.evals_result === null) throw new GbdtModelError(`field "evals_result": expected an object`);
+  if (!["completed", "early_stopping", "cancelled"].includes(m.stop_reason as string))
+    throw new GbdtModelError(`field "stop_reason": got ${JSON.stringify(m.stop_reason)}`);
+  if (m.best_score !== null && typeof m.best_score !== "number")
+    throw new GbdtModelError(`field "best_score": expected a number or null`);
+  if (typeof m.evals_result !== "object" || m.evals_result === null)
+    throw new GbdtModelError(`field "evals_result": expected an object`);
   return {...(m as unknown as GbdtModel), params};
 }
 
@@ -143,8 +166,11 @@ function validateTree(t: unknown, i: number, d: number): void {
   if (size === 0) throw new GbdtModelError(`${where}.feature: expected a non-empty array`);
   for (const k of TREE_FIELDS) {
     const a = tree[k];
-    if (!Array.isArray(a) || a.length !== size) throw new GbdtModelError(`${where}.${k}: expected an array of ${size} numbers`);
-    for (let j = 0; j < size; j++) if (typeof a[j] !== "number" || !Number.isFinite(a[j])) throw new GbdtModelError(`${where}.${k}[${j}]: got ${JSON.stringify(a[j])}, expected a finite number`);
+    if (!Array.isArray(a) || a.length !== size)
+      throw new GbdtModelError(`${where}.${k}: expected an array of ${size} numbers`);
+    for (let j = 0; j < size; j++)
+      if (typeof a[j] !== "number" || !Number.isFinite(a[j]))
+        throw new GbdtModelError(`${where}.${k}[${j}]: got ${JSON.stringify(a[j])}, expected a finite number`);
   }
   const f = tree.feature as number[];
   const l = tree.left as number[];
@@ -152,10 +178,16 @@ function validateTree(t: unknown, i: number, d: number): void {
   // Children must point forward so that traversal always ends.
   for (let j = 0; j < size; j++) {
     if (f[j] === -1) {
-      if (l[j] !== -1 || r[j] !== -1) throw new GbdtModelError(`${where} node ${j}: a leaf must have left = right = -1`);
+      if (l[j] !== -1 || r[j] !== -1)
+        throw new GbdtModelError(`${where} node ${j}: a leaf must have left = right = -1`);
     } else {
-      if (!Number.isInteger(f[j]) || f[j] < 0 || f[j] >= d) throw new GbdtModelError(`${where}.feature[${j}]: got ${f[j]}, expected -1 or a feature index from 0 to ${d - 1}`);
-      for (const c of [l[j], r[j]]) if (!Number.isInteger(c) || c <= j || c >= size) throw new GbdtModelError(`${where} node ${j}: child ${c} out of range (expected ${j + 1}..${size - 1})`);
+      if (!Number.isInteger(f[j]) || f[j] < 0 || f[j] >= d)
+        throw new GbdtModelError(
+          `${where}.feature[${j}]: got ${f[j]}, expected -1 or a feature index from 0 to ${d - 1}`
+        );
+      for (const c of [l[j], r[j]])
+        if (!Number.isInteger(c) || c <= j || c >= size)
+          throw new GbdtModelError(`${where} node ${j}: child ${c} out of range (expected ${j + 1}..${size - 1})`);
     }
   }
 }

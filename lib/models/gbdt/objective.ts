@@ -49,7 +49,16 @@ export function addSums(a: MetricSums, b: MetricSums): MetricSums {
   return {loss: a.loss + b.loss, errors: a.errors + b.errors, weightSum: a.weightSum + b.weightSum};
 }
 
-function softmaxPass(margins: Float32Array, labels: Labels, weights: Float32Array | Float64Array | null, n: number, K: number, gh: Float64Array | null, begin: number, end: number): MetricSums {
+function softmaxPass(
+  margins: Float32Array,
+  labels: Labels,
+  weights: Float32Array | Float64Array | null,
+  n: number,
+  K: number,
+  gh: Float64Array | null,
+  begin: number,
+  end: number
+): MetricSums {
   let loss = 0;
   let errors = 0;
   let wsum = 0;
@@ -101,7 +110,14 @@ function softmaxPass(margins: Float32Array, labels: Labels, weights: Float32Arra
   return {loss, errors, weightSum: wsum};
 }
 
-function logisticPass(margins: Float32Array, labels: Labels, weights: Float32Array | Float64Array | null, gh: Float64Array | null, begin: number, end: number): MetricSums {
+function logisticPass(
+  margins: Float32Array,
+  labels: Labels,
+  weights: Float32Array | Float64Array | null,
+  gh: Float64Array | null,
+  begin: number,
+  end: number
+): MetricSums {
   let loss = 0;
   let errors = 0;
   let wsum = 0;
@@ -122,7 +138,14 @@ function logisticPass(margins: Float32Array, labels: Labels, weights: Float32Arr
   return {loss, errors, weightSum: wsum};
 }
 
-function squaredPass(margins: Float32Array, labels: Labels, weights: Float32Array | Float64Array | null, gh: Float64Array | null, begin: number, end: number): MetricSums {
+function squaredPass(
+  margins: Float32Array,
+  labels: Labels,
+  weights: Float32Array | Float64Array | null,
+  gh: Float64Array | null,
+  begin: number,
+  end: number
+): MetricSums {
   let loss = 0;
   let wsum = 0;
   for (let i = begin; i < end; i++) {
@@ -178,7 +201,13 @@ export function transformMargins(objective: Objective, margins: Float32Array, n:
 }
 
 /** Checks labels against the objective: integers 0..K-1 (classification) or finite numbers; names the first bad row. */
-export function validateLabels(objective: Objective, labels: Labels, n: number, numClass: number, what = "labels"): void {
+export function validateLabels(
+  objective: Objective,
+  labels: Labels,
+  n: number,
+  numClass: number,
+  what = "labels"
+): void {
   if (labels.length !== n) throw new RangeError(`${what}: length ${labels.length}, expected one label per row (${n})`);
   const K = objective === "multi:softprob" ? numClass : objective === "binary:logistic" ? 2 : 0;
   for (let i = 0; i < n; i++) {

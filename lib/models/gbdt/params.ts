@@ -84,7 +84,8 @@ export function numGroups(p: Pick<GbdtParams, "objective" | "num_class">): numbe
 /** Merges user parameters over the defaults and checks every range; throws a RangeError naming the parameter. */
 export function resolveParams(user: Partial<GbdtParams> = {}): GbdtParams {
   const p: GbdtParams = {...GBDT_DEFAULTS, ...stripUndefined(user)};
-  if (!(p.objective in METRICS_BY_OBJECTIVE)) bad("objective", p.objective, `one of ${Object.keys(METRICS_BY_OBJECTIVE).join(", ")}`);
+  if (!(p.objective in METRICS_BY_OBJECTIVE))
+    bad("objective", p.objective, `one of ${Object.keys(METRICS_BY_OBJECTIVE).join(", ")}`);
   if (p.objective !== "multi:softprob") p.num_class = 1;
   else if (user.num_class === undefined) bad("num_class", undefined, "an integer >= 2 (required with multi:softprob)");
   checkInt("num_class", p.num_class, p.objective === "multi:softprob" ? 2 : 1, 1 << 16);
@@ -99,12 +100,14 @@ export function resolveParams(user: Partial<GbdtParams> = {}): GbdtParams {
   checkNum("colsample_bytree", p.colsample_bytree, 0, 1, false);
   checkInt("max_bin", p.max_bin, 2, 256);
   if (!Number.isFinite(p.base_score)) bad("base_score", p.base_score, "a finite number");
-  if (p.objective === "binary:logistic" && !(p.base_score > 0 && p.base_score < 1)) bad("base_score", p.base_score, "a probability in (0, 1) for binary:logistic");
+  if (p.objective === "binary:logistic" && !(p.base_score > 0 && p.base_score < 1))
+    bad("base_score", p.base_score, "a probability in (0, 1) for binary:logistic");
   checkInt("seed", p.seed, -(2 ** 31), 2 ** 32 - 1);
   if (p.early_stopping_rounds !== null) checkInt("early_stopping_rounds", p.early_stopping_rounds, 1, 1e6);
   const allowed = METRICS_BY_OBJECTIVE[p.objective];
   const metrics = typeof p.eval_metric === "string" ? [p.eval_metric as EvalMetric] : [...p.eval_metric];
-  for (const m of metrics) if (!allowed.includes(m)) bad("eval_metric", m, `one of ${allowed.join(", ")} for ${p.objective}`);
+  for (const m of metrics)
+    if (!allowed.includes(m)) bad("eval_metric", m, `one of ${allowed.join(", ")} for ${p.objective}`);
   p.eval_metric = metrics.length > 0 ? metrics : defaultMetrics(p.objective);
   return p;
 }
@@ -125,5 +128,6 @@ function checkInt(name: string, v: number, min: number, max: number): void {
 
 function checkNum(name: string, v: number, min: number, max: number, minInclusive: boolean): void {
   const okMin = minInclusive ? v >= min : v > min;
-  if (typeof v !== "number" || !okMin || !(v <= max)) bad(name, v, `a number in ${minInclusive ? "[" : "("}${min}, ${max}]`);
+  if (typeof v !== "number" || !okMin || !(v <= max))
+    bad(name, v, `a number in ${minInclusive ? "[" : "("}${min}, ${max}]`);
 }

@@ -62,11 +62,18 @@ export interface PredictOptions {
 function checkInput(model: GbdtModel, features: Float32Array, n: number): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`gbdt predict: n = ${n}, expected a row count >= 0`);
   if (features.length !== n * model.num_feature)
-    throw new RangeError(`gbdt predict: features has ${features.length} values, expected n × num_feature = ${n} × ${model.num_feature}`);
+    throw new RangeError(
+      `gbdt predict: features has ${features.length} values, expected n × num_feature = ${n} × ${model.num_feature}`
+    );
 }
 
 /** Raw margins, row-major n × num_group (float32): base margin plus the sum of the used trees' leaves. */
-export function predictMargin(model: GbdtModel, features: Float32Array, n: number, options: PredictOptions = {}): Float32Array {
+export function predictMargin(
+  model: GbdtModel,
+  features: Float32Array,
+  n: number,
+  options: PredictOptions = {}
+): Float32Array {
   checkInput(model, features, n);
   const groups = model.num_group;
   const rounds = Math.min(options.rounds ?? model.best_iteration + 1, model.num_rounds);
@@ -93,7 +100,14 @@ export function predictMargin(model: GbdtModel, features: Float32Array, n: numbe
       let f = feature[node];
       while (f >= 0) {
         const x = features[base + f];
-        node = x < threshold[node] ? left[node] : x >= threshold[node] ? right[node] : defaultLeft[node] === 1 ? left[node] : right[node];
+        node =
+          x < threshold[node]
+            ? left[node]
+            : x >= threshold[node]
+              ? right[node]
+              : defaultLeft[node] === 1
+                ? left[node]
+                : right[node];
         f = feature[node];
       }
       out[o] += value[node];
@@ -106,15 +120,26 @@ export function predictMargin(model: GbdtModel, features: Float32Array, n: numbe
  * Predictions, row-major: class probabilities n × K for multi:softprob, P(class 1) per row for
  * binary:logistic, the predicted value per row for reg:squarederror.
  */
-export function predict(model: GbdtModel, features: Float32Array, n: number, options: PredictOptions = {}): Float32Array {
+export function predict(
+  model: GbdtModel,
+  features: Float32Array,
+  n: number,
+  options: PredictOptions = {}
+): Float32Array {
   const m = predictMargin(model, features, n, options);
   transformMargins(model.objective, m, n, model.num_group);
   return m;
 }
 
 /** Class probabilities, row-major n × K (K = 2 for binary:logistic: [1 − p, p]). */
-export function predictProba(model: GbdtModel, features: Float32Array, n: number, options: PredictOptions = {}): Float32Array {
-  if (model.objective === "reg:squarederror") throw new RangeError("gbdt predictProba: a reg:squarederror model has no class probabilities (use predict)");
+export function predictProba(
+  model: GbdtModel,
+  features: Float32Array,
+  n: number,
+  options: PredictOptions = {}
+): Float32Array {
+  if (model.objective === "reg:squarederror")
+    throw new RangeError("gbdt predictProba: a reg:squarederror model has no class probabilities (use predict)");
   const p = predict(model, features, n, options);
   if (model.objective === "multi:softprob") return p;
   const out = new Float32Array(2 * n);
@@ -126,7 +151,12 @@ export function predictProba(model: GbdtModel, features: Float32Array, n: number
 }
 
 /** Most probable class per row (0..K-1); ties go to the lower class. */
-export function predictClass(model: GbdtModel, features: Float32Array, n: number, options: PredictOptions = {}): Int32Array {
+export function predictClass(
+  model: GbdtModel,
+  features: Float32Array,
+  n: number,
+  options: PredictOptions = {}
+): Int32Array {
   const p = predictProba(model, features, n, options);
   const K = p.length / Math.max(n, 1);
   const out = new Int32Array(n);

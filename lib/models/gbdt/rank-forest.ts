@@ -6,8 +6,8 @@
  * Ranks. For feature f with sorted distinct thresholds c_0 < … < c_{m−1}, rank(x) = #{j : c_j ≤ x}
  * (0..m). Since the c_j are sorted, c_j ≤ x ⟺ j < rank(x), so the split x < c_j is rank(x) ≤ j.
  * The ranks come from the float traversal's own IEEE compares (−0 = +0; −Infinity has rank 0,
- * +Infinity rank m), so both routes agree on every input. Codes are 16-bit: measured as fast as
- * 8-bit ones, and one element type keeps the kernel monomorphic.
+ * +Infinity rank m), so both routes agree on every input. Codes are 16-bit: no slower than
+ * 8-bit ones in bench/gbdt-predict.ts, and one element type keeps the kernel monomorphic.
  *
  * Missing values without a branch: each row is coded twice, d "high" columns (rank; NaN → 65535,
  * above every split code, so it goes right) then d "low" columns (rank + 1; NaN → 0, so it goes
@@ -62,7 +62,9 @@ function compile(model: GbdtModel): RankForest | null {
 
   // Thresholds as the float32 values the float traversal compares with (−0 folded into +0: equal under <).
   const sets: Set<number>[] = Array.from({length: d}, () => new Set<number>());
-  for (const t of model.trees) for (let j = 0; j < t.feature.length; j++) if (t.feature[j] >= 0) sets[t.feature[j]].add(Math.fround(t.threshold[j]) || 0);
+  for (const t of model.trees)
+    for (let j = 0; j < t.feature.length; j++)
+      if (t.feature[j] >= 0) sets[t.feature[j]].add(Math.fround(t.threshold[j]) || 0);
   const sorted = sets.map((s) => Float64Array.from(s).sort());
   let maxCuts = 0;
   for (const c of sorted) maxCuts = Math.max(maxCuts, c.length);
@@ -115,7 +117,7 @@ export function encodeRanks(forest: RankForest, features: Float32Array, n: numbe
     for (let f = 0, base = 0; f < d; f++, src++, dst++, base += slots) {
       const x = features[src];
       // rank = #{c ≤ x}: a branch-free binary search over the power-of-two table (the compares are
-      // 0/1 and mispredict nothing; unrolled for one table of 256: 3x faster than the loop). The
+      // 0/1 and mispredict nothing; unrolled for one table of 256, so no loop-carried branch). The
       // +Infinity padding counts only for x = +Infinity, whose rank > m every split treats as m.
       let lo = base;
       if (slots === 256) {
@@ -128,7 +130,8 @@ export function encodeRanks(forest: RankForest, features: Float32Array, n: numbe
         lo += ((cuts[lo + 1] <= x) as unknown as number) << 1;
         lo += (cuts[lo] <= x) as unknown as number;
       } else {
-        for (let step = slots >> 1; step > 0; step >>= 1) lo += ((cuts[lo + step - 1] <= x) as unknown as number) * step;
+        for (let step = slots >> 1; step > 0; step >>= 1)
+          lo += ((cuts[lo + step - 1] <= x) as unknown as number) * step;
       }
       const rank = lo - base;
       // A NaN fails every compare (rank 0): mask it to the missing codes instead.
@@ -147,7 +150,15 @@ export type RankKernel = "auto" | "js";
  * Adds trees [0, nTrees) of the forest to out (row-major n × groups; tree t adds its leaf to
  * group t mod groups) for codes from encodeRanks; every output's float32 sum runs in tree order.
  */
-export function addRankForest(forest: RankForest, codes: Uint16Array, n: number, nTrees: number, groups: number, out: Float32Array, kernel: RankKernel = "auto"): void {
+export function addRankForest(
+  forest: RankForest,
+  codes: Uint16Array,
+  n: number,
+  nTrees: number,
+  groups: number,
+  out: Float32Array,
+  kernel: RankKernel = "auto"
+): void {
   if (nTrees <= 0 || n === 0) return;
   if (forest.depth === 0) {
     for (let t = 0; t < nTrees; t++) for (let i = 0, o = t % groups; i < n; i++, o += groups) out[o] += forest.leaf[t];
@@ -169,7 +180,14 @@ export function addRankForest(forest: RankForest, codes: Uint16Array, n: number,
 const WASM_CHUNK_ROWS = 4096;
 
 /** Runs the WebAssembly kernel on rows [0, rows) and trees [0, trees) (multiples of KERNEL_ROWS and KERNEL_TREES); false when WebAssembly is unavailable or its memory cannot grow. */
-function addRankForestWasm(forest: RankForest, codes: Uint16Array, rows: number, trees: number, groups: number, out: Float32Array): boolean {
+function addRankForestWasm(
+  forest: RankForest,
+  codes: Uint16Array,
+  rows: number,
+  trees: number,
+  groups: number,
+  out: Float32Array
+): boolean {
   const wasm = wasmKernel();
   if (wasm === null) return false;
   const nInternal = (1 << forest.depth) - 1;
@@ -206,8 +224,15 @@ function addRankForestWasm(forest: RankForest, codes: Uint16Array, rows: number,
 // Two rows × four trees per pass: each level's load depends on the previous level's compare, so
 // one traversal alone is latency-bound; eight independent chains overlap (more spill registers).
 // The root split is the same for every row, so it is read once per tree. `| 0` keeps V8 on int32
-// adds without overflow checks (measured 15 % faster). Timed as js_kernel in bench/gbdt-predict.ts.
-function addRankForestJs(forest: RankForest, codes: Uint16Array, n: number, nTrees: number, groups: number, out: Float32Array): void {
+// adds without overflow checks. Timed as js_kernel in bench/gbdt-predict.ts.
+function addRankForestJs(
+  forest: RankForest,
+  codes: Uint16Array,
+  n: number,
+  nTrees: number,
+  groups: number,
+  out: Float32Array
+): void {
   const D = forest.depth;
   const {node, leaf} = forest;
   const nInternal = (1 << D) - 1;
@@ -285,7 +310,15 @@ function addRankForestJs(forest: RankForest, codes: Uint16Array, n: number, nTre
 }
 
 /** Adds tree t's leaf for rows [from, to) to out: one row at a time (the tails of addRankForest). */
-function addTreeRows(forest: RankForest, codes: Uint16Array, t: number, from: number, to: number, groups: number, out: Float32Array): void {
+function addTreeRows(
+  forest: RankForest,
+  codes: Uint16Array,
+  t: number,
+  from: number,
+  to: number,
+  groups: number,
+  out: Float32Array
+): void {
   const D = forest.depth;
   const nInternal = (1 << D) - 1;
   const nb = t * nInternal;

@@ -9,7 +9,15 @@
  */
 import {MISSING_CODE} from "./binning.js";
 import {histogramLength} from "./histogram.js";
-import {addNode, fillHistogram, gradientSums, partitionBySplit, setLeaf, writeSplit, type NodeRange} from "./grow-common.js";
+import {
+  addNode,
+  fillHistogram,
+  gradientSums,
+  partitionBySplit,
+  setLeaf,
+  writeSplit,
+  type NodeRange
+} from "./grow-common.js";
 import {jsHistogramKernels, type HistogramKernels} from "./histogram-kernels.js";
 import {emptyCandidate, findBestSplit, isValidSplit, type SplitCandidate} from "./split.js";
 import {emptyTree} from "./tree.js";
@@ -92,13 +100,15 @@ export class ShardedTreeBuilder {
 
   constructor(data: BinnedMatrix, params: GrowParams, ctx: ShardContext) {
     const {shard} = ctx;
-    if (ctx.slabs.length !== shard.count) throw new RangeError(`ShardedTreeBuilder: ${ctx.slabs.length} slabs for ${shard.count} threads`);
+    if (ctx.slabs.length !== shard.count)
+      throw new RangeError(`ShardedTreeBuilder: ${ctx.slabs.length} slabs for ${shard.count} threads`);
     this.data = data;
     this.params = params;
     this.ctx = ctx;
     const m = shard.end - shard.begin;
     const w = ctx.wasm;
-    if (w !== undefined && (w.rows.length < m || w.tmp.length < m)) throw new RangeError(`ShardedTreeBuilder: wasm row buffers of ${w.rows.length}, ${w.tmp.length}, expected ${m}`);
+    if (w !== undefined && (w.rows.length < m || w.tmp.length < m))
+      throw new RangeError(`ShardedTreeBuilder: wasm row buffers of ${w.rows.length}, ${w.tmp.length}, expected ${m}`);
     this.kernels = w?.kernels ?? jsHistogramKernels;
     this.rows = w?.rows.subarray(0, m) ?? new Uint32Array(m);
     this.tmp = w?.tmp.subarray(0, m) ?? new Uint32Array(m);
@@ -106,7 +116,8 @@ export class ShardedTreeBuilder {
     const nodes = shardSlabNodes(params.maxDepth);
     this.views = ctx.slabs.map((pair) =>
       pair.map((slab) => {
-        if (slab.length < nodes * hl) throw new RangeError(`ShardedTreeBuilder: slab of ${slab.length} values, expected ${nodes * hl}`);
+        if (slab.length < nodes * hl)
+          throw new RangeError(`ShardedTreeBuilder: slab of ${slab.length} values, expected ${nodes * hl}`);
         return Array.from({length: nodes}, (_, s) => slab.subarray(s * hl, (s + 1) * hl));
       })
     );
@@ -161,7 +172,15 @@ export class ShardedTreeBuilder {
     }
     const tree = emptyTree();
     addNode(tree);
-    this.state = {gh, feats, allFeats, out: {tree, leafNodes: [], leafBegin: [], leafEnd: []}, level: [{id: 0, begin: 0, end: m, G: NaN, H: NaN, slot: rootHist ? 0 : -1}], depth: 0, parity: 0};
+    this.state = {
+      gh,
+      feats,
+      allFeats,
+      out: {tree, leafNodes: [], leafBegin: [], leafEnd: []},
+      level: [{id: 0, begin: 0, end: m, G: NaN, H: NaN, slot: rootHist ? 0 : -1}],
+      depth: 0,
+      parity: 0
+    };
   }
 
   /**
@@ -207,7 +226,17 @@ export class ShardedTreeBuilder {
         setLeaf(out, node, p);
         continue;
       }
-      const mid = partitionBySplit(this.kernels, rows, this.tmp, this.data.columns, this.data.n, cuts, node.begin, node.end, best);
+      const mid = partitionBySplit(
+        this.kernels,
+        rows,
+        this.tmp,
+        this.data.columns,
+        this.data.n,
+        cuts,
+        node.begin,
+        node.end,
+        best
+      );
       const lid = writeSplit(tree, node.id, best);
       const left: LevelNode = {id: lid, begin: node.begin, end: mid, G: best.GL, H: best.HL, slot: -1};
       const right: LevelNode = {id: lid + 1, begin: mid, end: node.end, G: best.GR, H: best.HR, slot: -1};
@@ -236,7 +265,8 @@ export class ShardedTreeBuilder {
 
   /** The tree grown since begin (once step returned false). */
   result(): GrownTree {
-    if (this.state === null || this.state.level.length > 0) throw new Error("ShardedTreeBuilder.result before the tree is complete");
+    if (this.state === null || this.state.level.length > 0)
+      throw new Error("ShardedTreeBuilder.result before the tree is complete");
     const out = this.state.out;
     this.state = null;
     return out;
@@ -271,8 +301,27 @@ export class ShardedTreeBuilder {
     return total;
   }
 
-  private fill(hist: Float64Array, gh: Float64Array, begin: number, end: number, feats: Int32Array, allFeats: boolean): void {
-    fillHistogram(this.kernels, hist, this.data.slots, this.data.d, gh, this.rows, begin, end, feats, allFeats, this.spare);
+  private fill(
+    hist: Float64Array,
+    gh: Float64Array,
+    begin: number,
+    end: number,
+    feats: Int32Array,
+    allFeats: boolean
+  ): void {
+    fillHistogram(
+      this.kernels,
+      hist,
+      this.data.slots,
+      this.data.d,
+      gh,
+      this.rows,
+      begin,
+      end,
+      feats,
+      allFeats,
+      this.spare
+    );
   }
 }
 

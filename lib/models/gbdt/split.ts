@@ -41,7 +41,14 @@ export function leafWeight(G: number, H: number, p: SplitParams): number {
 }
 
 /** Loss change of splitting a node with gain parentGain into (GL, HL) and (GR, HR), float32. */
-export function splitLossChange(GL: number, HL: number, GR: number, HR: number, parentGain: number, p: SplitParams): number {
+export function splitLossChange(
+  GL: number,
+  HL: number,
+  GR: number,
+  HR: number,
+  parentGain: number,
+  p: SplitParams
+): number {
   return Math.fround(Math.fround(sideGain(GL, HL, p) + sideGain(GR, HR, p)) - parentGain);
 }
 

@@ -14,15 +14,32 @@ export interface SyntheticMatrix {
   featureNames: string[];
 }
 
-const NAMES = ["pc0", "pc1", "pc2", "pc3", "pc4", "release_year", "age", "gender", "occupation", "u_mean", "u_count", "i_mean", "i_count", "i_age"];
+const NAMES = [
+  "pc0",
+  "pc1",
+  "pc2",
+  "pc3",
+  "pc4",
+  "release_year",
+  "age",
+  "gender",
+  "occupation",
+  "u_mean",
+  "u_count",
+  "i_mean",
+  "i_count",
+  "i_age"
+];
 
 /**
  * n rows × 14 features, labels 0..numClass-1 (2..10) from a noisy non-linear score cut at
  * rating-like class shares; feature 13 is missing in 5% of rows. noise: sd of the label noise (default 1).
  */
 export function syntheticClassification(n: number, numClass = 5, seed = 1, noise = 1): SyntheticMatrix {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`syntheticClassification: n = ${n}, expected an integer >= 1`);
-  if (!Number.isInteger(numClass) || numClass < 2 || numClass > 10) throw new RangeError(`syntheticClassification: numClass = ${numClass}, expected 2..10`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`syntheticClassification: n = ${n}, expected an integer >= 1`);
+  if (!Number.isInteger(numClass) || numClass < 2 || numClass > 10)
+    throw new RangeError(`syntheticClassification: numClass = ${numClass}, expected 2..10`);
   const rng = createRng(seed);
   const d = NAMES.length;
   const x = new Float32Array(n * d);
@@ -48,8 +65,8 @@ export function syntheticClassification(n: number, numClass = 5, seed = 1, noise
     x[o + 12] = iCount;
     x[o + 13] = rng.next() < 0.05 ? NaN : 1998 - year + rng.int(3);
     score[i] =
-      1.1 * (uMean - 3.5) / 0.45 +
-      1.0 * (iMean - 3.2) / 0.6 +
+      (1.1 * (uMean - 3.5)) / 0.45 +
+      (1.0 * (iMean - 3.2)) / 0.6 +
       0.3 * Math.tanh(Math.log(iCount) - 3.5) +
       0.25 * x[o] * x[o + 1] +
       0.2 * Math.sin(x[o + 2] * 2) +

@@ -12,7 +12,15 @@
 import {createRng, type Rng} from "../../random.js";
 import {binTrainingMatrix, type BinCuts} from "./binning.js";
 import {GBDT_FORMAT, GBDT_VERSION, type EvalsResult, type GbdtModel, type StopReason} from "./model.js";
-import {addSums, baseMargin, gradientsAndMetrics, metricValue, validateLabels, type Labels, type MetricSums} from "./objective.js";
+import {
+  addSums,
+  baseMargin,
+  gradientsAndMetrics,
+  metricValue,
+  validateLabels,
+  type Labels,
+  type MetricSums
+} from "./objective.js";
 import {numGroups, resolveParams, type EvalMetric, type GbdtParams} from "./params.js";
 import {addTreeOutput, type GbdtTree} from "./tree.js";
 import {binnedMatrix, TreeBuilder, type BinnedMatrix, type GrowParams, type GrownTree} from "./tree-builder.js";
@@ -56,19 +64,26 @@ export interface TreeSample {
 
 /** Checks a labelled matrix and returns its column count; throws RangeError naming the first bad value. */
 export function checkMatrix(m: LabelledMatrix, what: string, params: GbdtParams, d?: number): number {
-  if (!(m.features instanceof Float32Array)) throw new RangeError(`${what}: features must be a Float32Array (row-major n × d)`);
+  if (!(m.features instanceof Float32Array))
+    throw new RangeError(`${what}: features must be a Float32Array (row-major n × d)`);
   if (!Number.isInteger(m.n) || m.n < 1) throw new RangeError(`${what}: n = ${m.n}, expected a row count >= 1`);
   const cols = m.d ?? d ?? m.features.length / m.n;
   if (!Number.isInteger(cols) || cols < 1 || m.features.length !== m.n * cols)
     throw new RangeError(`${what}: features has ${m.features.length} values, expected n × d = ${m.n} × ${cols}`);
-  if (d !== undefined && cols !== d) throw new RangeError(`${what}: ${cols} features, expected ${d} as in the training set`);
+  if (d !== undefined && cols !== d)
+    throw new RangeError(`${what}: ${cols} features, expected ${d} as in the training set`);
   const x = m.features;
   for (let i = 0; i < x.length; i++)
-    if (x[i] === Infinity || x[i] === -Infinity) throw new RangeError(`${what}: row ${Math.floor(i / cols)}, feature ${i % cols} is ${x[i]}, expected a finite number or NaN (missing)`);
+    if (x[i] === Infinity || x[i] === -Infinity)
+      throw new RangeError(
+        `${what}: row ${Math.floor(i / cols)}, feature ${i % cols} is ${x[i]}, expected a finite number or NaN (missing)`
+      );
   validateLabels(params.objective, m.labels, m.n, params.num_class, `${what} labels`);
   if (m.weights !== undefined) {
     if (m.weights.length !== m.n) throw new RangeError(`${what} weights: length ${m.weights.length}, expected ${m.n}`);
-    for (let i = 0; i < m.n; i++) if (!(m.weights[i] >= 0 && Number.isFinite(m.weights[i]))) throw new RangeError(`${what} weights: row ${i} has weight ${m.weights[i]}, expected a finite number >= 0`);
+    for (let i = 0; i < m.n; i++)
+      if (!(m.weights[i] >= 0 && Number.isFinite(m.weights[i])))
+        throw new RangeError(`${what} weights: row ${i} has weight ${m.weights[i]}, expected a finite number >= 0`);
   }
   return cols;
 }
@@ -101,7 +116,12 @@ export class GbdtTrainer {
   private builder: TreeBuilder | null = null;
 
   /** Validates the input, bins the features and computes the first gradients. */
-  constructor(train: TrainInput, params: Partial<GbdtParams> = {}, options: TrainOptions = {}, buffers: {gh?: Float64Array; margins?: Float32Array} = {}) {
+  constructor(
+    train: TrainInput,
+    params: Partial<GbdtParams> = {},
+    options: TrainOptions = {},
+    buffers: {gh?: Float64Array; margins?: Float32Array} = {}
+  ) {
     this.params = resolveParams(params);
     const p = this.params;
     this.groups = numGroups(p);
@@ -110,7 +130,8 @@ export class GbdtTrainer {
     if (train.featureNames !== undefined && train.featureNames.length !== this.d)
       throw new RangeError(`featureNames: ${train.featureNames.length} names, expected ${this.d}`);
     if (options.eval) checkMatrix(options.eval, "eval set", p, this.d);
-    if (p.early_stopping_rounds !== null && !options.eval) throw new RangeError(`gbdt parameter "early_stopping_rounds" needs an eval set (options.eval)`);
+    if (p.early_stopping_rounds !== null && !options.eval)
+      throw new RangeError(`gbdt parameter "early_stopping_rounds" needs an eval set (options.eval)`);
     this.train = train;
     this.evalSet = options.eval ?? null;
     this.onRound = options.onRound;
@@ -190,7 +211,8 @@ export class GbdtTrainer {
     for (let k = 0; k < K; k++) {
       const rest = samples[k].rest;
       if (rest !== null) addTreeOutput(trees[k], this.train.features, this.d, this.n, this.margins, K, k, rest);
-      if (this.evalSet && this.evalMargins) addTreeOutput(trees[k], this.evalSet.features, this.d, this.evalSet.n, this.evalMargins, K, k);
+      if (this.evalSet && this.evalMargins)
+        addTreeOutput(trees[k], this.evalSet.features, this.d, this.evalSet.n, this.evalMargins, K, k);
       this.trees.push(trees[k]);
     }
   }
@@ -212,7 +234,17 @@ export class GbdtTrainer {
   /** Gradient pass over training rows [begin, end): next gradients (unless last round) and metric sums. */
   gradientPass(begin: number, end: number): MetricSums {
     const p = this.params;
-    return gradientsAndMetrics(p.objective, this.margins, this.train.labels, this.train.weights ?? null, this.n, this.groups, this.lastRound ? null : this.gh, begin, end);
+    return gradientsAndMetrics(
+      p.objective,
+      this.margins,
+      this.train.labels,
+      this.train.weights ?? null,
+      this.n,
+      this.groups,
+      this.lastRound ? null : this.gh,
+      begin,
+      end
+    );
   }
 
   /** Ends a round from the training metric sums: eval metrics, learning curves, early stopping, onRound. False when training is over. */
@@ -243,7 +275,8 @@ export class GbdtTrainer {
     if (p.early_stopping_rounds === null) this.bestIteration = round;
     else if (round - this.bestIteration >= p.early_stopping_rounds) this.stopReason = "early_stopping";
     if (this.stopReason === null && last) this.stopReason = "completed";
-    if (this.onRound && this.onRound(round, metrics) === false && this.stopReason === null) this.stopReason = "cancelled";
+    if (this.onRound && this.onRound(round, metrics) === false && this.stopReason === null)
+      this.stopReason = "cancelled";
     return this.stopReason === null;
   }
 
@@ -287,7 +320,13 @@ export class GbdtTrainer {
 }
 
 /** Adds each leaf's value to the margins of the rows that ended in it (column k of row-major n × groups). */
-export function applyLeaves(grown: GrownTree, rows: Uint32Array, margins: Float32Array, groups: number, k: number): void {
+export function applyLeaves(
+  grown: GrownTree,
+  rows: Uint32Array,
+  margins: Float32Array,
+  groups: number,
+  k: number
+): void {
   const value = grown.tree.value;
   for (let j = 0; j < grown.leafNodes.length; j++) {
     const v = value[grown.leafNodes[j]];
@@ -313,7 +352,11 @@ export function trainGbdt(train: TrainInput, params: Partial<GbdtParams> = {}, o
  * As trainGbdt, but yields to the event loop every `yieldEvery` rounds (default 1), so that
  * messages (a cancel button, a worker's postMessage) are handled between rounds.
  */
-export async function trainGbdtAsync(train: TrainInput, params: Partial<GbdtParams> = {}, options: TrainOptions & {yieldEvery?: number} = {}): Promise<GbdtModel> {
+export async function trainGbdtAsync(
+  train: TrainInput,
+  params: Partial<GbdtParams> = {},
+  options: TrainOptions & {yieldEvery?: number} = {}
+): Promise<GbdtModel> {
   const t = new GbdtTrainer(train, params, options);
   const every = Math.max(1, options.yieldEvery ?? 1);
   while (t.step()) if (t.round % every === 0) await new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -6,9 +6,24 @@
  * matrix in WebAssembly memory where available (bit-identical trees), else on the JavaScript loops.
  */
 import type {BinCuts} from "./binning.js";
-import {addNode, featureMissingCode, fillHistogram, gradientSums, partitionBySplit, setLeaf, writeSplit, type NodeRange} from "./grow-common.js";
+import {
+  addNode,
+  featureMissingCode,
+  fillHistogram,
+  gradientSums,
+  partitionBySplit,
+  setLeaf,
+  writeSplit,
+  type NodeRange
+} from "./grow-common.js";
 import {histogramLength, slotMatrix, type Slots} from "./histogram.js";
-import {histogramWorkspace, jsHistogramKernels, partitionColumn, type HistogramKernels, type HistogramWorkspace} from "./histogram-kernels.js";
+import {
+  histogramWorkspace,
+  jsHistogramKernels,
+  partitionColumn,
+  type HistogramKernels,
+  type HistogramWorkspace
+} from "./histogram-kernels.js";
 import {emptyCandidate, findBestSplit, isValidSplit, type SplitCandidate, type SplitParams} from "./split.js";
 import {emptyTree, type GbdtTree} from "./tree.js";
 
@@ -155,7 +170,14 @@ export class TreeBuilder {
     return out;
   }
 
-  private fill(hist: Float64Array, gh: Float64Array, begin: number, end: number, feats: Int32Array, allFeats: boolean): void {
+  private fill(
+    hist: Float64Array,
+    gh: Float64Array,
+    begin: number,
+    end: number,
+    feats: Int32Array,
+    allFeats: boolean
+  ): void {
     fillHistogram(this.kernels, hist, this.slots, this.data.d, gh, this.rows, begin, end, feats, allFeats, this.spare);
   }
 
@@ -179,7 +201,25 @@ interface LevelNode extends NodeRange {
  * Stable partition of rows[begin..end) by feature f: codes <= bin (and missing when defaultLeft)
  * first; tmp is scratch of rows' length. Returns the split point.
  */
-export function partitionRows(data: BinnedMatrix, rows: Uint32Array, tmp: Uint32Array, begin: number, end: number, f: number, bin: number, defaultLeft: boolean): number {
+export function partitionRows(
+  data: BinnedMatrix,
+  rows: Uint32Array,
+  tmp: Uint32Array,
+  begin: number,
+  end: number,
+  f: number,
+  bin: number,
+  defaultLeft: boolean
+): number {
   const {n, columns, cuts} = data;
-  return partitionColumn(rows, tmp, columns.subarray(f * n, (f + 1) * n), begin, end, bin, featureMissingCode(cuts, f), defaultLeft);
+  return partitionColumn(
+    rows,
+    tmp,
+    columns.subarray(f * n, (f + 1) * n),
+    begin,
+    end,
+    bin,
+    featureMissingCode(cuts, f),
+    defaultLeft
+  );
 }

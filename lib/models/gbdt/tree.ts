@@ -56,6 +56,7 @@ export function addTreeOutput(
 
 /** Depth of the tree (a single leaf has depth 0). */
 export function treeDepth(tree: GbdtTree): number {
-  const depth = (node: number): number => (tree.feature[node] < 0 ? 0 : 1 + Math.max(depth(tree.left[node]), depth(tree.right[node])));
+  const depth = (node: number): number =>
+    tree.feature[node] < 0 ? 0 : 1 + Math.max(depth(tree.left[node]), depth(tree.right[node]));
   return depth(0);
 }

@@ -13,7 +13,8 @@ export function cooccurrence(x: Csr): Float64Array {
   const n = x.nCols;
   const g = new Float64Array(n * n);
   for (let u = 0; u < x.nRows; u++) {
-    const a = x.indptr[u], b = x.indptr[u + 1];
+    const a = x.indptr[u],
+      b = x.indptr[u + 1];
     for (let p = a; p < b; p++) {
       const ri = x.indices[p] * n;
       for (let q = a; q <= p; q++) g[ri + x.indices[q]] += 1;

@@ -32,32 +32,44 @@ export const BPR_DEFAULTS: BprParams = {factors: 200, epochs: 100, lr: 0.01, reg
 /** Fits BPR by SGD over epochs × (training pairs) sampled triples. */
 export function fitBpr(train: TrainSet, params: Partial<BprParams> = {}): BprState {
   const p = {...BPR_DEFAULTS, ...params};
-  const K = p.factors, nU = train.nUsers, nM = train.nMovies;
+  const K = p.factors,
+    nU = train.nUsers,
+    nM = train.nMovies;
   const rng = createRng(p.seed);
-  const P = new Float32Array(nU * K), Q = new Float32Array(nM * K), b = new Float32Array(nM);
+  const P = new Float32Array(nU * K),
+    Q = new Float32Array(nM * K),
+    b = new Float32Array(nM);
   for (let x = 0; x < P.length; x++) P[x] = (rng.next() - 0.5) / K;
   for (let x = 0; x < Q.length; x++) Q[x] = (rng.next() - 0.5) / K;
   const seen = binaryMatrix(train);
   const rated = new Uint8Array(nU * nM);
-  for (let u = 0; u < nU; u++) for (let q = seen.indptr[u]; q < seen.indptr[u + 1]; q++) rated[u * nM + seen.indices[q]] = 1;
+  for (let u = 0; u < nU; u++)
+    for (let q = seen.indptr[u]; q < seen.indptr[u + 1]; q++) rated[u * nM + seen.indices[q]] = 1;
   const pairsU = new Int32Array(seen.indices.length);
   for (let u = 0; u < nU; u++) pairsU.fill(u, seen.indptr[u], seen.indptr[u + 1]);
-  const n = pairsU.length, lr = p.lr, reg = p.reg;
+  const n = pairsU.length,
+    lr = p.lr,
+    reg = p.reg;
   for (let e = 0; e < p.epochs; e++) {
     for (let s = 0; s < n; s++) {
       const k = rng.int(n);
-      const u = pairsU[k], i = seen.indices[k];
+      const u = pairsU[k],
+        i = seen.indices[k];
       if (seen.indptr[u + 1] - seen.indptr[u] >= nM) continue;
       let j = rng.int(nM);
       while (rated[u * nM + j]) j = rng.int(nM);
-      const po = u * K, io = i * K, jo = j * K;
+      const po = u * K,
+        io = i * K,
+        jo = j * K;
       let x = b[i] - b[j];
       for (let f = 0; f < K; f++) x += P[po + f] * (Q[io + f] - Q[jo + f]);
       const g = 1 / (1 + Math.exp(x)); // σ(−x)
       b[i] += lr * (g - reg * b[i]);
       b[j] += lr * (-g - reg * b[j]);
       for (let f = 0; f < K; f++) {
-        const pu = P[po + f], qi = Q[io + f], qj = Q[jo + f];
+        const pu = P[po + f],
+          qi = Q[io + f],
+          qj = Q[jo + f];
         P[po + f] = pu + lr * (g * (qi - qj) - reg * pu);
         Q[io + f] = qi + lr * (g * pu - reg * qi);
         Q[jo + f] = qj + lr * (-g * pu - reg * qj);
@@ -85,7 +97,8 @@ export const bprModel: Model<BprParams, BprState> = {
   scoreAll(s, user) {
     const out = Float32Array.from(s.itemBias);
     if (user < 0 || user >= s.userFactors.length / s.factors) return out;
-    const K = s.factors, po = user * K;
+    const K = s.factors,
+      po = user * K;
     for (let m = 0; m < s.nMovies; m++) {
       let x = 0;
       for (let f = 0; f < K; f++) x += s.userFactors[po + f] * s.itemFactors[m * K + f];

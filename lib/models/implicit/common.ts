@@ -28,7 +28,14 @@ export function userMeanEstimate(f: RatingFallback, user: number): Estimate {
 }
 
 /** The user's rated movies i with the largest positive weights[i][movie] (row-major n × n), best first: the reasons of an item–item model. */
-export function reasonsFromItemWeights(weights: Float32Array, n: number, ratings: Csr, user: number, movie: number, count: number): RatedReason[] {
+export function reasonsFromItemWeights(
+  weights: Float32Array,
+  n: number,
+  ratings: Csr,
+  user: number,
+  movie: number,
+  count: number
+): RatedReason[] {
   const out: RatedReason[] = [];
   for (let p = ratings.indptr[user]; p < ratings.indptr[user + 1]; p++) {
     const i = ratings.indices[p];

@@ -43,13 +43,23 @@ export const easeModel: Model<EaseParams, EaseState> = {
   description: "EASE closed-form item model, λ = 500",
   task: "ranking",
   defaults: EASE_DEFAULTS,
-  params: {lambda: {type: "number", min: 0, max: 1e9, description: "L2 regularisation λ added to the Gram diagonal (> 0)"}},
+  params: {
+    lambda: {type: "number", min: 0, max: 1e9, description: "L2 regularisation λ added to the Gram diagonal (> 0)"}
+  },
   fit(train, params = {}) {
     const p = {...EASE_DEFAULTS, ...params};
     const seen = binaryMatrix(train);
-    return {...ratingFallback(train), nMovies: train.nMovies, weights: easeWeights(cooccurrence(seen), train.nMovies, p.lambda), seen};
+    return {
+      ...ratingFallback(train),
+      nMovies: train.nMovies,
+      weights: easeWeights(cooccurrence(seen), train.nMovies, p.lambda),
+      seen
+    };
   },
   estimate: (s, user) => userMeanEstimate(s, user),
   scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.weights, s.nMovies),
-  explain: (s, ratings, user, movie, count) => ({kind: "rated", reasons: reasonsFromItemWeights(s.weights, s.nMovies, ratings, user, movie, count)})
+  explain: (s, ratings, user, movie, count) => ({
+    kind: "rated",
+    reasons: reasonsFromItemWeights(s.weights, s.nMovies, ratings, user, movie, count)
+  })
 };

@@ -32,7 +32,8 @@ export function prunedCosine(gram: Float64Array, n: number, k: number, shrinkage
   for (let i = 0; i < n; i++) {
     const gii = gram[i * n + i];
     for (let j = 0; j < n; j++) {
-      const c = gram[i * n + j], d = Math.sqrt(gii * gram[j * n + j]);
+      const c = gram[i * n + j],
+        d = Math.sqrt(gii * gram[j * n + j]);
       row[j] = i === j || d === 0 ? NaN : (c / d) * (shrinkage > 0 ? c / (c + shrinkage) : 1);
     }
     for (const {movie, score} of topK(row, k)) if (score > 0) sim[i * n + movie] = score;
@@ -48,16 +49,29 @@ export const itemKnnImplicitModel: Model<ItemKnnImplicitParams, ItemKnnImplicitS
   defaults: ITEM_KNN_IMPLICIT_DEFAULTS,
   params: {
     k: {type: "integer", min: 1, max: 100000, description: "neighbours kept per movie"},
-    shrinkage: {type: "number", min: 0, max: 100000, description: "shrinkage λ of similarities (by co-occurrence count)"}
+    shrinkage: {
+      type: "number",
+      min: 0,
+      max: 100000,
+      description: "shrinkage λ of similarities (by co-occurrence count)"
+    }
   },
   fit(train, params = {}) {
     const p = {...ITEM_KNN_IMPLICIT_DEFAULTS, ...params};
     if (!(p.k >= 1)) throw new RangeError(`item-knn-implicit: k = ${p.k}; expected k ≥ 1`);
     const seen = binaryMatrix(train);
-    return {...ratingFallback(train), nMovies: train.nMovies, similarity: prunedCosine(cooccurrence(seen), train.nMovies, p.k, p.shrinkage), seen};
+    return {
+      ...ratingFallback(train),
+      nMovies: train.nMovies,
+      similarity: prunedCosine(cooccurrence(seen), train.nMovies, p.k, p.shrinkage),
+      seen
+    };
   },
   estimate: (s, user) => userMeanEstimate(s, user),
   // Pruned rows: similarity[i][j] is i's neighbour j, so the user's rated movies i vote for their neighbours j.
   scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.similarity, s.nMovies),
-  explain: (s, ratings, user, movie, count) => ({kind: "rated", reasons: reasonsFromItemWeights(s.similarity, s.nMovies, ratings, user, movie, count)})
+  explain: (s, ratings, user, movie, count) => ({
+    kind: "rated",
+    reasons: reasonsFromItemWeights(s.similarity, s.nMovies, ratings, user, movie, count)
+  })
 };

@@ -7,7 +7,16 @@
 import type {Model} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {globalMean, ratingMatrices} from "../shared.js";
-import {fitKnnCore, KNN_DEFAULTS, KNN_PARAMS, knnEstimate, mostSimilar, type KnnCore, type KnnParams, type Neighbour} from "./knn-core.js";
+import {
+  fitKnnCore,
+  KNN_DEFAULTS,
+  KNN_PARAMS,
+  knnEstimate,
+  mostSimilar,
+  type KnnCore,
+  type KnnParams,
+  type Neighbour
+} from "./knn-core.js";
 
 export interface ItemKnnState {
   core: KnnCore;
@@ -42,7 +51,11 @@ export const itemKnnModel: Model<KnnParams, ItemKnnState> = {
     return out;
   },
   explain(s, _ratings, user, movie, count) {
-    const reasons = explainItemKnn(s, user, movie).map((r) => ({movie: r.movie, weight: r.similarity, rating: r.rating}));
+    const reasons = explainItemKnn(s, user, movie).map((r) => ({
+      movie: r.movie,
+      weight: r.similarity,
+      rating: r.rating
+    }));
     return {kind: "rated", reasons: reasons.slice(0, count)};
   }
 };
@@ -55,6 +68,10 @@ export function explainItemKnn(s: ItemKnnState, user: number, movie: number): Ra
 }
 
 /** The `count` movies most similar to `movie` (similarity > 0), best first. */
-export function similarMovies(s: ItemKnnState, movie: number, count: number): Array<{movie: number; similarity: number}> {
+export function similarMovies(
+  s: ItemKnnState,
+  movie: number,
+  count: number
+): Array<{movie: number; similarity: number}> {
   return mostSimilar(s.core, movie, count).map((n) => ({movie: n.entity, similarity: n.similarity}));
 }

@@ -31,16 +31,37 @@ export interface KnnParams {
   baseline: BaselineParams;
 }
 
-export const KNN_DEFAULTS: KnnParams = {k: 40, minK: 1, similarity: "pearson-baseline", shrinkage: 100, minSupport: 1, variant: "baseline", baseline: BASELINE_DEFAULTS};
+export const KNN_DEFAULTS: KnnParams = {
+  k: 40,
+  minK: 1,
+  similarity: "pearson-baseline",
+  shrinkage: 100,
+  minSupport: 1,
+  variant: "baseline",
+  baseline: BASELINE_DEFAULTS
+};
 
 /** The schema of KnnParams, shared by user- and item-based kNN. */
 export const KNN_PARAMS: ParamSchema<KnnParams> = {
   k: {type: "integer", min: 1, max: 10000, description: "maximum number of neighbours"},
   minK: {type: "integer", min: 1, max: 10000, description: "fewer positive-similarity neighbours than this falls back"},
-  similarity: {type: "enum", values: ["cosine", "pearson", "pearson-baseline"], description: "similarity between neighbours"},
-  shrinkage: {type: "number", min: 0, max: 10000, description: "shrinkage λ of similarities towards 0 (by co-rated count)"},
+  similarity: {
+    type: "enum",
+    values: ["cosine", "pearson", "pearson-baseline"],
+    description: "similarity between neighbours"
+  },
+  shrinkage: {
+    type: "number",
+    min: 0,
+    max: 10000,
+    description: "shrinkage λ of similarities towards 0 (by co-rated count)"
+  },
   minSupport: {type: "integer", min: 1, max: 10000, description: "pairs with fewer co-ratings get similarity 0"},
-  variant: {type: "enum", values: ["basic", "means", "baseline"], description: "what neighbours vote on: raw ratings, deviations from means, or from baselines"},
+  variant: {
+    type: "enum",
+    values: ["basic", "means", "baseline"],
+    description: "what neighbours vote on: raw ratings, deviations from means, or from baselines"
+  },
   baseline: {type: "json", description: "baseline ALS parameters {regItem, regUser, epochs}"}
 };
 
@@ -76,17 +97,25 @@ export function similarityMatrix(
 ): Float32Array {
   const n = nEntities;
   // Accumulators live in the upper triangle [a < b] of n² arrays.
-  const freq = new Float64Array(n * n), prods = new Float64Array(n * n), sqa = new Float64Array(n * n), sqb = new Float64Array(n * n);
+  const freq = new Float64Array(n * n),
+    prods = new Float64Array(n * n),
+    sqa = new Float64Array(n * n),
+    sqb = new Float64Array(n * n);
   const pearson = kind === "pearson";
-  const sa = pearson ? new Float64Array(n * n) : null, sb = pearson ? new Float64Array(n * n) : null;
+  const sa = pearson ? new Float64Array(n * n) : null,
+    sb = pearson ? new Float64Array(n * n) : null;
   const vals = new Float64Array(byOther.nCols);
   for (let y = 0; y < byOther.nRows; y++) {
-    const lo = byOther.indptr[y], hi = byOther.indptr[y + 1];
+    const lo = byOther.indptr[y],
+      hi = byOther.indptr[y + 1];
     for (let p = lo; p < hi; p++) vals[p - lo] = residual(byOther.values[p], byOther.indices[p], y);
     for (let p = lo; p < hi; p++) {
-      const a = byOther.indices[p], va = vals[p - lo], ra = a * n;
+      const a = byOther.indices[p],
+        va = vals[p - lo],
+        ra = a * n;
       for (let q = p + 1; q < hi; q++) {
-        const idx = ra + byOther.indices[q], vb = vals[q - lo];
+        const idx = ra + byOther.indices[q],
+          vb = vals[q - lo];
         freq[idx] += 1;
         prods[idx] += va * vb;
         sqa[idx] += va * va;
@@ -102,7 +131,8 @@ export function similarityMatrix(
   for (let a = 0; a < n; a++) {
     sim[a * n + a] = 1;
     for (let b = a + 1; b < n; b++) {
-      const idx = a * n + b, f = freq[idx];
+      const idx = a * n + b,
+        f = freq[idx];
       let s = 0;
       if (f >= minSupport && f > 0) {
         if (sa !== null && sb !== null) {
@@ -123,13 +153,21 @@ export function similarityMatrix(
 }
 
 /** Fits the neighbourhood model: baselines when needed, entity means, the similarity matrix. */
-export function fitKnnCore(byEntity: Csr, byOther: Csr, entityIsUser: boolean, mean: number, params: KnnParams): KnnCore {
+export function fitKnnCore(
+  byEntity: Csr,
+  byOther: Csr,
+  entityIsUser: boolean,
+  mean: number,
+  params: KnnParams
+): KnnCore {
   const p = params;
   if (!(p.k >= 1) || !(p.minK >= 1)) throw new RangeError(`knn: k = ${p.k}, minK = ${p.minK}; expected both ≥ 1`);
   const n = byEntity.nRows;
-  let entityBias: Float64Array = new Float64Array(n), otherBias: Float64Array = new Float64Array(byOther.nRows);
+  let entityBias: Float64Array = new Float64Array(n),
+    otherBias: Float64Array = new Float64Array(byOther.nRows);
   if (p.variant === "baseline" || p.similarity === "pearson-baseline") {
-    const byUser = entityIsUser ? byEntity : byOther, byMovie = entityIsUser ? byOther : byEntity;
+    const byUser = entityIsUser ? byEntity : byOther,
+      byMovie = entityIsUser ? byOther : byEntity;
     const b = fitBaselines(byUser, byMovie, mean, p.baseline);
     entityBias = entityIsUser ? b.userBias : b.itemBias;
     otherBias = entityIsUser ? b.itemBias : b.userBias;
@@ -140,9 +178,10 @@ export function fitKnnCore(byEntity: Csr, byOther: Csr, entityIsUser: boolean, m
     for (let q = byEntity.indptr[x]; q < byEntity.indptr[x + 1]; q++) s += byEntity.values[q];
     entityMean[x] = s / (byEntity.indptr[x + 1] - byEntity.indptr[x]);
   }
-  const residual = p.similarity === "pearson-baseline"
-    ? (r: number, x: number, y: number) => r - mean - entityBias[x] - otherBias[y]
-    : (r: number) => r;
+  const residual =
+    p.similarity === "pearson-baseline"
+      ? (r: number, x: number, y: number) => r - mean - entityBias[x] - otherBias[y]
+      : (r: number) => r;
   const similarity = similarityMatrix(byOther, n, p.similarity, p.shrinkage, p.minSupport, residual);
   return {params: p, nEntities: n, similarity, byOther, byEntity, mean, entityMean, entityBias, otherBias};
 }
@@ -158,20 +197,31 @@ export interface Neighbour {
 
 /** Estimate for (x, y) before clipping; fallback true when x or y is unknown or fewer than minK neighbours voted. */
 export function knnEstimate(s: KnnCore, x: number, y: number, keep?: Neighbour[]): {value: number; fallback: boolean} {
-  const known = x >= 0 && x < s.nEntities && s.byEntity.indptr[x + 1] > s.byEntity.indptr[x] && y >= 0 && y < s.byOther.nRows && s.byOther.indptr[y + 1] > s.byOther.indptr[y];
+  const known =
+    x >= 0 &&
+    x < s.nEntities &&
+    s.byEntity.indptr[x + 1] > s.byEntity.indptr[x] &&
+    y >= 0 &&
+    y < s.byOther.nRows &&
+    s.byOther.indptr[y + 1] > s.byOther.indptr[y];
   const v = s.params.variant;
-  const base = (xi: number, yi: number) => (v === "baseline" ? s.mean + s.entityBias[xi] + s.otherBias[yi] : v === "means" ? s.entityMean[xi] : 0);
+  const base = (xi: number, yi: number) =>
+    v === "baseline" ? s.mean + s.entityBias[xi] + s.otherBias[yi] : v === "means" ? s.entityMean[xi] : 0;
   const fallbackValue = () => {
     if (v === "basic") return s.mean;
     let b = s.mean;
-    if (x >= 0 && x < s.nEntities) b = v === "means" ? (s.entityMean[x] === s.entityMean[x] ? s.entityMean[x] : s.mean) : b + s.entityBias[x];
+    if (x >= 0 && x < s.nEntities)
+      b = v === "means" ? (s.entityMean[x] === s.entityMean[x] ? s.entityMean[x] : s.mean) : b + s.entityBias[x];
     if (v === "baseline" && y >= 0 && y < s.otherBias.length) b += s.otherBias[y];
     return b;
   };
   if (!known) return {value: fallbackValue(), fallback: true};
-  const k = s.params.k, n = s.nEntities;
+  const k = s.params.k,
+    n = s.nEntities;
   // The k most similar raters of y, kept in a small array sorted by decreasing similarity.
-  const topSim = new Float64Array(k), topIdx = new Int32Array(k), topR = new Float64Array(k);
+  const topSim = new Float64Array(k),
+    topIdx = new Int32Array(k),
+    topR = new Float64Array(k);
   let size = 0;
   const row = x * n;
   for (let q = s.byOther.indptr[y]; q < s.byOther.indptr[y + 1]; q++) {
@@ -189,7 +239,9 @@ export function knnEstimate(s: KnnCore, x: number, y: number, keep?: Neighbour[]
     topIdx[i] = e;
     topR[i] = s.byOther.values[q];
   }
-  let num = 0, den = 0, actual = 0;
+  let num = 0,
+    den = 0,
+    actual = 0;
   for (let i = 0; i < size; i++) {
     if (topSim[i] <= 0) continue;
     num += topSim[i] * (topR[i] - base(topIdx[i], y));
@@ -200,7 +252,12 @@ export function knnEstimate(s: KnnCore, x: number, y: number, keep?: Neighbour[]
   if (keep !== undefined) {
     for (let i = 0; i < size; i++) {
       if (topSim[i] <= 0) continue;
-      keep.push({entity: topIdx[i], similarity: topSim[i], rating: topR[i], contribution: (topSim[i] * (topR[i] - base(topIdx[i], y))) / den});
+      keep.push({
+        entity: topIdx[i],
+        similarity: topSim[i],
+        rating: topR[i],
+        contribution: (topSim[i] * (topR[i] - base(topIdx[i], y))) / den
+      });
     }
   }
   return {value: base(x, y) + num / den, fallback: false};
@@ -211,5 +268,7 @@ export function mostSimilar(s: KnnCore, x: number, count: number): Array<{entity
   if (x < 0 || x >= s.nEntities) return [];
   const row = Float64Array.from(s.similarity.subarray(x * s.nEntities, (x + 1) * s.nEntities));
   row[x] = NaN;
-  return topK(row, count).filter((r) => r.score > 0).map((r) => ({entity: r.movie, similarity: r.score}));
+  return topK(row, count)
+    .filter((r) => r.score > 0)
+    .map((r) => ({entity: r.movie, similarity: r.score}));
 }

@@ -43,24 +43,36 @@ export const slopeOneModel: Model<SlopeOneParams, SlopeOneState> = {
   description: "user mean plus the mean rating difference to the user's other movies (Surprise SlopeOne)",
   task: "rating",
   defaults: SLOPE_ONE_DEFAULTS,
-  params: {minSupport: {type: "integer", min: 1, max: 1000, description: "fewest users who rated both movies for their difference to count"}},
+  params: {
+    minSupport: {
+      type: "integer",
+      min: 1,
+      max: 1000,
+      description: "fewest users who rated both movies for their difference to count"
+    }
+  },
   blendable: true,
   fit(train, params) {
     const {minSupport} = {...SLOPE_ONE_DEFAULTS, ...params};
-    if (!Number.isInteger(minSupport) || minSupport < 1) throw new RangeError(`slope-one: minSupport ${minSupport}; expected an integer ≥ 1`);
+    if (!Number.isInteger(minSupport) || minSupport < 1)
+      throw new RangeError(`slope-one: minSupport ${minSupport}; expected an integer ≥ 1`);
     const n = train.nMovies;
     if (n > MAX_MOVIES) {
-      throw new RangeError(`slope-one: ${n} movies need a ${n} × ${n} deviation matrix; expected at most ${MAX_MOVIES} movies (filter the catalogue first)`);
+      throw new RangeError(
+        `slope-one: ${n} movies need a ${n} × ${n} deviation matrix; expected at most ${MAX_MOVIES} movies (filter the catalogue first)`
+      );
     }
     const {byUser, byMovie} = ratingMatrices(train);
     const dev = new Float64Array(n * n);
     const support = new Int32Array(n * n);
     const userMean = new Float64Array(byUser.nRows);
     for (let u = 0; u < byUser.nRows; u++) {
-      const a = byUser.indptr[u], b = byUser.indptr[u + 1];
+      const a = byUser.indptr[u],
+        b = byUser.indptr[u + 1];
       let sum = 0;
       for (let p = a; p < b; p++) {
-        const i = byUser.indices[p], ri = byUser.values[p];
+        const i = byUser.indices[p],
+          ri = byUser.values[p];
         sum += ri;
         const row = i * n;
         for (let q = a; q < b; q++) {
@@ -98,7 +110,8 @@ export const slopeOneModel: Model<SlopeOneParams, SlopeOneState> = {
 /** μ_u + the mean deviation of `movie` from the user's movies with enough common raters (unclipped). */
 function slopeOneValue(s: SlopeOneState, user: number, movie: number): number {
   const row = movie * s.nMovies;
-  let sum = 0, count = 0;
+  let sum = 0,
+    count = 0;
   for (let p = s.userPtr[user]; p < s.userPtr[user + 1]; p++) {
     const c = row + s.userMovies[p];
     if (s.support[c] >= s.minSupport) {

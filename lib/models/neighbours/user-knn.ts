@@ -6,7 +6,15 @@
 import type {Model} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {globalMean, ratingMatrices} from "../shared.js";
-import {fitKnnCore, KNN_DEFAULTS, KNN_PARAMS, knnEstimate, type KnnCore, type KnnParams, type Neighbour} from "./knn-core.js";
+import {
+  fitKnnCore,
+  KNN_DEFAULTS,
+  KNN_PARAMS,
+  knnEstimate,
+  type KnnCore,
+  type KnnParams,
+  type Neighbour
+} from "./knn-core.js";
 
 export interface UserKnnState {
   core: KnnCore;
@@ -33,7 +41,11 @@ export const userKnnModel: Model<KnnParams, UserKnnState> = {
     return out;
   },
   explain(s, _ratings, user, movie, count) {
-    const neighbours = explainUserKnn(s, user, movie).map((n) => ({user: n.entity, similarity: n.similarity, rating: n.rating}));
+    const neighbours = explainUserKnn(s, user, movie).map((n) => ({
+      user: n.entity,
+      similarity: n.similarity,
+      rating: n.rating
+    }));
     return {kind: "neighbours", neighbours: neighbours.slice(0, count)};
   }
 };

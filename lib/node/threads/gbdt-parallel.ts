@@ -6,7 +6,7 @@
  * 3 of them (at most 1.67x). "rows" (gbdt-sharded.ts, default for one group, trees up to
  * SHARDED_MAX_DEPTH): every tree on row shards in all threads, deterministic for a thread count and
  * equal to one thread's model up to the order of float64 additions; in theory it scales further,
- * but it measured slower here (per-level barriers and duplicated split finding). Everything else
+ * but it pays per-level barriers and duplicated split finding. Everything else
  * (sampling, metrics, early stopping, onRound) is GbdtTrainer's. This module is also the
  * per-class worker's entry point. The browser keeps the single-thread engine in lib/models/gbdt.
  */
@@ -15,7 +15,14 @@ import {isMainThread, workerData, parentPort} from "node:worker_threads";
 import type {GbdtModel} from "../../models/gbdt/model.js";
 import {numGroups, resolveParams, type GbdtParams} from "../../models/gbdt/params.js";
 import {addSums, gradientsAndMetrics, type MetricSums} from "../../models/gbdt/objective.js";
-import {applyLeaves, GbdtTrainer, trainGbdt, type TrainInput, type TrainOptions, type TreeSample} from "../../models/gbdt/train.js";
+import {
+  applyLeaves,
+  GbdtTrainer,
+  trainGbdt,
+  type TrainInput,
+  type TrainOptions,
+  type TreeSample
+} from "../../models/gbdt/train.js";
 import type {GbdtTree} from "../../models/gbdt/tree.js";
 import {TreeBuilder} from "../../models/gbdt/tree-builder.js";
 import {request, sharedCopy, startModuleWorker} from "./module-worker.js";
@@ -51,14 +58,19 @@ export interface ParallelOptions extends TrainOptions {
  * Trains like trainGbdt on several threads (see the module note for which driver and how close
  * the model is to one thread's). One thread runs trainGbdt.
  */
-export async function trainGbdtParallel(train: TrainInput, params: Partial<GbdtParams> = {}, options: ParallelOptions = {}): Promise<GbdtModel> {
+export async function trainGbdtParallel(
+  train: TrainInput,
+  params: Partial<GbdtParams> = {},
+  options: ParallelOptions = {}
+): Promise<GbdtModel> {
   const threads = Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
   const n = train.n;
   if (threads === 1) return trainGbdt(train, params, options);
   const resolved = resolveParams(params);
   const K = numGroups(resolved);
   const strategy = options.strategy ?? (K >= 2 ? "classes" : "rows");
-  if (strategy === "rows" && resolved.max_depth <= SHARDED_MAX_DEPTH) return trainGbdtSharded(train, params, options, threads);
+  if (strategy === "rows" && resolved.max_depth <= SHARDED_MAX_DEPTH)
+    return trainGbdtSharded(train, params, options, threads);
   if (K < 2) return trainGbdt(train, params, options);
   const trainer = new GbdtTrainer(train, params, options, {
     gh: new Float64Array(new SharedArrayBuffer(16 * n * K)),
@@ -123,20 +135,37 @@ export const PARALLEL_MIN_ROWS = 20_000;
  * worker-thread trainer (trainGbdtParallel) for fits of at least minRows rows (default
  * PARALLEL_MIN_ROWS), else trainGbdt. threads as in ParallelOptions.
  */
-export function parallelTrainer(options: {threads?: number; minRows?: number; strategy?: ParallelStrategy} = {}): (train: TrainInput, params: Partial<GbdtParams>, trainOptions: TrainOptions) => Promise<GbdtModel> {
+export function parallelTrainer(
+  options: {threads?: number; minRows?: number; strategy?: ParallelStrategy} = {}
+): (train: TrainInput, params: Partial<GbdtParams>, trainOptions: TrainOptions) => Promise<GbdtModel> {
   const minRows = options.minRows ?? PARALLEL_MIN_ROWS;
   return async (train, params, trainOptions) =>
-    train.n < minRows ? trainGbdt(train, params, trainOptions) : trainGbdtParallel(train, params, {...trainOptions, threads: options.threads, strategy: options.strategy});
+    train.n < minRows
+      ? trainGbdt(train, params, trainOptions)
+      : trainGbdtParallel(train, params, {...trainOptions, threads: options.threads, strategy: options.strategy});
 }
 
 /** Worker side: grows the requested groups' trees and adds their leaves to the shared margins. */
 function runWorker(init: WorkerInit): void {
-  const builder = new TreeBuilder({n: init.n, d: init.d, bins: init.bins, slots: init.slots, columns: init.columns, cuts: init.cuts}, init.grow);
+  const builder = new TreeBuilder(
+    {n: init.n, d: init.d, bins: init.bins, slots: init.slots, columns: init.columns, cuts: init.cuts},
+    init.grow
+  );
   const n = init.n;
   parentPort!.on("message", (job: Job) => {
     try {
       if (job.type === "grad") {
-        const result = gradientsAndMetrics(init.objective, init.margins, init.labels, init.weights, n, init.groups, job.gradients ? init.gh : null, job.begin, job.end);
+        const result = gradientsAndMetrics(
+          init.objective,
+          init.margins,
+          init.labels,
+          init.weights,
+          n,
+          init.groups,
+          job.gradients ? init.gh : null,
+          job.begin,
+          job.end
+        );
         parentPort!.postMessage({ok: true, result});
         return;
       }
@@ -152,4 +181,5 @@ function runWorker(init: WorkerInit): void {
   });
 }
 
-if (!isMainThread && (workerData as WorkerInit | undefined)?.kind === "movielab-gbdt-worker") runWorker(workerData as WorkerInit);
+if (!isMainThread && (workerData as WorkerInit | undefined)?.kind === "movielab-gbdt-worker")
+  runWorker(workerData as WorkerInit);

@@ -20,8 +20,20 @@ import {histogramWasmAvailable} from "../../wasm/histogram.js";
 import type {GbdtModel} from "../../models/gbdt/model.js";
 import {addSums, gradientsAndMetrics, type Labels, type MetricSums} from "../../models/gbdt/objective.js";
 import {numGroups, resolveParams, type GbdtParams, type Objective} from "../../models/gbdt/params.js";
-import {rowsInShard, shardOf, shardSlabLength, ShardedTreeBuilder, type Shard} from "../../models/gbdt/sharded-tree-builder.js";
-import {applyLeaves, GbdtTrainer, type TrainInput, type TrainOptions, type TreeSample} from "../../models/gbdt/train.js";
+import {
+  rowsInShard,
+  shardOf,
+  shardSlabLength,
+  ShardedTreeBuilder,
+  type Shard
+} from "../../models/gbdt/sharded-tree-builder.js";
+import {
+  applyLeaves,
+  GbdtTrainer,
+  type TrainInput,
+  type TrainOptions,
+  type TreeSample
+} from "../../models/gbdt/train.js";
 import {addTreeOutput, type GbdtTree} from "../../models/gbdt/tree.js";
 import type {BinnedMatrix, GrowParams} from "../../models/gbdt/tree-builder.js";
 import {request, sharedCopy, startModuleWorker} from "./module-worker.js";
@@ -64,7 +76,16 @@ interface ShardInit extends SharedTrainingData {
    * row buffers, second accumulator, histogram scratch and feature-list scratch; null: JavaScript loops.
    * Sent in the same message as the views so that they stay views of memory.buffer in the worker.
    */
-  wasm: {memory: WebAssembly.Memory; threads: Array<{rows: Uint32Array[]; tmp: Uint32Array; spare: Float64Array; scratch: Float64Array; features: Int32Array}>} | null;
+  wasm: {
+    memory: WebAssembly.Memory;
+    threads: Array<{
+      rows: Uint32Array[];
+      tmp: Uint32Array;
+      spare: Float64Array;
+      scratch: Float64Array;
+      features: Int32Array;
+    }>;
+  } | null;
 }
 
 interface RoundJob {
@@ -81,13 +102,30 @@ class ShardWorker {
   constructor(readonly init: ShardInit) {
     this.shard = shardOf(init.n, init.index, init.count);
     this.sync = barrier(init.barrier, init.count);
-    const matrix: BinnedMatrix = {n: init.n, d: init.d, bins: init.bins, slots: init.slots, columns: init.columns, cuts: init.cuts};
+    const matrix: BinnedMatrix = {
+      n: init.n,
+      d: init.d,
+      bins: init.bins,
+      slots: init.slots,
+      columns: init.columns,
+      cuts: init.cuts
+    };
     const own = init.wasm?.threads[init.index];
-    const kernels = init.wasm !== null && own !== undefined ? histogramKernels(init.wasm.memory, own.features, init.d) : null;
+    const kernels =
+      init.wasm !== null && own !== undefined ? histogramKernels(init.wasm.memory, own.features, init.d) : null;
     // Builders of a lockstep batch share the transient buffers (tmp, spare, scratch) but not their rows.
     this.builders = init.slabs.map((slabs, b) => {
-      const wasm = kernels !== null && own !== undefined ? {kernels, rows: own.rows[b], tmp: own.tmp, spare: own.spare, scratch: own.scratch} : undefined;
-      return new ShardedTreeBuilder(matrix, init.grow, {shard: this.shard, slabs, sums: init.sums[b], sync: this.sync, wasm});
+      const wasm =
+        kernels !== null && own !== undefined
+          ? {kernels, rows: own.rows[b], tmp: own.tmp, spare: own.spare, scratch: own.scratch}
+          : undefined;
+      return new ShardedTreeBuilder(matrix, init.grow, {
+        shard: this.shard,
+        slabs,
+        sums: init.sums[b],
+        sync: this.sync,
+        wasm
+      });
     });
   }
 
@@ -103,7 +141,9 @@ class ShardWorker {
     const trees: GbdtTree[] = [];
     for (let start = 0; start < samples.length; start += B) {
       const batch = samples.slice(start, start + B);
-      batch.forEach((s, j) => this.builders[j].begin(gh.subarray(2 * n * (start + j), 2 * n * (start + j + 1)), s.rows, s.features));
+      batch.forEach((s, j) =>
+        this.builders[j].begin(gh.subarray(2 * n * (start + j), 2 * n * (start + j + 1)), s.rows, s.features)
+      );
       this.sync();
       const active = batch.map(() => true);
       while (active.some((a) => a)) {
@@ -114,7 +154,8 @@ class ShardWorker {
         const k = start + j;
         const grown = this.builders[j].result();
         applyLeaves(grown, this.builders[j].rows, margins, groups, k);
-        if (s.rest !== null) addTreeOutput(grown.tree, features, d, n, margins, groups, k, rowsInShard(s.rest, this.shard));
+        if (s.rest !== null)
+          addTreeOutput(grown.tree, features, d, n, margins, groups, k, rowsInShard(s.rest, this.shard));
         trees.push(grown.tree);
       });
     }
@@ -124,7 +165,17 @@ class ShardWorker {
   /** Next gradients (when asked) and metric sums of this thread's rows. */
   gradientPass(gradients: boolean): MetricSums {
     const i = this.init;
-    return gradientsAndMetrics(i.objective, i.margins, i.labels, i.weights, i.n, i.groups, gradients ? i.gh : null, this.shard.begin, this.shard.end);
+    return gradientsAndMetrics(
+      i.objective,
+      i.margins,
+      i.labels,
+      i.weights,
+      i.n,
+      i.groups,
+      gradients ? i.gh : null,
+      this.shard.begin,
+      this.shard.end
+    );
   }
 }
 
@@ -132,11 +183,18 @@ class ShardWorker {
  * Trains like trainGbdt with every tree grown on `threads` threads (>= 2) over row shards; any
  * objective; max_depth up to SHARDED_MAX_DEPTH. Resolves with the model (see the module note on rounding).
  */
-export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtParams>, options: TrainOptions, threads: number): Promise<GbdtModel> {
-  if (!(Number.isInteger(threads) && threads >= 2)) throw new RangeError(`trainGbdtSharded: threads = ${threads}, expected an integer >= 2`);
+export async function trainGbdtSharded(
+  train: TrainInput,
+  params: Partial<GbdtParams>,
+  options: TrainOptions,
+  threads: number
+): Promise<GbdtModel> {
+  if (!(Number.isInteger(threads) && threads >= 2))
+    throw new RangeError(`trainGbdtSharded: threads = ${threads}, expected an integer >= 2`);
   const n = train.n;
   const resolved = resolveParams(params);
-  if (resolved.max_depth > SHARDED_MAX_DEPTH) throw new RangeError(`trainGbdtSharded: max_depth ${resolved.max_depth}, expected at most ${SHARDED_MAX_DEPTH}`);
+  if (resolved.max_depth > SHARDED_MAX_DEPTH)
+    throw new RangeError(`trainGbdtSharded: max_depth ${resolved.max_depth}, expected at most ${SHARDED_MAX_DEPTH}`);
   const K = numGroups(resolved);
   // Workers boot (a few hundred ms under tsx) while this thread bins the matrix.
   const workers = Array.from({length: threads - 1}, acquireWorker);
@@ -149,14 +207,15 @@ export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtPa
     const batch = Math.max(1, Math.min(K, Math.floor(LOCKSTEP_BYTES / (16 * threads * slabLength))));
     const shardRows = Math.ceil(n / threads);
     const hl = histogramLength(d);
-    const arena = Number.isInteger(d) && d >= 1 && histogramWasmAvailable(true)
-      ? WasmArena.create(
-          arenaBytes([n * d, d <= 256 ? 2 : 4], [n * d, 1], [2 * n * K, 8]) +
-            batch * threads * 2 * arenaBytes([slabLength, 8]) +
-            threads * (batch * arenaBytes([shardRows, 4]) + arenaBytes([shardRows, 4], [hl, 8], [hl, 8], [d, 4])),
-          true
-        )
-      : null;
+    const arena =
+      Number.isInteger(d) && d >= 1 && histogramWasmAvailable(true)
+        ? WasmArena.create(
+            arenaBytes([n * d, d <= 256 ? 2 : 4], [n * d, 1], [2 * n * K, 8]) +
+              batch * threads * 2 * arenaBytes([slabLength, 8]) +
+              threads * (batch * arenaBytes([shardRows, 4]) + arenaBytes([shardRows, 4], [hl, 8], [hl, 8], [d, 4])),
+            true
+          )
+        : null;
     const trainer = new GbdtTrainer(train, params, options, {
       gh: arena?.f64(2 * n * K) ?? new Float64Array(new SharedArrayBuffer(16 * n * K)),
       margins: new Float32Array(new SharedArrayBuffer(4 * n * K))
@@ -165,7 +224,16 @@ export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtPa
     const wasm =
       arena === null
         ? null
-        : {memory: arena.memory, threads: Array.from({length: threads}, () => ({rows: Array.from({length: batch}, () => arena.u32(shardRows)), tmp: arena.u32(shardRows), spare: arena.f64(hl), scratch: arena.f64(hl), features: arena.i32(d)}))};
+        : {
+            memory: arena.memory,
+            threads: Array.from({length: threads}, () => ({
+              rows: Array.from({length: batch}, () => arena.u32(shardRows)),
+              tmp: arena.u32(shardRows),
+              spare: arena.f64(hl),
+              scratch: arena.f64(hl),
+              features: arena.i32(d)
+            }))
+          };
     const init: ShardInit = {
       index: 0,
       count: threads,
@@ -173,7 +241,12 @@ export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtPa
       d: m.d,
       groups: K,
       bins: sharedCopy(m.bins),
-      slots: arena !== null ? (m.slots instanceof Uint16Array ? arena.copy(m.slots) : arena.copy(m.slots)) : sharedCopy(m.slots),
+      slots:
+        arena !== null
+          ? m.slots instanceof Uint16Array
+            ? arena.copy(m.slots)
+            : arena.copy(m.slots)
+          : sharedCopy(m.slots),
       columns: arena?.copy(m.columns) ?? sharedCopy(m.columns),
       cuts: m.cuts,
       features: trainer.params.subsample < 1 ? sharedCopy(train.features) : new Float32Array(0),
@@ -183,12 +256,18 @@ export async function trainGbdtSharded(train: TrainInput, params: Partial<GbdtPa
       weights: train.weights ? sharedCopy(train.weights) : null,
       objective: trainer.params.objective,
       grow: trainer.growParams,
-      slabs: Array.from({length: batch}, () => Array.from({length: threads}, () => [0, 1].map(() => arena?.f64(slabLength) ?? new Float64Array(new SharedArrayBuffer(8 * slabLength))))),
+      slabs: Array.from({length: batch}, () =>
+        Array.from({length: threads}, () =>
+          [0, 1].map(() => arena?.f64(slabLength) ?? new Float64Array(new SharedArrayBuffer(8 * slabLength)))
+        )
+      ),
       sums: Array.from({length: batch}, () => new Float64Array(new SharedArrayBuffer(16 * threads))),
       barrier: barrierState,
       wasm
     };
-    const ready = workers.map((w, i) => request<true>(w, {type: "init", init: {...init, index: i + 1}} satisfies WorkerJob));
+    const ready = workers.map((w, i) =>
+      request<true>(w, {type: "init", init: {...init, index: i + 1}} satisfies WorkerJob)
+    );
     // The main thread's own rows keep the caller's features (traversal of left-out rows).
     const main = new ShardWorker({...init, features: train.features});
     await Promise.all(ready);

@@ -11,7 +11,9 @@ import {Worker} from "node:worker_threads";
 export function startModuleWorker(entry: string, data: object): Worker {
   const url = new URL(entry);
   // tsx's ESM register() (dist/esm/api/index.mjs, its "tsx/esm/api" import export).
-  const tsx = url.pathname.endsWith(".ts") ? join(dirname(createRequire(entry).resolve("tsx/package.json")), "dist/esm/api/index.mjs") : null;
+  const tsx = url.pathname.endsWith(".ts")
+    ? join(dirname(createRequire(entry).resolve("tsx/package.json")), "dist/esm/api/index.mjs")
+    : null;
   const boot = `(async () => {
     const {workerData} = require("node:worker_threads");
     if (workerData.tsx) (await import(require("node:url").pathToFileURL(workerData.tsx).href)).register();
@@ -49,7 +51,9 @@ export function request<T>(w: Worker, job?: unknown): Promise<T> {
 }
 
 /** A copy of a typed array in a new SharedArrayBuffer (same type and values), for workerData or messages that threads share without copying. */
-export function sharedCopy<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(src: T): T {
+export function sharedCopy<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(
+  src: T
+): T {
   const out = new (src.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(src.byteLength));
   out.set(src as never);
   return out;

@@ -1,5 +1,10 @@
 /** `movielab cv classifier`: cross-validates the rating classifier and prints per-fold and mean ± sd figures with the baselines. */
-import {crossValidateClassifier, CV_METRICS, type CvResult, type MetricSummary} from "../../../lib/eval/cross-validate-classifier.js";
+import {
+  crossValidateClassifier,
+  CV_METRICS,
+  type CvResult,
+  type MetricSummary
+} from "../../../lib/eval/cross-validate-classifier.js";
 import type {FoldRows} from "../../../lib/data/folds.js";
 import {createProgress} from "../../../lib/node/progress.js";
 import {UsageError, type Command, type CommandContext} from "../../cli-command.js";
@@ -11,11 +16,19 @@ import {DATA_OPTIONS, datasetOptions} from "../../options/dataset.js";
 const WHERE = "movielab cv classifier";
 
 /** The folds --folds asks for: "official" (u1..u5 files), a count k ≥ 2, or by default official when present, else 5. */
-export async function foldsFor(ctx: CommandContext, loaded: OpenedDataset, where: string): Promise<FoldRows[] | number> {
+export async function foldsFor(
+  ctx: CommandContext,
+  loaded: OpenedDataset,
+  where: string
+): Promise<FoldRows[] | number> {
   const spec = ctx.options.folds;
   if (spec === "official" || spec === undefined) {
     if (loaded.folds.hasOfficial) return loaded.folds.official();
-    if (spec === "official") throw new UsageError(`--folds official needs ml-100k's u1..u5.base/.test files; ${loaded.dir ?? "the synthetic set"} has none (use --folds K)`, where);
+    if (spec === "official")
+      throw new UsageError(
+        `--folds official needs ml-100k's u1..u5.base/.test files; ${loaded.dir ?? "the synthetic set"} has none (use --folds K)`,
+        where
+      );
     return 5;
   }
   const k = numberOption(ctx, "folds", where, (v) => Number.isInteger(v) && v >= 2, `"official" or an integer k ≥ 2`);
@@ -23,11 +36,21 @@ export async function foldsFor(ctx: CommandContext, loaded: OpenedDataset, where
 }
 
 /** Runs the command's cross-validation with a progress bar on stderr (off with --json). */
-export async function runClassifierCv(ctx: CommandContext, loaded: OpenedDataset, where: string, json: boolean): Promise<CvResult> {
+export async function runClassifierCv(
+  ctx: CommandContext,
+  loaded: OpenedDataset,
+  where: string,
+  json: boolean
+): Promise<CvResult> {
   const params = classifierParamsFrom(ctx, where);
   const folds = await foldsFor(ctx, loaded, where);
   const seed = seedOption(ctx, where);
-  const progress = createProgress({label: "cv classifier", disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
+  const progress = createProgress({
+    label: "cv classifier",
+    disabled: json || !ctx.stderrIsTTY,
+    env: ctx.env,
+    unit: "items"
+  });
   // Trees grow on two worker threads (same model as single-thread); small sets stay on this thread.
   const result = await crossValidateClassifier(loaded.dataset, {
     folds,
@@ -54,7 +77,11 @@ export const classifierCvCommand: Command = {
     "the rounded user+item bias on the same folds. ml-100k uses its official u1..u5 splits unless --folds K is given.",
   options: {
     ...DATA_OPTIONS,
-    folds: {type: "string", value: "official|K", description: "official u1..u5 (default when the files exist) or K seeded stratified folds (default 5)"},
+    folds: {
+      type: "string",
+      value: "official|K",
+      description: "official u1..u5 (default when the files exist) or K seeded stratified folds (default 5)"
+    },
     ...CLASSIFIER_OPTIONS,
     json: {type: "boolean", description: "print the full result as JSON on stdout (no progress bar)"}
   },
@@ -68,7 +95,14 @@ export const classifierCvCommand: Command = {
 };
 
 const LABELS: Record<string, string> = {
-  accuracy: "accuracy", macro_f1: "macro F1", weighted_f1: "weighted F1", log_loss: "log loss", rmse: "RMSE", mae: "MAE", fit_seconds: "fit s", predict_seconds: "predict s"
+  accuracy: "accuracy",
+  macro_f1: "macro F1",
+  weighted_f1: "weighted F1",
+  log_loss: "log loss",
+  rmse: "RMSE",
+  mae: "MAE",
+  fit_seconds: "fit s",
+  predict_seconds: "predict s"
 };
 
 /** The text form: one row per fold, mean ± sd, and the baselines' means. */
@@ -77,12 +111,26 @@ export function formatCv(r: CvResult): string {
   const width = 12;
   const cell = (s: string) => s.padStart(width);
   const head = `${"fold".padEnd(10)}${cols.map((c) => cell(LABELS[c])).join("")}`;
-  const lines = [`${r.dataset}: ${r.protocol === "official" ? "official folds" : `${r.folds.length}-fold stratified CV (seed ${r.seed})`}, classes ${r.classes.join(", ")}`, "", head];
+  const lines = [
+    `${r.dataset}: ${r.protocol === "official" ? "official folds" : `${r.folds.length}-fold stratified CV (seed ${r.seed})`}, classes ${r.classes.join(", ")}`,
+    "",
+    head
+  ];
   for (const f of r.folds) lines.push(`${f.name.padEnd(10)}${cols.map((c) => cell(f.metrics[c].toFixed(4))).join("")}`);
   const summary = (name: string, s: MetricSummary, withTimes: boolean) =>
     `${name.padEnd(10)}${cols.map((c) => cell(!withTimes && c.endsWith("seconds") ? "" : `${s.mean[c].toFixed(3)}±${s.sd[c].toFixed(3)}`)).join("")}`;
-  lines.push(summary("mean±sd", r.summary, true), "", "Baselines on the same folds:", summary("majority", r.baselines.majority, false), summary("user+item", r.baselines.bias, false));
+  lines.push(
+    summary("mean±sd", r.summary, true),
+    "",
+    "Baselines on the same folds:",
+    summary("majority", r.baselines.majority, false),
+    summary("user+item", r.baselines.bias, false)
+  );
   const t = r.folds[0].training;
-  lines.push("", `Trees: ${r.folds.map((f) => f.training.rounds).join(", ")} rounds per fold (${t.stopReason} on ${r.folds[0].name}); parameters: ${JSON.stringify(r.params.gbdt)}`, "");
+  lines.push(
+    "",
+    `Trees: ${r.folds.map((f) => f.training.rounds).join(", ")} rounds per fold (${t.stopReason} on ${r.folds[0].name}); parameters: ${JSON.stringify(r.params.gbdt)}`,
+    ""
+  );
   return lines.join("\n");
 }

@@ -18,15 +18,23 @@ const WHERE = "movielab cv";
 export function ratingModelOption(ctx: CommandContext, where: string): string {
   const name = ctx.options.model;
   const known = modelNames("rating");
-  if (typeof name !== "string" || name === "") throw new UsageError(`--model is required: one of ${known.join(", ")}`, where);
-  if (MODELS[name]?.task === "ranking") throw new UsageError(`--model "${name}" is a ranking model (no rating estimates); use 'movielab rank --model ${name}', or one of ${known.join(", ")}`, where);
-  if (!known.includes(name)) throw new UsageError(`unknown --model "${name}": expected one of ${known.join(", ")}`, where);
+  if (typeof name !== "string" || name === "")
+    throw new UsageError(`--model is required: one of ${known.join(", ")}`, where);
+  if (MODELS[name]?.task === "ranking")
+    throw new UsageError(
+      `--model "${name}" is a ranking model (no rating estimates); use 'movielab rank --model ${name}', or one of ${known.join(", ")}`,
+      where
+    );
+  if (!known.includes(name))
+    throw new UsageError(`unknown --model "${name}": expected one of ${known.join(", ")}`, where);
   return name;
 }
 
 /** One line per rating model for --help, from the registry. */
 function modelList(): string {
-  return modelNames("rating").map((n) => `  ${n.padEnd(12)} ${MODELS[n].description}`).join("\n");
+  return modelNames("rating")
+    .map((n) => `  ${n.padEnd(12)} ${MODELS[n].description}`)
+    .join("\n");
 }
 
 export const modelCvCommand: Command = {
@@ -40,7 +48,11 @@ export const modelCvCommand: Command = {
   options: {
     ...DATA_OPTIONS,
     model: {type: "string", value: "NAME", description: `rating model (required): ${modelNames("rating").join(", ")}`},
-    folds: {type: "string", value: "official|K", description: "official u1..u5 (default when the files exist) or K seeded random folds (default 5)"},
+    folds: {
+      type: "string",
+      value: "official|K",
+      description: "official u1..u5 (default when the files exist) or K seeded random folds (default 5)"
+    },
     seed: {type: "string", value: "N", description: "seed of the random folds and of the model (default 42)"},
     json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"}
   },
@@ -53,9 +65,17 @@ export const modelCvCommand: Command = {
     }
     const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
     const spec = await foldsFor(ctx, loaded, WHERE);
-    const folds: RatingFold[] = typeof spec === "number" ? randomRatingFolds(loaded.dataset, spec, seed) : ratingFoldsFromRows(loaded.dataset, spec);
+    const folds: RatingFold[] =
+      typeof spec === "number"
+        ? randomRatingFolds(loaded.dataset, spec, seed)
+        : ratingFoldsFromRows(loaded.dataset, spec);
     const model = MODELS[name];
-    const progress = createProgress({label: `cv ${name}`, disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
+    const progress = createProgress({
+      label: `cv ${name}`,
+      disabled: json || !ctx.stderrIsTTY,
+      env: ctx.env,
+      unit: "items"
+    });
     progress.update(0, folds.length);
     const result = await crossValidate(model, folds, {
       params: seedParams(model, seed),
@@ -64,7 +84,13 @@ export const modelCvCommand: Command = {
       onProgress: (p) => progress.update(p.phase === "done" ? p.fold + 1 : p.fold, folds.length)
     });
     progress.finish();
-    const out = cvToJson(result, {dataset: loaded.dataset.name, model: name, description: model.description, protocol: typeof spec === "number" ? "k-fold" : "official", seed});
+    const out = cvToJson(result, {
+      dataset: loaded.dataset.name,
+      model: name,
+      description: model.description,
+      protocol: typeof spec === "number" ? "k-fold" : "official",
+      seed
+    });
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatCvTable(out));
     return 0;
   }

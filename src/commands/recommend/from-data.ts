@@ -32,15 +32,29 @@ export interface FromDataJson {
 /** Explanation with raw ids and titles, for JSON and text. */
 function explanationJson(d: Dataset, e: Explanation | null): unknown {
   if (e === null) return null;
-  if (e.kind === "rated") return {kind: "rated", movies: e.reasons.map((r) => ({movie_id: d.movies.id[r.movie], title: d.movies.title[r.movie], rating: r.rating, weight: r.weight}))};
-  return {kind: "neighbours", users: e.neighbours.map((n) => ({user_id: d.userIds[n.user], similarity: n.similarity, rating: n.rating}))};
+  if (e.kind === "rated")
+    return {
+      kind: "rated",
+      movies: e.reasons.map((r) => ({
+        movie_id: d.movies.id[r.movie],
+        title: d.movies.title[r.movie],
+        rating: r.rating,
+        weight: r.weight
+      }))
+    };
+  return {
+    kind: "neighbours",
+    users: e.neighbours.map((n) => ({user_id: d.userIds[n.user], similarity: n.similarity, rating: n.rating}))
+  };
 }
 
 /** One line of "because …" text. */
 function explanationText(d: Dataset, e: Explanation | null): string | null {
   if (e === null) return null;
   if (e.kind === "rated") {
-    return e.reasons.length === 0 ? null : `because you rated ${e.reasons.map((r) => `${d.movies.title[r.movie]} (${r.rating})`).join(", ")}`;
+    return e.reasons.length === 0
+      ? null
+      : `because you rated ${e.reasons.map((r) => `${d.movies.title[r.movie]} (${r.rating})`).join(", ")}`;
   }
   if (e.neighbours.length === 0) return null;
   return `because similar users rated it ${e.neighbours.map((n) => `${n.rating} (user ${d.userIds[n.user]}, similarity ${n.similarity.toFixed(2)})`).join(", ")}`;
@@ -57,11 +71,18 @@ export async function recommendFromData(ctx: CommandContext, where: string): Pro
   const user = idLookup(dataset.userIds)(userId);
   if (user < 0) {
     const ids = dataset.userIds;
-    throw new Error(`--user ${userId}: no such user in ${dataset.name} (${ids.length} users, ids ${ids[0]}..${ids[ids.length - 1]})`);
+    throw new Error(
+      `--user ${userId}: no such user in ${dataset.name} (${ids.length} users, ids ${ids[0]}..${ids[ids.length - 1]})`
+    );
   }
   const model = MODELS[name];
   const train = fullTrainSet(dataset);
-  const progress = createProgress({label: `fit ${name}`, disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
+  const progress = createProgress({
+    label: `fit ${name}`,
+    disabled: json || !ctx.stderrIsTTY,
+    env: ctx.env,
+    unit: "items"
+  });
   progress.update(0, 1);
   const t0 = performance.now();
   const state = model.fit(train);
@@ -71,15 +92,29 @@ export async function recommendFromData(ctx: CommandContext, where: string): Pro
   const items: ExplainedRecommendation[] = recommendWithReasons(model, state, seenMatrix(train), user, k);
   if (json) {
     const out: FromDataJson = {
-      dataset: dataset.name, model: name, user_id: userId, k, fit_seconds: fitSeconds,
-      items: items.map((r, i) => ({rank: i + 1, movie_id: dataset.movies.id[r.movie], title: dataset.movies.title[r.movie], score: r.score, because: explanationJson(dataset, r.because)}))
+      dataset: dataset.name,
+      model: name,
+      user_id: userId,
+      k,
+      fit_seconds: fitSeconds,
+      items: items.map((r, i) => ({
+        rank: i + 1,
+        movie_id: dataset.movies.id[r.movie],
+        title: dataset.movies.title[r.movie],
+        score: r.score,
+        because: explanationJson(dataset, r.because)
+      }))
     };
     ctx.out(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
-  const lines = [`top ${items.length} for user ${userId} in ${dataset.name} (${name}, fitted on ${train.ratings.rating.length} ratings in ${fitSeconds.toFixed(2)} s):`];
+  const lines = [
+    `top ${items.length} for user ${userId} in ${dataset.name} (${name}, fitted on ${train.ratings.rating.length} ratings in ${fitSeconds.toFixed(2)} s):`
+  ];
   items.forEach((r, i) => {
-    lines.push(`${String(i + 1).padStart(4)}. ${dataset.movies.title[r.movie]}  [${dataset.movies.id[r.movie]}]  score ${r.score.toFixed(3)}`);
+    lines.push(
+      `${String(i + 1).padStart(4)}. ${dataset.movies.title[r.movie]}  [${dataset.movies.id[r.movie]}]  score ${r.score.toFixed(3)}`
+    );
     const why = explanationText(dataset, r.because);
     if (why !== null) lines.push(`        ${why}`);
   });

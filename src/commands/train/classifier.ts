@@ -27,7 +27,11 @@ export const trainClassifierCommand: Command = {
   options: {
     ...DATA_OPTIONS,
     out: {type: "string", short: "o", value: "FILE", description: "where to write the bundle (required)"},
-    ranker: {type: "string", value: "NAME", description: `top-N model stored in the bundle: ${RANKER_NAMES.join(", ")} (default ease)`},
+    ranker: {
+      type: "string",
+      value: "NAME",
+      description: `top-N model stored in the bundle: ${RANKER_NAMES.join(", ")} (default ease)`
+    },
     neighbours: {type: "string", value: "N", description: "weights kept per movie in the ranker (default 64)"},
     cv: {type: "boolean", description: "cross-validate first and record the mean figures in the bundle"},
     folds: {type: "string", value: "official|K", description: "folds of --cv (default official when present, else 5)"},
@@ -36,11 +40,14 @@ export const trainClassifierCommand: Command = {
   },
   async run(ctx) {
     const json = ctx.options.json === true;
-    if (typeof ctx.options.out !== "string" || ctx.options.out === "") throw new UsageError("train classifier needs --out FILE", WHERE);
+    if (typeof ctx.options.out !== "string" || ctx.options.out === "")
+      throw new UsageError("train classifier needs --out FILE", WHERE);
     const out = resolve(ctx.cwd, ctx.options.out);
     const ranker = (ctx.options.ranker ?? "ease") as RankerName;
-    if (typeof ranker !== "string" || !RANKER_NAMES.includes(ranker)) throw new UsageError(`--ranker is "${String(ranker)}": expected one of ${RANKER_NAMES.join(", ")}`, WHERE);
-    const neighbours = numberOption(ctx, "neighbours", WHERE, (v) => Number.isInteger(v) && v >= 1, "an integer ≥ 1") ?? 64;
+    if (typeof ranker !== "string" || !RANKER_NAMES.includes(ranker))
+      throw new UsageError(`--ranker is "${String(ranker)}": expected one of ${RANKER_NAMES.join(", ")}`, WHERE);
+    const neighbours =
+      numberOption(ctx, "neighbours", WHERE, (v) => Number.isInteger(v) && v >= 1, "an integer ≥ 1") ?? 64;
     // The final model sees every row: early stopping picks the round count on the inner validation part, then a refit uses all rows.
     const params = {...classifierParamsFrom(ctx, WHERE), refit: true};
 
@@ -50,7 +57,12 @@ export const trainClassifierCommand: Command = {
       const evalSet = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
       const cv = await runClassifierCv(ctx, evalSet, WHERE, json);
       cvProtocol = cv.protocol === "official" ? "official" : `${cv.folds.length}-fold`;
-      metrics = Object.fromEntries(CV_METRICS.flatMap((m) => [[`cv_${m}`, cv.summary.mean[m]], [`cv_${m}_sd`, cv.summary.sd[m]]]));
+      metrics = Object.fromEntries(
+        CV_METRICS.flatMap((m) => [
+          [`cv_${m}`, cv.summary.mean[m]],
+          [`cv_${m}_sd`, cv.summary.sd[m]]
+        ])
+      );
       metrics.cv_folds = cv.folds.length;
     }
 
@@ -58,13 +70,27 @@ export const trainClassifierCommand: Command = {
     const {dataset} = loaded;
     const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
     const rounds = params.gbdt.n_estimators ?? 100;
-    const progress = createProgress({label: "train classifier", disabled: json || !ctx.stderrIsTTY, env: ctx.env, unit: "items"});
+    const progress = createProgress({
+      label: "train classifier",
+      disabled: json || !ctx.stderrIsTTY,
+      env: ctx.env,
+      unit: "items"
+    });
     const t0 = performance.now();
-    const classifier = await fitClassifierAsync(dataset, rows, params, {onRound: (r) => progress.update(r + 1, rounds), trainer: parallelTrainer()});
+    const classifier = await fitClassifierAsync(dataset, rows, params, {
+      onRound: (r) => progress.update(r + 1, rounds),
+      trainer: parallelTrainer()
+    });
     progress.finish();
     const fitSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    const bundle = buildWorkbenchBundle(dataset, classifier, {ranker, neighbours, rows, metrics, synthetic: loaded.synthetic});
+    const bundle = buildWorkbenchBundle(dataset, classifier, {
+      ranker,
+      neighbours,
+      rows,
+      metrics,
+      synthetic: loaded.synthetic
+    });
     const rankerSeconds = (performance.now() - t1) / 1000;
     if (cvProtocol !== null) bundle.meta.params.cv = cvProtocol;
     await saveBundle(out, bundle);
@@ -90,7 +116,10 @@ export const trainClassifierCommand: Command = {
       `  data set ${dataset.name}: ${dataset.ratings.rating.length} ratings, ${dataset.userIds.length} users, ${dataset.movies.id.length} movies`,
       `  ${classifier.log.rounds} rounds (${classifier.log.stopReason}) on ${classifier.columnNames.length} features in ${fitSeconds.toFixed(1)} s; ranker ${ranker} in ${rankerSeconds.toFixed(1)} s`
     ];
-    if (cvProtocol !== null) lines.push(`  cross-validated (${cvProtocol}): accuracy ${metrics.cv_accuracy.toFixed(4)}, macro F1 ${metrics.cv_macro_f1.toFixed(4)}, RMSE ${metrics.cv_rmse.toFixed(4)}`);
+    if (cvProtocol !== null)
+      lines.push(
+        `  cross-validated (${cvProtocol}): accuracy ${metrics.cv_accuracy.toFixed(4)}, macro F1 ${metrics.cv_macro_f1.toFixed(4)}, RMSE ${metrics.cv_rmse.toFixed(4)}`
+      );
     ctx.out(`${lines.join("\n")}\n`);
   }
 };

@@ -5,7 +5,18 @@ import {globalMeanModel} from "../../../lib/models/baselines/global-mean.js";
 import {trainOf} from "../fixtures.js";
 
 // 3 users × 3 movies, two ratings each; μ = 3.
-const train = trainOf([[0, 0, 5], [0, 1, 3], [1, 0, 4], [1, 2, 2], [2, 1, 1], [2, 2, 3]], 4, 4);
+const train = trainOf(
+  [
+    [0, 0, 5],
+    [0, 1, 3],
+    [1, 0, 4],
+    [1, 2, 2],
+    [2, 1, 1],
+    [2, 2, 3]
+  ],
+  4,
+  4
+);
 
 describe("BaselineOnly (ALS)", () => {
   it("matches one ALS epoch computed by hand", () => {
@@ -21,9 +32,25 @@ describe("BaselineOnly (ALS)", () => {
   });
 
   it("converges to unregularised biases that fit an additive matrix exactly", () => {
-    const additive = trainOf([[0, 0, 2], [0, 1, 3], [1, 0, 3], [1, 1, 4], [2, 0, 4], [2, 1, 5]], 3, 2);
+    const additive = trainOf(
+      [
+        [0, 0, 2],
+        [0, 1, 3],
+        [1, 0, 3],
+        [1, 1, 4],
+        [2, 0, 4],
+        [2, 1, 5]
+      ],
+      3,
+      2
+    );
     const s = baselineModel.fit(additive, {epochs: 200, regItem: 0, regUser: 0});
-    for (const [u, m, r] of [[0, 0, 2], [1, 1, 4], [2, 1, 5]]) expect(predict(baselineModel, s, u, m).rating).toBeCloseTo(r, 6);
+    for (const [u, m, r] of [
+      [0, 0, 2],
+      [1, 1, 4],
+      [2, 1, 5]
+    ])
+      expect(predict(baselineModel, s, u, m).rating).toBeCloseTo(r, 6);
   });
 
   it("flags unknown users and movies and clips to the scale", () => {

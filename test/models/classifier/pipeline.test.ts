@@ -13,16 +13,28 @@ import {modelToJSON} from "../../../lib/models/gbdt/model.js";
 import type {GbdtParams} from "../../../lib/models/gbdt/params.js";
 import {trainGbdt, type TrainInput, type TrainOptions} from "../../../lib/models/gbdt/train.js";
 import {
-  fitClassifier, fitClassifierAsync, PEER_CLASSIFIER_PARAMS, PEER_COLUMNS, predictClassifier, predictPair, resolveClassifierParams, summarize,
+  fitClassifier,
+  fitClassifierAsync,
+  PEER_CLASSIFIER_PARAMS,
+  PEER_COLUMNS,
+  predictClassifier,
+  predictPair,
+  resolveClassifierParams,
+  summarize,
   type ClassifierParams
 } from "../../../lib/models/classifier/pipeline.js";
 import {restoreClassifier} from "../../../lib/serving/bundle-service.js";
 import type {WorkbenchState} from "../../../lib/bundle/workbench.js";
 
-const dataset: Dataset = encodeDataset(cleanDataset(generateSynthetic({seed: 7, users: 300, movies: 400, ratings: 20000}), {beforeRelease: false}).data);
+const dataset: Dataset = encodeDataset(
+  cleanDataset(generateSynthetic({seed: 7, users: 300, movies: 400, ratings: 20000}), {beforeRelease: false}).data
+);
 const all = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
 const split = stratifiedSplit(labelsOf(dataset, all), 0.2, 1);
-const FAST: Partial<ClassifierParams> = {gbdt: {n_estimators: 30, learning_rate: 0.3, max_depth: 5, early_stopping_rounds: null}, validationFraction: 0};
+const FAST: Partial<ClassifierParams> = {
+  gbdt: {n_estimators: 30, learning_rate: 0.3, max_depth: 5, early_stopping_rounds: null},
+  validationFraction: 0
+};
 
 describe("fitClassifier / predictClassifier", () => {
   const state = fitClassifier(dataset, split.train, FAST);
@@ -94,14 +106,24 @@ describe("fitClassifier / predictClassifier", () => {
 
 describe("classifier parameters", () => {
   it("the peer configuration keeps the peer's 13 columns", () => {
-    const s = fitClassifier(dataset, split.train, {...PEER_CLASSIFIER_PARAMS, gbdt: {...PEER_CLASSIFIER_PARAMS.gbdt, n_estimators: 3}}, {});
+    const s = fitClassifier(
+      dataset,
+      split.train,
+      {...PEER_CLASSIFIER_PARAMS, gbdt: {...PEER_CLASSIFIER_PARAMS.gbdt, n_estimators: 3}},
+      {}
+    );
     expect(s.columnNames).toEqual([...PEER_COLUMNS]);
     expect(s.model.num_feature).toBe(13);
   });
 
   it("early stopping uses a stratified inner validation part of the training rows", async () => {
     const rounds: number[] = [];
-    const s = await fitClassifierAsync(dataset, split.train, {gbdt: {n_estimators: 200, learning_rate: 0.5, early_stopping_rounds: 3}, validationFraction: 0.2}, {onRound: (r) => void rounds.push(r)});
+    const s = await fitClassifierAsync(
+      dataset,
+      split.train,
+      {gbdt: {n_estimators: 200, learning_rate: 0.5, early_stopping_rounds: 3}, validationFraction: 0.2},
+      {onRound: (r) => void rounds.push(r)}
+    );
     expect(s.log.validationRows).toBe(Math.round(split.train.length * 0.2));
     expect(s.log.stopReason).toBe("early_stopping");
     expect(s.log.rounds).toBeLessThan(200);
@@ -122,7 +144,11 @@ describe("classifier parameters", () => {
   });
 
   it("refit trains on all rows with the best round count", () => {
-    const s = fitClassifier(dataset, split.train, {gbdt: {n_estimators: 100, learning_rate: 0.5, early_stopping_rounds: 3}, validationFraction: 0.2, refit: true});
+    const s = fitClassifier(dataset, split.train, {
+      gbdt: {n_estimators: 100, learning_rate: 0.5, early_stopping_rounds: 3},
+      validationFraction: 0.2,
+      refit: true
+    });
     expect(s.log.validationRows).toBe(0);
     expect(s.log.stopReason).toBe("early_stopping");
     expect(s.model.num_rounds).toBeLessThan(100);

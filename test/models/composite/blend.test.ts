@@ -5,7 +5,8 @@ import {getModel} from "../../../lib/models/registry.js";
 import {syntheticSplit} from "../fixtures.js";
 
 const blendModel = getModel("blend");
-const fitBlend = (train: Parameters<typeof blendModel.fit>[0], params: object): BlendState => blendModel.fit(train, params);
+const fitBlend = (train: Parameters<typeof blendModel.fit>[0], params: object): BlendState =>
+  blendModel.fit(train, params);
 
 describe("blend", () => {
   it("least squares recovers an exact linear combination", () => {
@@ -18,7 +19,8 @@ describe("blend", () => {
 
   it("support-weighted features: p, p·s_u, p·s_m per member, then s_u and s_m", () => {
     const out = new Float64Array(8);
-    const su = Math.log1p(10) / 6, sm = Math.log1p(3) / 6;
+    const su = Math.log1p(10) / 6,
+      sm = Math.log1p(3) / 6;
     expect(blendFeatures([4, 2], 10, 3, true, out)).toBe(8);
     expect(Array.from(out)).toEqual([4, 4 * su, 4 * sm, 2, 2 * su, 2 * sm, su, sm]);
     expect(blendFeatures([4, 2], 10, 3, false, out)).toBe(2);
@@ -26,7 +28,13 @@ describe("blend", () => {
 
   it("keeps the blend only when it beats every member on held-out training ratings, else the best member alone", () => {
     const {train} = syntheticSplit(60, 40, 0.4, 8);
-    const s = fitBlend(train, {members: [{model: "baseline"}, {model: "item-knn"}, {model: "mf", params: {factors: 5, epochs: 30, lr: 0.01, reg: 0.05}}]});
+    const s = fitBlend(train, {
+      members: [
+        {model: "baseline"},
+        {model: "item-knn"},
+        {model: "mf", params: {factors: 5, epochs: 30, lr: 0.01, reg: 0.05}}
+      ]
+    });
     const best = Math.min(...s.holdoutRmse.members);
     if (s.kept) {
       expect(s.holdoutRmse.blend).toBeLessThan(best);
@@ -43,7 +51,11 @@ describe("blend", () => {
   it("selects a member's parameters among its candidates on the held-out part, as if the winner had been given", () => {
     const {train} = syntheticSplit(60, 40, 0.4, 8);
     const mfBase = {factors: 5, lr: 0.01};
-    const grid = [{epochs: 30, reg: 3}, {epochs: 30, reg: 0.05}, {epochs: 5, reg: 0.05}];
+    const grid = [
+      {epochs: 30, reg: 3},
+      {epochs: 30, reg: 0.05},
+      {epochs: 5, reg: 0.05}
+    ];
     const s = fitBlend(train, {members: [{model: "baseline"}, {model: "mf", params: mfBase, candidates: grid}]});
     const sel = s.selection[1];
     expect(sel.scores).toHaveLength(3);
@@ -53,7 +65,9 @@ describe("blend", () => {
     expect(sel.scores[sel.bestIndex].rmse).toBe(Math.min(...sel.scores.map((c) => c.rmse)));
     expect(s.members[1]).toEqual({model: "mf", params: {...mfBase, ...grid[sel.bestIndex]}});
     expect(s.holdoutRmse.members[1]).toBe(sel.scores[sel.bestIndex].rmse);
-    const fixed = fitBlend(train, {members: [{model: "baseline"}, {model: "mf", params: {...mfBase, ...grid[sel.bestIndex]}}]});
+    const fixed = fitBlend(train, {
+      members: [{model: "baseline"}, {model: "mf", params: {...mfBase, ...grid[sel.bestIndex]}}]
+    });
     expect(fixed.weights).toEqual(s.weights);
     expect(fixed.intercept).toBe(s.intercept);
     expect(predict(blendModel, fixed, 2, 3)).toEqual(predict(blendModel, s, 2, 3));

@@ -2,7 +2,12 @@ import {describe, expect, it} from "vitest";
 import type {RatingScale, Ratings} from "../../../lib/data/types.js";
 import {predict, type Model} from "../../../lib/models/estimator.js";
 import {crossValidate} from "../../../lib/eval/cross-validate.js";
-import {innerHoldout, selectParams, withInnerSelection, type SelectedState} from "../../../lib/models/composite/inner-selection.js";
+import {
+  innerHoldout,
+  selectParams,
+  withInnerSelection,
+  type SelectedState
+} from "../../../lib/models/composite/inner-selection.js";
 import {mfModel, type MfParams, type MfState} from "../../../lib/models/factors/mf.js";
 import {createRng} from "../../../lib/random.js";
 import {syntheticSplit, trainOf} from "../fixtures.js";
@@ -20,7 +25,11 @@ const constantModel: Model<{c: number}, {c: number; scale: RatingScale}> = {
   scoreAll: (s) => new Float32Array(1).fill(s.c)
 };
 
-const MF_CANDIDATES = [{factors: 4, epochs: 15, reg: 0.02, lr: 0.01}, {factors: 4, epochs: 15, reg: 2, lr: 0.01}, {factors: 8, epochs: 40, reg: 0.05, lr: 0.01}];
+const MF_CANDIDATES = [
+  {factors: 4, epochs: 15, reg: 0.02, lr: 0.01},
+  {factors: 4, epochs: 15, reg: 2, lr: 0.01},
+  {factors: 8, epochs: 40, reg: 0.05, lr: 0.01}
+];
 
 describe("innerHoldout", () => {
   it("splits the training rows into disjoint sorted parts of the asked sizes, the same for the same seed", () => {
@@ -44,17 +53,36 @@ describe("innerHoldout", () => {
     const {train} = syntheticSplit(30, 20, 0.5, 3);
     expect(() => innerHoldout(train, 0, 1)).toThrow(/holdout 0 of \d+ training ratings/);
     expect(() => innerHoldout(train, 1, 1)).toThrow(/expected 0 < holdout < 1/);
-    expect(() => innerHoldout(trainOf([[0, 0, 3], [0, 1, 4]], 1, 2), 0.5, 1)).toThrow(/at least 2 ratings each side/);
+    expect(() =>
+      innerHoldout(
+        trainOf(
+          [
+            [0, 0, 3],
+            [0, 1, 4]
+          ],
+          1,
+          2
+        ),
+        0.5,
+        1
+      )
+    ).toThrow(/at least 2 ratings each side/);
   });
 });
 
 describe("selectParams", () => {
   it("scores every candidate by hold-out RMSE and picks the lowest", () => {
-    const triples: Array<[number, number, number]> = Array.from({length: 100}, (_, i) => [i % 7, i % 11, i % 10 === 0 ? 5 : 3]);
+    const triples: Array<[number, number, number]> = Array.from({length: 100}, (_, i) => [
+      i % 7,
+      i % 11,
+      i % 10 === 0 ? 5 : 3
+    ]);
     const train = trainOf(triples, 7, 11);
     const sel = selectParams(constantModel, train, [{c: 1}, {c: 3}, {c: 5}], {holdout: 0.3, seed: 4});
     const split = innerHoldout(train, 0.3, 4);
-    const expected = [1, 3, 5].map((c) => Math.sqrt(split.hold.rating.reduce((a, r) => a + (r - c) ** 2, 0) / split.hold.rating.length));
+    const expected = [1, 3, 5].map((c) =>
+      Math.sqrt(split.hold.rating.reduce((a, r) => a + (r - c) ** 2, 0) / split.hold.rating.length)
+    );
     expect(sel.scores.map((s) => s.rmse)).toEqual(expected);
     expect(sel.bestIndex).toBe(1);
     expect(sel.best).toEqual({c: 3});
@@ -91,11 +119,13 @@ describe("withInnerSelection", () => {
   it("never sees the outer test part: the choice ignores test ratings, and no test pair is fitted or predicted during fit", async () => {
     const {train, test} = syntheticSplit(60, 40, 0.4, 8);
     const testPairs = new Set(Array.from(test.user, (u, k) => u * 1000 + test.movie[k]));
-    let inFit = false, touched = 0;
+    let inFit = false,
+      touched = 0;
     const spy: Model<MfParams, MfState> = {
       ...mfModel,
       fit(t, p) {
-        for (let k = 0; k < t.ratings.user.length; k++) if (testPairs.has(t.ratings.user[k] * 1000 + t.ratings.movie[k])) touched++;
+        for (let k = 0; k < t.ratings.user.length; k++)
+          if (testPairs.has(t.ratings.user[k] * 1000 + t.ratings.movie[k])) touched++;
         return mfModel.fit(t, p);
       },
       estimate(s, u, m) {
@@ -105,19 +135,25 @@ describe("withInnerSelection", () => {
     };
     const selecting = withInnerSelection(spy, MF_CANDIDATES, "selected spy");
     // fit times vary run to run; everything else about the choice must not
-    const selections: Array<Omit<SelectedState<MfState>["selection"], "scores"> & {scores: Array<{params: object; rmse: number}>}> = [];
-    const recorded = {...selecting, fit: (t: typeof train, p?: Parameters<typeof selecting.fit>[1]) => {
-      inFit = true;
-      const s = selecting.fit(t, p);
-      inFit = false;
-      selections.push({...s.selection, scores: s.selection.scores.map((c) => ({params: c.params, rmse: c.rmse}))});
-      return s;
-    }};
+    const selections: Array<
+      Omit<SelectedState<MfState>["selection"], "scores"> & {scores: Array<{params: object; rmse: number}>}
+    > = [];
+    const recorded = {
+      ...selecting,
+      fit: (t: typeof train, p?: Parameters<typeof selecting.fit>[1]) => {
+        inFit = true;
+        const s = selecting.fit(t, p);
+        inFit = false;
+        selections.push({...s.selection, scores: s.selection.scores.map((c) => ({params: c.params, rmse: c.rmse}))});
+        return s;
+      }
+    };
     const rng = createRng(5);
     const permuted: Ratings = {...test, rating: rng.shuffle(Float32Array.from(test.rating))};
     const replaced: Ratings = {...test, rating: Float32Array.from(test.rating, () => 1 + rng.int(5))};
     const results = [];
-    for (const t of [test, permuted, replaced]) results.push(await crossValidate(recorded, [{name: "f", train, test: t}]));
+    for (const t of [test, permuted, replaced])
+      results.push(await crossValidate(recorded, [{name: "f", train, test: t}]));
     expect(touched).toBe(0);
     expect(selections[1]).toEqual(selections[0]);
     expect(selections[2]).toEqual(selections[0]);

@@ -15,21 +15,28 @@ import {rmse} from "../../../lib/eval/rating-metrics.js";
 import {syntheticSplit} from "../fixtures.js";
 
 const data = syntheticSplit(80, 60, 0.35, 11);
-const testRmse = (model: AnyModel, s: unknown) => rmse(data.test.rating, predictRatings(model, s as never, data.test).rating);
+const testRmse = (model: AnyModel, s: unknown) =>
+  rmse(data.test.rating, predictRatings(model, s as never, data.test).rating);
 
 describe("truncated SVD", () => {
   it("reconstructs a fully observed rank-3 matrix", () => {
     const rng = createRng(5);
-    const n = 20, m = 15, r = 3;
-    const a = Array.from({length: n * r}, () => rng.normal()), b = Array.from({length: m * r}, () => rng.normal());
-    const rows: number[] = [], cols: number[] = [], vals: number[] = [];
-    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) {
-      let v = 0;
-      for (let f = 0; f < r; f++) v += a[i * r + f] * b[j * r + f];
-      rows.push(i);
-      cols.push(j);
-      vals.push(v);
-    }
+    const n = 20,
+      m = 15,
+      r = 3;
+    const a = Array.from({length: n * r}, () => rng.normal()),
+      b = Array.from({length: m * r}, () => rng.normal());
+    const rows: number[] = [],
+      cols: number[] = [],
+      vals: number[] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++) {
+        let v = 0;
+        for (let f = 0; f < r; f++) v += a[i * r + f] * b[j * r + f];
+        rows.push(i);
+        cols.push(j);
+        vals.push(v);
+      }
     const svd = truncatedSvd(buildCsr(rows, cols, vals, n, m), r, 1);
     let maxErr = 0;
     for (let k = 0; k < rows.length; k++) {
@@ -45,7 +52,8 @@ describe("truncated SVD", () => {
     const seed = svdSeedModel.fit(data.train, {components: 5});
     const centred = svdCentredModel.fit(data.train, {components: 5});
     let nearZero = 0;
-    for (let k = 0; k < data.test.user.length; k++) if (reconstruct(seed, data.test.user[k], data.test.movie[k]) < 2) nearZero++;
+    for (let k = 0; k < data.test.user.length; k++)
+      if (reconstruct(seed, data.test.user[k], data.test.movie[k]) < 2) nearZero++;
     expect(nearZero / data.test.user.length).toBeGreaterThan(0.5);
     expect(testRmse(svdCentredModel, centred)).toBeLessThan(testRmse(svdSeedModel, seed) - 0.5);
     expect(svdSeedModel.scoreAll(seed, 0).length).toBe(60);
@@ -69,7 +77,8 @@ describe("biased MF by SGD", () => {
     const j = fitMf(data.train, {factors: 10, epochs: 10}, false);
     expect(w.userFactors).not.toEqual(j.userFactors);
     let maxDiff = 0;
-    for (let x = 0; x < w.userFactors.length; x++) maxDiff = Math.max(maxDiff, Math.abs(w.userFactors[x] - j.userFactors[x]));
+    for (let x = 0; x < w.userFactors.length; x++)
+      maxDiff = Math.max(maxDiff, Math.abs(w.userFactors[x] - j.userFactors[x]));
     expect(maxDiff).toBeLessThan(1e-3);
     expect(Math.abs(testRmse(mfModel, w) - testRmse(mfModel, j))).toBeLessThan(1e-3);
   });

@@ -23,7 +23,7 @@ describe("computeCuts", () => {
     expect(nb).toBeGreaterThanOrEqual(15);
     const counts = new Array(nb).fill(0);
     for (const b of binMatrix(c, x, n)) counts[b]++;
-    for (const k of counts) expect(Math.abs(k - n / 16)).toBeLessThan(n / 16 * 0.1);
+    for (const k of counts) expect(Math.abs(k - n / 16)).toBeLessThan((n / 16) * 0.1);
   });
 
   it("codes NaN to the missing code and keeps that code out of the value bins", () => {

@@ -2,7 +2,13 @@
 import {createRng} from "../../../lib/random.js";
 
 /** n rows × d features; class = which of K Gaussian blobs the row came from (well separated). */
-export function blobs(n: number, d: number, K: number, seed: number, spread = 0.6): {features: Float32Array; labels: Int32Array; n: number; d: number} {
+export function blobs(
+  n: number,
+  d: number,
+  K: number,
+  seed: number,
+  spread = 0.6
+): {features: Float32Array; labels: Int32Array; n: number; d: number} {
   const rng = createRng(seed);
   const centres = Array.from({length: K}, () => Array.from({length: d}, () => rng.normal() * 2));
   const features = new Float32Array(n * d);
@@ -16,7 +22,11 @@ export function blobs(n: number, d: number, K: number, seed: number, spread = 0.
 }
 
 /** Rows [from, to) of a row-major matrix with labels. */
-export function slice<T extends {features: Float32Array; labels: Int32Array; d: number}>(m: T, from: number, to: number): {features: Float32Array; labels: Int32Array; n: number; d: number} {
+export function slice<T extends {features: Float32Array; labels: Int32Array; d: number}>(
+  m: T,
+  from: number,
+  to: number
+): {features: Float32Array; labels: Int32Array; n: number; d: number} {
   return {features: m.features.slice(from * m.d, to * m.d), labels: m.labels.slice(from, to), n: to - from, d: m.d};
 }
 

@@ -1,6 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {binMatrix, computeCuts, MISSING_CODE} from "../../../lib/models/gbdt/binning.js";
-import {addNode, featureMissingCode, gradientSums, partitionBySplit, setLeaf, writeSplit} from "../../../lib/models/gbdt/grow-common.js";
+import {
+  addNode,
+  featureMissingCode,
+  gradientSums,
+  partitionBySplit,
+  setLeaf,
+  writeSplit
+} from "../../../lib/models/gbdt/grow-common.js";
 import {jsHistogramKernels} from "../../../lib/models/gbdt/histogram-kernels.js";
 import {emptyCandidate} from "../../../lib/models/gbdt/split.js";
 import {emptyTree} from "../../../lib/models/gbdt/tree.js";
@@ -58,7 +65,9 @@ describe("grow-common", () => {
         expect(partitionRows(data, b, new Uint32Array(n), 5, 35, feature, 4, defaultLeft)).toBe(mid);
         expect(a).toEqual(b);
         const left = Array.from(a.subarray(5, mid));
-        expect(left.every((r) => (Number.isNaN(x[r * d + feature]) ? defaultLeft : data.bins[r * d + feature] <= 4))).toBe(true);
+        expect(
+          left.every((r) => (Number.isNaN(x[r * d + feature]) ? defaultLeft : data.bins[r * d + feature] <= 4))
+        ).toBe(true);
       }
     }
   });

@@ -14,7 +14,10 @@ describe("featureImportance", () => {
     features[3 * i + 2] = rng.normal(); // weak signal
     labels[i] = features[3 * i] + 0.3 * features[3 * i + 2] + 0.3 * rng.normal() > 0 ? 1 : 0;
   }
-  const model = trainGbdt({features, labels, n, featureNames: ["a", "b", "c"]}, {num_class: 2, n_estimators: 10, max_depth: 3});
+  const model = trainGbdt(
+    {features, labels, n, featureNames: ["a", "b", "c"]},
+    {num_class: 2, n_estimators: 10, max_depth: 3}
+  );
 
   it("weights sum to the number of splits and total gains to the sum of split gains", () => {
     const imp = featureImportance(model);

@@ -46,5 +46,7 @@ for (let i = 0; i < yte.length; i++) {
   for (let k = 1; k < p.length; k++) if (p[k] > p[arg]) arg = k;
   if (arg === yte[i]) ok++;
 }
-process.stdout.write(`${JSON.stringify({accuracy: ok / yte.length, fit_s: fitSeconds, n_train: xtr.length, n_test: xte.length})}\n`);
+process.stdout.write(
+  `${JSON.stringify({accuracy: ok / yte.length, fit_s: fitSeconds, n_train: xtr.length, n_test: xte.length})}\n`
+);
 process.exit(0);

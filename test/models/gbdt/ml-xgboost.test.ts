@@ -26,15 +26,21 @@ describe("ml-xgboost reference", () => {
     // Drop feature 13 (it has NaN) and keep 13 complete features.
     const d = s.d - 1;
     const x = new Float32Array((n + nt) * d);
-    for (let i = 0; i < n + nt; i++) for (let f = 0; f < d; f++) x[i * d + f] = s.features[i * s.d + f] === -1 ? -0.999 : s.features[i * s.d + f];
+    for (let i = 0; i < n + nt; i++)
+      for (let f = 0; f < d; f++) x[i * d + f] = s.features[i * s.d + f] === -1 ? -0.999 : s.features[i * s.d + f];
     writeReferenceMatrix(dir, {features: x, labels: s.labels, nTrain: n, nTest: nt, d, numClass: 5});
 
     const stdout = runReference("ml-xgboost runner", process.execPath, [RUNNER, dir, String(rounds)], 280_000);
     const ref = JSON.parse(stdout.trim().split("\n").at(-1)!) as {accuracy: number};
 
-    const model = trainGbdt({features: x.slice(0, n * d), labels: s.labels.slice(0, n), n}, {num_class: 5, n_estimators: rounds, max_depth: 6, learning_rate: 0.3});
+    const model = trainGbdt(
+      {features: x.slice(0, n * d), labels: s.labels.slice(0, n), n},
+      {num_class: 5, n_estimators: rounds, max_depth: 6, learning_rate: 0.3}
+    );
     const ours = accuracy(predictClass(model, x.slice(n * d), nt), s.labels.slice(n));
-    console.info(`ml-xgboost reference: accuracy ${ref.accuracy.toFixed(4)} vs ours ${ours.toFixed(4)} (20,000 train rows, ${rounds} rounds)`);
+    console.info(
+      `ml-xgboost reference: accuracy ${ref.accuracy.toFixed(4)} vs ours ${ours.toFixed(4)} (20,000 train rows, ${rounds} rounds)`
+    );
     expect(ref.accuracy).toBeGreaterThan(0.3);
     expect(Math.abs(ours - ref.accuracy)).toBeLessThan(0.01);
   });

@@ -17,7 +17,9 @@ describe("model JSON", () => {
   it("round-trips through JSON text with bit-identical predictions", () => {
     const text = modelToJSON(model);
     const loaded = parseModel(text);
-    expect(Array.from(predictProba(loaded, te.features, te.n))).toEqual(Array.from(predictProba(model, te.features, te.n)));
+    expect(Array.from(predictProba(loaded, te.features, te.n))).toEqual(
+      Array.from(predictProba(model, te.features, te.n))
+    );
     expect(loaded.evals_result.eval!.mlogloss).toEqual(model.evals_result.eval!.mlogloss);
     expect(modelToJSON(loaded)).toBe(text);
   });

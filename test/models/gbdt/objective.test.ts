@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {baseMargin, gradientsAndMetrics, metricValue, transformMargins, validateLabels} from "../../../lib/models/gbdt/objective.js";
+import {
+  baseMargin,
+  gradientsAndMetrics,
+  metricValue,
+  transformMargins,
+  validateLabels
+} from "../../../lib/models/gbdt/objective.js";
 
 /** Softmax cross-entropy of one row, in float64. */
 function softmaxLoss(m: number[], y: number): number {
@@ -87,9 +93,13 @@ describe("binary:logistic and reg:squarederror", () => {
 
 describe("validateLabels", () => {
   it("names the first bad row and what was expected", () => {
-    expect(() => validateLabels("multi:softprob", Int32Array.of(0, 1, 5), 3, 5)).toThrow("labels: row 2 has label 5, expected an integer class from 0 to 4");
+    expect(() => validateLabels("multi:softprob", Int32Array.of(0, 1, 5), 3, 5)).toThrow(
+      "labels: row 2 has label 5, expected an integer class from 0 to 4"
+    );
     expect(() => validateLabels("binary:logistic", Float32Array.of(0, 0.5), 2, 1)).toThrow(/row 1 has label 0.5/);
-    expect(() => validateLabels("reg:squarederror", Float32Array.of(0, NaN), 2, 1)).toThrow(/row 1 has label NaN, expected a finite number/);
+    expect(() => validateLabels("reg:squarederror", Float32Array.of(0, NaN), 2, 1)).toThrow(
+      /row 1 has label NaN, expected a finite number/
+    );
     expect(() => validateLabels("multi:softprob", Int32Array.of(0), 2, 5)).toThrow(/expected one label per row/);
   });
 });

@@ -45,6 +45,16 @@ describe.skipIf(!HAS_XGBOOST)("parity with native XGBoost 1.7 hist", () => {
   });
 
   it("with min_child_weight, reg_lambda, reg_alpha, gamma and max_depth changed", () => {
-    expect(compare({n_estimators: 15, max_depth: 4, min_child_weight: 5, reg_lambda: 3, reg_alpha: 0.5, gamma: 0.2, learning_rate: 0.1})).toBeLessThan(1e-5);
+    expect(
+      compare({
+        n_estimators: 15,
+        max_depth: 4,
+        min_child_weight: 5,
+        reg_lambda: 3,
+        reg_alpha: 0.5,
+        gamma: 0.2,
+        learning_rate: 0.1
+      })
+    ).toBeLessThan(1e-5);
   });
 });

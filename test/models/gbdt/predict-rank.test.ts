@@ -10,7 +10,12 @@ import {emptyTree, leafIndex, type GbdtTree} from "../../../lib/models/gbdt/tree
 import {createRng, type Rng} from "../../../lib/random.js";
 
 /** Reference margins: base margin plus each tree's leaf by the float traversal of tree.ts, summed in float32 tree by tree. */
-function referenceMargins(model: GbdtModel, x: Float32Array, n: number, rounds = model.best_iteration + 1): Float32Array {
+function referenceMargins(
+  model: GbdtModel,
+  x: Float32Array,
+  n: number,
+  rounds = model.best_iteration + 1
+): Float32Array {
   const K = model.num_group;
   const out = new Float32Array(n * K).fill(model.base_margin);
   model.trees.slice(0, rounds * K).forEach((t, ti) => {
@@ -23,7 +28,15 @@ function referenceMargins(model: GbdtModel, x: Float32Array, n: number, rounds =
 function jsMargins(model: GbdtModel, x: Float32Array, n: number, rounds = model.best_iteration + 1): Float32Array {
   const forest = rankForest(model)!;
   const out = new Float32Array(n * model.num_group).fill(model.base_margin);
-  addRankForest(forest, encodeRanks(forest, x, n), n, Math.min(rounds, model.num_rounds) * model.num_group, model.num_group, out, "js");
+  addRankForest(
+    forest,
+    encodeRanks(forest, x, n),
+    n,
+    Math.min(rounds, model.num_rounds) * model.num_group,
+    model.num_group,
+    out,
+    "js"
+  );
   return out;
 }
 
@@ -32,7 +45,10 @@ function mismatches(model: GbdtModel, x: Float32Array, n: number, rounds?: numbe
   const want = referenceMargins(model, x, n, rounds);
   const K = model.num_group;
   const bad: string[] = [];
-  for (const [name, got] of [["predictMargin", predictMargin(model, x, n, rounds === undefined ? {} : {rounds})], ["js kernel", jsMargins(model, x, n, rounds)]] as const) {
+  for (const [name, got] of [
+    ["predictMargin", predictMargin(model, x, n, rounds === undefined ? {} : {rounds})],
+    ["js kernel", jsMargins(model, x, n, rounds)]
+  ] as const) {
     for (let i = 0; i < n; i++) {
       const g = Array.from(got.subarray(i * K, (i + 1) * K));
       const w = Array.from(want.subarray(i * K, (i + 1) * K));
@@ -107,7 +123,24 @@ function trickyInputs(rng: Rng, n: number, d: number, pool: number[]): Float32Ar
   for (let i = 0; i < x.length; i++) {
     const r = rng.next();
     const t = pool[rng.int(pool.length)];
-    x[i] = r < 0.3 ? t : r < 0.45 ? neighbour(t, 1) : r < 0.6 ? neighbour(t, -1) : r < 0.65 ? 0 : r < 0.7 ? -0 : r < 0.74 ? Infinity : r < 0.78 ? -Infinity : r < 0.86 ? NaN : rng.normal() * 3;
+    x[i] =
+      r < 0.3
+        ? t
+        : r < 0.45
+          ? neighbour(t, 1)
+          : r < 0.6
+            ? neighbour(t, -1)
+            : r < 0.65
+              ? 0
+              : r < 0.7
+                ? -0
+                : r < 0.74
+                  ? Infinity
+                  : r < 0.78
+                    ? -Infinity
+                    : r < 0.86
+                      ? NaN
+                      : rng.normal() * 3;
   }
   return x;
 }
@@ -124,7 +157,13 @@ describe("compiled (rank-coded) prediction agrees bit for bit with the float tra
     // Model thresholds are float32 values (tree.ts), so the pool is too.
     const pool = [0, -2.5, 1, 0.1, -1e-30, 3e38, -3e38, Math.PI, 7, 7.5, -0.25].map(Math.fround);
     // [groups, trees, max depth, rows]: 9003 rows span three WebAssembly chunks of 4096 and a tail of three.
-    for (const [groups, nTrees, maxDepth, n] of [[1, 7, 4, 301], [3, 18, 6, 301], [5, 23 * 5, 3, 301], [2, 6, 10, 301], [3, 15, 6, 9003]]) {
+    for (const [groups, nTrees, maxDepth, n] of [
+      [1, 7, 4, 301],
+      [3, 18, 6, 301],
+      [5, 23 * 5, 3, 301],
+      [2, 6, 10, 301],
+      [3, 15, 6, 9003]
+    ]) {
       const trees = Array.from({length: nTrees}, () => randomTree(rng, d, maxDepth, pool));
       const model = modelOf(trees, d, groups);
       expect(rankForest(model)).not.toBeNull();
@@ -140,7 +179,12 @@ describe("compiled (rank-coded) prediction agrees bit for bit with the float tra
     expect(rankForest(leafModel)!.depth).toBe(0);
     expect(mismatches(leafModel, trickyInputs(rng, 9, d, [0, 1]), 9)).toEqual([]);
     const pool = [-0, 0, 1, -1];
-    const mixed = [...Array.from({length: 5}, () => randomTree(rng, d, 5, pool)), leaves[0], randomTree(rng, d, 5, pool), randomTree(rng, d, 5, pool)];
+    const mixed = [
+      ...Array.from({length: 5}, () => randomTree(rng, d, 5, pool)),
+      leaves[0],
+      randomTree(rng, d, 5, pool),
+      randomTree(rng, d, 5, pool)
+    ];
     expect(mismatches(modelOf(mixed, d, 1), trickyInputs(rng, 200, d, pool), 200)).toEqual([]);
   });
 
@@ -167,7 +211,10 @@ describe("compiled (rank-coded) prediction agrees bit for bit with the float tra
     expect(mismatches(multi, x, n)).toEqual([]);
     expect(mismatches(multi, x, n, 5)).toEqual([]);
     expect(mismatches(multi, x.slice(0, d), 1)).toEqual([]);
-    const binary = trainGbdt({...train, labels: Int32Array.from(train.labels, (y) => (y === 2 ? 1 : 0))}, {objective: "binary:logistic", n_estimators: 11, max_depth: 5});
+    const binary = trainGbdt(
+      {...train, labels: Int32Array.from(train.labels, (y) => (y === 2 ? 1 : 0))},
+      {objective: "binary:logistic", n_estimators: 11, max_depth: 5}
+    );
     expect(mismatches(binary, x, n)).toEqual([]);
     expect(mismatches(binary, x.slice(0, (n - 1) * d), n - 1, 6)).toEqual([]);
   });
@@ -194,7 +241,10 @@ describe("compiled (rank-coded) prediction agrees bit for bit with the float tra
 
   it("probabilities through the public API equal the softmax of the reference margins", () => {
     const s = syntheticClassification(1200, 4, 3);
-    const model = trainGbdt({features: s.features.slice(0, 1000 * s.d), labels: s.labels.slice(0, 1000), n: 1000}, {num_class: 4, n_estimators: 6});
+    const model = trainGbdt(
+      {features: s.features.slice(0, 1000 * s.d), labels: s.labels.slice(0, 1000), n: 1000},
+      {num_class: 4, n_estimators: 6}
+    );
     const x = s.features.slice(1000 * s.d);
     const m = referenceMargins(model, x, 200);
     const p = predictProba(model, x, 200);

@@ -31,12 +31,23 @@ describe.skipIf(!existsSync(CHROMIUM))("gbdt prediction in Chromium", () => {
   const s = syntheticClassification(1603, 3, 29);
   const nTrain = 1200;
   const n = s.n - nTrain;
-  const model = trainGbdt({features: s.features.slice(0, nTrain * s.d), labels: s.labels.slice(0, nTrain), n: nTrain}, {num_class: 3, n_estimators: 9, max_depth: 5});
+  const model = trainGbdt(
+    {features: s.features.slice(0, nTrain * s.d), labels: s.labels.slice(0, nTrain), n: nTrain},
+    {num_class: 3, n_estimators: 9, max_depth: 5}
+  );
   const x = s.features.slice(nTrain * s.d);
   const expected = Array.from(predictMargin(model, x, n));
 
   beforeAll(async () => {
-    const bundle = (await build({stdin: {contents: ENTRY, resolveDir: ROOT, loader: "ts"}, bundle: true, format: "iife", write: false, logLevel: "silent"})).outputFiles[0].text;
+    const bundle = (
+      await build({
+        stdin: {contents: ENTRY, resolveDir: ROOT, loader: "ts"},
+        bundle: true,
+        format: "iife",
+        write: false,
+        logLevel: "silent"
+      })
+    ).outputFiles[0].text;
     const pages: Record<string, string> = {
       "/plain": `<!doctype html><script src="/bundle.js"></script>`,
       "/no-wasm": `<!doctype html><meta http-equiv="Content-Security-Policy" content="script-src 'self'"><script src="/bundle.js"></script>`
@@ -55,13 +66,24 @@ describe.skipIf(!existsSync(CHROMIUM))("gbdt prediction in Chromium", () => {
     server?.close();
   });
 
-  for (const [path, wasm] of [["/plain", true], ["/no-wasm", false]] as const) {
+  for (const [path, wasm] of [
+    ["/plain", true],
+    ["/no-wasm", false]
+  ] as const) {
     it(`${path}: ${wasm ? "the WebAssembly kernel" : "the JavaScript fallback (CSP without wasm-unsafe-eval)"} gives Node's margins bit for bit`, async () => {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(base + path);
-      const r = (await page.evaluate(([m, xs, rows]) => (globalThis as unknown as {predictInPage: (m: string, xs: number[], n: number) => unknown}).predictInPage(m, xs, rows), [modelToJSON(model), Array.from(x), n] as const)) as {wasm: boolean; margins: number[]};
+      const r = (await page.evaluate(
+        ([m, xs, rows]) =>
+          (globalThis as unknown as {predictInPage: (m: string, xs: number[], n: number) => unknown}).predictInPage(
+            m,
+            xs,
+            rows
+          ),
+        [modelToJSON(model), Array.from(x), n] as const
+      )) as {wasm: boolean; margins: number[]};
       await page.close();
       expect(errors).toEqual([]);
       expect(r.wasm).toBe(wasm);

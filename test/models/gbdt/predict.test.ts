@@ -24,7 +24,9 @@ describe("predict", () => {
 
   it("the compiled forest (depth <= 10) agrees with plain traversal, with missing values and an odd row count", () => {
     const model = trainGbdt(tr, {num_class: 3, n_estimators: 10, max_depth: 6, min_child_weight: 0});
-    expect(Array.from(predictMargin(model, te.features, te.n))).toEqual(Array.from(referenceMargins(model, te.features, te.n)));
+    expect(Array.from(predictMargin(model, te.features, te.n))).toEqual(
+      Array.from(referenceMargins(model, te.features, te.n))
+    );
   });
 
   it("a few rows with missing values among complete ones (in the four-row kernel and the odd last rows) agree with plain traversal", () => {
@@ -32,14 +34,22 @@ describe("predict", () => {
     const x = slice(data, 1500, 2003).features;
     const d = model.num_feature;
     // Rows 0, 9, 250 and the last (502, in the tail after the last full block of four) get one NaN each.
-    for (const [row, f] of [[0, 0], [9, 3], [250, 11], [502, 5]]) x[row * d + f] = NaN;
+    for (const [row, f] of [
+      [0, 0],
+      [9, 3],
+      [250, 11],
+      [502, 5]
+    ])
+      x[row * d + f] = NaN;
     expect(Array.from(predictMargin(model, x, 503))).toEqual(Array.from(referenceMargins(model, x, 503)));
   });
 
   it("deep trees (depth > 10) take the general path and agree too", () => {
     const model = trainGbdt(tr, {num_class: 3, n_estimators: 3, max_depth: 14, min_child_weight: 0, reg_lambda: 0.01});
     expect(Math.max(...model.trees.map(treeDepth))).toBeGreaterThan(10);
-    expect(Array.from(predictMargin(model, te.features, te.n))).toEqual(Array.from(referenceMargins(model, te.features, te.n)));
+    expect(Array.from(predictMargin(model, te.features, te.n))).toEqual(
+      Array.from(referenceMargins(model, te.features, te.n))
+    );
   });
 
   it("probabilities sum to 1 and predictClass is their argmax; binary gives two columns", () => {
@@ -50,7 +60,10 @@ describe("predict", () => {
       expect(p[3 * i] + p[3 * i + 1] + p[3 * i + 2]).toBeCloseTo(1, 5);
       expect(p[3 * i + c[i]]).toBe(Math.max(p[3 * i], p[3 * i + 1], p[3 * i + 2]));
     }
-    const bin = trainGbdt({...tr, labels: Int32Array.from(tr.labels, (y) => (y === 0 ? 1 : 0))}, {objective: "binary:logistic", n_estimators: 5});
+    const bin = trainGbdt(
+      {...tr, labels: Int32Array.from(tr.labels, (y) => (y === 0 ? 1 : 0))},
+      {objective: "binary:logistic", n_estimators: 5}
+    );
     const pb = predictProba(bin, te.features, te.n);
     const p1 = predict(bin, te.features, te.n);
     expect(pb.length).toBe(2 * te.n);
@@ -59,6 +72,8 @@ describe("predict", () => {
 
   it("checks the matrix shape", () => {
     const model = trainGbdt(tr, {num_class: 3, n_estimators: 1});
-    expect(() => predictProba(model, new Float32Array(7), 2)).toThrow(/features has 7 values, expected n × num_feature = 2 × 5/);
+    expect(() => predictProba(model, new Float32Array(7), 2)).toThrow(
+      /features has 7 values, expected n × num_feature = 2 × 5/
+    );
   });
 });

@@ -1,6 +1,11 @@
 import {describe, expect, it} from "vitest";
 import {binMatrix, computeCuts} from "../../../lib/models/gbdt/binning.js";
-import {rowsInShard, shardOf, shardSlabLength, ShardedTreeBuilder} from "../../../lib/models/gbdt/sharded-tree-builder.js";
+import {
+  rowsInShard,
+  shardOf,
+  shardSlabLength,
+  ShardedTreeBuilder
+} from "../../../lib/models/gbdt/sharded-tree-builder.js";
 import {binnedMatrix, TreeBuilder, type BinnedMatrix, type GrowParams} from "../../../lib/models/gbdt/tree-builder.js";
 import {createRng} from "../../../lib/random.js";
 
@@ -22,7 +27,12 @@ function dataset(n: number, d: number, seed: number): {m: BinnedMatrix; gh: Floa
 
 function oneThread(m: BinnedMatrix, p: GrowParams): ShardedTreeBuilder {
   const slab = () => new Float64Array(shardSlabLength(m.d, p.maxDepth));
-  return new ShardedTreeBuilder(m, p, {shard: shardOf(m.n, 0, 1), slabs: [[slab(), slab()]], sums: new Float64Array(2), sync: () => {}});
+  return new ShardedTreeBuilder(m, p, {
+    shard: shardOf(m.n, 0, 1),
+    slabs: [[slab(), slab()]],
+    sums: new Float64Array(2),
+    sync: () => {}
+  });
 }
 
 describe("ShardedTreeBuilder", () => {
@@ -33,20 +43,31 @@ describe("ShardedTreeBuilder", () => {
     const ref = new TreeBuilder(m, P);
     const sharded = oneThread(m, P);
     const sample = Uint32Array.from({length: m.n}, (_, i) => i).filter((i) => i % 3 !== 0);
-    const cases: [Uint32Array | null, Int32Array | null][] = [[null, null], [sample, null], [null, Int32Array.of(0, 2, 4)], [sample, Int32Array.of(1, 2)]];
+    const cases: [Uint32Array | null, Int32Array | null][] = [
+      [null, null],
+      [sample, null],
+      [null, Int32Array.of(0, 2, 4)],
+      [sample, Int32Array.of(1, 2)]
+    ];
     for (const [rows, feats] of cases) {
       const a = ref.grow(gh, rows, feats);
       const b = sharded.grow(gh, rows, feats);
       expect(b.tree).toEqual(a.tree);
       expect(b.tree.feature.length).toBeGreaterThan(7);
       expect(b.leafBegin).toEqual(a.leafBegin);
-      expect(Array.from(sharded.rows.subarray(0, rows?.length ?? m.n))).toEqual(Array.from(ref.rows.subarray(0, rows?.length ?? m.n)));
+      expect(Array.from(sharded.rows.subarray(0, rows?.length ?? m.n))).toEqual(
+        Array.from(ref.rows.subarray(0, rows?.length ?? m.n))
+      );
     }
   });
 
   it("honours min_child_weight and max_depth 1 like TreeBuilder", () => {
     const {m, gh} = dataset(500, 3, 2);
-    for (const p of [{...P, minChildWeight: 200}, {...P, maxDepth: 1}, {...P, maxDepth: 0}]) {
+    for (const p of [
+      {...P, minChildWeight: 200},
+      {...P, maxDepth: 1},
+      {...P, maxDepth: 0}
+    ]) {
       expect(oneThread(m, p).grow(gh, null, null).tree).toEqual(new TreeBuilder(m, p).grow(gh, null, null).tree);
     }
   });
@@ -54,8 +75,24 @@ describe("ShardedTreeBuilder", () => {
   it("rejects slabs that do not match the thread count or depth", () => {
     const {m} = dataset(100, 3, 3);
     const small = new Float64Array(10);
-    expect(() => new ShardedTreeBuilder(m, P, {shard: shardOf(100, 0, 2), slabs: [[small, small]], sums: new Float64Array(4), sync: () => {}})).toThrow(/1 slabs for 2 threads/);
-    expect(() => new ShardedTreeBuilder(m, P, {shard: shardOf(100, 0, 1), slabs: [[small, small]], sums: new Float64Array(2), sync: () => {}})).toThrow(/slab of 10 values/);
+    expect(
+      () =>
+        new ShardedTreeBuilder(m, P, {
+          shard: shardOf(100, 0, 2),
+          slabs: [[small, small]],
+          sums: new Float64Array(4),
+          sync: () => {}
+        })
+    ).toThrow(/1 slabs for 2 threads/);
+    expect(
+      () =>
+        new ShardedTreeBuilder(m, P, {
+          shard: shardOf(100, 0, 1),
+          slabs: [[small, small]],
+          sums: new Float64Array(2),
+          sync: () => {}
+        })
+    ).toThrow(/slab of 10 values/);
   });
 
   it("splits rows into contiguous shards and finds a sample's rows in a shard", () => {

@@ -1,6 +1,14 @@
 import {describe, expect, it} from "vitest";
 import {computeCuts} from "../../../lib/models/gbdt/binning.js";
-import {emptyCandidate, findBestSplit, isValidSplit, leafWeight, nodeGain, splitLossChange, thresholdL1} from "../../../lib/models/gbdt/split.js";
+import {
+  emptyCandidate,
+  findBestSplit,
+  isValidSplit,
+  leafWeight,
+  nodeGain,
+  splitLossChange,
+  thresholdL1
+} from "../../../lib/models/gbdt/split.js";
 
 const P = {lambda: 1, alpha: 0, minChildWeight: 1, gamma: 0};
 

@@ -48,7 +48,18 @@ describe("trainGbdt", () => {
     const noisy = blobs(1200, 4, 3, 5, 3);
     const tr = slice(noisy, 0, 800);
     const ev = slice(noisy, 800, 1200);
-    const model = trainGbdt(tr, {num_class: 3, n_estimators: 200, learning_rate: 0.5, max_depth: 6, min_child_weight: 0, early_stopping_rounds: 5}, {eval: ev});
+    const model = trainGbdt(
+      tr,
+      {
+        num_class: 3,
+        n_estimators: 200,
+        learning_rate: 0.5,
+        max_depth: 6,
+        min_child_weight: 0,
+        early_stopping_rounds: 5
+      },
+      {eval: ev}
+    );
     const curve = model.evals_result.eval!.mlogloss!;
     expect(model.stop_reason).toBe("early_stopping");
     expect(model.num_rounds).toBeLessThan(200);
@@ -118,14 +129,20 @@ describe("trainGbdt", () => {
   });
 
   it("rejects bad input with a message naming the value", () => {
-    expect(() => trainGbdt({...train, labels: Int32Array.from(train.labels, (y) => y + 1)}, {num_class: 4})).toThrow(/training set labels: row \d+ has label 4, expected an integer class from 0 to 3/);
+    expect(() => trainGbdt({...train, labels: Int32Array.from(train.labels, (y) => y + 1)}, {num_class: 4})).toThrow(
+      /training set labels: row \d+ has label 4, expected an integer class from 0 to 3/
+    );
     expect(() => trainGbdt(train, {objective: "multi:softprob"})).toThrow(/num_class/);
     expect(() => trainGbdt(train, {num_class: 4, max_depth: 0})).toThrow(/"max_depth": got 0/);
     expect(() => trainGbdt(train, {num_class: 4, early_stopping_rounds: 3})).toThrow(/needs an eval set/);
     const inf = train.features.slice();
     inf[7] = Infinity;
     expect(() => trainGbdt({...train, features: inf}, {num_class: 4})).toThrow(/row 1, feature 1 is Infinity/);
-    expect(() => trainGbdt({...train, weights: new Float32Array(train.n).fill(-1)}, {num_class: 4})).toThrow(/row 0 has weight -1/);
-    expect(() => trainGbdt(train, {num_class: 4}, {eval: {...test, d: 3, features: test.features.subarray(0, test.n * 3)}})).toThrow(/eval set: 3 features, expected 6/);
+    expect(() => trainGbdt({...train, weights: new Float32Array(train.n).fill(-1)}, {num_class: 4})).toThrow(
+      /row 0 has weight -1/
+    );
+    expect(() =>
+      trainGbdt(train, {num_class: 4}, {eval: {...test, d: 3, features: test.features.subarray(0, test.n * 3)}})
+    ).toThrow(/eval set: 3 features, expected 6/);
   });
 });

@@ -17,27 +17,46 @@ function gaussJordan(a: number[][]): number[][] {
   for (let c = 0; c < n; c++) {
     const p = m[c][c];
     for (let j = 0; j < 2 * n; j++) m[c][j] /= p;
-    for (let r = 0; r < n; r++) if (r !== c) {
-      const f = m[r][c];
-      for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
-    }
+    for (let r = 0; r < n; r++)
+      if (r !== c) {
+        const f = m[r][c];
+        for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
+      }
   }
   return m.map((row) => row.slice(n));
 }
 
 describe("EASE", () => {
   // 4 users × 3 movies (binary)
-  const train = trainOf([[0, 0, 5], [0, 1, 3], [1, 0, 4], [1, 1, 4], [1, 2, 1], [2, 1, 2], [2, 2, 5], [3, 0, 3]], 4, 3);
+  const train = trainOf(
+    [
+      [0, 0, 5],
+      [0, 1, 3],
+      [1, 0, 4],
+      [1, 1, 4],
+      [1, 2, 1],
+      [2, 1, 2],
+      [2, 2, 5],
+      [3, 0, 3]
+    ],
+    4,
+    3
+  );
 
   it("matches the closed form B = I − P·diag(1/diag P) on a tiny example", () => {
     const g = cooccurrence(binaryMatrix(train));
     expect(Array.from(g)).toEqual([3, 2, 1, 2, 3, 2, 1, 2, 2]);
     const lambda = 2;
-    const P = gaussJordan([[5, 2, 1], [2, 5, 2], [1, 2, 4]]);
+    const P = gaussJordan([
+      [5, 2, 1],
+      [2, 5, 2],
+      [1, 2, 4]
+    ]);
     const b = easeWeights(g, 3, lambda);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
-      expect(b[i * 3 + j]).toBeCloseTo(i === j ? 0 : -P[i][j] / P[j][j], 6);
-    }
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) {
+        expect(b[i * 3 + j]).toBeCloseTo(i === j ? 0 : -P[i][j] / P[j][j], 6);
+      }
     const s = easeModel.fit(train, {lambda});
     // user 3 rated movie 0 only: scores are row 0 of B
     expect(Array.from(easeModel.scoreAll(s, 3))).toEqual(Array.from(b.slice(0, 3)));
@@ -48,11 +67,12 @@ describe("EASE", () => {
     const n = 9;
     const x = Array.from({length: n * n}, () => rng.normal());
     const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      let s = i === j ? 1 : 0;
-      for (let k = 0; k < n; k++) s += x[i * n + k] * x[j * n + k];
-      a[i * n + j] = s;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let s = i === j ? 1 : 0;
+        for (let k = 0; k < n; k++) s += x[i * n + k] * x[j * n + k];
+        a[i * n + j] = s;
+      }
     const ref = gaussJordan(Array.from({length: n}, (_, i) => Array.from(a.slice(i * n, i * n + n))));
     for (const useWasm of [true, false]) {
       const inv = invertSpd(a, n, useWasm);
@@ -68,7 +88,20 @@ describe("EASE", () => {
 
 describe("item-kNN on implicit feedback and popularity", () => {
   it("scores by summed cosine of binary columns, pruned to k neighbours", () => {
-    const train = trainOf([[0, 0, 5], [0, 1, 3], [1, 0, 4], [1, 1, 4], [1, 2, 1], [2, 1, 2], [2, 2, 5], [3, 0, 3]], 4, 3);
+    const train = trainOf(
+      [
+        [0, 0, 5],
+        [0, 1, 3],
+        [1, 0, 4],
+        [1, 1, 4],
+        [1, 2, 1],
+        [2, 1, 2],
+        [2, 2, 5],
+        [3, 0, 3]
+      ],
+      4,
+      3
+    );
     const s = itemKnnImplicitModel.fit(train, {k: 2});
     // cos(0,1) = 2/√(3·3), cos(0,2) = 1/√(3·2); user 3 rated movie 0
     const scores = itemKnnImplicitModel.scoreAll(s, 3);
@@ -84,15 +117,20 @@ describe("item-kNN on implicit feedback and popularity", () => {
     // two taste groups of 20 users over two blocks of 15 movies, plus a few globally popular movies
     const rng = createRng(9);
     const triples: Array<[number, number, number]> = [];
-    for (let u = 0; u < 40; u++) for (let m = 0; m < 33; m++) {
-      const inBlock = (u < 20) === (m < 15) && m < 30;
-      const p = m >= 30 ? 0.5 : inBlock ? 0.45 : 0.03;
-      if (rng.next() < p) triples.push([u, m, 4]);
-    }
+    for (let u = 0; u < 40; u++)
+      for (let m = 0; m < 33; m++) {
+        const inBlock = u < 20 === m < 15 && m < 30;
+        const p = m >= 30 ? 0.5 : inBlock ? 0.45 : 0.03;
+        if (rng.next() < p) triples.push([u, m, 4]);
+      }
     const order = Array.from({length: triples.length}, (_, i) => i);
     rng.shuffle(order);
     const cut = Math.round(0.75 * order.length);
-    const tr = trainOf(order.slice(0, cut).map((i) => triples[i]), 40, 33);
+    const tr = trainOf(
+      order.slice(0, cut).map((i) => triples[i]),
+      40,
+      33
+    );
     const te = ratingsOf(order.slice(cut).map((i) => triples[i]));
     const pop = evaluateRanking(popularModel, {train: tr, test: te}, [5]).byK[0].ndcg;
     expect(evaluateRanking(easeModel, {train: tr, test: te}, [5], {lambda: 5}).byK[0].ndcg).toBeGreaterThan(pop);

@@ -10,7 +10,9 @@ import {globalMeanModel} from "../../../lib/models/baselines/global-mean.js";
 import {syntheticSplit, trainOf} from "../fixtures.js";
 
 // by user (rows users, cols movies): movie 0 = [1, 2, 3], movie 1 = [2, 2, _], movie 2 = [3, 2, 2]
-const users = [0, 1, 2, 0, 1, 0, 1, 2], movies = [0, 0, 0, 1, 1, 2, 2, 2], ratings = [1, 2, 3, 2, 2, 3, 2, 2];
+const users = [0, 1, 2, 0, 1, 0, 1, 2],
+  movies = [0, 0, 0, 1, 1, 2, 2, 2],
+  ratings = [1, 2, 3, 2, 2, 3, 2, 2];
 const byUser = buildCsr(users, movies, ratings, 3, 3);
 
 describe("kNN similarities", () => {
@@ -37,12 +39,30 @@ describe("kNN similarities", () => {
 
 describe("kNN predictions", () => {
   // users 0..3, movies 0..2; user 3 rated 0 and 1 only
-  const train = trainOf([[0, 0, 5], [0, 1, 4], [0, 2, 5], [1, 0, 1], [1, 1, 2], [1, 2, 1], [2, 0, 4], [2, 1, 4], [2, 2, 4], [3, 0, 5], [3, 1, 4]], 5, 4);
+  const train = trainOf(
+    [
+      [0, 0, 5],
+      [0, 1, 4],
+      [0, 2, 5],
+      [1, 0, 1],
+      [1, 1, 2],
+      [1, 2, 1],
+      [2, 0, 4],
+      [2, 1, 4],
+      [2, 2, 4],
+      [3, 0, 5],
+      [3, 1, 4]
+    ],
+    5,
+    4
+  );
 
   it("item-based basic is the similarity-weighted mean of the user's ratings of positive neighbours", () => {
     const s = itemKnnModel.fit(train, {variant: "basic", similarity: "cosine", shrinkage: 0, k: 40});
-    const n = 4, sim = s.core.similarity;
-    const w0 = sim[2 * n + 0], w1 = sim[2 * n + 1];
+    const n = 4,
+      sim = s.core.similarity;
+    const w0 = sim[2 * n + 0],
+      w1 = sim[2 * n + 1];
     expect(predict(itemKnnModel, s, 3, 2).rating).toBeCloseTo((w0 * 5 + w1 * 4) / (w0 + w1), 6);
     // k = 1 keeps only the most similar rated movie
     const one = itemKnnModel.fit(train, {variant: "basic", similarity: "cosine", shrinkage: 0, k: 1});
@@ -55,9 +75,16 @@ describe("kNN predictions", () => {
 
   it("user-based with means adds the neighbours' deviations to the user's mean", () => {
     const s = userKnnModel.fit(train, {variant: "means", similarity: "pearson", shrinkage: 0, k: 40});
-    const n = 5, sim = s.core.similarity, mean = s.core.entityMean;
-    let num = 0, den = 0;
-    for (const [v, r] of [[0, 5], [1, 1], [2, 4]]) {
+    const n = 5,
+      sim = s.core.similarity,
+      mean = s.core.entityMean;
+    let num = 0,
+      den = 0;
+    for (const [v, r] of [
+      [0, 5],
+      [1, 1],
+      [2, 4]
+    ]) {
       const w = sim[3 * n + v];
       if (w > 0) {
         num += w * (r - mean[v]);

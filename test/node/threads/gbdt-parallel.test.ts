@@ -30,7 +30,8 @@ describe("trainGbdtParallel", () => {
     // Histogram sums differ only in the order of float64 additions: same splits here.
     for (let t = 0; t < par.trees.length; t++) expect(par.trees[t].feature).toEqual(single.trees[t].feature);
     expect(maxPredictionGap(par, single, s.features, s.n)).toBeLessThan(1e-4);
-    for (const m of ["mlogloss", "merror"] as const) expect(par.evals_result.train[m]!.at(-1)).toBeCloseTo(single.evals_result.train[m]!.at(-1)!, 6);
+    for (const m of ["mlogloss", "merror"] as const)
+      expect(par.evals_result.train[m]!.at(-1)).toBeCloseTo(single.evals_result.train[m]!.at(-1)!, 6);
   });
 
   it("supports cancellation through onRound and three threads over row shards", async () => {
@@ -46,10 +47,14 @@ describe("trainGbdtParallel", () => {
     const y = Int32Array.from(s.labels, (c) => (c >= 2 ? 1 : 0));
     const binary = {...train, labels: y};
     const p = {objective: "binary:logistic" as const, n_estimators: 5, max_depth: 4};
-    expect(maxPredictionGap(await trainGbdtParallel(binary, p, {threads: 2}), trainGbdt(binary, p), s.features, s.n)).toBeLessThan(1e-4);
+    expect(
+      maxPredictionGap(await trainGbdtParallel(binary, p, {threads: 2}), trainGbdt(binary, p), s.features, s.n)
+    ).toBeLessThan(1e-4);
     const reg = {...train, labels: Float32Array.from(s.labels, (c) => c * 0.5)};
     const r = {objective: "reg:squarederror" as const, n_estimators: 5};
-    expect(maxPredictionGap(await trainGbdtParallel(reg, r, {threads: 2}), trainGbdt(reg, r), s.features, s.n)).toBeLessThan(1e-4);
+    expect(
+      maxPredictionGap(await trainGbdtParallel(reg, r, {threads: 2}), trainGbdt(reg, r), s.features, s.n)
+    ).toBeLessThan(1e-4);
     const half = 3000;
     const fit = {features: s.features.slice(0, half * s.d), labels: s.labels.slice(0, half), n: half};
     const ev = {features: s.features.slice(half * s.d), labels: s.labels.slice(half), n: s.n - half};
@@ -65,10 +70,14 @@ describe("trainGbdtParallel", () => {
     const p = {num_class: 5, n_estimators: 6, subsample: 0.8, colsample_bytree: 0.7, seed: 3};
     expect(modelToJSON(await trainGbdtParallel(train, p, {threads: 2}))).toBe(modelToJSON(trainGbdt(train, p)));
     const stop = {onRound: (r: number) => r < 2};
-    expect(modelToJSON(await trainGbdtParallel(train, {num_class: 5, n_estimators: 20}, {threads: 3, ...stop}))).toBe(modelToJSON(trainGbdt(train, {num_class: 5, n_estimators: 20}, stop)));
+    expect(modelToJSON(await trainGbdtParallel(train, {num_class: 5, n_estimators: 20}, {threads: 3, ...stop}))).toBe(
+      modelToJSON(trainGbdt(train, {num_class: 5, n_estimators: 20}, stop))
+    );
     // Row shards only take trees up to SHARDED_MAX_DEPTH; deeper ones go per class.
     const deep = {num_class: 5, n_estimators: 2, max_depth: SHARDED_MAX_DEPTH + 1, seed: 5};
-    expect(modelToJSON(await trainGbdtParallel(train, deep, {threads: 2, strategy: "rows"}))).toBe(modelToJSON(trainGbdt(train, deep)));
+    expect(modelToJSON(await trainGbdtParallel(train, deep, {threads: 2, strategy: "rows"}))).toBe(
+      modelToJSON(trainGbdt(train, deep))
+    );
   });
 
   it("parallelTrainer trains on one thread below its row threshold and in two above, with the chosen strategy", async () => {

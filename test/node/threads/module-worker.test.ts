@@ -3,7 +3,13 @@ import {sharedCopy} from "../../../lib/node/threads/module-worker.js";
 
 describe("sharedCopy", () => {
   it("copies values and type into a new SharedArrayBuffer, independent of the source", () => {
-    for (const src of [Uint8Array.from([1, 255]), Uint16Array.from([7, 65535]), Int32Array.from([-3, 4]), Float32Array.from([0.1, NaN]), Float64Array.from([1e300, -0])]) {
+    for (const src of [
+      Uint8Array.from([1, 255]),
+      Uint16Array.from([7, 65535]),
+      Int32Array.from([-3, 4]),
+      Float32Array.from([0.1, NaN]),
+      Float64Array.from([1e300, -0])
+    ]) {
       const out = sharedCopy(src);
       expect(out.constructor).toBe(src.constructor);
       expect(out.buffer).toBeInstanceOf(SharedArrayBuffer);
