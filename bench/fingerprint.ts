@@ -25,6 +25,7 @@ import {crossValidateClassifier} from "../lib/eval/cross-validate-classifier.js"
 import {classificationReport} from "../lib/eval/classification-metrics.js";
 import {crossValidate} from "../lib/eval/cross-validate.js";
 import {datasetRankingSplit, rankAll} from "../lib/eval/evaluate-ranking.js";
+import {rankMetricsJson} from "../lib/reports/rank-result.js";
 import {ratingFoldsFromRows, type FoldRows, type RatingFold} from "../lib/data/folds.js";
 import {mae, rmse} from "../lib/eval/rating-metrics.js";
 import {labelsOf} from "../lib/features/feature-matrix.js";
@@ -259,18 +260,8 @@ async function rankingCvSection(data: Data): Promise<Record<string, object>> {
     const t1 = performance.now();
     const {byK} = rankAll(m, state, split, [RANK_K]);
     const s = byK[0];
-    // rankToJson's fields, without fit_seconds / rank_seconds.
-    out[name] = {
-      task,
-      k: s.k,
-      precision: s.precision,
-      recall: s.recall,
-      ndcg: s.ndcg,
-      map: s.map,
-      hit_rate: s.hitRate,
-      coverage: s.coverage,
-      users: s.users
-    };
+    // rankToJson's fields, without the timings.
+    out[name] = {task, ...rankMetricsJson(s)};
     log(
       `rankingCv ${name}: fit ${((t1 - t0) / 1000).toFixed(1)} s, rank ${((performance.now() - t1) / 1000).toFixed(1)} s, ndcg@10 ${s.ndcg}`
     );

@@ -7,21 +7,11 @@
 import {existsSync, readdirSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromium, type Browser} from "playwright-core";
+import type {Browser} from "playwright-core";
+import {CHROMIUM, launchChromium} from "../test/browser/chromium.js";
 import {serveStatic} from "../test/browser/static-server.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CHROMIUM = process.env.MOVIELAB_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync"
-];
 /** The issue's target: every chart drawn within 1.5 s on ml-100k. */
 const TARGET_MS = 1500;
 const TIMEOUT_MS = 30_000;
@@ -117,7 +107,7 @@ async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
   const pages = args.pages.length > 0 ? args.pages : builtPages(args.dist);
   const server = await serveStatic(args.dist);
-  const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS});
+  const browser = await launchChromium();
   const version = browser.version();
   const results = [];
   try {

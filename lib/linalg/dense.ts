@@ -3,7 +3,7 @@
  * SPD inversion by Cholesky (EASE), a symmetric eigensolver (small Gram matrices in the truncated SVD)
  * and thin QR by modified Gram–Schmidt. Inner loops walk contiguous rows.
  */
-import {linalgKernels} from "../wasm/linalg.js";
+import {linalgKernels, type Axpy4Fn, type Gather4Fn} from "../wasm/linalg.js";
 
 /** Row kernels over one Float64Array workspace; offsets and lengths in elements. */
 interface RowOps {
@@ -12,32 +12,10 @@ interface RowOps {
   axpy(y: number, x: number, c: number, n: number): void;
   /** out[t] = dot(a_t, b) for four rows a_t. */
   dot4(a0: number, a1: number, a2: number, a3: number, b: number, n: number, out: Float64Array): void;
-  /** y_t += c_t·x for four rows y_t. */
-  axpy4(
-    y0: number,
-    y1: number,
-    y2: number,
-    y3: number,
-    x: number,
-    c0: number,
-    c1: number,
-    c2: number,
-    c3: number,
-    n: number
-  ): void;
-  /** y += Σ c_t·x_t over four rows x_t. */
-  gather4(
-    y: number,
-    x0: number,
-    x1: number,
-    x2: number,
-    x3: number,
-    c0: number,
-    c1: number,
-    c2: number,
-    c3: number,
-    n: number
-  ): void;
+  /** y_t += c_t·x for four rows y_t (the kernel's signature, in elements rather than bytes). */
+  axpy4: Axpy4Fn;
+  /** y += Σ c_t·x_t over four rows x_t (likewise). */
+  gather4: Gather4Fn;
 }
 
 function jsRowOps(buf: Float64Array): RowOps {

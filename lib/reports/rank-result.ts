@@ -1,5 +1,6 @@
 /** The JSON shape of a top-N evaluation (snake_case, as `movielab rank` prints it) and its text form. */
 import type {RankingResult} from "../eval/evaluate-ranking.js";
+import type {RankingSummary} from "../eval/ranking-metrics.js";
 
 export interface RankJson {
   dataset: string;
@@ -23,15 +24,9 @@ export interface RankJson {
 export const MICROSOFT_PROTOCOL =
   "Microsoft Recommenders protocol: 75/25 split stratified by user, every movie unseen in training ranked";
 
-/** The first cut-off's summary of a ranking result in the CLI's JSON shape. */
-export function rankToJson(
-  r: RankingResult,
-  meta: {dataset: string; model: string; description: string; seed: number}
-): RankJson {
-  const s = r.byK[0];
+/** One cut-off's metrics under the JSON names (snake_case), in the CLI's order. */
+export function rankMetricsJson(s: RankingSummary) {
   return {
-    ...meta,
-    protocol: MICROSOFT_PROTOCOL,
     k: s.k,
     precision: s.precision,
     recall: s.recall,
@@ -39,7 +34,19 @@ export function rankToJson(
     map: s.map,
     hit_rate: s.hitRate,
     coverage: s.coverage,
-    users: s.users,
+    users: s.users
+  };
+}
+
+/** The first cut-off's summary of a ranking result in the CLI's JSON shape. */
+export function rankToJson(
+  r: RankingResult,
+  meta: {dataset: string; model: string; description: string; seed: number}
+): RankJson {
+  return {
+    ...meta,
+    protocol: MICROSOFT_PROTOCOL,
+    ...rankMetricsJson(r.byK[0]),
     fit_seconds: r.fitSeconds,
     rank_seconds: r.rankSeconds
   };

@@ -20,23 +20,13 @@ import {spawn} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {CHROMIUM, launchChromium} from "./chromium.js";
 import {resolveStaticPath, serveStatic, type StaticServer} from "./static-server.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = join(ROOT, "dist");
 const SHOTS = join(ROOT, "test-results", "screenshots");
-const CHROMIUM = process.env.MOVIELAB_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync"
-];
 const SETTLE_TIMEOUT_MS = 30_000;
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
@@ -396,7 +386,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS});
+  const browser = await launchChromium();
   const results: PageResult[] = [];
   try {
     for (const run of runs) {

@@ -12,26 +12,17 @@ import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {join, resolve} from "node:path";
 import type {FastifyInstance} from "fastify";
-import {chromium, type Browser, type Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {buildServer} from "../../src/server.js";
 import {resolveSitePath} from "../../src/server/static-site.js";
+import {CHROMIUM, launchChromium} from "../browser/chromium.js";
 import {serveStatic, type StaticServer} from "../browser/static-server.js";
 import {HOSTILE_TITLE, trainFixtureBundle} from "../helpers/bundle-fixture.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
 const READY = existsSync(join(DIST, "embed", "predict.js")) && existsSync(CHROMIUM);
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync"
-];
 
 /** Console errors, page errors and failed requests of a page (all must stay empty). */
 function watch(page: Page): string[] {
@@ -59,7 +50,7 @@ describe.skipIf(!READY && process.env.CI !== "true")("embed module on another or
     site = buildServer({service: fixture.service, siteDir: DIST, corsOrigins: [host.origin], logger: false});
     siteUrl = await site.listen({port: 0, host: "127.0.0.1"});
     bundleFile = readdirSync(join(DIST, "_file", "data")).find((f) => /^model\.[0-9a-f]+\.json$/.test(f))!;
-    browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: ARGS});
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,6 +7,7 @@ import {scoreEach, type Model} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {globalMean, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
 import type {Csr} from "../../linalg/sparse.js";
+import {integerParam, numberParam} from "../param-specs.js";
 
 export interface BaselineParams {
   /** Regularisation of item biases (in rating counts). */
@@ -64,9 +65,9 @@ export function baselineEstimate(b: Baselines, user: number, movie: number): num
 
 /** The baseline parameters' schema (also the kNN models' `baseline` parameter). */
 export const BASELINE_PARAMS = {
-  regItem: {type: "number", min: 0, max: 1000, description: "regularisation of movie biases, in rating counts"},
-  regUser: {type: "number", min: 0, max: 1000, description: "regularisation of user biases, in rating counts"},
-  epochs: {type: "integer", min: 1, max: 100, description: "alternating least-squares passes"}
+  regItem: numberParam(0, 1000, "regularisation of movie biases, in rating counts"),
+  regUser: numberParam(0, 1000, "regularisation of user biases, in rating counts"),
+  epochs: integerParam(1, 100, "alternating least-squares passes")
 } as const;
 
 export const baselineModel: Model<BaselineParams, BaselineState> = {

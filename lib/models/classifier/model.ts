@@ -27,6 +27,7 @@ import {
   type ClassifierState,
   type GbdtTrainFn
 } from "./pipeline.js";
+import {numberParam, seedParam} from "../param-specs.js";
 
 /** The classifier's fitted state, the tables its features read, and the scale. */
 export interface ClassifierModelState {
@@ -52,14 +53,9 @@ const PARAMS: ParamSchema<ClassifierParams> = {
     description:
       "gradient boosting with XGBoost's names: n_estimators, max_depth, learning_rate, min_child_weight, subsample, …"
   },
-  validationFraction: {
-    type: "number",
-    min: 0,
-    max: 0.99,
-    description: "share of training held out (stratified) for early stopping; 0 = none"
-  },
+  validationFraction: numberParam(0, 0.99, "share of training held out (stratified) for early stopping; 0 = none"),
   refit: {type: "boolean", description: "after early stopping, refit on every training row with the best round count"},
-  seed: {type: "integer", description: "seed of the inner split, the out-of-fold aggregates and the trees' sampling"}
+  seed: seedParam("the inner split, the out-of-fold aggregates and the trees' sampling")
 };
 
 /** The data set and sorted training rows a classifier is fitted on; throws when the TrainSet has no source. */

@@ -19,6 +19,7 @@
 import {clip, predict, type AnyModel, type Estimate, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {bestIndexOf, innerHoldout, scoreCandidates, type CandidateScore} from "./inner-selection.js";
+import {numberParam, seedParam} from "../param-specs.js";
 
 /**
  * The model a member name stands for: a registered rating model that declares itself blendable
@@ -310,23 +311,13 @@ export function createBlendModel(member: MemberLookup, description: string): Mod
     defaults: BLEND_DEFAULTS,
     params: {
       members: {type: "json", description: "members [{model, params?, candidates?}], each a blendable rating model"},
-      holdout: {
-        type: "number",
-        min: 0,
-        max: 1,
-        description: "share of the training ratings held out to fit the weights"
-      },
-      ridge: {
-        type: "number",
-        min: 0,
-        max: 1,
-        description: "ridge penalty on the weights, in units of held-out ratings"
-      },
+      holdout: numberParam(0, 1, "share of the training ratings held out to fit the weights"),
+      ridge: numberParam(0, 1, "ridge penalty on the weights, in units of held-out ratings"),
       supportWeighted: {
         type: "boolean",
         description: "weights linear in the user's and movie's log support (feature-weighted stacking)"
       },
-      seed: {type: "integer", description: "seed of the inner split"}
+      seed: seedParam("the inner split")
     },
     fit: (train, params = {}) => fitBlend(train, params, member),
     estimate: (s, user, movie) => blendEstimate(s, membersOf(s), user, movie),

@@ -9,6 +9,7 @@ import type {Ratings} from "../../data/types.js";
 import {createRng} from "../../random.js";
 import type {RatingScale} from "../../data/types.js";
 import {isSeeded, predict, type Model, type ParamSpec, type TrainSet} from "../estimator.js";
+import {numberParam, seedParam} from "../param-specs.js";
 
 /** The seeded inner split of a training set: inner-train to fit on, hold-out to score on. */
 export interface InnerSplit {
@@ -166,13 +167,8 @@ export interface SelectingModel<P, S extends {scale: RatingScale}> extends Model
 }
 
 const SELECTION_PARAMS = {
-  holdout: {
-    type: "number",
-    min: 0,
-    max: 1,
-    description: "share of the training ratings held out to score the candidates"
-  },
-  seed: {type: "integer", description: "seed of the inner split (and of every candidate that takes one)"},
+  holdout: numberParam(0, 1, "share of the training ratings held out to score the candidates"),
+  seed: seedParam("the inner split (and of every candidate that takes one)"),
   candidates: {type: "json", description: "parameter sets to choose between, each merged over the model's own"}
 } as const satisfies Record<string, ParamSpec>;
 

@@ -13,6 +13,7 @@ import {createRng, type Rng} from "../../random.js";
 import {globalMean, isUnknown, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
 import type {Csr} from "../../linalg/sparse.js";
 import {withInnerSelection} from "../composite/inner-selection.js";
+import {integerParam, numberParam, seedParam} from "../param-specs.js";
 
 export interface BpmfParams {
   /** Latent dimensions D. */
@@ -268,11 +269,11 @@ export const bpmfModel: Model<BpmfParams, BpmfState> = {
   blendable: true,
   defaults: BPMF_DEFAULTS,
   params: {
-    factors: {type: "integer", min: 1, max: 500, description: "latent dimensions D"},
-    sweeps: {type: "integer", min: 1, max: 10000, description: "Gibbs sweeps in total"},
-    burnIn: {type: "integer", min: 0, max: 10000, description: "first sweeps discarded (fewer than sweeps)"},
-    alpha: {type: "number", min: 0, max: 1000, description: "observation precision α (1/variance of the rating noise)"},
-    seed: {type: "integer", description: "seed of the sampler"}
+    factors: integerParam(1, 500, "latent dimensions D"),
+    sweeps: integerParam(1, 10000, "Gibbs sweeps in total"),
+    burnIn: integerParam(0, 10000, "first sweeps discarded (fewer than sweeps)"),
+    alpha: numberParam(0, 1000, "observation precision α (1/variance of the rating noise)"),
+    seed: seedParam("the sampler")
   },
   fit: fitBpmf,
   // The estimate is already an average of clipped values, so predict's clip leaves it as it is.

@@ -9,6 +9,7 @@ import type {RatingScale} from "../../data/types.js";
 import {createRng, type Rng} from "../../random.js";
 import {mfSgdAvailable, mfSgdKernel} from "../../wasm/mf-sgd.js";
 import {biasedFactorEstimate, globalMean, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
+import {numberParam, seedParam, FACTORS, SGD_EPOCHS, INIT_STD} from "../param-specs.js";
 
 export interface MfParams {
   factors: number;
@@ -196,18 +197,13 @@ export const mfModel: Model<MfParams, MfState> = {
   blendable: true,
   defaults: MF_DEFAULTS,
   params: {
-    factors: {type: "integer", min: 1, max: 1000, description: "number of latent factors"},
-    epochs: {type: "integer", min: 1, max: 1000, description: "passes of SGD over the training ratings"},
-    lr: {type: "number", min: 0, max: 1, description: "learning rate of biases and factors"},
-    reg: {type: "number", min: 0, max: 10, description: "L2 regularisation of biases and factors"},
-    initStd: {
-      type: "number",
-      min: 0,
-      max: 10,
-      description: "standard deviation of the normal initialisation of factors"
-    },
+    factors: FACTORS,
+    epochs: SGD_EPOCHS,
+    lr: numberParam(0, 1, "learning rate of biases and factors"),
+    reg: numberParam(0, 10, "L2 regularisation of biases and factors"),
+    initStd: INIT_STD,
     biased: {type: "boolean", description: "fit user and movie biases (false: p_u·q_i only)"},
-    seed: {type: "integer", description: "seed of the initialisation and the rating order"}
+    seed: seedParam("the initialisation and the rating order")
   },
   fit: (train, params) => fitMf(train, params),
   estimate: (s, user, movie) => knownEstimate(s, user, movie, mfEstimate(s, user, movie)),

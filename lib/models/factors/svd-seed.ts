@@ -9,6 +9,7 @@ import type {RatingScale} from "../../data/types.js";
 import {buildCsr} from "../../linalg/sparse.js";
 import {globalMean, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
 import {truncatedSvd} from "../../linalg/truncated-svd.js";
+import {integerParam, seedParam} from "../param-specs.js";
 
 export interface SvdSeedParams {
   /** Number of singular components (the seed uses 50). */
@@ -89,9 +90,9 @@ export function svdModel(name: string, centred: boolean, description: string): M
     blendable: centred,
     defaults: SVD_SEED_DEFAULTS,
     params: {
-      components: {type: "integer", min: 1, max: 1000, description: "number of singular components (the seed uses 50)"},
-      powerIterations: {type: "integer", min: 0, max: 50, description: "power iterations of the randomized SVD"},
-      seed: {type: "integer", description: "seed of the random projection"}
+      components: integerParam(1, 1000, "number of singular components (the seed uses 50)"),
+      powerIterations: integerParam(0, 50, "power iterations of the randomized SVD"),
+      seed: seedParam("the random projection")
     },
     fit: (train, params = {}) => fitTruncatedSvdModel(train, params, centred),
     estimate: (s, user, movie) => knownEstimate(s, user, movie, reconstruct(s, user, movie)),

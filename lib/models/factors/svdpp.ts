@@ -13,6 +13,7 @@ import type {RatingScale} from "../../data/types.js";
 import {createRng} from "../../random.js";
 import {biasedFactorEstimate, globalMean, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
 import type {Csr} from "../../linalg/sparse.js";
+import {numberParam, seedParam, FACTORS, SGD_EPOCHS, INIT_STD} from "../param-specs.js";
 
 export interface SvdppParams {
   factors: number;
@@ -167,18 +168,13 @@ export const svdppModel: Model<SvdppParams, SvdppState> = {
   blendable: true,
   defaults: SVDPP_DEFAULTS,
   params: {
-    factors: {type: "integer", min: 1, max: 1000, description: "number of latent factors"},
-    epochs: {type: "integer", min: 1, max: 1000, description: "passes of SGD over the training ratings"},
-    lr: {type: "number", min: 0, max: 1, description: "learning rate"},
-    reg: {type: "number", min: 0, max: 10, description: "L2 regularisation of biases and explicit factors"},
-    regImplicit: {type: "number", min: 0, max: 10, description: "L2 regularisation of the implicit factors y_j"},
-    initStd: {
-      type: "number",
-      min: 0,
-      max: 10,
-      description: "standard deviation of the normal initialisation of factors"
-    },
-    seed: {type: "integer", description: "seed of the initialisation and the visiting order"}
+    factors: FACTORS,
+    epochs: SGD_EPOCHS,
+    lr: numberParam(0, 1, "learning rate"),
+    reg: numberParam(0, 10, "L2 regularisation of biases and explicit factors"),
+    regImplicit: numberParam(0, 10, "L2 regularisation of the implicit factors y_j"),
+    initStd: INIT_STD,
+    seed: seedParam("the initialisation and the visiting order")
   },
   fit: fitSvdpp,
   estimate: (s, user, movie) => knownEstimate(s, user, movie, svdppEstimate(s, user, movie)),

@@ -17,50 +17,22 @@ export interface HistogramKernels {
   /** True when these run WebAssembly (false: the JavaScript loops). */
   readonly wasm: boolean;
   /** As histogram.ts buildHistogram. */
-  build(
-    hist: Float64Array,
-    slots: Slots,
-    d: number,
-    gh: Float64Array,
-    rows: Uint32Array,
-    begin: number,
-    end: number,
-    spare?: Float64Array | null
-  ): void;
+  build: typeof buildHistogram;
   /** As histogram.ts buildHistogramFeatures. */
-  buildFeatures(
-    hist: Float64Array,
-    slots: Slots,
-    d: number,
-    gh: Float64Array,
-    rows: Uint32Array,
-    begin: number,
-    end: number,
-    features: Int32Array
-  ): void;
+  buildFeatures: typeof buildHistogramFeatures;
   /** out = parent − child over the listed features' slots (out may be parent: histogram.ts subtractHistogram). */
   subtract(out: Float64Array, parent: Float64Array, child: Float64Array, features: Int32Array): void;
   /**
    * As tree-builder.ts partitionRows on a column of byte codes (column[r]: row r's code of the split
    * feature; missing: the feature's missing code, or 256 when it has none). Returns the split point.
    */
-  partition(
-    rows: Uint32Array,
-    tmp: Uint32Array,
-    column: Uint8Array,
-    begin: number,
-    end: number,
-    bin: number,
-    missing: number,
-    defaultLeft: boolean
-  ): number;
+  partition: typeof partitionColumn;
 }
 
 /** The JavaScript loops (no WebAssembly). */
 export const jsHistogramKernels: HistogramKernels = {
   wasm: false,
-  build: (hist, slots, d, gh, rows, begin, end, spare = null) =>
-    buildHistogram(hist, slots, d, gh, rows, begin, end, spare),
+  build: buildHistogram,
   buildFeatures: buildHistogramFeatures,
   subtract: subtractJs,
   partition: partitionColumn

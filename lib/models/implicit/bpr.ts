@@ -9,6 +9,7 @@ import {createRng} from "../../random.js";
 import type {Csr} from "../../linalg/sparse.js";
 import {binaryMatrix} from "./binary-matrix.js";
 import {ratingFallback, userMeanEstimate, type RatingFallback} from "./common.js";
+import {integerParam, numberParam, seedParam, FACTORS} from "../param-specs.js";
 
 export interface BprParams {
   factors: number;
@@ -86,11 +87,11 @@ export const bprModel: Model<BprParams, BprState> = {
   task: "ranking",
   defaults: BPR_DEFAULTS,
   params: {
-    factors: {type: "integer", min: 1, max: 1000, description: "number of latent factors"},
-    epochs: {type: "integer", min: 1, max: 10000, description: "passes over the training pairs"},
-    lr: {type: "number", min: 0, max: 1, description: "learning rate"},
-    reg: {type: "number", min: 0, max: 10, description: "L2 regularisation"},
-    seed: {type: "integer", description: "seed of the initialisation and the sampling"}
+    factors: FACTORS,
+    epochs: integerParam(1, 10000, "passes over the training pairs"),
+    lr: numberParam(0, 1, "learning rate"),
+    reg: numberParam(0, 10, "L2 regularisation"),
+    seed: seedParam("the initialisation and the sampling")
   },
   fit: fitBpr,
   estimate: (s, user) => userMeanEstimate(s, user),

@@ -8,6 +8,7 @@ import type {Csr} from "../../linalg/sparse.js";
 import {invertSpd} from "../../linalg/dense.js";
 import {binaryMatrix, cooccurrence, sumRowsOfSeen} from "./binary-matrix.js";
 import {ratingFallback, reasonsFromItemWeights, userMeanEstimate, type RatingFallback} from "./common.js";
+import {numberParam} from "../param-specs.js";
 
 export interface EaseParams {
   /** L2 regularisation λ added to the Gram diagonal (> 0). */
@@ -44,7 +45,7 @@ export const easeModel: Model<EaseParams, EaseState> = {
   task: "ranking",
   defaults: EASE_DEFAULTS,
   params: {
-    lambda: {type: "number", min: 0, max: 1e9, description: "L2 regularisation λ added to the Gram diagonal (> 0)"}
+    lambda: numberParam(0, 1e9, "L2 regularisation λ added to the Gram diagonal (> 0)")
   },
   fit(train, params = {}) {
     const p = {...EASE_DEFAULTS, ...params};

@@ -8,6 +8,7 @@ import type {Csr} from "../../linalg/sparse.js";
 import {binaryMatrix, cooccurrence, sumRowsOfSeen} from "./binary-matrix.js";
 import {ratingFallback, reasonsFromItemWeights, userMeanEstimate, type RatingFallback} from "./common.js";
 import {topK} from "../top-n.js";
+import {integerParam, numberParam} from "../param-specs.js";
 
 export interface ItemKnnImplicitParams {
   /** Neighbours kept per movie (≥ 1). */
@@ -48,13 +49,8 @@ export const itemKnnImplicitModel: Model<ItemKnnImplicitParams, ItemKnnImplicitS
   task: "ranking",
   defaults: ITEM_KNN_IMPLICIT_DEFAULTS,
   params: {
-    k: {type: "integer", min: 1, max: 100000, description: "neighbours kept per movie"},
-    shrinkage: {
-      type: "number",
-      min: 0,
-      max: 100000,
-      description: "shrinkage λ of similarities (by co-occurrence count)"
-    }
+    k: integerParam(1, 100000, "neighbours kept per movie"),
+    shrinkage: numberParam(0, 100000, "shrinkage λ of similarities (by co-occurrence count)")
   },
   fit(train, params = {}) {
     const p = {...ITEM_KNN_IMPLICIT_DEFAULTS, ...params};

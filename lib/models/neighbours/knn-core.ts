@@ -13,6 +13,7 @@ import type {ParamSchema} from "../estimator.js";
 import type {Csr} from "../../linalg/sparse.js";
 import {topK} from "../top-n.js";
 import {fitBaselines, type BaselineParams, BASELINE_DEFAULTS} from "../baselines/baseline-only.js";
+import {integerParam, numberParam} from "../param-specs.js";
 
 export type SimilarityName = "cosine" | "pearson" | "pearson-baseline";
 export type KnnVariant = "basic" | "means" | "baseline";
@@ -43,20 +44,15 @@ export const KNN_DEFAULTS: KnnParams = {
 
 /** The schema of KnnParams, shared by user- and item-based kNN. */
 export const KNN_PARAMS: ParamSchema<KnnParams> = {
-  k: {type: "integer", min: 1, max: 10000, description: "maximum number of neighbours"},
-  minK: {type: "integer", min: 1, max: 10000, description: "fewer positive-similarity neighbours than this falls back"},
+  k: integerParam(1, 10000, "maximum number of neighbours"),
+  minK: integerParam(1, 10000, "fewer positive-similarity neighbours than this falls back"),
   similarity: {
     type: "enum",
     values: ["cosine", "pearson", "pearson-baseline"],
     description: "similarity between neighbours"
   },
-  shrinkage: {
-    type: "number",
-    min: 0,
-    max: 10000,
-    description: "shrinkage λ of similarities towards 0 (by co-rated count)"
-  },
-  minSupport: {type: "integer", min: 1, max: 10000, description: "pairs with fewer co-ratings get similarity 0"},
+  shrinkage: numberParam(0, 10000, "shrinkage λ of similarities towards 0 (by co-rated count)"),
+  minSupport: integerParam(1, 10000, "pairs with fewer co-ratings get similarity 0"),
   variant: {
     type: "enum",
     values: ["basic", "means", "baseline"],

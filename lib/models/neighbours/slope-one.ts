@@ -8,6 +8,7 @@
 import {scoreEach, type Model} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
 import {globalMean, isUnknown, knownRows, ratingMatrices} from "../shared.js";
+import {integerParam} from "../param-specs.js";
 
 /** Largest catalogue fitted: 6,000² cells of f64 deviations and i32 counts take 432 MB. */
 export const MAX_MOVIES = 6000;
@@ -44,12 +45,7 @@ export const slopeOneModel: Model<SlopeOneParams, SlopeOneState> = {
   task: "rating",
   defaults: SLOPE_ONE_DEFAULTS,
   params: {
-    minSupport: {
-      type: "integer",
-      min: 1,
-      max: 1000,
-      description: "fewest users who rated both movies for their difference to count"
-    }
+    minSupport: integerParam(1, 1000, "fewest users who rated both movies for their difference to count")
   },
   blendable: true,
   fit(train, params) {

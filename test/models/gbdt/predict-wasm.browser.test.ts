@@ -8,14 +8,14 @@ import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {resolve} from "node:path";
 import {build} from "esbuild";
-import {chromium, type Browser} from "playwright-core";
+import type {Browser} from "playwright-core";
+import {CHROMIUM, launchChromium} from "../../browser/chromium.js";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {modelToJSON} from "../../../lib/models/gbdt/model.js";
 import {predictMargin} from "../../../lib/models/gbdt/predict.js";
 import {syntheticClassification} from "../../../lib/models/gbdt/synthetic.js";
 import {trainGbdt} from "../../../lib/models/gbdt/train.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = resolve(import.meta.dirname, "..", "..", "..");
 const ENTRY = `
 import {parseModel} from "./lib/models/gbdt/model.js";
@@ -59,7 +59,7 @@ describe.skipIf(!existsSync(CHROMIUM))("gbdt prediction in Chromium", () => {
     }).listen(0, "127.0.0.1");
     await new Promise((r) => server.once("listening", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"]});
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
