@@ -36,41 +36,57 @@ export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data
   });
 
   // Rule 1: missing values.
-  rules.push(applyRule(removed, "missing-values", "Ratings with a missing (NaN) rating or timestamp", maxExamples, (i) => {
-    const noRating = Number.isNaN(r.rating[i]);
-    const noTime = Number.isNaN(r.timestamp[i]);
-    if (!noRating && !noTime) return null;
-    const what = noRating && noTime ? "rating and timestamp are" : noRating ? "rating is" : "timestamp is";
-    return () => example(i, `row ${i + 1}: ${what} missing`);
-  }));
+  rules.push(
+    applyRule(removed, "missing-values", "Ratings with a missing (NaN) rating or timestamp", maxExamples, (i) => {
+      const noRating = Number.isNaN(r.rating[i]);
+      const noTime = Number.isNaN(r.timestamp[i]);
+      if (!noRating && !noTime) return null;
+      const what = noRating && noTime ? "rating and timestamp are" : noRating ? "rating is" : "timestamp is";
+      return () => example(i, `row ${i + 1}: ${what} missing`);
+    })
+  );
 
   // Rule 2: duplicates of (user, movie): the latest rating is the user's current opinion.
   const dupOf = duplicateLosers(r, removed);
-  rules.push(applyRule(
-    removed,
-    "duplicates",
-    "Repeated (user, movie) pairs: the rating with the latest timestamp is kept (on a tie, the last row), the others are removed",
-    maxExamples,
-    (i) => {
-      const keep = dupOf[i];
-      if (keep < 0) return null;
-      return () => example(i, `row ${i + 1} repeats (user ${r.userId[i]}, movie ${r.movieId[i]}); row ${keep + 1} (rating ${r.rating[keep]} at ${iso(r.timestamp[keep])}) is kept as the latest`);
-    }
-  ));
+  rules.push(
+    applyRule(
+      removed,
+      "duplicates",
+      "Repeated (user, movie) pairs: the rating with the latest timestamp is kept (on a tie, the last row), the others are removed",
+      maxExamples,
+      (i) => {
+        const keep = dupOf[i];
+        if (keep < 0) return null;
+        return () =>
+          example(
+            i,
+            `row ${i + 1} repeats (user ${r.userId[i]}, movie ${r.movieId[i]}); row ${keep + 1} (rating ${r.rating[keep]} at ${iso(r.timestamp[keep])}) is kept as the latest`
+          );
+      }
+    )
+  );
 
   // Rule 3: unknown movies.
   const movieRow = idLookup(raw.movies.id);
-  rules.push(applyRule(removed, "unknown-movie", "Ratings of a movie id that is not in the movies table", maxExamples, (i) =>
-    movieRow(r.movieId[i]) < 0 ? () => example(i, `row ${i + 1}: movie ${r.movieId[i]} is not in the movies table`) : null
-  ));
+  rules.push(
+    applyRule(removed, "unknown-movie", "Ratings of a movie id that is not in the movies table", maxExamples, (i) =>
+      movieRow(r.movieId[i]) < 0
+        ? () => example(i, `row ${i + 1}: movie ${r.movieId[i]} is not in the movies table`)
+        : null
+    )
+  );
 
   // Rule 4: unknown users, only meaningful when the data set has a users table.
   const users = raw.users;
   if (users) {
     const userRow = idLookup(users.id);
-    rules.push(applyRule(removed, "unknown-user", "Ratings by a user id that is not in the users table", maxExamples, (i) =>
-      userRow(r.userId[i]) < 0 ? () => example(i, `row ${i + 1}: user ${r.userId[i]} is not in the users table`) : null
-    ));
+    rules.push(
+      applyRule(removed, "unknown-user", "Ratings by a user id that is not in the users table", maxExamples, (i) =>
+        userRow(r.userId[i]) < 0
+          ? () => example(i, `row ${i + 1}: user ${r.userId[i]} is not in the users table`)
+          : null
+      )
+    );
   } else {
     notes.push("No users table: ratings are not checked against user demographics.");
   }
@@ -79,21 +95,29 @@ export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data
   const cutoff = releaseCutoffs(raw.movies);
   const early = beforeReleaseMask(r.movieId, r.timestamp, raw.movies, movieRow);
   if (beforeRelease) {
-    rules.push(applyRule(
-      removed,
-      "before-release",
-      "Ratings dated before the movie's release (release date at 00:00 UTC, or Jan 1 of the release year when only the year is known)",
-      maxExamples,
-      (i) => {
-        if (early[i] === 0) return null;
-        const m = movieRow(r.movieId[i]);
-        return () => example(i, `row ${i + 1}: rated ${iso(r.timestamp[i])}, movie ${r.movieId[i]} released ${iso(cutoff[m]).slice(0, 10)}`);
-      }
-    ));
+    rules.push(
+      applyRule(
+        removed,
+        "before-release",
+        "Ratings dated before the movie's release (release date at 00:00 UTC, or Jan 1 of the release year when only the year is known)",
+        maxExamples,
+        (i) => {
+          if (early[i] === 0) return null;
+          const m = movieRow(r.movieId[i]);
+          return () =>
+            example(
+              i,
+              `row ${i + 1}: rated ${iso(r.timestamp[i])}, movie ${r.movieId[i]} released ${iso(cutoff[m]).slice(0, 10)}`
+            );
+        }
+      )
+    );
   } else {
     let kept = 0;
     for (let i = 0; i < n; i++) if (removed[i] === 0 && early[i] === 1) kept++;
-    notes.push(`Before-release rule is off: ${kept} ${plural(kept, "rating is", "ratings are")} dated before the movie's release and kept.`);
+    notes.push(
+      `Before-release rule is off: ${kept} ${plural(kept, "rating is", "ratings are")} dated before the movie's release and kept.`
+    );
   }
 
   const data: RawDataset = {...raw, ratings: keepRows(r, removed)};
@@ -147,7 +171,12 @@ function duplicateLosers(r: RawRatings, removed: Uint8Array): Int32Array {
   for (let start = 0; start < byPair.length;) {
     const first = byPair[start];
     let end = start + 1;
-    while (end < byPair.length && userCode.code[byPair[end]] === userCode.code[first] && movieCode.code[byPair[end]] === movieCode.code[first]) end++;
+    while (
+      end < byPair.length &&
+      userCode.code[byPair[end]] === userCode.code[first] &&
+      movieCode.code[byPair[end]] === movieCode.code[first]
+    )
+      end++;
     if (end - start > 1) {
       let best = first;
       for (let j = start + 1; j < end; j++) if (r.timestamp[byPair[j]] >= r.timestamp[best]) best = byPair[j];
@@ -197,7 +226,12 @@ function keepRows(r: RawRatings, removed: Uint8Array): RawRatings {
 }
 
 /** Facts about movies that removed nothing: no release cutoff, year-only cutoffs, movies left without ratings. */
-function movieNotes(raw: RawDataset, kept: RawRatings, cutoff: Float64Array, movieRow: (id: number) => number): string[] {
+function movieNotes(
+  raw: RawDataset,
+  kept: RawRatings,
+  cutoff: Float64Array,
+  movieRow: (id: number) => number
+): string[] {
   const movies = raw.movies;
   const nMovies = movies.id.length;
   const count = new Int32Array(nMovies);
@@ -218,18 +252,28 @@ function movieNotes(raw: RawDataset, kept: RawRatings, cutoff: Float64Array, mov
     if (count[m] === 0) unrated.push(m);
   }
   if (undated.length > 0) {
-    const list = undated.slice(0, 5).map((m) => `${movies.id[m]} "${movies.title[m]}"`).join(", ");
+    const list = undated
+      .slice(0, 5)
+      .map((m) => `${movies.id[m]} "${movies.title[m]}"`)
+      .join(", ");
     notes.push(
       `${undated.length} ${plural(undated.length, "movie has", "movies have")} no release date or year (${list}${undated.length > 5 ? ", …" : ""}): ` +
         `${plural(undated.length, "its", "their")} ${undatedRatings} ${plural(undatedRatings, "rating is", "ratings are")} kept, the before-release rule cannot apply.`
     );
   }
   if (yearOnly > 0) {
-    notes.push(`${yearOnly} ${plural(yearOnly, "movie has", "movies have")} only a release year: the before-release rule compares with Jan 1 (UTC) of that year.`);
+    notes.push(
+      `${yearOnly} ${plural(yearOnly, "movie has", "movies have")} only a release year: the before-release rule compares with Jan 1 (UTC) of that year.`
+    );
   }
   if (unrated.length > 0) {
-    const list = unrated.slice(0, 5).map((m) => movies.id[m]).join(", ");
-    notes.push(`${unrated.length} ${plural(unrated.length, "movie has", "movies have")} no ratings after cleaning (ids ${list}${unrated.length > 5 ? ", …" : ""}); ${plural(unrated.length, "it stays", "they stay")} in the movies table.`);
+    const list = unrated
+      .slice(0, 5)
+      .map((m) => movies.id[m])
+      .join(", ");
+    notes.push(
+      `${unrated.length} ${plural(unrated.length, "movie has", "movies have")} no ratings after cleaning (ids ${list}${unrated.length > 5 ? ", …" : ""}); ${plural(unrated.length, "it stays", "they stay")} in the movies table.`
+    );
   }
   return notes;
 }

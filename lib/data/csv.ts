@@ -8,7 +8,9 @@
  */
 import {DataError} from "./errors.js";
 
-const LF = 10, CR = 13, QUOTE = 34;
+const LF = 10,
+  CR = 13,
+  QUOTE = 34;
 
 export interface CsvOptions {
   /** File name for error messages. */
@@ -22,7 +24,11 @@ export interface CsvOptions {
  * where the record starts). The `fields` array is reused between calls: copy what you keep.
  * Returns the number of records.
  */
-export function forEachCsvRecord(text: string, options: CsvOptions, onRecord: (fields: string[], line: number) => void): number {
+export function forEachCsvRecord(
+  text: string,
+  options: CsvOptions,
+  onRecord: (fields: string[], line: number) => void
+): number {
   const {file} = options;
   const sep = (options.separator ?? ",").charCodeAt(0);
   const n = text.length;
@@ -35,7 +41,12 @@ export function forEachCsvRecord(text: string, options: CsvOptions, onRecord: (f
     const first = text.charCodeAt(pos);
     if (first === LF || first === CR) {
       if (isBlankToEnd(text, pos)) break;
-      throw new DataError({file, line, value: "", expected: "a record, not a blank line (blank lines are allowed only at the end of the file)"});
+      throw new DataError({
+        file,
+        line,
+        value: "",
+        expected: "a record, not a blank line (blank lines are allowed only at the end of the file)"
+      });
     }
     fields.length = 0;
     for (;;) {
@@ -47,7 +58,12 @@ export function forEachCsvRecord(text: string, options: CsvOptions, onRecord: (f
         for (;;) {
           const q = text.indexOf('"', start);
           if (q < 0) {
-            throw new DataError({file, line: openLine, value: text.slice(pos, pos + 40), expected: "a closing quote for the field opened on this line"});
+            throw new DataError({
+              file,
+              line: openLine,
+              value: text.slice(pos, pos + 40),
+              expected: "a closing quote for the field opened on this line"
+            });
           }
           line += countLineFeeds(text, start, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
@@ -66,7 +82,13 @@ export function forEachCsvRecord(text: string, options: CsvOptions, onRecord: (f
           continue;
         }
         if (pos < n && c !== LF && c !== CR) {
-          throw new DataError({file, line, field: `column ${fields.length}`, value: text.slice(pos, pos + 20), expected: "a separator or the end of the line after a closing quote"});
+          throw new DataError({
+            file,
+            line,
+            field: `column ${fields.length}`,
+            value: text.slice(pos, pos + 20),
+            expected: "a separator or the end of the line after a closing quote"
+          });
         }
         break;
       }

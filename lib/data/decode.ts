@@ -26,7 +26,9 @@ export function decodeUtf8Strict(bytes: Uint8Array, file: string): string {
     const at = findInvalidUtf8(bytes);
     // TextDecoder rejected the bytes, so the validator finds the spot; -1 would mean the two disagree.
     const offset = at < 0 ? 0 : at;
-    const bad = Array.from(bytes.subarray(offset, Math.min(offset + 4, bytes.length)), (b) => b.toString(16).padStart(2, "0"));
+    const bad = Array.from(bytes.subarray(offset, Math.min(offset + 4, bytes.length)), (b) =>
+      b.toString(16).padStart(2, "0")
+    );
     throw new DataError({
       file,
       line: lineOfOffset(bytes, offset),
@@ -47,7 +49,8 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
       continue;
     }
     let need: number;
-    let lo = 0x80, hi = 0xbf; // allowed range of the first continuation byte (rules out overlongs and surrogates)
+    let lo = 0x80,
+      hi = 0xbf; // allowed range of the first continuation byte (rules out overlongs and surrogates)
     if (b >= 0xc2 && b <= 0xdf) need = 1;
     else if (b >= 0xe0 && b <= 0xef) {
       need = 2;

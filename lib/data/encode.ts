@@ -36,7 +36,8 @@ const MAX_TABLE = 1 << 26;
  */
 export function idLookup(ids: Int32Array): (id: number) => number {
   if (ids.length === 0) return () => -1;
-  let lo = ids[0], hi = ids[0];
+  let lo = ids[0],
+    hi = ids[0];
   for (let i = 1; i < ids.length; i++) {
     if (ids[i] < lo) lo = ids[i];
     if (ids[i] > hi) hi = ids[i];
@@ -58,7 +59,8 @@ export function idLookup(ids: Int32Array): (id: number) => number {
 /** Distinct values of `ids` in ascending order. */
 export function sortedUniqueIds(ids: Int32Array): Int32Array {
   if (ids.length === 0) return new Int32Array(0);
-  let lo = ids[0], hi = ids[0];
+  let lo = ids[0],
+    hi = ids[0];
   for (let i = 1; i < ids.length; i++) {
     if (ids[i] < lo) lo = ids[i];
     if (ids[i] > hi) hi = ids[i];

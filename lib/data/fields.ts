@@ -34,7 +34,12 @@ export function forEachLine(text: string, file: string, onLine: (text: string, l
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
     if (end === pos) {
       if (isBlankToEnd(text, pos)) return;
-      throw new DataError({file, line, value: "", expected: "a record, not a blank line (blank lines are allowed only at the end of the file)"});
+      throw new DataError({
+        file,
+        line,
+        value: "",
+        expected: "a record, not a blank line (blank lines are allowed only at the end of the file)"
+      });
     }
     onLine(text.slice(pos, end), line);
     pos = next;
@@ -50,7 +55,13 @@ export function splitFields(text: string, separator: string, names: readonly str
 }
 
 /** The DataError for a record with the wrong number of fields. */
-export function fieldCountError(got: number, separator: string, names: readonly string[], text: string, ctx: FieldContext): DataError {
+export function fieldCountError(
+  got: number,
+  separator: string,
+  names: readonly string[],
+  text: string,
+  ctx: FieldContext
+): DataError {
   const sep = separator === "\t" ? "tab" : `"${separator}"`;
   return new DataError({
     file: ctx.file,
@@ -87,7 +98,8 @@ export function parseUint(text: string, field: string, max: number, expected: st
 
 /** Requires a non-empty string (after nothing: the text is kept exactly as in the file). */
 export function requireText(text: string, field: string, ctx: FieldContext): string {
-  if (text.trim() === "") throw new DataError({file: ctx.file, line: ctx.line, field, value: text, expected: "a non-empty value"});
+  if (text.trim() === "")
+    throw new DataError({file: ctx.file, line: ctx.line, field, value: text, expected: "a non-empty value"});
   return text;
 }
 
@@ -124,18 +136,33 @@ export function parseReleaseDate(text: string, ctx: FieldContext): number {
       if (d.getUTCDate() === day && d.getUTCMonth() === month) return ms / 1000;
     }
   }
-  throw new DataError({file: ctx.file, line: ctx.line, field: "release date", value: text, expected: "a date as DD-Mon-YYYY (e.g. 01-Jan-1995) or empty"});
+  throw new DataError({
+    file: ctx.file,
+    line: ctx.line,
+    field: "release date",
+    value: text,
+    expected: "a date as DD-Mon-YYYY (e.g. 01-Jan-1995) or empty"
+  });
 }
 
 /** First line of each id seen so far, to report duplicates with both lines. */
 export class DuplicateIdCheck {
   private readonly seen = new Map<number, number>();
-  constructor(private readonly field: string, private readonly what: string) {}
+  constructor(
+    private readonly field: string,
+    private readonly what: string
+  ) {}
   /** Throws a DataError when `id` was already seen; records it otherwise. */
   check(id: number, ctx: FieldContext): void {
     const first = this.seen.get(id);
     if (first !== undefined) {
-      throw new DataError({file: ctx.file, line: ctx.line, field: this.field, value: String(id), expected: `a unique ${this.what} id (already on line ${first})`});
+      throw new DataError({
+        file: ctx.file,
+        line: ctx.line,
+        field: this.field,
+        value: String(id),
+        expected: `a unique ${this.what} id (already on line ${first})`
+      });
     }
     this.seen.set(id, ctx.line);
   }
@@ -145,7 +172,10 @@ export class DuplicateIdCheck {
 export class GrowableColumn<A extends Int32Array | Float64Array | Uint8Array> {
   private data: A;
   length = 0;
-  constructor(private readonly make: (n: number) => A, capacity = 1024) {
+  constructor(
+    private readonly make: (n: number) => A,
+    capacity = 1024
+  ) {
     this.data = make(Math.max(1, capacity));
   }
   /** Appends one value, doubling the storage when full. */
@@ -175,7 +205,8 @@ export function genreFlags(perMovie: readonly (readonly number[])[], genreCount:
 /** The file's bytes, or a DataError naming `<set>/<file>` and what the file should hold when the set lacks it. */
 export function requireFile(files: DatasetFiles, name: string, setName: string, what: string): Uint8Array {
   const bytes = files[name];
-  if (bytes === undefined) throw new DataError({file: `${setName}/${name}`, expected: `${what}, but the file is missing`});
+  if (bytes === undefined)
+    throw new DataError({file: `${setName}/${name}`, expected: `${what}, but the file is missing`});
   return bytes;
 }
 
@@ -197,7 +228,13 @@ export class GenreCollector {
     const list = text.split("|");
     for (const g of list) {
       if (g.trim() === "" || g !== g.trim()) {
-        throw new DataError({file: ctx.file, line: ctx.line, field: "genres", value: text, expected: `genre names joined by "|" (no empty names or spaces around them), or "${NO_GENRES}"`});
+        throw new DataError({
+          file: ctx.file,
+          line: ctx.line,
+          field: "genres",
+          value: text,
+          expected: `genre names joined by "|" (no empty names or spaces around them), or "${NO_GENRES}"`
+        });
       }
       this.names.add(g);
     }
@@ -207,7 +244,10 @@ export class GenreCollector {
   finish(): {genreNames: string[]; genres: Uint8Array} {
     const genreNames = [...this.names].sort();
     const index = new Map(genreNames.map((g, i) => [g, i]));
-    const genres = genreFlags(this.perMovie.map((list) => list.map((g) => index.get(g)!)), genreNames.length);
+    const genres = genreFlags(
+      this.perMovie.map((list) => list.map((g) => index.get(g)!)),
+      genreNames.length
+    );
     return {genreNames, genres};
   }
 }
@@ -217,11 +257,24 @@ const DECIMAL = /^[0-9]{1,6}(\.[0-9]{1,6})?$/;
 /** Parses a rating written as digits with an optional decimal part and checks it lies on `scale`. */
 export function parseRating(text: string, scale: {min: number; max: number; step: number}, ctx: FieldContext): number {
   const {min, max, step} = scale;
-  if (!DECIMAL.test(text)) throw new DataError({file: ctx.file, line: ctx.line, field: "rating", value: text, expected: `a number (a rating from ${min} to ${max} in steps of ${step})`});
+  if (!DECIMAL.test(text))
+    throw new DataError({
+      file: ctx.file,
+      line: ctx.line,
+      field: "rating",
+      value: text,
+      expected: `a number (a rating from ${min} to ${max} in steps of ${step})`
+    });
   const r = Number(text);
   const k = (r - min) / step;
   if (!(r >= min && r <= max) || Math.abs(k - Math.round(k)) > 1e-9) {
-    throw new DataError({file: ctx.file, line: ctx.line, field: "rating", value: text, expected: `a rating from ${min} to ${max} in steps of ${step}`});
+    throw new DataError({
+      file: ctx.file,
+      line: ctx.line,
+      field: "rating",
+      value: text,
+      expected: `a rating from ${min} to ${max} in steps of ${step}`
+    });
   }
   return r;
 }

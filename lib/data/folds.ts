@@ -31,12 +31,23 @@ export function officialFoldFiles(name: string): {base: string; test: string} {
 /** Throws a DataError naming `where` (e.g. the directory) for a name that is not an official split. */
 export function checkOfficialFoldNames(names: readonly string[], where: string): void {
   for (const name of names) {
-    if (!OFFICIAL_SPLITS.includes(name)) throw new DataError({file: where, field: "fold", value: name, expected: "an ml-100k official fold: u1, u2, u3, u4, u5, ua or ub"});
+    if (!OFFICIAL_SPLITS.includes(name))
+      throw new DataError({
+        file: where,
+        field: "fold",
+        value: name,
+        expected: "an ml-100k official fold: u1, u2, u3, u4, u5, ua or ub"
+      });
   }
 }
 
 /** One official split from the contents of its two files (u.data's tab format, validated like it); `files` names them in errors. */
-export function parseOfficialFold(name: string, base: Uint8Array | string, test: Uint8Array | string, files = officialFoldFiles(name)): RawFold {
+export function parseOfficialFold(
+  name: string,
+  base: Uint8Array | string,
+  test: Uint8Array | string,
+  files = officialFoldFiles(name)
+): RawFold {
   const bytes = (x: Uint8Array | string): Uint8Array => (typeof x === "string" ? new TextEncoder().encode(x) : x);
   return {name, train: readMl100kRatings(bytes(base), files.base), test: readMl100kRatings(bytes(test), files.test)};
 }
@@ -68,12 +79,25 @@ export function officialFoldRows(dataset: Dataset, folds: readonly RawFold[]): F
       const u = userOf(r.userId[i]);
       const m = movieOf(r.movieId[i]);
       const row = u >= 0 && m >= 0 ? rowOfPair.get(u * nMovies + m) : undefined;
-      const where = {file: `${fold.name} (${part})`, line: i + 1, field: "user id, movie id", value: `${r.userId[i]}, ${r.movieId[i]}`};
+      const where = {
+        file: `${fold.name} (${part})`,
+        line: i + 1,
+        field: "user id, movie id",
+        value: `${r.userId[i]}, ${r.movieId[i]}`
+      };
       if (row === undefined) {
-        throw new DataError({...where, expected: `a (user, movie) pair rated in data set ${dataset.name} (clean it with {beforeRelease: false} to keep every fold row)`});
+        throw new DataError({
+          ...where,
+          expected: `a (user, movie) pair rated in data set ${dataset.name} (clean it with {beforeRelease: false} to keep every fold row)`
+        });
       }
       if (dataset.ratings.rating[row] !== r.rating[i]) {
-        throw new DataError({...where, field: "rating", value: String(r.rating[i]), expected: `the data set's rating ${dataset.ratings.rating[row]} for user ${r.userId[i]}, movie ${r.movieId[i]}`});
+        throw new DataError({
+          ...where,
+          field: "rating",
+          value: String(r.rating[i]),
+          expected: `the data set's rating ${dataset.ratings.rating[row]} for user ${r.userId[i]}, movie ${r.movieId[i]}`
+        });
       }
       out[i] = row;
     }
@@ -90,7 +114,9 @@ function pairIndex(dataset: Dataset): Map<number, number> {
     const key = user[row] * nMovies + movie[row];
     const prev = index.get(key);
     if (prev !== undefined) {
-      throw new RangeError(`data set ${dataset.name} rates user ${dataset.userIds[user[row]]}, movie ${dataset.movies.id[movie[row]]} twice (rows ${prev} and ${row}): expected unique pairs (clean duplicates first)`);
+      throw new RangeError(
+        `data set ${dataset.name} rates user ${dataset.userIds[user[row]]}, movie ${dataset.movies.id[movie[row]]} twice (rows ${prev} and ${row}): expected unique pairs (clean duplicates first)`
+      );
     }
     index.set(key, row);
   }
@@ -104,7 +130,12 @@ export function selectRows(r: Ratings, rows: Int32Array): Ratings {
     return out;
   };
   const n = rows.length;
-  return {user: pick(r.user, new Int32Array(n)), movie: pick(r.movie, new Int32Array(n)), rating: pick(r.rating, new Float32Array(n)), timestamp: pick(r.timestamp, new Float64Array(n))};
+  return {
+    user: pick(r.user, new Int32Array(n)),
+    movie: pick(r.movie, new Int32Array(n)),
+    rating: pick(r.rating, new Float32Array(n)),
+    timestamp: pick(r.timestamp, new Float64Array(n))
+  };
 }
 
 /** One fold: a training set and held-out test ratings with dense indices of the same data set. */
@@ -116,29 +147,50 @@ export interface RatingFold {
 
 /** A TrainSet of the given rows of the data set (indices into dataset.ratings). */
 export function trainSetOf(dataset: Dataset, rows: Int32Array): TrainSet {
-  return {ratings: selectRows(dataset.ratings, rows), nUsers: dataset.userIds.length, nMovies: dataset.movies.id.length, scale: dataset.scale, source: {dataset, rows}};
+  return {
+    ratings: selectRows(dataset.ratings, rows),
+    nUsers: dataset.userIds.length,
+    nMovies: dataset.movies.id.length,
+    scale: dataset.scale,
+    source: {dataset, rows}
+  };
 }
 
 /** Every rating of the data set as one TrainSet (for final models and recommendations). */
 export function fullTrainSet(dataset: Dataset): TrainSet {
   const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
-  return {ratings: dataset.ratings, nUsers: dataset.userIds.length, nMovies: dataset.movies.id.length, scale: dataset.scale, source: {dataset, rows}};
+  return {
+    ratings: dataset.ratings,
+    nUsers: dataset.userIds.length,
+    nMovies: dataset.movies.id.length,
+    scale: dataset.scale,
+    source: {dataset, rows}
+  };
 }
 
 /** Rating folds from predefined row indices (e.g. officialFoldRows), named as given. */
 export function ratingFoldsFromRows(dataset: Dataset, folds: readonly FoldRows[]): RatingFold[] {
-  return folds.map((f) => ({name: f.name, train: trainSetOf(dataset, f.train), test: selectRows(dataset.ratings, f.test)}));
+  return folds.map((f) => ({
+    name: f.name,
+    train: trainSetOf(dataset, f.train),
+    test: selectRows(dataset.ratings, f.test)
+  }));
 }
 
 /** Seeded random k-fold over every rating (k ≥ 2), folds named "fold1".."foldK". */
 export function randomRatingFolds(dataset: Dataset, k: number, seed: number): RatingFold[] {
   const splits = kFold(dataset.ratings.rating.length, k, seed);
-  return splits.map((s, i) => ({name: `fold${i + 1}`, train: trainSetOf(dataset, s.train), test: selectRows(dataset.ratings, s.test)}));
+  return splits.map((s, i) => ({
+    name: `fold${i + 1}`,
+    train: trainSetOf(dataset, s.train),
+    test: selectRows(dataset.ratings, s.test)
+  }));
 }
 
 /** Fold counts the evaluations take: 2..5, as many as ml-100k's official folds at most. */
 export function checkFoldCount(count: number): void {
-  if (!(Number.isInteger(count) && count >= 2 && count <= OFFICIAL_FOLDS.length)) throw new RangeError(`fold count is ${count}: expected an integer from 2 to 5`);
+  if (!(Number.isInteger(count) && count >= 2 && count <= OFFICIAL_FOLDS.length))
+    throw new RangeError(`fold count is ${count}: expected an integer from 2 to 5`);
 }
 
 /** The classifier's folds and how a page names them. */
@@ -151,9 +203,14 @@ export interface ClassifierFolds {
 }
 
 /** The given official folds (u1..u`count`), else `count` seeded stratified folds (count 2..5). */
-export function classifierFolds(dataset: Dataset, official: readonly FoldRows[] | null, count: number): ClassifierFolds {
+export function classifierFolds(
+  dataset: Dataset,
+  official: readonly FoldRows[] | null,
+  count: number
+): ClassifierFolds {
   checkFoldCount(count);
-  if (official !== null) return {protocol: "official", description: officialDescription(dataset, official), folds: [...official]};
+  if (official !== null)
+    return {protocol: "official", description: officialDescription(dataset, official), folds: [...official]};
   return {protocol: "stratified-k-fold", description: `${count} stratified folds (seed 42)`, folds: count};
 }
 
@@ -166,10 +223,24 @@ export interface RatingFolds {
 }
 
 /** The given official folds (u1..u`count`) as rating folds, else `count` random folds (seeded; count 2..5). */
-export function ratingFolds(dataset: Dataset, official: readonly FoldRows[] | null, count: number, seed: number): RatingFolds {
+export function ratingFolds(
+  dataset: Dataset,
+  official: readonly FoldRows[] | null,
+  count: number,
+  seed: number
+): RatingFolds {
   checkFoldCount(count);
-  if (official !== null) return {protocol: "official", description: officialDescription(dataset, official), folds: ratingFoldsFromRows(dataset, official)};
-  return {protocol: "k-fold", description: `${count} random folds (seed ${seed})`, folds: randomRatingFolds(dataset, count, seed)};
+  if (official !== null)
+    return {
+      protocol: "official",
+      description: officialDescription(dataset, official),
+      folds: ratingFoldsFromRows(dataset, official)
+    };
+  return {
+    protocol: "k-fold",
+    description: `${count} random folds (seed ${seed})`,
+    folds: randomRatingFolds(dataset, count, seed)
+  };
 }
 
 /** A hold-out split as sorted row indices, and how a page names it. */
@@ -182,7 +253,11 @@ export interface HoldoutSplit {
 /** The Training and Evaluation pages' hold-out: the given official split (u1), else stratified 80/20 by rating class (seed 42). */
 export function holdoutSplit(dataset: Dataset, official: FoldRows | null): HoldoutSplit {
   if (official !== null) {
-    return {description: `${dataset.name}'s official split ${official.name} (${official.name}.base / ${official.name}.test)`, train: official.train, test: official.test};
+    return {
+      description: `${dataset.name}'s official split ${official.name} (${official.name}.base / ${official.name}.test)`,
+      train: official.train,
+      test: official.test
+    };
   }
   const all = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
   const split = stratifiedSplit(labelsOf(dataset, all), 0.2, 42);

@@ -23,7 +23,9 @@ export function mergedTable(d: Dataset): ReturnType<typeof aq.table> {
   const year = new Float64Array(n);
   const title: string[] = new Array(n);
   const releaseDate: (string | null)[] = new Array(n);
-  const dateText = Array.from(movies.releaseDate, (t) => (Number.isFinite(t) ? new Date(t * 1000).toISOString().slice(0, 10) : null));
+  const dateText = Array.from(movies.releaseDate, (t) =>
+    Number.isFinite(t) ? new Date(t * 1000).toISOString().slice(0, 10) : null
+  );
   const genreColumns = movies.genreNames.map(() => new Uint8Array(n));
   for (let i = 0; i < n; i++) {
     const m = movie[i];

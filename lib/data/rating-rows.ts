@@ -8,7 +8,12 @@ import {DataError} from "./errors.js";
 import {ID_EXPECTED, ID_MAX} from "./fields.js";
 import type {RatingScale, RawRatings} from "./types.js";
 
-const LF = 10, CR = 13, DOT = 46, ZERO = 48, NINE = 57, QUOTE = 34;
+const LF = 10,
+  CR = 13,
+  DOT = 46,
+  ZERO = 48,
+  NINE = 57,
+  QUOTE = 34;
 /** Timestamps are unix seconds; 1e12 s is ~31,000 years, so anything longer is a unit mistake. */
 const MAX_TIMESTAMP = 1e12;
 
@@ -49,7 +54,8 @@ export function parseRatingRows(bytes: Uint8Array, options: RatingRowsOptions): 
     }
     pos = next;
     line = 2;
-    if (isBlankBytes(bytes, pos)) throw new DataError({file, expected: "rating rows after the header, but there are none"});
+    if (isBlankBytes(bytes, pos))
+      throw new DataError({file, expected: "rating rows after the header, but there are none"});
   }
 
   // Each record ends at a LF, so LFs + 1 bounds the row count: one exact allocation, no regrowth.
@@ -69,27 +75,49 @@ export function parseRatingRows(bytes: Uint8Array, options: RatingRowsOptions): 
   // same rows but knows how to explain a bad one. Undefined reads past the end compare false.
   while (pos < len) {
     const lineStart = pos;
-    let p = pos, v = 0, b = bytes[p];
-    while (b >= ZERO && b <= NINE) { v = v * 10 + (b - ZERO); b = bytes[++p]; }
+    let p = pos,
+      v = 0,
+      b = bytes[p];
+    while (b >= ZERO && b <= NINE) {
+      v = v * 10 + (b - ZERO);
+      b = bytes[++p];
+    }
     if (p === pos || p - pos > 10 || v < 1 || v > ID_MAX || b !== sep0 || (sepLen === 2 && bytes[p + 1] !== sep1)) {
       pos = parseRowCarefully(bytes, lineStart, line, ctx, cols, n);
     } else {
       const user = v;
-      pos = p + sepLen; v = 0; b = bytes[pos]; p = pos;
-      while (b >= ZERO && b <= NINE) { v = v * 10 + (b - ZERO); b = bytes[++p]; }
+      pos = p + sepLen;
+      v = 0;
+      b = bytes[pos];
+      p = pos;
+      while (b >= ZERO && b <= NINE) {
+        v = v * 10 + (b - ZERO);
+        b = bytes[++p];
+      }
       if (p === pos || p - pos > 10 || v < 1 || v > ID_MAX || b !== sep0 || (sepLen === 2 && bytes[p + 1] !== sep1)) {
         pos = parseRowCarefully(bytes, lineStart, line, ctx, cols, n);
       } else {
         const movie = v;
-        pos = p + sepLen; v = 0; b = bytes[pos]; p = pos;
-        while (b >= ZERO && b <= NINE) { v = v * 10 + (b - ZERO); b = bytes[++p]; }
+        pos = p + sepLen;
+        v = 0;
+        b = bytes[pos];
+        p = pos;
+        while (b >= ZERO && b <= NINE) {
+          v = v * 10 + (b - ZERO);
+          b = bytes[++p];
+        }
         let r = v;
         let ok = p > pos && p - pos <= 6;
         if (b === DOT) {
           const fracStart = ++p;
-          let frac = 0, div = 1;
+          let frac = 0,
+            div = 1;
           b = bytes[p];
-          while (b >= ZERO && b <= NINE) { frac = frac * 10 + (b - ZERO); div *= 10; b = bytes[++p]; }
+          while (b >= ZERO && b <= NINE) {
+            frac = frac * 10 + (b - ZERO);
+            div *= 10;
+            b = bytes[++p];
+          }
           ok = ok && p > fracStart && p - fracStart <= 6;
           r = (v * div + frac) / div;
         }
@@ -101,8 +129,14 @@ export function parseRatingRows(bytes: Uint8Array, options: RatingRowsOptions): 
         if (!ok || b !== sep0 || (sepLen === 2 && bytes[p + 1] !== sep1)) {
           pos = parseRowCarefully(bytes, lineStart, line, ctx, cols, n);
         } else {
-          pos = p + sepLen; v = 0; b = bytes[pos]; p = pos;
-          while (b >= ZERO && b <= NINE) { v = v * 10 + (b - ZERO); b = bytes[++p]; }
+          pos = p + sepLen;
+          v = 0;
+          b = bytes[pos];
+          p = pos;
+          while (b >= ZERO && b <= NINE) {
+            v = v * 10 + (b - ZERO);
+            b = bytes[++p];
+          }
           // The row must end here: LF, CRLF or the end of the file.
           let next = -1;
           if (b === LF) next = p + 1;
@@ -125,7 +159,12 @@ export function parseRatingRows(bytes: Uint8Array, options: RatingRowsOptions): 
     n++;
   }
   if (n === capacity) return cols;
-  return {userId: userId.slice(0, n), movieId: movieId.slice(0, n), rating: rating.slice(0, n), timestamp: timestamp.slice(0, n)};
+  return {
+    userId: userId.slice(0, n),
+    movieId: movieId.slice(0, n),
+    rating: rating.slice(0, n),
+    timestamp: timestamp.slice(0, n)
+  };
 }
 
 interface RowContext {
@@ -139,7 +178,14 @@ interface RowContext {
  * Parses one row field by field into row `n` of `cols` and returns the offset of the next row,
  * or -1 when only blank lines remain; a bad row throws the DataError that explains it.
  */
-function parseRowCarefully(bytes: Uint8Array, lineStart: number, line: number, ctx: RowContext, cols: RawRatings, n: number): number {
+function parseRowCarefully(
+  bytes: Uint8Array,
+  lineStart: number,
+  line: number,
+  ctx: RowContext,
+  cols: RawRatings,
+  n: number
+): number {
   const {file, separator, names} = ctx;
   const {min, max, step} = ctx.scale;
   const sep0 = separator.charCodeAt(0);
@@ -149,7 +195,12 @@ function parseRowCarefully(bytes: Uint8Array, lineStart: number, line: number, c
   let pos = lineStart;
   if (bytes[pos] === LF || bytes[pos] === CR) {
     if (isBlankBytes(bytes, pos)) return -1;
-    throw new DataError({file, line, value: "", expected: "a rating row, not a blank line (blank lines are allowed only at the end of the file)"});
+    throw new DataError({
+      file,
+      line,
+      value: "",
+      expected: "a rating row, not a blank line (blank lines are allowed only at the end of the file)"
+    });
   }
   for (let f = 0; f < 4; f++) {
     const start = pos;
@@ -163,8 +214,12 @@ function parseRowCarefully(bytes: Uint8Array, lineStart: number, line: number, c
     }
     if (f === 2) {
       // Rating: digits, optionally "." and digits; checked against the scale.
-      let v = 0, scaleDiv = 1, ok = end > start;
-      let seenDot = false, digitsBefore = 0, digitsAfter = 0;
+      let v = 0,
+        scaleDiv = 1,
+        ok = end > start;
+      let seenDot = false,
+        digitsBefore = 0,
+        digitsAfter = 0;
       for (let p = start; ok && p < end; p++) {
         const b = bytes[p];
         if (b >= ZERO && b <= NINE) {
@@ -177,21 +232,40 @@ function parseRowCarefully(bytes: Uint8Array, lineStart: number, line: number, c
         else ok = false;
       }
       if (!ok || digitsBefore === 0 || digitsBefore > 6 || (seenDot && (digitsAfter === 0 || digitsAfter > 6))) {
-        fieldError(bytes, file, line, names[f], start, end, `a number (a rating from ${min} to ${max} in steps of ${step})`);
+        fieldError(
+          bytes,
+          file,
+          line,
+          names[f],
+          start,
+          end,
+          `a number (a rating from ${min} to ${max} in steps of ${step})`
+        );
       }
       const r = v / scaleDiv;
       const k = (r - min) / step;
-      if (!(r >= min && r <= max) || Math.abs(k - Math.round(k)) > 1e-9) fieldError(bytes, file, line, names[f], start, end, `a rating from ${min} to ${max} in steps of ${step}`);
+      if (!(r >= min && r <= max) || Math.abs(k - Math.round(k)) > 1e-9)
+        fieldError(bytes, file, line, names[f], start, end, `a rating from ${min} to ${max} in steps of ${step}`);
       cols.rating[n] = r;
     } else {
-      let v = 0, ok = end > start && end - start <= (f === 3 ? 13 : 10);
+      let v = 0,
+        ok = end > start && end - start <= (f === 3 ? 13 : 10);
       for (let p = start; ok && p < end; p++) {
         const b = bytes[p];
         if (b >= ZERO && b <= NINE) v = v * 10 + (b - ZERO);
         else ok = false;
       }
       if (f === 3) {
-        if (!ok || v > MAX_TIMESTAMP) fieldError(bytes, file, line, names[f], start, end, "a timestamp in whole unix seconds (digits only, at most 10^12)");
+        if (!ok || v > MAX_TIMESTAMP)
+          fieldError(
+            bytes,
+            file,
+            line,
+            names[f],
+            start,
+            end,
+            "a timestamp in whole unix seconds (digits only, at most 10^12)"
+          );
         cols.timestamp[n] = v;
       } else {
         if (!ok || v < 1 || v > ID_MAX) fieldError(bytes, file, line, names[f], start, end, ID_EXPECTED);
@@ -218,11 +292,26 @@ function parseRowCarefully(bytes: Uint8Array, lineStart: number, line: number, c
 }
 
 // Errors are built outside the hot loop: closures over its mutable locals would keep them off registers.
-function fieldError(bytes: Uint8Array, file: string, line: number, field: string, start: number, end: number, expected: string): never {
+function fieldError(
+  bytes: Uint8Array,
+  file: string,
+  line: number,
+  field: string,
+  start: number,
+  end: number,
+  expected: string
+): never {
   throw new DataError({file, line, field, value: decodeLatin1(bytes.subarray(start, end)), expected});
 }
 
-function countError(bytes: Uint8Array, file: string, line: number, separator: string, names: readonly string[], lineStart: number): never {
+function countError(
+  bytes: Uint8Array,
+  file: string,
+  line: number,
+  separator: string,
+  names: readonly string[],
+  lineStart: number
+): never {
   let end = bytes.indexOf(LF, lineStart);
   if (end < 0) end = bytes.length;
   if (end > lineStart && bytes[end - 1] === CR) end--;

@@ -6,7 +6,19 @@
 import {forEachCsvRecord} from "./csv.js";
 import {decodeUtf8Strict} from "./decode.js";
 import {DataError} from "./errors.js";
-import {DuplicateIdCheck, GenreCollector, GrowableColumn, fieldCountError, parseId, parseRating, parseTimestamp, requireFile, requireNonEmpty, requireText, yearFromTitle} from "./fields.js";
+import {
+  DuplicateIdCheck,
+  GenreCollector,
+  GrowableColumn,
+  fieldCountError,
+  parseId,
+  parseRating,
+  parseTimestamp,
+  requireFile,
+  requireNonEmpty,
+  requireText,
+  yearFromTitle
+} from "./fields.js";
 import {hasQuote, parseRatingRows, RATING_FIELDS} from "./rating-rows.js";
 import type {DatasetFiles, FilesSource} from "./read-files.js";
 import type {Movies, RatingScale, RawDataset, RawRatings} from "./types.js";
@@ -19,7 +31,10 @@ export const MOVIES_HEADER = "movieId,title,genres";
 /** Reads a CSV-family set from its files (ratings.csv and movies.csv required; tags.csv and links.csv are not used). */
 export function readCsvSet(files: DatasetFiles, source: FilesSource): RawDataset {
   const set = source.name;
-  const ratings = readCsvRatings(requireFile(files, "ratings.csv", set, "CSV ratings (ratings.csv)"), `${set}/ratings.csv`);
+  const ratings = readCsvRatings(
+    requireFile(files, "ratings.csv", set, "CSV ratings (ratings.csv)"),
+    `${set}/ratings.csv`
+  );
   const movies = readCsvMovies(requireFile(files, "movies.csv", set, "CSV movies (movies.csv)"), `${set}/movies.csv`);
   return {
     name: set,
@@ -43,7 +58,14 @@ export function readCsvRatings(bytes: Uint8Array, file: string): RawRatings {
   forEachCsvRecord(text, {file}, (f, line) => {
     const ctx = {file, line};
     if (line === 1 && userId.length === 0 && f.join(",") === RATINGS_HEADER) return;
-    if (userId.length === 0 && line === 1) throw new DataError({file, line, field: "header", value: f.join(","), expected: `the header "${RATINGS_HEADER}"`});
+    if (userId.length === 0 && line === 1)
+      throw new DataError({
+        file,
+        line,
+        field: "header",
+        value: f.join(","),
+        expected: `the header "${RATINGS_HEADER}"`
+      });
     if (f.length !== 4) throw fieldCountError(f.length, ",", RATING_FIELDS, f.join(","), ctx);
     userId.push(parseId(f[0], "user id", ctx));
     movieId.push(parseId(f[1], "movie id", ctx));
@@ -51,7 +73,12 @@ export function readCsvRatings(bytes: Uint8Array, file: string): RawRatings {
     timestamp.push(parseTimestamp(f[3], ctx));
   });
   if (userId.length === 0) throw new DataError({file, expected: "rating rows after the header, but there are none"});
-  return {userId: userId.finish(), movieId: movieId.finish(), rating: Float32Array.from(rating.finish()), timestamp: timestamp.finish()};
+  return {
+    userId: userId.finish(),
+    movieId: movieId.finish(),
+    rating: Float32Array.from(rating.finish()),
+    timestamp: timestamp.finish()
+  };
 }
 
 /** Parses movies.csv (header movieId,title,genres). */
@@ -67,7 +94,14 @@ export function readCsvMovies(bytes: Uint8Array, file: string): Movies {
   forEachCsvRecord(text, {file}, (f, line) => {
     const ctx = {file, line};
     if (!sawHeader) {
-      if (f.join(",") !== MOVIES_HEADER) throw new DataError({file, line, field: "header", value: f.join(","), expected: `the header "${MOVIES_HEADER}"`});
+      if (f.join(",") !== MOVIES_HEADER)
+        throw new DataError({
+          file,
+          line,
+          field: "header",
+          value: f.join(","),
+          expected: `the header "${MOVIES_HEADER}"`
+        });
       sawHeader = true;
       return;
     }
@@ -80,5 +114,11 @@ export function readCsvMovies(bytes: Uint8Array, file: string): Movies {
   });
   if (titles.length === 0) throw new DataError({file, expected: "movie rows after the header, but there are none"});
   const year = Float64Array.from(titles, yearFromTitle);
-  return {id: ids.finish(), title: titles, year, releaseDate: new Float64Array(titles.length).fill(NaN), ...genres.finish()};
+  return {
+    id: ids.finish(),
+    title: titles,
+    year,
+    releaseDate: new Float64Array(titles.length).fill(NaN),
+    ...genres.finish()
+  };
 }

@@ -27,13 +27,14 @@ export function parseDatasetFiles(input: DatasetFiles, source: FilesSource): Raw
     case "csv":
       return readCsvSet(files, source);
     default: {
-      const expected = Object.entries(REQUIRED_FILES).map(([f, names]) => `${names.join(" + ")} (${f})`).join(", or ");
+      const expected = Object.entries(REQUIRED_FILES)
+        .map(([f, names]) => `${names.join(" + ")} (${f})`)
+        .join(", or ");
       const found = Object.keys(files).sort().join(", ") || "no files";
       throw new DataError({file: source.dir ?? source.name, value: found, expected: `MovieLens files: ${expected}`});
     }
   }
 }
-
 
 /** Re-keys files by base name ("ml-100k/u.data" → "u.data", as a zip lists them); two paths with one base name are ambiguous. */
 function byBaseName(files: DatasetFiles, source: FilesSource): DatasetFiles {
@@ -42,7 +43,11 @@ function byBaseName(files: DatasetFiles, source: FilesSource): DatasetFiles {
   for (const [path, bytes] of Object.entries(files)) {
     const base = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
     if (base in from) {
-      throw new DataError({file: source.dir ?? source.name, value: `${from[base]} and ${path}`, expected: `one file named ${base}`});
+      throw new DataError({
+        file: source.dir ?? source.name,
+        value: `${from[base]} and ${path}`,
+        expected: `one file named ${base}`
+      });
     }
     from[base] = path;
     out[base] = bytes;

@@ -5,7 +5,20 @@
  */
 import {decodeLatin1} from "./decode.js";
 import {DataError} from "./errors.js";
-import {DuplicateIdCheck, forEachLine, parseGender, parseId, parseReleaseDate, parseUint, requireFile, requireNonEmpty, requireText, splitFields, yearFromTitle, GrowableColumn} from "./fields.js";
+import {
+  DuplicateIdCheck,
+  forEachLine,
+  parseGender,
+  parseId,
+  parseReleaseDate,
+  parseUint,
+  requireFile,
+  requireNonEmpty,
+  requireText,
+  splitFields,
+  yearFromTitle,
+  GrowableColumn
+} from "./fields.js";
 import {parseRatingRows} from "./rating-rows.js";
 import type {DatasetFiles, FilesSource} from "./read-files.js";
 import type {Movies, RatingScale, RawDataset, RawRatings, Users} from "./types.js";
@@ -15,8 +28,25 @@ export const ML100K_SCALE: RatingScale = {min: 1, max: 5, step: 1};
 
 /** The 19 genre names of ml-100k's README and u.genre, used when u.genre is absent. */
 export const ML100K_GENRES = [
-  "unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy",
-  "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"
+  "unknown",
+  "Action",
+  "Adventure",
+  "Animation",
+  "Children's",
+  "Comedy",
+  "Crime",
+  "Documentary",
+  "Drama",
+  "Fantasy",
+  "Film-Noir",
+  "Horror",
+  "Musical",
+  "Mystery",
+  "Romance",
+  "Sci-Fi",
+  "Thriller",
+  "War",
+  "Western"
 ];
 
 /** Reads an ml-100k set from its files (u.data and u.item required). */
@@ -39,7 +69,12 @@ export function readMl100k(files: DatasetFiles, source: FilesSource): RawDataset
 
 /** Parses u.data or an official fold file (u1.base, ua.test, …): tab-separated user, item, rating 1..5, unix seconds. */
 export function readMl100kRatings(bytes: Uint8Array, file: string): RawRatings {
-  return parseRatingRows(bytes, {file, separator: "\t", scale: ML100K_SCALE, fieldNames: ["user id", "item id", "rating", "timestamp"]});
+  return parseRatingRows(bytes, {
+    file,
+    separator: "\t",
+    scale: ML100K_SCALE,
+    fieldNames: ["user id", "item id", "rating", "timestamp"]
+  });
 }
 
 /** u.genre: "name|index" lines with indices 0, 1, 2, … in order. */
@@ -52,7 +87,13 @@ function readGenreNames(bytes: Uint8Array, file: string): string[] {
     const [name, index] = splitFields(lineText, "|", ["genre", "index"], ctx);
     requireText(name, "genre", ctx);
     if (index !== String(names.length)) {
-      throw new DataError({file, line, field: "index", value: index, expected: `the genre index ${names.length} (indices count up from 0 in order)`});
+      throw new DataError({
+        file,
+        line,
+        field: "index",
+        value: index,
+        expected: `the genre index ${names.length} (indices count up from 0 in order)`
+      });
     }
     names.push(name);
   });
@@ -66,7 +107,8 @@ function readOccupations(bytes: Uint8Array, file: string): string[] {
   const names: string[] = [];
   forEachLine(text, file, (lineText, line) => {
     requireText(lineText, "occupation", {file, line});
-    if (names.includes(lineText)) throw new DataError({file, line, field: "occupation", value: lineText, expected: "each occupation once"});
+    if (names.includes(lineText))
+      throw new DataError({file, line, field: "occupation", value: lineText, expected: "each occupation once"});
     names.push(lineText);
   });
   return names;
@@ -96,7 +138,8 @@ function readItems(bytes: Uint8Array, file: string, genreNames: readonly string[
     if (Number.isNaN(year) && !Number.isNaN(date)) year = new Date(date * 1000).getUTCFullYear();
     for (let k = 0; k < g; k++) {
       const v = f[5 + k];
-      if (v !== "0" && v !== "1") throw new DataError({file, line, field: genreNames[k], value: v, expected: "a genre flag 0 or 1"});
+      if (v !== "0" && v !== "1")
+        throw new DataError({file, line, field: genreNames[k], value: v, expected: "a genre flag 0 or 1"});
       flags.push(v === "1" ? 1 : 0);
     }
     ids.push(id);
@@ -104,7 +147,14 @@ function readItems(bytes: Uint8Array, file: string, genreNames: readonly string[
     years.push(year);
     dates.push(date);
   });
-  return {id: ids.finish(), title: titles, year: years.finish(), releaseDate: dates.finish(), genreNames: [...genreNames], genres: flags.finish()};
+  return {
+    id: ids.finish(),
+    title: titles,
+    year: years.finish(),
+    releaseDate: dates.finish(),
+    genreNames: [...genreNames],
+    genres: flags.finish()
+  };
 }
 
 /** u.user: id|age|gender|occupation|zip. Occupations must be in u.occupation when it is given. */
@@ -124,11 +174,18 @@ function readUsers(bytes: Uint8Array, file: string, occupations: string[] | unde
     const id = parseId(f[0], "user id", ctx);
     dup.check(id, ctx);
     const age = parseUint(f[1], "age", 120, "an age in whole years from 1 to 120", ctx);
-    if (age < 1) throw new DataError({file, line, field: "age", value: f[1], expected: "an age in whole years from 1 to 120"});
+    if (age < 1)
+      throw new DataError({file, line, field: "age", value: f[1], expected: "an age in whole years from 1 to 120"});
     const gender = parseGender(f[2], ctx);
     const occupation = requireText(f[3], "occupation", ctx);
     if (occupations && !occupations.includes(occupation)) {
-      throw new DataError({file, line, field: "occupation", value: occupation, expected: `one of the occupations in u.occupation (${occupations.join(", ")})`});
+      throw new DataError({
+        file,
+        line,
+        field: "occupation",
+        value: occupation,
+        expected: `one of the occupations in u.occupation (${occupations.join(", ")})`
+      });
     }
     ids.push(id);
     ages.push(age);
@@ -138,7 +195,13 @@ function readUsers(bytes: Uint8Array, file: string, occupations: string[] | unde
   });
   // Without u.occupation the names are the distinct values, sorted (ml-100k's u.occupation is sorted too).
   const occupationNames = occupations ? [...occupations] : [...new Set(occupationText)].sort();
-  if (occupationNames.length > 255) throw new DataError({file, field: "occupation", value: String(occupationNames.length), expected: "at most 255 distinct occupations"});
+  if (occupationNames.length > 255)
+    throw new DataError({
+      file,
+      field: "occupation",
+      value: String(occupationNames.length),
+      expected: "at most 255 distinct occupations"
+    });
   const index = new Map(occupationNames.map((o, i) => [o, i]));
   const occupation = Uint8Array.from(occupationText, (o) => index.get(o)!);
   return {id: ids.finish(), age: ages.finish(), gender: genders.finish(), occupation, occupationNames, zip: zips};

@@ -5,7 +5,19 @@
  */
 import {decodeLatin1} from "./decode.js";
 import {DataError} from "./errors.js";
-import {DuplicateIdCheck, GenreCollector, GrowableColumn, forEachLine, parseGender, parseId, requireFile, requireNonEmpty, requireText, splitFields, yearFromTitle} from "./fields.js";
+import {
+  DuplicateIdCheck,
+  GenreCollector,
+  GrowableColumn,
+  forEachLine,
+  parseGender,
+  parseId,
+  requireFile,
+  requireNonEmpty,
+  requireText,
+  splitFields,
+  yearFromTitle
+} from "./fields.js";
 import {parseRatingRows} from "./rating-rows.js";
 import type {DatasetFiles, FilesSource} from "./read-files.js";
 import type {Movies, RatingScale, RawDataset, Users} from "./types.js";
@@ -15,9 +27,27 @@ export const ML1M_SCALE: RatingScale = {min: 1, max: 5, step: 1};
 
 /** Occupation names by code 0..20, as in the ml-1m README. */
 export const ML1M_OCCUPATIONS = [
-  "other/not specified", "academic/educator", "artist", "clerical/admin", "college/grad student", "customer service",
-  "doctor/health care", "executive/managerial", "farmer", "homemaker", "K-12 student", "lawyer", "programmer", "retired",
-  "sales/marketing", "scientist", "self-employed", "technician/engineer", "tradesman/craftsman", "unemployed", "writer"
+  "other/not specified",
+  "academic/educator",
+  "artist",
+  "clerical/admin",
+  "college/grad student",
+  "customer service",
+  "doctor/health care",
+  "executive/managerial",
+  "farmer",
+  "homemaker",
+  "K-12 student",
+  "lawyer",
+  "programmer",
+  "retired",
+  "sales/marketing",
+  "scientist",
+  "self-employed",
+  "technician/engineer",
+  "tradesman/craftsman",
+  "unemployed",
+  "writer"
 ];
 
 /** The age buckets of ml-1m's README, each the lower bound of its range (1 = "under 18", 56 = "56+"). */
@@ -60,7 +90,13 @@ function readMovies(bytes: Uint8Array, file: string): Movies {
     ids.push(id);
   });
   const year = Float64Array.from(titles, yearFromTitle);
-  return {id: ids.finish(), title: titles, year, releaseDate: new Float64Array(titles.length).fill(NaN), ...genres.finish()};
+  return {
+    id: ids.finish(),
+    title: titles,
+    year,
+    releaseDate: new Float64Array(titles.length).fill(NaN),
+    ...genres.finish()
+  };
 }
 
 function readUsers(bytes: Uint8Array, file: string): Users {
@@ -79,14 +115,29 @@ function readUsers(bytes: Uint8Array, file: string): Users {
     dup.check(id, ctx);
     const gender = parseGender(f[1], ctx);
     const age = ML1M_AGE_BUCKETS.find((b) => String(b) === f[2]);
-    if (age === undefined) throw new DataError({file, line, field: "age", value: f[2], expected: `an ml-1m age bucket (${ML1M_AGE_BUCKETS.join(", ")})`});
+    if (age === undefined)
+      throw new DataError({
+        file,
+        line,
+        field: "age",
+        value: f[2],
+        expected: `an ml-1m age bucket (${ML1M_AGE_BUCKETS.join(", ")})`
+      });
     const occupation = ML1M_OCCUPATIONS.findIndex((_, code) => String(code) === f[3]);
-    if (occupation < 0) throw new DataError({file, line, field: "occupation", value: f[3], expected: "an occupation code from 0 to 20"});
+    if (occupation < 0)
+      throw new DataError({file, line, field: "occupation", value: f[3], expected: "an occupation code from 0 to 20"});
     ids.push(id);
     genders.push(gender);
     ages.push(age);
     occupations.push(occupation);
     zips.push(requireText(f[4], "zip code", ctx));
   });
-  return {id: ids.finish(), age: ages.finish(), gender: genders.finish(), occupation: occupations.finish(), occupationNames: [...ML1M_OCCUPATIONS], zip: zips};
+  return {
+    id: ids.finish(),
+    age: ages.finish(),
+    gender: genders.finish(),
+    occupation: occupations.finish(),
+    occupationNames: [...ML1M_OCCUPATIONS],
+    zip: zips
+  };
 }

@@ -42,8 +42,8 @@ export interface MovieLensEntry {
 /** The GroupLens terms that apply to every MovieLens set: shown wherever real data is used. */
 export const MOVIELENS_LICENCE =
   "MovieLens data © GroupLens Research, University of Minnesota: research use only, no redistribution " +
-  "without permission, no commercial use. Cite F. M. Harper and J. A. Konstan, \"The MovieLens Datasets: " +
-  "History and Context\", ACM TiiS 5(4):19, 2015.";
+  'without permission, no commercial use. Cite F. M. Harper and J. A. Konstan, "The MovieLens Datasets: ' +
+  'History and Context", ACM TiiS 5(4):19, 2015.';
 
 const BASE_URL = "https://files.grouplens.org/datasets/movielens";
 const TFDS = "tensorflow/datasets url_checksums/movielens.txt (size, sha256); GroupLens .zip.md5";
@@ -110,7 +110,10 @@ const ENTRIES: MovieLensEntry[] = [
 export const KNOWN_DATASETS: readonly MovieLensEntry[] = Object.freeze(ENTRIES.map((e) => Object.freeze(e)));
 
 /** The entry for a name, or undefined when the name is not a known set. */
-export function findDataset(name: string, registry: readonly MovieLensEntry[] = KNOWN_DATASETS): MovieLensEntry | undefined {
+export function findDataset(
+  name: string,
+  registry: readonly MovieLensEntry[] = KNOWN_DATASETS
+): MovieLensEntry | undefined {
   return registry.find((e) => e.name === name);
 }
 

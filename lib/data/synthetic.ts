@@ -21,19 +21,56 @@ export interface SyntheticOptions {
 
 /** ml-100k's 19 genres, in u.genre's order. */
 export const ML100K_GENRES = [
-  "unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy",
-  "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"
+  "unknown",
+  "Action",
+  "Adventure",
+  "Animation",
+  "Children's",
+  "Comedy",
+  "Crime",
+  "Documentary",
+  "Drama",
+  "Fantasy",
+  "Film-Noir",
+  "Horror",
+  "Musical",
+  "Mystery",
+  "Romance",
+  "Sci-Fi",
+  "Thriller",
+  "War",
+  "Western"
 ];
 // Movies per genre in ml-100k: sampling genres with these weights reproduces its genre frequencies.
 const GENRE_MOVIES = [0, 251, 135, 42, 122, 505, 109, 50, 725, 22, 24, 92, 56, 61, 247, 101, 251, 71, 27];
 // Genres whose films ml-100k users rate above or below the average (rating points, on the latent scale).
-const GENRE_BIAS = [0, -0.1, 0, 0.05, -0.15, -0.1, 0.05, 0.15, 0.15, -0.1, 0.25, -0.3, 0, 0.1, 0.05, -0.05, 0, 0.2, 0.05];
+const GENRE_BIAS = [
+  0, -0.1, 0, 0.05, -0.15, -0.1, 0.05, 0.15, 0.15, -0.1, 0.25, -0.3, 0, 0.1, 0.05, -0.05, 0, 0.2, 0.05
+];
 
 /** ml-100k's 21 occupations, in u.occupation's order. */
 export const ML100K_OCCUPATIONS = [
-  "administrator", "artist", "doctor", "educator", "engineer", "entertainment", "executive", "healthcare", "homemaker",
-  "lawyer", "librarian", "marketing", "none", "other", "programmer", "retired", "salesman", "scientist", "student",
-  "technician", "writer"
+  "administrator",
+  "artist",
+  "doctor",
+  "educator",
+  "engineer",
+  "entertainment",
+  "executive",
+  "healthcare",
+  "homemaker",
+  "lawyer",
+  "librarian",
+  "marketing",
+  "none",
+  "other",
+  "programmer",
+  "retired",
+  "salesman",
+  "scientist",
+  "student",
+  "technician",
+  "writer"
 ];
 // Users per occupation in ml-100k (sums to 943).
 const OCCUPATION_USERS = [79, 28, 7, 95, 67, 18, 32, 16, 7, 12, 51, 26, 9, 105, 66, 14, 12, 31, 196, 27, 45];
@@ -54,12 +91,56 @@ const WINDOW_START = Date.UTC(1997, 8, 20) / 1000;
 const WINDOW_END = Date.UTC(1998, 3, 22, 23, 59, 59) / 1000;
 
 const TITLE_ADJECTIVES = [
-  "Silent", "Last", "Broken", "Golden", "Midnight", "Lost", "Wild", "Secret", "Crimson", "Distant", "Hidden", "Burning",
-  "Frozen", "Little", "Dark", "Bright", "Lonely", "Electric", "Final", "Quiet", "Savage", "Sweet", "Hollow", "Endless"
+  "Silent",
+  "Last",
+  "Broken",
+  "Golden",
+  "Midnight",
+  "Lost",
+  "Wild",
+  "Secret",
+  "Crimson",
+  "Distant",
+  "Hidden",
+  "Burning",
+  "Frozen",
+  "Little",
+  "Dark",
+  "Bright",
+  "Lonely",
+  "Electric",
+  "Final",
+  "Quiet",
+  "Savage",
+  "Sweet",
+  "Hollow",
+  "Endless"
 ];
 const TITLE_NOUNS = [
-  "River", "City", "Heart", "Summer", "Road", "Night", "Game", "Kingdom", "Garden", "Storm", "Island", "Letter",
-  "Promise", "Shadow", "Dream", "Harbor", "Mountain", "Stranger", "Witness", "Echo", "Highway", "Season", "Empire", "Voyage"
+  "River",
+  "City",
+  "Heart",
+  "Summer",
+  "Road",
+  "Night",
+  "Game",
+  "Kingdom",
+  "Garden",
+  "Storm",
+  "Island",
+  "Letter",
+  "Promise",
+  "Shadow",
+  "Dream",
+  "Harbor",
+  "Mountain",
+  "Stranger",
+  "Witness",
+  "Echo",
+  "Highway",
+  "Season",
+  "Empire",
+  "Voyage"
 ];
 
 /**
@@ -73,7 +154,9 @@ export function generateSynthetic(options: SyntheticOptions = {}): RawDataset {
   const nMovies = checkCount("movies", options.movies ?? 1682, 1);
   const nRatings = checkCount("ratings", options.ratings ?? 100_000, 0);
   if (nRatings > nUsers * nMovies) {
-    throw new RangeError(`generateSynthetic: ${nRatings} ratings cannot fit ${nUsers} users × ${nMovies} movies without duplicate pairs`);
+    throw new RangeError(
+      `generateSynthetic: ${nRatings} ratings cannot fit ${nUsers} users × ${nMovies} movies without duplicate pairs`
+    );
   }
   const rng = createRng(seed);
 
@@ -218,10 +301,14 @@ function movieTitle(rng: Rng): string {
   const noun = TITLE_NOUNS[rng.int(TITLE_NOUNS.length)];
   const other = TITLE_NOUNS[rng.int(TITLE_NOUNS.length)];
   switch (rng.int(4)) {
-    case 0: return `The ${adj} ${noun}`;
-    case 1: return `${adj} ${noun}`;
-    case 2: return `${noun} of the ${adj} ${other}`;
-    default: return `The ${noun}`;
+    case 0:
+      return `The ${adj} ${noun}`;
+    case 1:
+      return `${adj} ${noun}`;
+    case 2:
+      return `${noun} of the ${adj} ${other}`;
+    default:
+      return `The ${noun}`;
   }
 }
 
@@ -321,7 +408,8 @@ function aliasTable(weights: Float64Array): {prob: Float64Array; alias: Int32Arr
   const scaled = new Float64Array(n);
   const small = new Int32Array(n);
   const large = new Int32Array(n);
-  let ns = 0, nl = 0;
+  let ns = 0,
+    nl = 0;
   for (let i = 0; i < n; i++) {
     scaled[i] = (weights[i] * n) / total;
     if (scaled[i] < 1) small[ns++] = i;
@@ -345,7 +433,13 @@ function aliasTable(weights: Float64Array): {prob: Float64Array; alias: Int32Arr
  * Each user's movies, drawn by popularity without replacement (rejection against a per-user stamp array);
  * fills userId and movieId, ratings grouped by user.
  */
-function sampleMovies(rng: Rng, perUser: Int32Array, popularity: Float64Array, userId: Int32Array, movieId: Int32Array): void {
+function sampleMovies(
+  rng: Rng,
+  perUser: Int32Array,
+  popularity: Float64Array,
+  userId: Int32Array,
+  movieId: Int32Array
+): void {
   const nMovies = popularity.length;
   const {prob, alias} = aliasTable(popularity);
   // stamp[m] === u + 1 when user u already has movie m: no clearing between users.
@@ -448,7 +542,13 @@ function discretize(rng: Rng, score: Float32Array): void {
  * Makes exactly round(0.25% × ratings) ratings (as many as the new releases allow) fall before their
  * movie's release date, and every other rating of a new release fall on or after it.
  */
-function placeBeforeRelease(rng: Rng, movieId: Int32Array, timestamp: Float64Array, releaseDate: Float64Array, isNew: Uint8Array): void {
+function placeBeforeRelease(
+  rng: Rng,
+  movieId: Int32Array,
+  timestamp: Float64Array,
+  releaseDate: Float64Array,
+  isNew: Uint8Array
+): void {
   let candidates = 0;
   for (let i = 0; i < movieId.length; i++) if (isNew[movieId[i] - 1] === 1) candidates++;
   const pool = new Int32Array(candidates);

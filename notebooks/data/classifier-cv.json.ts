@@ -17,9 +17,16 @@ const result = await crossValidateClassifier(data.dataset, {
   trainer: parallelTrainer(),
   params: DEFAULT_CLASSIFIER_PARAMS,
   onProgress: (p) => {
-    if (p.phase === "done") process.stderr.write(`classifier-cv.json: fold ${p.name} done at ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    if (p.phase === "done")
+      process.stderr.write(
+        `classifier-cv.json: fold ${p.name} done at ${((performance.now() - started) / 1000).toFixed(1)} s\n`
+      );
   }
 });
 const seconds = (performance.now() - started) / 1000;
-process.stderr.write(`classifier-cv.json: ${data.dataset.name}, ${result.folds.length} folds, accuracy ${result.summary.mean.accuracy.toFixed(4)} in ${seconds.toFixed(1)} s\n`);
-process.stdout.write(JSON.stringify({...result, protocol, description, synthetic: data.synthetic, buildSeconds: seconds}));
+process.stderr.write(
+  `classifier-cv.json: ${data.dataset.name}, ${result.folds.length} folds, accuracy ${result.summary.mean.accuracy.toFixed(4)} in ${seconds.toFixed(1)} s\n`
+);
+process.stdout.write(
+  JSON.stringify({...result, protocol, description, synthetic: data.synthetic, buildSeconds: seconds})
+);

@@ -4,16 +4,30 @@
 import {holdoutReport} from "../../lib/eval/holdout-report.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 import {parallelTrainer} from "../../lib/node/threads/gbdt-parallel.js";
-import {DEFAULT_CLASSIFIER_PARAMS, fitClassifierAsync, predictClassifier} from "../../lib/models/classifier/pipeline.js";
+import {
+  DEFAULT_CLASSIFIER_PARAMS,
+  fitClassifierAsync,
+  predictClassifier
+} from "../../lib/models/classifier/pipeline.js";
 
 const started = performance.now();
 const data = await openDataset({clean: {beforeRelease: false}});
 const split = await data.folds.holdout();
-const state = await fitClassifierAsync(data.dataset, split.train, DEFAULT_CLASSIFIER_PARAMS, {trainer: parallelTrainer()});
+const state = await fitClassifierAsync(data.dataset, split.train, DEFAULT_CLASSIFIER_PARAMS, {
+  trainer: parallelTrainer()
+});
 const {probabilities} = predictClassifier(state, data.dataset, split.test);
 const report = holdoutReport(data.dataset, state, split.train, split.test, probabilities);
 const seconds = (performance.now() - started) / 1000;
 process.stderr.write(
   `classifier-holdout.json: ${data.dataset.name}, ${state.log.rounds} rounds, test accuracy ${report.metrics.accuracy.toFixed(4)} in ${seconds.toFixed(1)} s\n`
 );
-process.stdout.write(JSON.stringify({name: data.dataset.name, split: split.description, params: state.params, buildSeconds: seconds, ...report}));
+process.stdout.write(
+  JSON.stringify({
+    name: data.dataset.name,
+    split: split.description,
+    params: state.params,
+    buildSeconds: seconds,
+    ...report
+  })
+);

@@ -12,5 +12,7 @@ const data = await openDataset({clean: {beforeRelease: false}});
 const split = await data.folds.holdout();
 const sample = encodeTrainingSample(buildTrainingSample(data.dataset, split.train, split.test, SAMPLE));
 const text = JSON.stringify({name: data.dataset.name, split: split.description, ...sample});
-process.stderr.write(`classifier-sample.json: ${data.dataset.name}, ${sample.nTrain} + ${sample.nValid} rows × ${sample.featureNames.length} features, ${(text.length / 1e6).toFixed(2)} MB in ${Math.round(performance.now() - started)} ms\n`);
+process.stderr.write(
+  `classifier-sample.json: ${data.dataset.name}, ${sample.nTrain} + ${sample.nValid} rows × ${sample.featureNames.length} features, ${(text.length / 1e6).toFixed(2)} MB in ${Math.round(performance.now() - started)} ms\n`
+);
 process.stdout.write(text);

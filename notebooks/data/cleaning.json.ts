@@ -12,7 +12,11 @@ const MAX_TIMELINE = 5000;
 
 const started = performance.now();
 // Every example of every rule, so that the before-release rows are all at hand; trimmed below.
-const {raw, report, origin, reason} = await openDataset({log: (msg) => process.stderr.write(`cleaning.json: ${msg}\n`), clean: {maxExamples: Infinity}, keepRaw: true});
+const {raw, report, origin, reason} = await openDataset({
+  log: (msg) => process.stderr.write(`cleaning.json: ${msg}\n`),
+  clean: {maxExamples: Infinity},
+  keepRaw: true
+});
 
 const rowOfMovie = new Map<number, number>();
 raw.movies.id.forEach((id, row) => rowOfMovie.set(id, row));
@@ -32,14 +36,18 @@ for (const id of [...rules.flatMap((r) => r.examples.map((e) => e.movieId)), ...
   if (row !== undefined) titles[id] = raw.movies.title[row];
 }
 
-process.stderr.write(`cleaning.json: ${raw.name}, ${report.rowsIn} in, ${report.rowsOut} out, ${early.length} before release (${Math.round(performance.now() - started)} ms)\n`);
-process.stdout.write(JSON.stringify({
-  name: raw.name,
-  origin,
-  reason,
-  synthetic: raw.source.kind === "synthetic",
-  report: {...report, rules},
-  beforeRelease,
-  beforeReleaseComplete: early.length <= MAX_TIMELINE,
-  titles
-}));
+process.stderr.write(
+  `cleaning.json: ${raw.name}, ${report.rowsIn} in, ${report.rowsOut} out, ${early.length} before release (${Math.round(performance.now() - started)} ms)\n`
+);
+process.stdout.write(
+  JSON.stringify({
+    name: raw.name,
+    origin,
+    reason,
+    synthetic: raw.source.kind === "synthetic",
+    report: {...report, rules},
+    beforeRelease,
+    beforeReleaseComplete: early.length <= MAX_TIMELINE,
+    titles
+  })
+);

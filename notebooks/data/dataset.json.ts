@@ -4,5 +4,7 @@ import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();
 const {summary, origin, reason, synthetic} = await openDataset();
-process.stderr.write(`dataset.json: ${summary.name} (${origin}: ${reason}), ${summary.counts.ratings} ratings in ${Math.round(performance.now() - started)} ms\n`);
+process.stderr.write(
+  `dataset.json: ${summary.name} (${origin}: ${reason}), ${summary.counts.ratings} ratings in ${Math.round(performance.now() - started)} ms\n`
+);
 process.stdout.write(JSON.stringify({name: summary.name, origin, reason, synthetic, summary}));

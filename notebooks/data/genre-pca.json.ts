@@ -6,5 +6,7 @@ import {openDataset} from "../../lib/node/open-dataset.js";
 const started = performance.now();
 const {dataset} = await openDataset();
 const summary = genrePcaSummary(dataset, 5);
-process.stderr.write(`genre-pca.json: ${dataset.name}, ${summary.genres.length} genres, ${summary.movies.movieId.length} movies in ${Math.round(performance.now() - started)} ms\n`);
+process.stderr.write(
+  `genre-pca.json: ${dataset.name}, ${summary.genres.length} genres, ${summary.movies.movieId.length} movies in ${Math.round(performance.now() - started)} ms\n`
+);
 process.stdout.write(JSON.stringify({name: dataset.name, ratings: dataset.ratings.rating.length, ...summary}));

@@ -12,7 +12,8 @@ const G = d.movies.genreNames.length;
 // Ratings of each genre's movies, for that genre's histogram.
 const histograms = d.movies.genreNames.map((_, g) => {
   const keep: number[] = [];
-  for (let i = 0; i < d.ratings.movie.length; i++) if (hasGenre(d.movies, d.ratings.movie[i], g)) keep.push(d.ratings.rating[i]);
+  for (let i = 0; i < d.ratings.movie.length; i++)
+    if (hasGenre(d.movies, d.ratings.movie[i], g)) keep.push(d.ratings.rating[i]);
   const h = ratingHistogram(keep, d.scale);
   return {counts: h.counts, shares: h.shares};
 });

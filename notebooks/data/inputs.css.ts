@@ -4,7 +4,9 @@
 import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 
-const source = fileURLToPath(new URL("../../node_modules/@observablehq/framework/dist/client/stdlib/inputs.css", import.meta.url));
+const source = fileURLToPath(
+  new URL("../../node_modules/@observablehq/framework/dist/client/stdlib/inputs.css", import.meta.url)
+);
 // Framework's rollup applies the same rewrite (rewriteInputsNamespace) when it bundles this file.
 const NAMESPACE = "inputs-3a86ea";
 const css = readFileSync(source, "utf8");

@@ -14,12 +14,26 @@ export const PAGE_MODEL = {rounds: 40, maxDepth: 6, eta: 0.3, neighbours: 32} as
 const t0 = performance.now();
 const {dataset, synthetic, summary} = await openDataset();
 const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
-const classifier = await fitClassifierAsync(dataset, rows, {
-  gbdt: {n_estimators: PAGE_MODEL.rounds, max_depth: PAGE_MODEL.maxDepth, learning_rate: PAGE_MODEL.eta, early_stopping_rounds: null},
-  validationFraction: 0
-}, {trainer: parallelTrainer()});
+const classifier = await fitClassifierAsync(
+  dataset,
+  rows,
+  {
+    gbdt: {
+      n_estimators: PAGE_MODEL.rounds,
+      max_depth: PAGE_MODEL.maxDepth,
+      learning_rate: PAGE_MODEL.eta,
+      early_stopping_rounds: null
+    },
+    validationFraction: 0
+  },
+  {trainer: parallelTrainer()}
+);
 const t1 = performance.now();
-const bundle = buildWorkbenchBundle(dataset, classifier, {ranker: "ease", neighbours: PAGE_MODEL.neighbours, synthetic});
+const bundle = buildWorkbenchBundle(dataset, classifier, {
+  ranker: "ease",
+  neighbours: PAGE_MODEL.neighbours,
+  synthetic
+});
 bundle.meta.params.page = {...PAGE_MODEL};
 const text = serializeBundle(bundle);
 process.stderr.write(

@@ -20,5 +20,7 @@ const out = {
   },
   weekly: ratingsPerWeek(d.ratings.timestamp, d.ratings.rating)
 };
-process.stderr.write(`ratings.json: ${d.name}, ${d.ratings.rating.length} ratings in ${Math.round(performance.now() - started)} ms\n`);
+process.stderr.write(
+  `ratings.json: ${d.name}, ${d.ratings.rating.length} ratings in ${Math.round(performance.now() - started)} ms\n`
+);
 process.stdout.write(JSON.stringify(out));

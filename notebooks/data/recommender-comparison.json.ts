@@ -10,12 +10,17 @@ import {mfSweep} from "../../lib/reports/mf-sweep.js";
 import {diagnoseSeedSvd} from "../../lib/reports/seed-svd.js";
 
 const started = performance.now();
-const log = (msg: string) => process.stderr.write(`recommender-comparison.json: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+const log = (msg: string) =>
+  process.stderr.write(
+    `recommender-comparison.json: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`
+  );
 const data = await openDataset({clean: {beforeRelease: false}});
 const {protocol, description, folds} = await data.folds.rating(5);
 // Every rating model of the registry: on all five folds, or on the first only for those that declare
 // themselves slow (BPMF, the blend and the classifier take minutes per fold), to keep the build short.
-const leaderboard = await runLeaderboard(modelNames("rating").map(getModel), folds, (_, name) => log(name), {fitOptions: {gbdtTrainer: parallelTrainer()}});
+const leaderboard = await runLeaderboard(modelNames("rating").map(getModel), folds, (_, name) => log(name), {
+  fitOptions: {gbdtTrainer: parallelTrainer()}
+});
 log("sweep");
 const sweep = await mfSweep(folds.slice(0, 2), [1, 2, 5, 10, 20, 50, 100, 200], [1, 2, 5, 10, 20, 30, 50]);
 log("seed svd");
@@ -23,4 +28,16 @@ const seedSvd = diagnoseSeedSvd(folds[0]);
 log(`${data.dataset.name}, ${description}`);
 const d = data.dataset;
 const density = d.ratings.rating.length / (d.userIds.length * d.movies.id.length);
-process.stdout.write(JSON.stringify({name: d.name, synthetic: data.synthetic, density, protocol, foldsDescription: description, leaderboard, sweep, seedSvd, published: PUBLISHED_RATING}));
+process.stdout.write(
+  JSON.stringify({
+    name: d.name,
+    synthetic: data.synthetic,
+    density,
+    protocol,
+    foldsDescription: description,
+    leaderboard,
+    sweep,
+    seedSvd,
+    published: PUBLISHED_RATING
+  })
+);

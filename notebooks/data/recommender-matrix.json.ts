@@ -8,7 +8,9 @@ import {openDataset} from "../../lib/node/open-dataset.js";
 
 const started = performance.now();
 const {dataset: d, synthetic} = await openDataset();
-const nU = d.userIds.length, nM = d.movies.id.length, nnz = d.ratings.rating.length;
+const nU = d.userIds.length,
+  nM = d.movies.id.length,
+  nnz = d.ratings.rating.length;
 const pivot = matrixBlock(d, {users: 12, movies: 8, seed: 3, from: "dense"});
 const out = {
   name: d.name,

@@ -17,13 +17,29 @@ const split = datasetRankingSplit(d, 42);
 // Every ranking model of the registry, and two rating models as references (the page's text discusses these two).
 const plan = [...modelNames("ranking"), "mf", "baseline"].map((name) => {
   const model = getModel(name);
-  const label = model.task === "rating" ? `${model.label} (rating model)` : name === "bpr" ? `${model.label} (${BPR_EPOCHS} epochs)` : model.label;
+  const label =
+    model.task === "rating"
+      ? `${model.label} (rating model)`
+      : name === "bpr"
+        ? `${model.label} (${BPR_EPOCHS} epochs)`
+        : model.label;
   return {name, label, model, params: name === "bpr" ? {epochs: BPR_EPOCHS} : undefined};
 });
 const curves = rankingCurves(plan, split, 20, (_, name) => process.stderr.write(`recommender-ranking.json: ${name}\n`));
-process.stderr.write(`recommender-ranking.json: ${d.name}, ${plan.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-process.stdout.write(JSON.stringify({
-  name: d.name, synthetic: data.synthetic, protocol: MICROSOFT_PROTOCOL, seed: 42, bprEpochs: BPR_EPOCHS,
-  trainRatings: split.train.ratings.rating.length, testRatings: split.test.rating.length, nMovies: d.movies.id.length,
-  curves, published: PUBLISHED_RANKING
-}));
+process.stderr.write(
+  `recommender-ranking.json: ${d.name}, ${plan.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s\n`
+);
+process.stdout.write(
+  JSON.stringify({
+    name: d.name,
+    synthetic: data.synthetic,
+    protocol: MICROSOFT_PROTOCOL,
+    seed: 42,
+    bprEpochs: BPR_EPOCHS,
+    trainRatings: split.train.ratings.rating.length,
+    testRatings: split.test.rating.length,
+    nMovies: d.movies.id.length,
+    curves,
+    published: PUBLISHED_RANKING
+  })
+);

@@ -8,7 +8,18 @@ import {buildShowcase, spreadOfUsers} from "../../lib/reports/showcase.js";
 const started = performance.now();
 const {dataset: d, synthetic} = await openDataset();
 // Every model that explains its picks, then a factor model and popularity to compare with (no reasons).
-const models = [...explainableNames(), "mf", "popular"].map((name) => ({name, label: getModel(name).label, model: getModel(name)}));
-const showcase = buildShowcase(d, models, spreadOfUsers(d, 40), {k: 10, rated: 10, similarMovies: 300, similarCount: 10});
-process.stderr.write(`recommender-users.json: ${d.name}, ${showcase.users.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+const models = [...explainableNames(), "mf", "popular"].map((name) => ({
+  name,
+  label: getModel(name).label,
+  model: getModel(name)
+}));
+const showcase = buildShowcase(d, models, spreadOfUsers(d, 40), {
+  k: 10,
+  rated: 10,
+  similarMovies: 300,
+  similarCount: 10
+});
+process.stderr.write(
+  `recommender-users.json: ${d.name}, ${showcase.users.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s\n`
+);
 process.stdout.write(JSON.stringify({name: d.name, synthetic, scale: d.scale, ...showcase}));

@@ -12,7 +12,8 @@ const started = performance.now();
 const {raw, report, dataset: d} = await openDataset({clean: {beforeRelease: false, maxExamples: 0}, keepRaw: true});
 const gap = releaseGap(d, {ordinarySample: ORDINARY_SAMPLE, seed: 1});
 // The report of the default cleaning, to show that the page and the cleaning rule agree.
-const ruleCount = cleanDataset(raw, {maxExamples: 0}).report.rules.find((r) => r.rule === "before-release")?.removed ?? null;
+const ruleCount =
+  cleanDataset(raw, {maxExamples: 0}).report.rules.find((r) => r.rule === "before-release")?.removed ?? null;
 const titles = gap.rows.movieRow.map((m) => d.movies.title[m]);
 const yearOnly = d.movies.releaseDate.filter((x, m) => Number.isNaN(x) && Number.isFinite(d.movies.year[m])).length;
 const out = {
@@ -24,5 +25,7 @@ const out = {
   otherRulesRemoved: report.rowsIn - report.rowsOut,
   ordinarySample: ORDINARY_SAMPLE
 };
-process.stderr.write(`release-noise.json: ${d.name}, ${gap.before} before release of ${gap.total} in ${Math.round(performance.now() - started)} ms\n`);
+process.stderr.write(
+  `release-noise.json: ${d.name}, ${gap.before} before release of ${gap.total} in ${Math.round(performance.now() - started)} ms\n`
+);
 process.stdout.write(JSON.stringify(out));

@@ -28,7 +28,9 @@ const out = {
     id: Array.from(d.movies.id),
     title: d.movies.title,
     year: Array.from(d.movies.year, (y) => (Number.isFinite(y) ? y : null)),
-    genres: Array.from(d.movies.id, (_, m) => d.movies.genreNames.filter((_, g) => d.movies.genres[m * G + g] === 1).join("|")),
+    genres: Array.from(d.movies.id, (_, m) =>
+      d.movies.genreNames.filter((_, g) => d.movies.genres[m * G + g] === 1).join("|")
+    ),
     count: Array.from(stats.count),
     mean: Array.from(stats.mean, round3)
   }

@@ -12,13 +12,21 @@ describe.skipIf(!HAS_ML100K)("cleaning the real ml-100k", async () => {
   it("removes exactly the 231 ratings dated before release and nothing else", () => {
     const {data, report} = cleanDataset(raw!);
     const removed = Object.fromEntries(report.rules.map((r) => [r.rule, r.removed]));
-    expect(removed).toEqual({"missing-values": 0, duplicates: 0, "unknown-movie": 0, "unknown-user": 0, "before-release": 231});
+    expect(removed).toEqual({
+      "missing-values": 0,
+      duplicates: 0,
+      "unknown-movie": 0,
+      "unknown-user": 0,
+      "before-release": 231
+    });
     expect(report.rowsIn).toBe(100_000);
     expect(report.rowsOut).toBe(99_769);
     expect(data.ratings.userId.length).toBe(99_769);
     expect(report.rules.find((r) => r.rule === "before-release")!.examples).toHaveLength(5);
     // Item 267 has no release date: its 9 ratings stay, and the report says so.
-    expect(report.notes.some((n) => /^1 movie has no release date or year \(267 .*its 9 ratings are kept/.test(n))).toBe(true);
+    expect(
+      report.notes.some((n) => /^1 movie has no release date or year \(267 .*its 9 ratings are kept/.test(n))
+    ).toBe(true);
   });
 
   it("finds the same 231 through dense indices after encoding", () => {

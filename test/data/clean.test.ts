@@ -61,8 +61,20 @@ const removedByRule = (report: ReturnType<typeof cleanDataset>["report"]): Recor
 describe("cleanDataset on a hand-built set", () => {
   it("applies the rules in order and counts every removed row once", () => {
     const {data, report} = cleanDataset(dataset());
-    expect(report.rules.map((r) => r.rule)).toEqual(["missing-values", "duplicates", "unknown-movie", "unknown-user", "before-release"]);
-    expect(removedByRule(report)).toEqual({"missing-values": 2, duplicates: 1, "unknown-movie": 1, "unknown-user": 1, "before-release": 2});
+    expect(report.rules.map((r) => r.rule)).toEqual([
+      "missing-values",
+      "duplicates",
+      "unknown-movie",
+      "unknown-user",
+      "before-release"
+    ]);
+    expect(removedByRule(report)).toEqual({
+      "missing-values": 2,
+      duplicates: 1,
+      "unknown-movie": 1,
+      "unknown-user": 1,
+      "before-release": 2
+    });
     expect(report.rowsIn).toBe(10);
     expect(report.rowsOut).toBe(3);
     expect(Array.from(data.ratings.userId)).toEqual([1, 3, 1]);
@@ -74,9 +86,18 @@ describe("cleanDataset on a hand-built set", () => {
   it("gives examples with a reason for each removed row", () => {
     const {report} = cleanDataset(dataset());
     const rule = (name: string) => report.rules.find((r) => r.rule === name)!;
-    expect(rule("missing-values").examples.map((e) => e.reason)).toEqual(["row 8: timestamp is missing", "row 9: rating is missing"]);
+    expect(rule("missing-values").examples.map((e) => e.reason)).toEqual([
+      "row 8: timestamp is missing",
+      "row 9: rating is missing"
+    ]);
     expect(rule("duplicates").examples).toEqual([
-      {userId: 1, movieId: 10, rating: 4, timestamp: day(1997, 10, 1), reason: "row 1 repeats (user 1, movie 10); row 2 (rating 2 at 1997-11-01T00:00:00.000Z) is kept as the latest"}
+      {
+        userId: 1,
+        movieId: 10,
+        rating: 4,
+        timestamp: day(1997, 10, 1),
+        reason: "row 1 repeats (user 1, movie 10); row 2 (rating 2 at 1997-11-01T00:00:00.000Z) is kept as the latest"
+      }
     ]);
     expect(rule("unknown-movie").examples[0].reason).toBe("row 3: movie 99 is not in the movies table");
     expect(rule("unknown-user").examples[0].reason).toBe("row 7: user 4 is not in the users table");
@@ -107,7 +128,9 @@ describe("cleanDataset on a hand-built set", () => {
     const {report} = cleanDataset(dataset(), {beforeRelease: false});
     expect(report.rules.map((r) => r.rule)).not.toContain("before-release");
     expect(report.rowsOut).toBe(5);
-    expect(report.notes).toContain("Before-release rule is off: 2 ratings are dated before the movie's release and kept.");
+    expect(report.notes).toContain(
+      "Before-release rule is off: 2 ratings are dated before the movie's release and kept."
+    );
   });
 
   it("skips the unknown-user rule without a users table and says so", () => {
@@ -172,7 +195,8 @@ describe("cleanDataset invariants (property)", () => {
         expect(data.ratings.userId.length).toBe(report.rowsOut);
         const pairs = new Set<string>();
         for (let i = 0; i < report.rowsOut; i++) {
-          const u = data.ratings.userId[i], m = data.ratings.movieId[i];
+          const u = data.ratings.userId[i],
+            m = data.ratings.movieId[i];
           expect(Number.isNaN(data.ratings.rating[i]) || Number.isNaN(data.ratings.timestamp[i])).toBe(false);
           expect([10, 20, 30, 40]).toContain(m);
           expect([1, 2, 3]).toContain(u);

@@ -6,7 +6,14 @@ const opts = {file: "t.csv"};
 
 describe("parseCsv", () => {
   it("parses plain records with LF and CRLF endings", () => {
-    expect(parseCsv("a,b,c\n1,2,3\r\n4,5,6", opts)).toEqual({records: [["a", "b", "c"], ["1", "2", "3"], ["4", "5", "6"]], lines: [1, 2, 3]});
+    expect(parseCsv("a,b,c\n1,2,3\r\n4,5,6", opts)).toEqual({
+      records: [
+        ["a", "b", "c"],
+        ["1", "2", "3"],
+        ["4", "5", "6"]
+      ],
+      lines: [1, 2, 3]
+    });
   });
   it("keeps commas and doubled quotes inside quoted fields", () => {
     const text = '1,"American President, The (1995)",Comedy\n2,"Bird, The ""Early"" (1990)",Drama\n';
@@ -22,11 +29,16 @@ describe("parseCsv", () => {
     expect(lines).toEqual([1, 3, 6]);
   });
   it("reads empty fields, a quoted empty field and a trailing separator", () => {
-    expect(parseCsv('a,,""\n,x,\n', opts).records).toEqual([["a", "", ""], ["", "x", ""]]);
+    expect(parseCsv('a,,""\n,x,\n', opts).records).toEqual([
+      ["a", "", ""],
+      ["", "x", ""]
+    ]);
   });
   it("ignores blank lines at the end but rejects a blank line in the middle", () => {
     expect(parseCsv("a\nb\n\n\r\n", opts).records).toEqual([["a"], ["b"]]);
-    expect(() => parseCsv("a\n\nb\n", opts)).toThrow('t.csv line 2: got "", expected a record, not a blank line (blank lines are allowed only at the end of the file)');
+    expect(() => parseCsv("a\n\nb\n", opts)).toThrow(
+      't.csv line 2: got "", expected a record, not a blank line (blank lines are allowed only at the end of the file)'
+    );
   });
   it("names the line where an unterminated quote opened", () => {
     expect(() => parseCsv('a,b\n1,"never closed\n2,x\n', opts)).toThrow(DataError);
@@ -35,13 +47,19 @@ describe("parseCsv", () => {
     );
   });
   it("rejects text after a closing quote", () => {
-    expect(() => parseCsv('1,"a"b,c\n', opts)).toThrow('t.csv line 1, field "column 2": got "b,c\n", expected a separator or the end of the line after a closing quote');
+    expect(() => parseCsv('1,"a"b,c\n', opts)).toThrow(
+      't.csv line 1, field "column 2": got "b,c\n", expected a separator or the end of the line after a closing quote'
+    );
   });
   it("rejects a quote inside an unquoted field", () => {
-    expect(() => parseCsv('1,ab"c,d\n', opts)).toThrow('t.csv line 1, field "column 2": got "ab"c,d", expected a quote only around a whole field');
+    expect(() => parseCsv('1,ab"c,d\n', opts)).toThrow(
+      't.csv line 1, field "column 2": got "ab"c,d", expected a quote only around a whole field'
+    );
   });
   it("rejects a lone CR", () => {
-    expect(() => parseCsv("a\rb\n", opts)).toThrow("t.csv line 1: got \"\\r\", expected a line ending of LF or CRLF, not a lone CR");
+    expect(() => parseCsv("a\rb\n", opts)).toThrow(
+      't.csv line 1: got "\\r", expected a line ending of LF or CRLF, not a lone CR'
+    );
   });
   it("supports another one-character separator and returns the record count", () => {
     let seen = 0;

@@ -28,7 +28,11 @@ describe("decodeUtf8Strict", () => {
     expect(decodeUtf8Strict(utf8("\ufeffAmélie (2001)"), "movies.csv")).toBe("Amélie (2001)");
   });
   it("throws a DataError naming the line of invalid bytes", () => {
-    const bytes = new Uint8Array([...utf8("movieId,title,genres\n1,ok,Drama\n2,Am"), 0xe9, ...utf8("lie (2001),Comedy\n")]);
+    const bytes = new Uint8Array([
+      ...utf8("movieId,title,genres\n1,ok,Drama\n2,Am"),
+      0xe9,
+      ...utf8("lie (2001),Comedy\n")
+    ]);
     expect(() => decodeUtf8Strict(bytes, "set/movies.csv")).toThrow(DataError);
     expect(() => decodeUtf8Strict(bytes, "set/movies.csv")).toThrow(
       'set/movies.csv line 3: got "bytes 0xe9 0x6c 0x69 0x65 at byte offset 36", expected valid UTF-8 text'

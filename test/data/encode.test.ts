@@ -44,7 +44,11 @@ function raw(userIds: number[], movieIds: number[], movieTable: number[], userTa
 describe("indexOfIds / idLookup / sortedUniqueIds", () => {
   it("maps raw ids to positions and refuses repeated ids", () => {
     const ids = Int32Array.from([7, 3, 100]);
-    expect([...indexOfIds(ids)]).toEqual([[7, 0], [3, 1], [100, 2]]);
+    expect([...indexOfIds(ids)]).toEqual([
+      [7, 0],
+      [3, 1],
+      [100, 2]
+    ]);
     expect(() => indexOfIds(Int32Array.from([1, 2, 1]))).toThrow(/id 1 appears twice \(positions 0 and 2\)/);
     expect(firstDuplicateId(Int32Array.from([5, 6, 5]))).toEqual({id: 5, first: 0, second: 2});
     expect(firstDuplicateId(ids)).toBeNull();
@@ -107,6 +111,8 @@ describe("encodeDataset", () => {
   });
 
   it("throws on repeated movie ids", () => {
-    expect(() => encodeDataset(raw([1], [5], [5, 6, 5]))).toThrow('tiny movies, field "id": got "5", expected unique ids (rows 1 and 3 share this one)');
+    expect(() => encodeDataset(raw([1], [5], [5, 6, 5]))).toThrow(
+      'tiny movies, field "id": got "5", expected unique ids (rows 1 and 3 share this one)'
+    );
   });
 });

@@ -39,21 +39,58 @@ describe("mergedTable", () => {
   it("joins each rating with its movie and user, in rating order", () => {
     const t = mergedTable(dataset(true));
     expect(t.columnNames()).toEqual([
-      "user_id", "movie_id", "rating", "timestamp", "title", "year", "release_date", "Animation", "Children's", "Drama", "age", "gender", "occupation"
+      "user_id",
+      "movie_id",
+      "rating",
+      "timestamp",
+      "title",
+      "year",
+      "release_date",
+      "Animation",
+      "Children's",
+      "Drama",
+      "age",
+      "gender",
+      "occupation"
     ]);
     expect(t.numRows()).toBe(3);
     const rows = t.objects();
     expect(rows[0]).toEqual({
-      user_id: 43, movie_id: 7, rating: 5, timestamp: 100, title: "Toy Story (1995)", year: 1995, release_date: "1995-01-01",
-      Animation: 1, "Children's": 1, Drama: 0, age: 53, gender: "F", occupation: "writer"
+      user_id: 43,
+      movie_id: 7,
+      rating: 5,
+      timestamp: 100,
+      title: "Toy Story (1995)",
+      year: 1995,
+      release_date: "1995-01-01",
+      Animation: 1,
+      "Children's": 1,
+      Drama: 0,
+      age: 53,
+      gender: "F",
+      occupation: "writer"
     });
-    expect(rows[1]).toMatchObject({user_id: 42, movie_id: 9, title: "Untitled", release_date: null, Drama: 1, gender: "M", occupation: "student"});
+    expect(rows[1]).toMatchObject({
+      user_id: 42,
+      movie_id: 9,
+      title: "Untitled",
+      release_date: null,
+      Drama: 1,
+      gender: "M",
+      occupation: "student"
+    });
     expect((rows[1] as {year: number}).year).toBeNaN();
   });
 
   it("supports arquero verbs (mean rating per movie)", () => {
-    const t = mergedTable(dataset(true)).groupby("movie_id").rollup({mean: "d => op.mean(d.rating)"}).orderby("movie_id");
-    expect(t.objects()).toEqual([{movie_id: 7, mean: 5}, {movie_id: 9, mean: 3.5}]);
+    const t = mergedTable(dataset(true))
+      .groupby("movie_id")
+      .rollup({mean: "d => op.mean(d.rating)"})
+      .orderby("movie_id");
+    expect(t.objects()).toEqual([
+      {movie_id: 7, mean: 5},
+      {movie_id: 9, mean: 3.5}
+    ]);
   });
 
   it("leaves out user columns when there is no users table", () => {

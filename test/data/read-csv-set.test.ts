@@ -5,7 +5,8 @@ import type {DatasetFiles} from "../../lib/data/read-files.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-const RATINGS = "userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n1,3,4.5,964981247\r\n2,6,0.5,964982224\r\n3,11,5.0,964982931\r\n";
+const RATINGS =
+  "userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n1,3,4.5,964981247\r\n2,6,0.5,964982224\r\n3,11,5.0,964982931\r\n";
 const MOVIES = [
   "movieId,title,genres",
   "1,Toy Story (1995),Adventure|Animation|Children|Comedy|Fantasy",
@@ -46,7 +47,18 @@ describe("readCsvSet", () => {
   it("maps genres to sorted names, with (no genres listed) as no flags", () => {
     const m = read().movies;
     const names = m.genreNames;
-    expect(names).toEqual(["Action", "Adventure", "Animation", "Children", "Comedy", "Drama", "Fantasy", "IMAX", "Romance", "Sci-Fi"]);
+    expect(names).toEqual([
+      "Action",
+      "Adventure",
+      "Animation",
+      "Children",
+      "Comedy",
+      "Drama",
+      "Fantasy",
+      "IMAX",
+      "Romance",
+      "Sci-Fi"
+    ]);
     const of = (row: number) => names.filter((_, g) => m.genres[row * names.length + g] === 1);
     expect(of(0)).toEqual(["Adventure", "Animation", "Children", "Comedy", "Fantasy"]);
     expect(of(3)).toEqual([]);
@@ -58,28 +70,86 @@ describe("readCsvSet", () => {
     expect(() => read({"ratings.csv": 'userId,movieId,rating,timestamp\n"1",2,"3.25",964982703\n'})).toThrow(
       'small/ratings.csv line 2, field "rating": got "3.25", expected a rating from 0.5 to 5 in steps of 0.5'
     );
-    expect(() => read({"ratings.csv": '"user",movieId,rating,timestamp\n1,2,3,4\n'})).toThrow('small/ratings.csv line 1, field "header": got "user,movieId,rating,timestamp"');
+    expect(() => read({"ratings.csv": '"user",movieId,rating,timestamp\n1,2,3,4\n'})).toThrow(
+      'small/ratings.csv line 1, field "header": got "user,movieId,rating,timestamp"'
+    );
     expect(() => read({"ratings.csv": 'userId,movieId,rating,timestamp\n"1",2,3\n'})).toThrow(
       'small/ratings.csv line 2: got "1,2,3", expected 4 fields separated by "," (user id, movie id, rating, timestamp), found 3'
     );
   });
   it.each([
-    ["ratings.csv", "movieId,userId,rating,timestamp\n1,1,4,5\n", 'small/ratings.csv line 1, field "header": got "movieId,userId,rating,timestamp", expected the header "userId,movieId,rating,timestamp"'],
-    ["ratings.csv", "1,1,4.0,964982703\n", 'small/ratings.csv line 1, field "header": got "1,1,4.0,964982703", expected the header "userId,movieId,rating,timestamp"'],
-    ["ratings.csv", "userId,movieId,rating,timestamp\n1,1,0,964982703\n", 'small/ratings.csv line 2, field "rating": got "0", expected a rating from 0.5 to 5 in steps of 0.5'],
-    ["ratings.csv", "userId,movieId,rating,timestamp\n1,1,NaN,964982703\n", 'small/ratings.csv line 2, field "rating": got "NaN", expected a number (a rating from 0.5 to 5 in steps of 0.5)'],
-    ["ratings.csv", "userId,movieId,rating,timestamp\n1,1,4,1e9\n", 'small/ratings.csv line 2, field "timestamp": got "1e9", expected a timestamp in whole unix seconds (digits only, at most 10^12)'],
-    ["ratings.csv", "userId,movieId,rating,timestamp\n1,1,4,5,6\n", 'small/ratings.csv line 2: got "1,1,4,5,6", expected 4 fields separated by "," (user id, movie id, rating, timestamp), found 5'],
+    [
+      "ratings.csv",
+      "movieId,userId,rating,timestamp\n1,1,4,5\n",
+      'small/ratings.csv line 1, field "header": got "movieId,userId,rating,timestamp", expected the header "userId,movieId,rating,timestamp"'
+    ],
+    [
+      "ratings.csv",
+      "1,1,4.0,964982703\n",
+      'small/ratings.csv line 1, field "header": got "1,1,4.0,964982703", expected the header "userId,movieId,rating,timestamp"'
+    ],
+    [
+      "ratings.csv",
+      "userId,movieId,rating,timestamp\n1,1,0,964982703\n",
+      'small/ratings.csv line 2, field "rating": got "0", expected a rating from 0.5 to 5 in steps of 0.5'
+    ],
+    [
+      "ratings.csv",
+      "userId,movieId,rating,timestamp\n1,1,NaN,964982703\n",
+      'small/ratings.csv line 2, field "rating": got "NaN", expected a number (a rating from 0.5 to 5 in steps of 0.5)'
+    ],
+    [
+      "ratings.csv",
+      "userId,movieId,rating,timestamp\n1,1,4,1e9\n",
+      'small/ratings.csv line 2, field "timestamp": got "1e9", expected a timestamp in whole unix seconds (digits only, at most 10^12)'
+    ],
+    [
+      "ratings.csv",
+      "userId,movieId,rating,timestamp\n1,1,4,5,6\n",
+      'small/ratings.csv line 2: got "1,1,4,5,6", expected 4 fields separated by "," (user id, movie id, rating, timestamp), found 5'
+    ],
     ["ratings.csv", "", "small/ratings.csv: expected rating rows, but the file is empty"],
-    ["movies.csv", "id,title,genres\n1,A (1995),Drama\n", 'small/movies.csv line 1, field "header": got "id,title,genres", expected the header "movieId,title,genres"'],
-    ["movies.csv", "movieId,title,genres\n1,A (1995),Drama\n1,B (1996),Comedy\n", 'small/movies.csv line 3, field "movie id": got "1", expected a unique movie id (already on line 2)'],
-    ["movies.csv", "movieId,title,genres\n1,A, The (1995),Drama\n", 'small/movies.csv line 2: got "1,A, The (1995),Drama", expected 3 fields separated by "," (movie id, title, genres), found 4'],
-    ["movies.csv", 'movieId,title,genres\n1,"A, The (1995),Drama\n2,B (1990),Drama\n', 'small/movies.csv line 2: got ""A, The (1995),Drama\n2,B (1990),Drama\n", expected a closing quote for the field opened on this line'],
-    ["movies.csv", "movieId,title,genres\n1.5,A (1995),Drama\n", 'small/movies.csv line 2, field "movie id": got "1.5", expected a positive integer id'],
-    ["movies.csv", "movieId,title,genres\n", "small/movies.csv: expected movie rows after the header, but there are none"],
+    [
+      "movies.csv",
+      "id,title,genres\n1,A (1995),Drama\n",
+      'small/movies.csv line 1, field "header": got "id,title,genres", expected the header "movieId,title,genres"'
+    ],
+    [
+      "movies.csv",
+      "movieId,title,genres\n1,A (1995),Drama\n1,B (1996),Comedy\n",
+      'small/movies.csv line 3, field "movie id": got "1", expected a unique movie id (already on line 2)'
+    ],
+    [
+      "movies.csv",
+      "movieId,title,genres\n1,A, The (1995),Drama\n",
+      'small/movies.csv line 2: got "1,A, The (1995),Drama", expected 3 fields separated by "," (movie id, title, genres), found 4'
+    ],
+    [
+      "movies.csv",
+      'movieId,title,genres\n1,"A, The (1995),Drama\n2,B (1990),Drama\n',
+      'small/movies.csv line 2: got ""A, The (1995),Drama\n2,B (1990),Drama\n", expected a closing quote for the field opened on this line'
+    ],
+    [
+      "movies.csv",
+      "movieId,title,genres\n1.5,A (1995),Drama\n",
+      'small/movies.csv line 2, field "movie id": got "1.5", expected a positive integer id'
+    ],
+    [
+      "movies.csv",
+      "movieId,title,genres\n",
+      "small/movies.csv: expected movie rows after the header, but there are none"
+    ],
     ["movies.csv", "", "small/movies.csv: expected movie rows, but the file is empty"],
-    ["movies.csv", "movieId,title,genres\n1,A (1995),\n", 'small/movies.csv line 2, field "genres": got "", expected genre names joined by "|"'],
-    ["movies.csv", "movieId,title,genres\n1, ,Drama\n", 'small/movies.csv line 2, field "title": got " ", expected a non-empty value']
+    [
+      "movies.csv",
+      "movieId,title,genres\n1,A (1995),\n",
+      'small/movies.csv line 2, field "genres": got "", expected genre names joined by "|"'
+    ],
+    [
+      "movies.csv",
+      "movieId,title,genres\n1, ,Drama\n",
+      'small/movies.csv line 2, field "title": got " ", expected a non-empty value'
+    ]
   ])("rejects bad %s: %j", (file, text, message) => {
     expect(() => read({[file]: text})).toThrow(DataError);
     expect(() => read({[file]: text})).toThrow(message);
@@ -87,7 +157,7 @@ describe("readCsvSet", () => {
   it("rejects invalid UTF-8 in movies.csv naming the line", () => {
     const bytes = new Uint8Array([...utf8("movieId,title,genres\n1,Am"), 0xe9, ...utf8("lie (2001),Comedy\n")]);
     expect(() => readCsvMovies(bytes, "small/movies.csv")).toThrow(DataError);
-    expect(() => readCsvMovies(bytes, "small/movies.csv")).toThrow("small/movies.csv line 2: got \"bytes 0xe9");
+    expect(() => readCsvMovies(bytes, "small/movies.csv")).toThrow('small/movies.csv line 2: got "bytes 0xe9');
   });
   it("rejects non-ASCII bytes in ratings.csv as a bad value", () => {
     const bytes = new Uint8Array([...utf8("userId,movieId,rating,timestamp\n1,2,"), 0xff, ...utf8(",5\n")]);
@@ -96,6 +166,8 @@ describe("readCsvSet", () => {
   it("names a missing movies.csv", () => {
     const files = fixture();
     delete files["movies.csv"];
-    expect(() => readCsvSet(files, {name: "small"})).toThrow("small/movies.csv: expected CSV movies (movies.csv), but the file is missing");
+    expect(() => readCsvSet(files, {name: "small"})).toThrow(
+      "small/movies.csv: expected CSV movies (movies.csv), but the file is missing"
+    );
   });
 });

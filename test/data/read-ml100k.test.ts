@@ -67,29 +67,93 @@ describe("readMl100k on a fixture", () => {
     expect(readMl100k(files, {name: "x"}).users!.occupationNames).toEqual(["other", "technician"]);
   });
   it.each([
-    ["u.item", "10|A (1990)|01-Jan-1990||u|0|1\n", 'tiny/u.item line 1: got "10|A (1990)|01-Jan-1990||u|0|1", expected 8 fields separated by "|" (movie id, title, release date, video release date, IMDb URL, unknown, Action, Drama), found 7'],
-    ["u.item", "ten|A (1990)|01-Jan-1990||u|0|1|0\n", 'tiny/u.item line 1, field "movie id": got "ten", expected a positive integer id (1 to 2147483647)'],
-    ["u.item", "10|A (1990)|1990-01-01||u|0|1|0\n", 'tiny/u.item line 1, field "release date": got "1990-01-01", expected a date as DD-Mon-YYYY (e.g. 01-Jan-1995) or empty'],
+    [
+      "u.item",
+      "10|A (1990)|01-Jan-1990||u|0|1\n",
+      'tiny/u.item line 1: got "10|A (1990)|01-Jan-1990||u|0|1", expected 8 fields separated by "|" (movie id, title, release date, video release date, IMDb URL, unknown, Action, Drama), found 7'
+    ],
+    [
+      "u.item",
+      "ten|A (1990)|01-Jan-1990||u|0|1|0\n",
+      'tiny/u.item line 1, field "movie id": got "ten", expected a positive integer id (1 to 2147483647)'
+    ],
+    [
+      "u.item",
+      "10|A (1990)|1990-01-01||u|0|1|0\n",
+      'tiny/u.item line 1, field "release date": got "1990-01-01", expected a date as DD-Mon-YYYY (e.g. 01-Jan-1995) or empty'
+    ],
     ["u.item", "10|A (1990)|31-Feb-1990||u|0|1|0\n", 'tiny/u.item line 1, field "release date": got "31-Feb-1990"'],
     ["u.item", "10|A (1990)|01-Foo-1990||u|0|1|0\n", 'tiny/u.item line 1, field "release date": got "01-Foo-1990"'],
-    ["u.item", "10|A (1990)|01-Jan-1990||u|0|2|0\n", 'tiny/u.item line 1, field "Action": got "2", expected a genre flag 0 or 1'],
+    [
+      "u.item",
+      "10|A (1990)|01-Jan-1990||u|0|2|0\n",
+      'tiny/u.item line 1, field "Action": got "2", expected a genre flag 0 or 1'
+    ],
     ["u.item", "10||01-Jan-1990||u|0|1|0\n", 'tiny/u.item line 1, field "title": got "", expected a non-empty value'],
-    ["u.item", "10|A (1990)|01-Jan-1990||u|0|1|0\n10|B (1991)|01-Jan-1991||u|0|1|0\n", 'tiny/u.item line 2, field "movie id": got "10", expected a unique movie id (already on line 1)'],
+    [
+      "u.item",
+      "10|A (1990)|01-Jan-1990||u|0|1|0\n10|B (1991)|01-Jan-1991||u|0|1|0\n",
+      'tiny/u.item line 2, field "movie id": got "10", expected a unique movie id (already on line 1)'
+    ],
     ["u.item", "", "tiny/u.item: expected movie rows, but the file is empty"],
-    ["u.user", "1|x|M|other|1\n", 'tiny/u.user line 1, field "age": got "x", expected an age in whole years from 1 to 120'],
-    ["u.user", "1|0|M|other|1\n", 'tiny/u.user line 1, field "age": got "0", expected an age in whole years from 1 to 120'],
-    ["u.user", "1|121|M|other|1\n", 'tiny/u.user line 1, field "age": got "121", expected an age in whole years from 1 to 120'],
-    ["u.user", "1||M|other|1\n", 'tiny/u.user line 1, field "age": got "", expected an age in whole years from 1 to 120'],
+    [
+      "u.user",
+      "1|x|M|other|1\n",
+      'tiny/u.user line 1, field "age": got "x", expected an age in whole years from 1 to 120'
+    ],
+    [
+      "u.user",
+      "1|0|M|other|1\n",
+      'tiny/u.user line 1, field "age": got "0", expected an age in whole years from 1 to 120'
+    ],
+    [
+      "u.user",
+      "1|121|M|other|1\n",
+      'tiny/u.user line 1, field "age": got "121", expected an age in whole years from 1 to 120'
+    ],
+    [
+      "u.user",
+      "1||M|other|1\n",
+      'tiny/u.user line 1, field "age": got "", expected an age in whole years from 1 to 120'
+    ],
     ["u.user", "1|30|m|other|1\n", 'tiny/u.user line 1, field "gender": got "m", expected "M" or "F"'],
     ["u.user", "1|30|X|other|1\n", 'tiny/u.user line 1, field "gender": got "X", expected "M" or "F"'],
-    ["u.user", "1|30|M|pilot|1\n", 'tiny/u.user line 1, field "occupation": got "pilot", expected one of the occupations in u.occupation (other, technician)'],
-    ["u.user", "1|30|M|other|1\n1|31|F|other|2\n", 'tiny/u.user line 2, field "user id": got "1", expected a unique user id (already on line 1)'],
-    ["u.user", "1|30|M|other\n", 'tiny/u.user line 1: got "1|30|M|other", expected 5 fields separated by "|" (user id, age, gender, occupation, zip code), found 4'],
-    ["u.data", "1\t10\t6\t881250949\n", 'tiny/u.data line 1, field "rating": got "6", expected a rating from 1 to 5 in steps of 1'],
-    ["u.data", "1\t10\t4\tsoon\n", 'tiny/u.data line 1, field "timestamp": got "soon", expected a timestamp in whole unix seconds (digits only, at most 10^12)'],
+    [
+      "u.user",
+      "1|30|M|pilot|1\n",
+      'tiny/u.user line 1, field "occupation": got "pilot", expected one of the occupations in u.occupation (other, technician)'
+    ],
+    [
+      "u.user",
+      "1|30|M|other|1\n1|31|F|other|2\n",
+      'tiny/u.user line 2, field "user id": got "1", expected a unique user id (already on line 1)'
+    ],
+    [
+      "u.user",
+      "1|30|M|other\n",
+      'tiny/u.user line 1: got "1|30|M|other", expected 5 fields separated by "|" (user id, age, gender, occupation, zip code), found 4'
+    ],
+    [
+      "u.data",
+      "1\t10\t6\t881250949\n",
+      'tiny/u.data line 1, field "rating": got "6", expected a rating from 1 to 5 in steps of 1'
+    ],
+    [
+      "u.data",
+      "1\t10\t4\tsoon\n",
+      'tiny/u.data line 1, field "timestamp": got "soon", expected a timestamp in whole unix seconds (digits only, at most 10^12)'
+    ],
     ["u.data", "", "tiny/u.data: expected rating rows, but the file is empty"],
-    ["u.genre", "unknown|0\nAction|2\n", 'tiny/u.genre line 2, field "index": got "2", expected the genre index 1 (indices count up from 0 in order)'],
-    ["u.item", "10|A (1990)|01-Jan-1990||u|0|1|0\n\n20|B (1991)|01-Jan-1991||u|0|1|0\n", 'tiny/u.item line 2: got "", expected a record, not a blank line (blank lines are allowed only at the end of the file)']
+    [
+      "u.genre",
+      "unknown|0\nAction|2\n",
+      'tiny/u.genre line 2, field "index": got "2", expected the genre index 1 (indices count up from 0 in order)'
+    ],
+    [
+      "u.item",
+      "10|A (1990)|01-Jan-1990||u|0|1|0\n\n20|B (1991)|01-Jan-1991||u|0|1|0\n",
+      'tiny/u.item line 2: got "", expected a record, not a blank line (blank lines are allowed only at the end of the file)'
+    ]
   ])("rejects bad %s: %j", (file, text, message) => {
     expect(() => read({[file]: text})).toThrow(DataError);
     expect(() => read({[file]: text})).toThrow(message);
@@ -97,13 +161,17 @@ describe("readMl100k on a fixture", () => {
   it("names a missing required file", () => {
     const files = fixture();
     delete files["u.item"];
-    expect(() => readMl100k(files, {name: "tiny"})).toThrow("tiny/u.item: expected ml-100k movies (u.item), but the file is missing");
+    expect(() => readMl100k(files, {name: "tiny"})).toThrow(
+      "tiny/u.item: expected ml-100k movies (u.item), but the file is missing"
+    );
   });
 });
 
 describe.skipIf(!HAS_ML100K)("readMl100k on the real MovieLens 100K", () => {
   const files: DatasetFiles = {};
-  if (HAS_ML100K) for (const f of ["u.data", "u.item", "u.user", "u.genre", "u.occupation"]) files[f] = readFileSync(join(ML100K_DIR, f));
+  if (HAS_ML100K)
+    for (const f of ["u.data", "u.item", "u.user", "u.genre", "u.occupation"])
+      files[f] = readFileSync(join(ML100K_DIR, f));
   const d = HAS_ML100K ? readMl100k(files, {name: "ml-100k"}) : undefined!;
 
   it("has 100,000 ratings, 943 distinct users and 1,682 movies", () => {

@@ -8,7 +8,8 @@ const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 function fixture(over: Record<string, string> = {}): DatasetFiles {
   const text: Record<string, string> = {
     "ratings.dat": "1::1193::5::978300760\r\n1::661::3::978302109\r\n6040::2::1::956703977\r\n",
-    "movies.dat": "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n661::James and the Giant Peach (1996)::Animation|Children's|Musical\n2::Am\u00e9lie::Comedy|Romance\n",
+    "movies.dat":
+      "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n661::James and the Giant Peach (1996)::Animation|Children's|Musical\n2::Am\u00e9lie::Comedy|Romance\n",
     "users.dat": "1::F::1::10::48067\n6040::M::25::6::11106\n",
     ...over
   };
@@ -45,18 +46,58 @@ describe("readMl1m", () => {
     expect(readMl1m(files, {name: "x"}).users).toBeUndefined();
   });
   it.each([
-    ["ratings.dat", "1::1193::5\n", 'ml-1m/ratings.dat line 1: got "1::1193::5", expected 4 fields separated by "::" (user id, movie id, rating, timestamp), found 3'],
-    ["ratings.dat", "1::1193::4.5::978300760\n", 'ml-1m/ratings.dat line 1, field "rating": got "4.5", expected a rating from 1 to 5 in steps of 1'],
-    ["ratings.dat", "a::1193::4::978300760\n", 'ml-1m/ratings.dat line 1, field "user id": got "a", expected a positive integer id'],
-    ["movies.dat", "1::Toy Story (1995)\n", 'ml-1m/movies.dat line 1: got "1::Toy Story (1995)", expected 3 fields separated by "::" (movie id, title, genres), found 2'],
-    ["movies.dat", "1::A (1995)::Drama\n1::B (1996)::Comedy\n", 'ml-1m/movies.dat line 2, field "movie id": got "1", expected a unique movie id (already on line 1)'],
-    ["movies.dat", "1::A (1995)::Drama||Comedy\n", 'ml-1m/movies.dat line 1, field "genres": got "Drama||Comedy", expected genre names joined by "|"'],
+    [
+      "ratings.dat",
+      "1::1193::5\n",
+      'ml-1m/ratings.dat line 1: got "1::1193::5", expected 4 fields separated by "::" (user id, movie id, rating, timestamp), found 3'
+    ],
+    [
+      "ratings.dat",
+      "1::1193::4.5::978300760\n",
+      'ml-1m/ratings.dat line 1, field "rating": got "4.5", expected a rating from 1 to 5 in steps of 1'
+    ],
+    [
+      "ratings.dat",
+      "a::1193::4::978300760\n",
+      'ml-1m/ratings.dat line 1, field "user id": got "a", expected a positive integer id'
+    ],
+    [
+      "movies.dat",
+      "1::Toy Story (1995)\n",
+      'ml-1m/movies.dat line 1: got "1::Toy Story (1995)", expected 3 fields separated by "::" (movie id, title, genres), found 2'
+    ],
+    [
+      "movies.dat",
+      "1::A (1995)::Drama\n1::B (1996)::Comedy\n",
+      'ml-1m/movies.dat line 2, field "movie id": got "1", expected a unique movie id (already on line 1)'
+    ],
+    [
+      "movies.dat",
+      "1::A (1995)::Drama||Comedy\n",
+      'ml-1m/movies.dat line 1, field "genres": got "Drama||Comedy", expected genre names joined by "|"'
+    ],
     ["movies.dat", "1::A (1995)::\n", 'ml-1m/movies.dat line 1, field "genres": got ""'],
-    ["movies.dat", "-1::A (1995)::Drama\n", 'ml-1m/movies.dat line 1, field "movie id": got "-1", expected a positive integer id'],
+    [
+      "movies.dat",
+      "-1::A (1995)::Drama\n",
+      'ml-1m/movies.dat line 1, field "movie id": got "-1", expected a positive integer id'
+    ],
     ["users.dat", "1::X::1::10::48067\n", 'ml-1m/users.dat line 1, field "gender": got "X", expected "M" or "F"'],
-    ["users.dat", "1::F::20::10::48067\n", 'ml-1m/users.dat line 1, field "age": got "20", expected an ml-1m age bucket (1, 18, 25, 35, 45, 50, 56)'],
-    ["users.dat", "1::F::18::21::48067\n", 'ml-1m/users.dat line 1, field "occupation": got "21", expected an occupation code from 0 to 20'],
-    ["users.dat", "1::F::18::05::48067\n", 'ml-1m/users.dat line 1, field "occupation": got "05", expected an occupation code from 0 to 20'],
+    [
+      "users.dat",
+      "1::F::20::10::48067\n",
+      'ml-1m/users.dat line 1, field "age": got "20", expected an ml-1m age bucket (1, 18, 25, 35, 45, 50, 56)'
+    ],
+    [
+      "users.dat",
+      "1::F::18::21::48067\n",
+      'ml-1m/users.dat line 1, field "occupation": got "21", expected an occupation code from 0 to 20'
+    ],
+    [
+      "users.dat",
+      "1::F::18::05::48067\n",
+      'ml-1m/users.dat line 1, field "occupation": got "05", expected an occupation code from 0 to 20'
+    ],
     ["users.dat", "", "ml-1m/users.dat: expected user rows, but the file is empty"],
     ["movies.dat", "\n", "ml-1m/movies.dat: expected movie rows, but the file is empty"]
   ])("rejects bad %s: %j", (file, text, message) => {
@@ -66,6 +107,8 @@ describe("readMl1m", () => {
   it("names a missing ratings.dat", () => {
     const files = fixture();
     delete files["ratings.dat"];
-    expect(() => readMl1m(files, {name: "ml-1m"})).toThrow("ml-1m/ratings.dat: expected ml-1m ratings (ratings.dat), but the file is missing");
+    expect(() => readMl1m(files, {name: "ml-1m"})).toThrow(
+      "ml-1m/ratings.dat: expected ml-1m ratings (ratings.dat), but the file is missing"
+    );
   });
 });

@@ -13,9 +13,13 @@ const flags19 = (g: number) => Array.from({length: 19}, (_, i) => (i === g ? "1"
 const VALID: Record<string, DatasetFiles> = {
   "ml-100k": {
     "u.data": latin1("1\t1\t5\t874965758\n2\t2\t3\t876893171\n1\t2\t1\t878542960\n"),
-    "u.item": latin1(`1|Toy Story (1995)|01-Jan-1995||http://x|${flags19(3)}\n2|Mépris, Le (1963)|4-Feb-1971||u|${flags19(8)}\n`),
+    "u.item": latin1(
+      `1|Toy Story (1995)|01-Jan-1995||http://x|${flags19(3)}\n2|Mépris, Le (1963)|4-Feb-1971||u|${flags19(8)}\n`
+    ),
     "u.user": latin1("1|24|M|technician|85711\n2|53|F|other|T8H1N\n"),
-    "u.genre": latin1(`${["unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"].map((g, i) => `${g}|${i}`).join("\n")}\n\n`),
+    "u.genre": latin1(
+      `${["unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"].map((g, i) => `${g}|${i}`).join("\n")}\n\n`
+    ),
     "u.occupation": latin1("other\ntechnician\n")
   },
   "ml-1m": {
@@ -25,7 +29,9 @@ const VALID: Record<string, DatasetFiles> = {
   },
   csv: {
     "ratings.csv": enc("userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n1,3,4.5,964981247\r\n"),
-    "movies.csv": enc('movieId,title,genres\r\n1,Toy Story (1995),Animation|Comedy\r\n3,"Bird, The ""Early"" (1990)",(no genres listed)\r\n')
+    "movies.csv": enc(
+      'movieId,title,genres\r\n1,Toy Story (1995),Animation|Comedy\r\n3,"Bird, The ""Early"" (1990)",(no genres listed)\r\n'
+    )
   }
 };
 
@@ -64,9 +70,16 @@ function checkInvariants(d: RawDataset): void {
 }
 
 type Mutation = {kind: "flip" | "insert" | "delete"; at: number; byte: number};
-const mutation = fc.record({kind: fc.constantFrom("flip", "insert", "delete") as fc.Arbitrary<Mutation["kind"]>, at: fc.nat(), byte: fc.integer({min: 0, max: 255})});
+const mutation = fc.record({
+  kind: fc.constantFrom("flip", "insert", "delete") as fc.Arbitrary<Mutation["kind"]>,
+  at: fc.nat(),
+  byte: fc.integer({min: 0, max: 255})
+});
 /** Bytes that matter to the parsers, so mutations hit separators, quotes and line ends often. */
-const interestingByte = fc.oneof(fc.integer({min: 0, max: 255}), fc.constantFrom(9, 10, 13, 34, 44, 46, 48, 49, 53, 58, 124, 0xe9, 0xc3, 0xff));
+const interestingByte = fc.oneof(
+  fc.integer({min: 0, max: 255}),
+  fc.constantFrom(9, 10, 13, 34, 44, 46, 48, 49, 53, 58, 124, 0xe9, 0xc3, 0xff)
+);
 
 function mutate(bytes: Uint8Array, ms: Mutation[]): Uint8Array {
   let a = Array.from(bytes);
@@ -87,11 +100,18 @@ describe("readers on random and mutated files", () => {
   for (const [format, files] of Object.entries(VALID)) {
     it(`${format}: mutated files give a dataset or a DataError`, () => {
       fc.assert(
-        fc.property(fc.constantFrom(...Object.keys(files)), fc.array(fc.record({kind: mutation.map((m) => m.kind), at: fc.nat(), byte: interestingByte}), {minLength: 1, maxLength: 6}), (name, ms) => {
-          const t0 = performance.now();
-          readOrDataError({...files, [name]: mutate(files[name], ms)});
-          expect(performance.now() - t0).toBeLessThan(1000);
-        }),
+        fc.property(
+          fc.constantFrom(...Object.keys(files)),
+          fc.array(fc.record({kind: mutation.map((m) => m.kind), at: fc.nat(), byte: interestingByte}), {
+            minLength: 1,
+            maxLength: 6
+          }),
+          (name, ms) => {
+            const t0 = performance.now();
+            readOrDataError({...files, [name]: mutate(files[name], ms)});
+            expect(performance.now() - t0).toBeLessThan(1000);
+          }
+        ),
         {numRuns: 400, seed: 20240601}
       );
     });
@@ -107,9 +127,34 @@ describe("readers on random and mutated files", () => {
 
     it(`${format}: random strings in any file give a dataset or a DataError`, () => {
       fc.assert(
-        fc.property(fc.constantFrom(...Object.keys(files)), fc.string({maxLength: 200, unit: fc.constantFrom("1", "2", "5", ".", ",", "\t", "|", ":", "\n", "\r", '"', "a", "é", " ", "-", "(", ")")}), (name, text) => {
-          readOrDataError({...files, [name]: format === "csv" ? enc(text) : latin1(text)});
-        }),
+        fc.property(
+          fc.constantFrom(...Object.keys(files)),
+          fc.string({
+            maxLength: 200,
+            unit: fc.constantFrom(
+              "1",
+              "2",
+              "5",
+              ".",
+              ",",
+              "\t",
+              "|",
+              ":",
+              "\n",
+              "\r",
+              '"',
+              "a",
+              "é",
+              " ",
+              "-",
+              "(",
+              ")"
+            )
+          }),
+          (name, text) => {
+            readOrDataError({...files, [name]: format === "csv" ? enc(text) : latin1(text)});
+          }
+        ),
         {numRuns: 300, seed: 11}
       );
     });
@@ -118,12 +163,20 @@ describe("readers on random and mutated files", () => {
 
 describe("round trips", () => {
   it("generated rating rows parse back exactly (all three separators)", () => {
-    const row = fc.tuple(fc.integer({min: 1, max: 0x7fffffff}), fc.integer({min: 1, max: 0x7fffffff}), fc.integer({min: 1, max: 10}), fc.integer({min: 0, max: 1e12}));
+    const row = fc.tuple(
+      fc.integer({min: 1, max: 0x7fffffff}),
+      fc.integer({min: 1, max: 0x7fffffff}),
+      fc.integer({min: 1, max: 10}),
+      fc.integer({min: 0, max: 1e12})
+    );
     fc.assert(
       fc.property(fc.array(row, {minLength: 1, maxLength: 50}), fc.boolean(), (rows, crlf) => {
         const eol = crlf ? "\r\n" : "\n";
         const csv = `userId,movieId,rating,timestamp${eol}${rows.map(([u, m, r, t]) => `${u},${m},${(r / 2).toFixed(1)},${t}`).join(eol)}${eol}`;
-        const d = parseDatasetFiles({"ratings.csv": enc(csv), "movies.csv": enc("movieId,title,genres\n1,A,Drama\n")}, {name: "rt"});
+        const d = parseDatasetFiles(
+          {"ratings.csv": enc(csv), "movies.csv": enc("movieId,title,genres\n1,A,Drama\n")},
+          {name: "rt"}
+        );
         expect(Array.from(d.ratings.userId)).toEqual(rows.map((r) => r[0]));
         expect(Array.from(d.ratings.movieId)).toEqual(rows.map((r) => r[1]));
         expect(Array.from(d.ratings.rating)).toEqual(rows.map((r) => r[2] / 2));

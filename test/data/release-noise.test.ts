@@ -40,12 +40,18 @@ describe("beforeReleaseMask", () => {
 
   it("gives the same answer on raw ids through a Map or a function", () => {
     const ids = Int32Array.from([10, 10, 20, 20, 30, 99]);
-    const map = new Map([[10, 0], [20, 1], [30, 2]]);
+    const map = new Map([
+      [10, 0],
+      [20, 1],
+      [30, 2]
+    ]);
     expect(Array.from(beforeReleaseMask(ids, ts, movies, map))).toEqual([1, 0, 1, 0, 0, 0]);
     expect(Array.from(beforeReleaseMask(ids, ts, movies, (id) => map.get(id) ?? -1))).toEqual([1, 0, 1, 0, 0, 0]);
   });
 
   it("rejects columns of different lengths", () => {
-    expect(() => beforeReleaseMask(Int32Array.from([0]), new Float64Array(2), movies)).toThrow(/1 movie entries but 2 timestamps/);
+    expect(() => beforeReleaseMask(Int32Array.from([0]), new Float64Array(2), movies)).toThrow(
+      /1 movie entries but 2 timestamps/
+    );
   });
 });

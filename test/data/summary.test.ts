@@ -59,7 +59,12 @@ describe("summarizeDataset", () => {
 
   it("handles an empty rating set", () => {
     const d = tiny();
-    d.ratings = {user: new Int32Array(0), movie: new Int32Array(0), rating: new Float32Array(0), timestamp: new Float64Array(0)};
+    d.ratings = {
+      user: new Int32Array(0),
+      movie: new Int32Array(0),
+      rating: new Float32Array(0),
+      timestamp: new Float64Array(0)
+    };
     const s = summarizeDataset(d);
     expect(s.mean).toBeNaN();
     expect(s.firstRating).toBeNull();

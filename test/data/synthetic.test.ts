@@ -85,7 +85,10 @@ describe("generateSynthetic defaults", () => {
       if (y >= 1990) nineties++;
       oldest = Math.min(oldest, y);
     }
-    const ranked = perGenre.map((c, g) => [c, g]).sort((a, b) => b[0] - a[0]).map((x) => ML100K_GENRES[x[1]]);
+    const ranked = perGenre
+      .map((c, g) => [c, g])
+      .sort((a, b) => b[0] - a[0])
+      .map((x) => ML100K_GENRES[x[1]]);
     expect(ranked.slice(0, 2)).toEqual(["Drama", "Comedy"]);
     expect(nineties / d.movies.id.length).toBeGreaterThan(0.7);
     expect(oldest).toBeLessThan(1950);
@@ -123,7 +126,8 @@ describe("generateSynthetic defaults", () => {
 
   it("dates every rating inside 1997-09-20..1998-04-22 and puts ~0.25% before the movie's release", () => {
     let outside = 0;
-    for (let i = 0; i < r.timestamp.length; i++) if (!(r.timestamp[i] >= WINDOW_START && r.timestamp[i] < WINDOW_END)) outside++;
+    for (let i = 0; i < r.timestamp.length; i++)
+      if (!(r.timestamp[i] >= WINDOW_START && r.timestamp[i] < WINDOW_END)) outside++;
     expect(outside).toBe(0);
     const mask = beforeReleaseMask(r.movieId, r.timestamp, d.movies, (id) => id - 1);
     const early = mask.reduce((a, b) => a + b, 0);
@@ -131,7 +135,8 @@ describe("generateSynthetic defaults", () => {
     expect(early).toBeLessThanOrEqual(300);
     // Those movies were released inside the rating window.
     let oldMovies = 0;
-    for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && !(d.movies.releaseDate[r.movieId[i] - 1] > WINDOW_START)) oldMovies++;
+    for (let i = 0; i < mask.length; i++)
+      if (mask[i] === 1 && !(d.movies.releaseDate[r.movieId[i] - 1] > WINDOW_START)) oldMovies++;
     expect(oldMovies).toBe(0);
     expect(cleanDataset(d).report.rules.find((x) => x.rule === "before-release")!.removed).toBe(early);
   });
@@ -143,16 +148,33 @@ describe("generateSynthetic defaults", () => {
     const rng = createRng(7);
     const test = new Uint8Array(n);
     for (let i = 0; i < n; i++) test[i] = rng.next() < 0.2 ? 1 : 0;
-    let sum = 0, count = 0;
-    for (let i = 0; i < n; i++) if (!test[i]) { sum += rating[i]; count++; }
+    let sum = 0,
+      count = 0;
+    for (let i = 0; i < n; i++)
+      if (!test[i]) {
+        sum += rating[i];
+        count++;
+      }
     const mu = sum / count;
-    const bm = new Float64Array(e.movies.id.length), cm = new Float64Array(e.movies.id.length);
-    for (let i = 0; i < n; i++) if (!test[i]) { bm[movie[i]] += rating[i] - mu; cm[movie[i]]++; }
+    const bm = new Float64Array(e.movies.id.length),
+      cm = new Float64Array(e.movies.id.length);
+    for (let i = 0; i < n; i++)
+      if (!test[i]) {
+        bm[movie[i]] += rating[i] - mu;
+        cm[movie[i]]++;
+      }
     for (let m = 0; m < bm.length; m++) bm[m] /= cm[m] + 25;
-    const bu = new Float64Array(e.userIds.length), cu = new Float64Array(e.userIds.length);
-    for (let i = 0; i < n; i++) if (!test[i]) { bu[user[i]] += rating[i] - mu - bm[movie[i]]; cu[user[i]]++; }
+    const bu = new Float64Array(e.userIds.length),
+      cu = new Float64Array(e.userIds.length);
+    for (let i = 0; i < n; i++)
+      if (!test[i]) {
+        bu[user[i]] += rating[i] - mu - bm[movie[i]];
+        cu[user[i]]++;
+      }
     for (let u = 0; u < bu.length; u++) bu[u] /= cu[u] + 10;
-    let seGlobal = 0, seBias = 0, t = 0;
+    let seGlobal = 0,
+      seBias = 0,
+      t = 0;
     for (let i = 0; i < n; i++) {
       if (!test[i]) continue;
       seGlobal += (rating[i] - mu) ** 2;
@@ -198,7 +220,9 @@ describe("generateSynthetic options", () => {
   });
 
   it("rejects impossible or malformed sizes", () => {
-    expect(() => generateSynthetic({users: 10, movies: 10, ratings: 101})).toThrow(/101 ratings cannot fit 10 users × 10 movies/);
+    expect(() => generateSynthetic({users: 10, movies: 10, ratings: 101})).toThrow(
+      /101 ratings cannot fit 10 users × 10 movies/
+    );
     expect(() => generateSynthetic({users: 0})).toThrow(/"users" must be an integer ≥ 1, got 0/);
     expect(() => generateSynthetic({ratings: 1.5})).toThrow(/"ratings" must be an integer ≥ 0/);
     expect(generateSynthetic({ratings: 0}).ratings.rating.length).toBe(0);
