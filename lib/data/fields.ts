@@ -6,6 +6,7 @@
 import {isBlankToEnd} from "./csv.js";
 import {DataError} from "./errors.js";
 import type {DatasetFiles} from "./read-files.js";
+import type {Movies} from "./types.js";
 
 /** Where a value sits, for error messages. */
 export interface FieldContext {
@@ -282,4 +283,19 @@ export function parseRating(text: string, scale: {min: number; max: number; step
 /** Parses a timestamp in whole unix seconds (digits only, at most 1e12). */
 export function parseTimestamp(text: string, ctx: FieldContext): number {
   return parseUint(text, "timestamp", 1e12, "a timestamp in whole unix seconds (digits only, at most 10^12)", ctx);
+}
+
+/** The movies table of a set that knows only titles with "(year)" and no release dates (ml-1m, the CSV family). */
+export function moviesFromTitles(
+  id: Int32Array,
+  title: string[],
+  genres: {genreNames: string[]; genres: Uint8Array}
+): Movies {
+  return {
+    id,
+    title,
+    year: Float64Array.from(title, yearFromTitle),
+    releaseDate: new Float64Array(title.length).fill(NaN),
+    ...genres
+  };
 }

@@ -17,7 +17,7 @@ import {
   requireFile,
   requireNonEmpty,
   requireText,
-  yearFromTitle
+  moviesFromTitles
 } from "./fields.js";
 import {hasQuote, parseRatingRows, RATING_FIELDS} from "./rating-rows.js";
 import type {DatasetFiles, FilesSource} from "./read-files.js";
@@ -113,12 +113,5 @@ export function readCsvMovies(bytes: Uint8Array, file: string): Movies {
     ids.push(id);
   });
   if (titles.length === 0) throw new DataError({file, expected: "movie rows after the header, but there are none"});
-  const year = Float64Array.from(titles, yearFromTitle);
-  return {
-    id: ids.finish(),
-    title: titles,
-    year,
-    releaseDate: new Float64Array(titles.length).fill(NaN),
-    ...genres.finish()
-  };
+  return moviesFromTitles(ids.finish(), titles, genres.finish());
 }

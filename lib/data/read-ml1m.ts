@@ -16,7 +16,7 @@ import {
   requireNonEmpty,
   requireText,
   splitFields,
-  yearFromTitle
+  moviesFromTitles
 } from "./fields.js";
 import {parseRatingRows} from "./rating-rows.js";
 import type {DatasetFiles, FilesSource} from "./read-files.js";
@@ -89,14 +89,7 @@ function readMovies(bytes: Uint8Array, file: string): Movies {
     genres.add(f[2], ctx);
     ids.push(id);
   });
-  const year = Float64Array.from(titles, yearFromTitle);
-  return {
-    id: ids.finish(),
-    title: titles,
-    year,
-    releaseDate: new Float64Array(titles.length).fill(NaN),
-    ...genres.finish()
-  };
+  return moviesFromTitles(ids.finish(), titles, genres.finish());
 }
 
 function readUsers(bytes: Uint8Array, file: string): Users {

@@ -7,6 +7,7 @@
  */
 import {createRng, type Rng} from "../random.js";
 import type {Movies, RawDataset, Users} from "./types.js";
+import {ML100K_GENRES} from "./read-ml100k.js";
 
 export interface SyntheticOptions {
   /** PRNG seed, any 32-bit integer. Default 42. */
@@ -19,28 +20,6 @@ export interface SyntheticOptions {
   ratings?: number;
 }
 
-/** ml-100k's 19 genres, in u.genre's order. */
-export const ML100K_GENRES = [
-  "unknown",
-  "Action",
-  "Adventure",
-  "Animation",
-  "Children's",
-  "Comedy",
-  "Crime",
-  "Documentary",
-  "Drama",
-  "Fantasy",
-  "Film-Noir",
-  "Horror",
-  "Musical",
-  "Mystery",
-  "Romance",
-  "Sci-Fi",
-  "Thriller",
-  "War",
-  "Western"
-];
 // Movies per genre in ml-100k: sampling genres with these weights reproduces its genre frequencies.
 const GENRE_MOVIES = [0, 251, 135, 42, 122, 505, 109, 50, 725, 22, 24, 92, 56, 61, 247, 101, 251, 71, 27];
 // Genres whose films ml-100k users rate above or below the average (rating points, on the latent scale).

@@ -2,7 +2,8 @@ import {describe, expect, it} from "vitest";
 import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {beforeReleaseMask} from "../../lib/data/release-noise.js";
-import {ML100K_GENRES, ML100K_OCCUPATIONS, generateSynthetic} from "../../lib/data/synthetic.js";
+import {ML100K_OCCUPATIONS, generateSynthetic} from "../../lib/data/synthetic.js";
+import {ML100K_GENRES} from "../../lib/data/read-ml100k.js";
 import {createRng} from "../../lib/random.js";
 
 const WINDOW_START = Date.UTC(1997, 8, 20) / 1000;

@@ -7,22 +7,11 @@ import {
 } from "../../lib/eval/classifier-baselines.js";
 import {classificationReport, regressionErrors} from "../../lib/eval/classification-metrics.js";
 import {labelsOf} from "../../lib/features/feature-matrix.js";
-import {tinyDataset} from "../features/tiny-dataset.js";
+import {fiveRatingSet, tinyDataset} from "../features/tiny-dataset.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 
-const ds = tinyDataset(
-  [
-    [0, 0, 5, 2000],
-    [0, 1, 3, 2000],
-    [1, 0, 4, 2000],
-    [1, 2, 2, 2000],
-    [0, 2, 1, 2000]
-  ],
-  2,
-  3,
-  [[0], [0, 1], [2]]
-);
+const ds = fiveRatingSet();
 const train = Int32Array.from([0, 1, 2, 3]);
 
 describe("majority baseline", () => {

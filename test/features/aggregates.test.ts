@@ -7,21 +7,10 @@ import {
   pairAggregates,
   writeAggregateFeatures
 } from "../../lib/features/aggregates.js";
-import {randomDataset, tinyDataset} from "./tiny-dataset.js";
+import {fiveRatingSet, randomDataset, tinyDataset} from "./tiny-dataset.js";
 
 // Genres: movie 0 = A, movie 1 = A+B, movie 2 = C. Rows 0..3 train, row 4 test.
-const ds = tinyDataset(
-  [
-    [0, 0, 5, 2000],
-    [0, 1, 3, 2000],
-    [1, 0, 4, 2000],
-    [1, 2, 2, 2000],
-    [0, 2, 1, 2000]
-  ],
-  2,
-  3,
-  [[0], [0, 1], [2]]
-);
+const ds = fiveRatingSet();
 const train = Int32Array.from([0, 1, 2, 3]);
 const opts = {priorCount: 1, folds: 2, seed: 0, classShares: true, genreAffinity: true};
 

@@ -61,3 +61,19 @@ export function randomDataset(nUsers: number, nMovies: number, seed: number): Da
 export function withRatings(dataset: Dataset, rating: Float32Array): Dataset {
   return {...dataset, ratings: {...dataset.ratings, rating}};
 }
+
+/** Two users, three movies (genres: movie 0 = A, movie 1 = A+B, movie 2 = C) and five ratings; the feature tests train on rows 0..3. */
+export function fiveRatingSet(): ReturnType<typeof tinyDataset> {
+  return tinyDataset(
+    [
+      [0, 0, 5, 2000],
+      [0, 1, 3, 2000],
+      [1, 0, 4, 2000],
+      [1, 2, 2, 2000],
+      [0, 2, 1, 2000]
+    ],
+    2,
+    3,
+    [[0], [0, 1], [2]]
+  );
+}
