@@ -12,6 +12,7 @@ import {predictProba} from "../models/gbdt/predict.js";
 import type {StopReason} from "../models/gbdt/model.js";
 import {trainGbdtAsync} from "../models/gbdt/train.js";
 import type {TrainingSample} from "./training-sample.js";
+import {installWorkerHandler} from "./worker-scope.js";
 
 /** Hyperparameters the page offers (XGBoost names) and the number of training rows used. */
 export interface RetrainParams {
@@ -159,22 +160,9 @@ export async function retrain(
   };
 }
 
-/** The worker global this module needs (a DedicatedWorkerGlobalScope in the browser). */
-interface WorkerScope {
-  postMessage(message: unknown): void;
-  addEventListener(type: "message", listener: (event: {data: WorkerRequest}) => void): void;
-}
-
-// Install the listener only inside a worker: importing this module in a page or in Node does nothing.
-const scope = globalThis as unknown as Partial<WorkerScope> & {WorkerGlobalScope?: unknown; document?: unknown};
-if (
-  scope.WorkerGlobalScope !== undefined &&
-  scope.document === undefined &&
-  typeof scope.addEventListener === "function"
-) {
-  const post = (r: WorkerResponse) => scope.postMessage!(r);
-  const handle = createTrainingHandler(post);
-  scope.addEventListener("message", (event) => {
-    handle(event.data).catch((e: Error) => post({type: "error", id: null, message: e.message}));
-  });
-}
+// Only when loaded as a worker.
+installWorkerHandler<WorkerRequest, WorkerResponse>(createTrainingHandler, (message) => ({
+  type: "error",
+  id: null,
+  message
+}));

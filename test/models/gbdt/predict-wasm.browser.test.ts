@@ -4,12 +4,11 @@
  * JavaScript kernel, and both give the margins Node computes, bit for bit. Skips without Chromium.
  */
 import {existsSync} from "node:fs";
-import {createServer, type Server} from "node:http";
-import type {AddressInfo} from "node:net";
 import {resolve} from "node:path";
 import {build} from "esbuild";
 import type {Browser} from "playwright-core";
 import {CHROMIUM, launchChromium} from "../../browser/chromium.js";
+import {serveFiles} from "../../browser/serve-files.js";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {modelToJSON} from "../../../lib/models/gbdt/model.js";
 import {predictMargin} from "../../../lib/models/gbdt/predict.js";
@@ -26,7 +25,7 @@ globalThis.predictInPage = (modelText, xs, n) => ({wasm: wasmKernel() !== null, 
 
 describe.skipIf(!existsSync(CHROMIUM))("gbdt prediction in Chromium", () => {
   let browser: Browser;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serveFiles>>;
   let base = "";
   const s = syntheticClassification(1603, 3, 29);
   const nTrain = 1200;
@@ -52,18 +51,13 @@ describe.skipIf(!existsSync(CHROMIUM))("gbdt prediction in Chromium", () => {
       "/plain": `<!doctype html><script src="/bundle.js"></script>`,
       "/no-wasm": `<!doctype html><meta http-equiv="Content-Security-Policy" content="script-src 'self'"><script src="/bundle.js"></script>`
     };
-    server = createServer((req, res) => {
-      const js = req.url === "/bundle.js";
-      res.setHeader("content-type", js ? "text/javascript" : "text/html");
-      res.end(js ? bundle : (pages[req.url ?? ""] ?? ""));
-    }).listen(0, "127.0.0.1");
-    await new Promise((r) => server.once("listening", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveFiles({...pages, "/bundle.js": bundle});
+    base = server.origin;
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await server?.close();
   });
 
   for (const [path, wasm] of [

@@ -1,0 +1,96 @@
+/**
+ * The evaluation harness in a browser Web Worker: the page posts an encoded data set (plain typed
+ * arrays, structured-cloned), a registered model's name, its parameters and a fold count; the worker
+ * splits the set into seeded random folds and runs crossValidate, the same function the CLI, the data
+ * loaders and the benches call, posting progress as it goes and the summary at the end. The folds run
+ * one at a time with a task boundary between them, so a "cancel" message is read between folds (and
+ * within fits that check the signal) even when a model's fit is synchronous.
+ *
+ * Loaded as a module worker: `new Worker(import.meta.resolve("./lib/workers/cross-validate.js"), {type: "module"})`.
+ * Browser-safe (no node: imports); the message handling is exported for tests.
+ */
+import {randomRatingFolds} from "../data/folds.js";
+import type {Dataset} from "../data/types.js";
+import {
+  crossValidate,
+  summarizeFolds,
+  type CvProgress,
+  type CvSummary,
+  type FoldScore,
+  type MetricFamily
+} from "../eval/cross-validate.js";
+import {getModel} from "../models/registry.js";
+import {installWorkerHandler} from "./worker-scope.js";
+
+/** A cross-validation to run: a registered model on `folds` seeded random folds of `dataset`. */
+export interface CvRun {
+  type: "run";
+  id: number;
+  dataset: Dataset;
+  /** A name in the model registry. */
+  model: string;
+  /** Parameters over the model's defaults. */
+  params?: Record<string, unknown>;
+  /** Number of folds, 2..n. */
+  folds: number;
+  /** Seed of the split. */
+  seed: number;
+  metrics?: MetricFamily[];
+  ks?: number[];
+}
+
+export type CvWorkerRequest = CvRun | {type: "cancel"; id: number};
+
+export type CvWorkerResponse =
+  | {type: "progress"; id: number; progress: CvProgress}
+  | {type: "result"; id: number; summary: CvSummary}
+  | {type: "error"; id: number | null; message: string; cancelled: boolean};
+
+/** Waits for the next task, so that queued messages (a cancel) are delivered. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The worker's message handling: runs and cancels cross-validations, answering through `post`. */
+export function createCvHandler(post: (r: CvWorkerResponse) => void): (request: CvWorkerRequest) => Promise<void> {
+  const running = new Map<number, AbortController>();
+  return async (request) => {
+    if (request.type === "cancel") {
+      running.get(request.id)?.abort();
+      return;
+    }
+    if (request.type !== "run") {
+      throw new Error(`unknown message type "${(request as {type: unknown}).type}": expected "run" or "cancel"`);
+    }
+    const {id} = request;
+    const controller = new AbortController();
+    running.set(id, controller);
+    try {
+      const model = getModel(request.model);
+      const folds = randomRatingFolds(request.dataset, request.folds, request.seed);
+      const scores: FoldScore[] = [];
+      for (let i = 0; i < folds.length; i++) {
+        await nextTask();
+        const one = await crossValidate(model, [folds[i]], {
+          params: request.params,
+          metrics: request.metrics,
+          ks: request.ks,
+          signal: controller.signal,
+          onProgress: (p) => post({type: "progress", id, progress: {...p, fold: i, folds: folds.length}})
+        });
+        scores.push(one.folds[0]);
+      }
+      post({type: "result", id, summary: summarizeFolds(model.name, scores)});
+    } catch (e) {
+      post({type: "error", id, message: (e as Error).message, cancelled: controller.signal.aborted});
+    } finally {
+      running.delete(id);
+    }
+  };
+}
+
+// Only when loaded as a worker.
+installWorkerHandler<CvWorkerRequest, CvWorkerResponse>(createCvHandler, (message) => ({
+  type: "error",
+  id: null,
+  message,
+  cancelled: false
+}));
