@@ -13,19 +13,22 @@
  */
 import type {Dataset} from "../data/types.js";
 import type {TrainSet} from "../models/estimator.js";
-import {easeModel} from "../models/implicit/ease.js";
-import {itemKnnImplicitModel} from "../models/implicit/item-knn-implicit.js";
+import {getModel, itemRankerNames} from "../models/registry.js";
 import type {GbdtModel} from "../models/gbdt/model.js";
 import type {ClassifierState} from "../models/classifier/pipeline.js";
 import {bundleMetadata, type Bundle} from "./bundle.js";
 
-/** Ranking models a bundle can carry. */
-export type RankerName = "ease" | "item-knn-implicit" | "none";
-export const RANKER_NAMES: readonly RankerName[] = ["ease", "item-knn-implicit", "none"];
+/** A ranking model a bundle can carry (a registered model with itemWeights, see rankerNames), or "none". */
+export type RankerName = string;
+
+/** The rankers a bundle can carry, from the registry, and "none". */
+export function rankerNames(): string[] {
+  return [...itemRankerNames(), "none"];
+}
 
 /** Per-movie sparse rows of a pruned item–item weight matrix: score_j = Σ_{i seen} w(i, j). */
 export interface SparseRanker {
-  name: Exclude<RankerName, "none">;
+  name: string;
   nMovies: number;
   /** Weights kept per movie row (the last rows may keep fewer when a row has fewer non-zeros). */
   neighbours: number;
@@ -149,9 +152,12 @@ export function buildWorkbenchBundle(
 }
 
 /** Fits a ranking model on the training set and prunes its item–item weights to `neighbours` per movie. */
-export function fitRanker(name: Exclude<RankerName, "none">, train: TrainSet, neighbours: number): SparseRanker {
-  const dense = name === "ease" ? easeModel.fit(train).weights : itemKnnImplicitModel.fit(train).similarity;
-  return pruneRows(dense, train.nMovies, neighbours, name);
+export function fitRanker(name: string, train: TrainSet, neighbours: number): SparseRanker {
+  const model = getModel(name);
+  if (model.itemWeights === undefined) {
+    throw new RangeError(`ranker "${name}" has no item–item weights; expected one of ${itemRankerNames().join(", ")}`);
+  }
+  return pruneRows(model.itemWeights(model.fit(train)), train.nMovies, neighbours, name);
 }
 
 /** Keeps the k largest-magnitude non-zero entries of each row of a dense n × n row-major matrix, as sparse rows sorted by column. */

@@ -134,6 +134,11 @@ export interface Model<P = unknown, S extends {scale: RatingScale} = {scale: Rat
   predictBatch?(state: S, test: Ratings): BatchPrediction;
   /** Up to `count` reasons for the score of (user, movie); `ratings` is the training matrix (users × movies). */
   explain?(state: S, ratings: Csr, user: number, movie: number, count: number): Explanation | null;
+  /**
+   * For item–item rankers (score_j = Σ over seen movies i of w(i, j)): the dense nMovies × nMovies
+   * row-major w. A model bundle stores it pruned to the largest weights per movie.
+   */
+  itemWeights?(state: S): Float32Array;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

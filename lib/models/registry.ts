@@ -74,6 +74,13 @@ export function explainableNames(): string[] {
   return LIST.filter((m) => m.explain !== undefined).map((m) => m.name);
 }
 
+/** Names of the item–item rankers a model bundle can carry (models with itemWeights), in alphabetical order. */
+export function itemRankerNames(): string[] {
+  return LIST.filter((m) => m.itemWeights !== undefined)
+    .map((m) => m.name)
+    .sort();
+}
+
 /** The model a blend member name stands for: a blendable rating model, unwrapped from its own parameter selection (the blend selects). */
 function blendMember(name: string): AnyModel {
   const m = Object.hasOwn(MODELS, name) ? MODELS[name] : undefined;

@@ -7,7 +7,14 @@ import {generateSynthetic} from "../../lib/data/synthetic.js";
 import {crossValidate} from "../../lib/eval/cross-validate.js";
 import {randomRatingFolds} from "../../lib/data/folds.js";
 import {capabilities, predict, predictRatings, seedParams} from "../../lib/models/estimator.js";
-import {blendableNames, explainableNames, getModel, MODELS, modelNames} from "../../lib/models/registry.js";
+import {
+  blendableNames,
+  explainableNames,
+  getModel,
+  itemRankerNames,
+  MODELS,
+  modelNames
+} from "../../lib/models/registry.js";
 import {recommend, seenMatrix} from "../../lib/models/top-n.js";
 
 // Small enough for every model, the blend's members and the classifier included, to fit in well under a second.
@@ -60,6 +67,13 @@ describe("model registry", () => {
       expect.arrayContaining(["baseline", "user-knn", "item-knn", "svd-centred", "mf", "svdpp", "bpmf", "classifier"])
     );
     expect(explainableNames()).toEqual(all.filter((m) => m.explain !== undefined).map((m) => m.name));
+    expect(itemRankerNames()).toEqual(expect.arrayContaining(["ease", "item-knn-implicit"]));
+    expect(itemRankerNames()).toEqual(
+      all
+        .filter((m) => m.itemWeights !== undefined)
+        .map((m) => m.name)
+        .sort()
+    );
     expect(explainableNames()).toEqual(expect.arrayContaining(["user-knn", "item-knn", "item-knn-implicit", "ease"]));
     expect(capabilities(getModel("classifier"))).toEqual(["rating", "ranking", "classes", "blend"]);
   });
@@ -104,6 +118,15 @@ describe("model registry", () => {
           expect(p.rating).toBeLessThanOrEqual(5);
         }
         if (name !== "global-mean") expect(predict(model, state, 9999, 0).fallback).toBe(true);
+        if (model.itemWeights !== undefined) {
+          // An item–item ranker's scores are the sums of its weight rows over the user's seen movies.
+          const w = model.itemWeights(state);
+          expect(w.length).toBe(nMovies * nMovies);
+          const expected = new Float64Array(nMovies);
+          for (const i of rated) for (let j = 0; j < nMovies; j++) expected[j] += w[i * nMovies + j];
+          const scores = model.scoreAll(state, 0);
+          for (let j = 0; j < nMovies; j++) expect(scores[j]).toBeCloseTo(expected[j], 4);
+        }
         // fitted state is plain data: survives structured cloning (workers, serialisation)
         expect(() => structuredClone(state)).not.toThrow();
       });

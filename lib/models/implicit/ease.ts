@@ -59,6 +59,7 @@ export const easeModel: Model<EaseParams, EaseState> = {
   },
   estimate: (s, user) => userMeanEstimate(s, user),
   scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.weights, s.nMovies),
+  itemWeights: (s) => s.weights,
   explain: (s, ratings, user, movie, count) => ({
     kind: "rated",
     reasons: reasonsFromItemWeights(s.weights, s.nMovies, ratings, user, movie, count)

@@ -66,6 +66,7 @@ export const itemKnnImplicitModel: Model<ItemKnnImplicitParams, ItemKnnImplicitS
   estimate: (s, user) => userMeanEstimate(s, user),
   // Pruned rows: similarity[i][j] is i's neighbour j, so the user's rated movies i vote for their neighbours j.
   scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.similarity, s.nMovies),
+  itemWeights: (s) => s.similarity,
   explain: (s, ratings, user, movie, count) => ({
     kind: "rated",
     reasons: reasonsFromItemWeights(s.similarity, s.nMovies, ratings, user, movie, count)

@@ -1,6 +1,6 @@
 /** `movielab train classifier`: fits the classifier on the whole cleaned data set and writes a workbench bundle atomically. */
 import {resolve} from "node:path";
-import {buildWorkbenchBundle, RANKER_NAMES, type RankerName} from "../../../lib/bundle/workbench.js";
+import {buildWorkbenchBundle, rankerNames} from "../../../lib/bundle/workbench.js";
 import {serializeBundle} from "../../../lib/bundle/bundle.js";
 import {CV_METRICS} from "../../../lib/eval/cross-validate-classifier.js";
 import {createProgress} from "../../../lib/node/progress.js";
@@ -30,7 +30,7 @@ export const trainClassifierCommand: Command = {
     ranker: {
       type: "string",
       value: "NAME",
-      description: `top-N model stored in the bundle: ${RANKER_NAMES.join(", ")} (default ease)`
+      description: `top-N model stored in the bundle: ${rankerNames().join(", ")} (default ease)`
     },
     neighbours: {type: "string", value: "N", description: "weights kept per movie in the ranker (default 64)"},
     cv: {type: "boolean", description: "cross-validate first and record the mean figures in the bundle"},
@@ -43,9 +43,9 @@ export const trainClassifierCommand: Command = {
     if (typeof ctx.options.out !== "string" || ctx.options.out === "")
       throw new UsageError("train classifier needs --out FILE", WHERE);
     const out = resolve(ctx.cwd, ctx.options.out);
-    const ranker = (ctx.options.ranker ?? "ease") as RankerName;
-    if (typeof ranker !== "string" || !RANKER_NAMES.includes(ranker))
-      throw new UsageError(`--ranker is "${String(ranker)}": expected one of ${RANKER_NAMES.join(", ")}`, WHERE);
+    const ranker = ctx.options.ranker ?? "ease";
+    if (typeof ranker !== "string" || !rankerNames().includes(ranker))
+      throw new UsageError(`--ranker is "${String(ranker)}": expected one of ${rankerNames().join(", ")}`, WHERE);
     const neighbours =
       numberOption(ctx, "neighbours", WHERE, (v) => Number.isInteger(v) && v >= 1, "an integer ≥ 1") ?? 64;
     // The final model sees every row: early stopping picks the round count on the inner validation part, then a refit uses all rows.
