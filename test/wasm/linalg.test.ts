@@ -1,7 +1,7 @@
 /**
  * The dense linear-algebra kernels: they compile here, invertSpd really runs them (calls counted),
  * and each kernel's numbers are bit for bit those of a plain transcription of its two-lane
- * arithmetic. dense-linalg.ts's JavaScript row operations sum a dot product in one chain, so they
+ * arithmetic. lib/linalg/dense.ts's JavaScript row operations sum a dot product in one chain, so they
  * agree with the kernels only up to rounding; the transcriptions below are the strict reference.
  */
 import {describe, expect, it} from "vitest";
