@@ -51,6 +51,14 @@ export const PUBLISHED_RATING: readonly PublishedRating[] = [
     mae: 0.733,
     source: SURPRISE
   },
+  {
+    system: "Surprise SlopeOne",
+    ours: "slope-one",
+    protocol: "5-fold random CV",
+    rmse: 0.946,
+    mae: 0.743,
+    source: SURPRISE
+  },
   {system: "Surprise SVD", ours: "mf", protocol: "5-fold random CV", rmse: 0.934, mae: 0.737, source: SURPRISE},
   {system: "Surprise SVD++", ours: "svdpp", protocol: "5-fold random CV", rmse: 0.919, mae: 0.721, source: SURPRISE},
   {system: "Cornac biased MF", ours: null, protocol: "80/20 random", rmse: 0.9, mae: 0.743, source: "Cornac benchmark"},
