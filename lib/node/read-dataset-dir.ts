@@ -1,16 +1,32 @@
 /** Reads a MovieLens directory from disk: lists it, detects the format, reads only the files that format uses. */
-import {readdir, readFile, stat} from "node:fs/promises";
+import {readdir, stat} from "node:fs/promises";
 import {basename, join, resolve} from "node:path";
 import {detectFormat, OPTIONAL_FILES, REQUIRED_FILES} from "../data/detect-format.js";
 import {DataError} from "../data/errors.js";
 import {parseDatasetFiles, type DatasetFiles} from "../data/read-files.js";
-import type {RawDataset} from "../data/types.js";
+import type {DatasetFormat, RawDataset} from "../data/types.js";
+import {readRegularFile} from "./read-regular-file.js";
 
 const EXPECTED =
   "a MovieLens directory holding u.data + u.item (ml-100k), ratings.dat + movies.dat (ml-1m) or ratings.csv + movies.csv (CSV sets)";
 
+/**
+ * Largest file each layout reads, in bytes: several times the largest published set of that layout
+ * (ml-100k's u.data is 2 MB; ml-10m's ratings.dat, the largest "::" file, 265 MB; ml-32m's
+ * ratings.csv 877 MB), so that a wrong or hostile file fails with a message instead of exhausting memory.
+ */
+export const MAX_FILE_BYTES: Readonly<Record<Exclude<DatasetFormat, "synthetic">, number>> = Object.freeze({
+  "ml-100k": 256 * 2 ** 20,
+  "ml-1m": 1024 * 2 ** 20,
+  csv: 2048 * 2 ** 20
+});
+
 /** Reads and validates the data set in `dir` (name defaults to the directory's base name); problems throw DataError. */
-export async function readDatasetDir(dir: string, name?: string): Promise<RawDataset> {
+export async function readDatasetDir(
+  dir: string,
+  name?: string,
+  options: {maxFileBytes?: number} = {}
+): Promise<RawDataset> {
   const path = resolve(dir);
   let entries: string[];
   try {
@@ -36,14 +52,11 @@ export async function readDatasetDir(dir: string, name?: string): Promise<RawDat
   const files: DatasetFiles = {};
   await Promise.all(
     wanted.map(async (f) => {
-      try {
-        files[f] = await readFile(join(path, f));
-      } catch (e) {
-        throw new DataError({
-          file: join(path, f),
-          expected: `a readable ${format} file (${(e as NodeJS.ErrnoException).code ?? String(e)})`
-        });
-      }
+      files[f] = await readRegularFile(
+        join(path, f),
+        options.maxFileBytes ?? MAX_FILE_BYTES[format],
+        `a ${format} file`
+      );
     })
   );
   return parseDatasetFiles(files, {name: name ?? basename(path), dir: path});

@@ -1,9 +1,9 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {DataError} from "../../lib/data/errors.js";
-import {readDatasetDir} from "../../lib/node/read-dataset-dir.js";
+import {MAX_FILE_BYTES, readDatasetDir} from "../../lib/node/read-dataset-dir.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
 
 const root = mkdtempSync(join(tmpdir(), "movielab-read-dir-"));
@@ -19,6 +19,26 @@ function makeDir(name: string, files: Record<string, string>): string {
 }
 
 describe("readDatasetDir", () => {
+  it.skipIf(!existsSync("/dev/zero"))(
+    "refuses a data file that is not a regular file, or too large, naming it",
+    async () => {
+      const dir = makeDir("special", {"movies.csv": "movieId,title,genres\n1,A (1990),Drama\n"});
+      symlinkSync("/dev/zero", join(dir, "ratings.csv"));
+      await expect(readDatasetDir(dir)).rejects.toThrow(
+        /ratings\.csv.*a csv file as a regular file, but it is a character device/
+      );
+      const big = makeDir("big", {
+        "ratings.csv": "userId,movieId,rating,timestamp\n" + "1,1,4.0,964982703\n".repeat(1000),
+        "movies.csv": "movieId,title,genres\n1,A (1990),Drama\n"
+      });
+      await expect(readDatasetDir(big, "big", {maxFileBytes: 4096})).rejects.toThrow(
+        /ratings\.csv.*at most 4096 bytes, but it has 18032 bytes/
+      );
+      expect(MAX_FILE_BYTES.csv).toBeGreaterThan(877e6); // ml-32m's ratings.csv
+      expect(MAX_FILE_BYTES["ml-1m"]).toBeGreaterThan(265e6); // ml-10m's ratings.dat
+    }
+  );
+
   it("reads a CSV directory and defaults the name to the directory's base name", async () => {
     const dir = makeDir("ml-latest-small", {
       "ratings.csv": "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n",
