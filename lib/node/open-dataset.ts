@@ -11,7 +11,6 @@
  * Folds (lib/data/folds.ts) and the summary are computed only when asked for.
  */
 import {existsSync, statSync} from "node:fs";
-import {readFile} from "node:fs/promises";
 import {homedir} from "node:os";
 import {isAbsolute, join, resolve} from "node:path";
 import {cleanDataset, type CleanOptions} from "../data/clean.js";
@@ -42,7 +41,8 @@ import type {Dataset, RawDataset} from "../data/types.js";
 import type {RatingFold} from "../data/folds.js";
 import {defaultDataRoot} from "./data-root.js";
 import {fetchDataset} from "./fetch-dataset.js";
-import {readDatasetDir} from "./read-dataset-dir.js";
+import {MAX_FILE_BYTES, readDatasetDir} from "./read-dataset-dir.js";
+import {readRegularFile} from "./read-regular-file.js";
 
 /** How the data set was chosen. */
 export type DatasetOrigin = "env" | "default" | "downloaded" | "synthetic";
@@ -276,16 +276,8 @@ function datasetFolds(dataset: Dataset, dir: string | null): DatasetFolds {
 async function readOfficialFolds(dir: string, names: readonly string[]): Promise<RawFold[]> {
   const path = resolve(dir);
   checkOfficialFoldNames(names, path);
-  const read = async (file: string): Promise<Uint8Array> => {
-    try {
-      return await readFile(join(path, file));
-    } catch (e) {
-      throw new DataError({
-        file: join(path, file),
-        expected: `the ml-100k official split file ${file}, but it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
-      });
-    }
-  };
+  const read = (file: string): Promise<Uint8Array> =>
+    readRegularFile(join(path, file), MAX_FILE_BYTES["ml-100k"], `the ml-100k official split file ${file}`);
   return Promise.all(
     names.map(async (name) => {
       const files = officialFoldFiles(name);

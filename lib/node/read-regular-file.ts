@@ -37,7 +37,10 @@ export async function readRegularFile(file: string, maxBytes: number, what: stri
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw new DataError({file, expected: `${what}, readable (${(e as NodeJS.ErrnoException).code ?? String(e)})`});
+    throw new DataError({
+      file,
+      expected: `${what}, but it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
+    });
   }
   try {
     const s = await handle.stat();
@@ -64,7 +67,10 @@ export async function readRegularFile(file: string, maxBytes: number, what: stri
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError({file, expected: `${what}, readable (${(e as NodeJS.ErrnoException).code ?? String(e)})`});
+    throw new DataError({
+      file,
+      expected: `${what}, but it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
+    });
   } finally {
     await handle.close();
   }

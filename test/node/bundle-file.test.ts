@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {bundleMetadata, type Bundle} from "../../lib/bundle/bundle.js";
@@ -32,6 +32,17 @@ describe("bundle files", () => {
   it("names a missing file", async () => {
     await expect(loadBundle("/nonexistent/model.json")).rejects.toThrow(/\/nonexistent\/model\.json: no such file/);
   });
+
+  it.skipIf(!existsSync("/dev/zero"))(
+    "refuses a bundle path that is not a regular file at once, naming it",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "ml-bundle-special-"));
+      symlinkSync("/dev/zero", join(dir, "model.json"));
+      await expect(loadBundle(join(dir, "model.json"))).rejects.toThrow(
+        /model\.json: expected a model bundle as a regular file, but it is a character device/
+      );
+    }
+  );
 
   it("keeps the previous good file when a write fails", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ml-atomic-"));

@@ -50,7 +50,9 @@ describe("readRegularFile", () => {
   it("refuses a directory and a missing file, naming them", async () => {
     mkdirSync(join(root, "dir.csv"));
     expect((await refusal(join(root, "dir.csv"))).message).toMatch(/dir\.csv.*but it is a directory/);
-    expect((await refusal(join(root, "missing.csv"))).message).toMatch(/missing\.csv.*readable \(ENOENT\)/);
+    expect((await refusal(join(root, "missing.csv"))).message).toMatch(
+      /missing\.csv.*but it cannot be read \(ENOENT\)/
+    );
   });
 
   it("refuses a file over the cap, with both sizes", async () => {
