@@ -14,6 +14,19 @@ import {checkSiteDir, installStaticSite} from "./server/static-site.js";
 /** Default largest request body, in bytes: a predict body is ~40 bytes. */
 export const DEFAULT_BODY_LIMIT = 16 * 1024;
 
+/**
+ * Default time for a whole request (headers and body) to arrive, in ms. A client that sends a body
+ * slower than this (the slow-POST attack: a Content-Length it never fills) gets 408 and is closed,
+ * instead of holding a socket and a file descriptor for as long as it likes.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+/** Default time a connection may stay silent (no bytes either way) before it is closed, in ms. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+/** Default cap on open connections; more are refused at once (bounded file descriptors). */
+export const DEFAULT_MAX_CONNECTIONS = 1024;
+
 export interface ServerOptions {
   service: PredictionService;
   /** "*" or exact origins; undefined switches CORS off (the default). */
@@ -24,20 +37,33 @@ export interface ServerOptions {
   logger?: FastifyServerOptions["logger"];
   /** Largest request body in bytes (default 16 KiB); larger bodies get 413. */
   bodyLimit?: number;
+  /** Time for a whole request to arrive, in ms (default 10 s); slower requests get 408 and are closed. */
+  requestTimeoutMs?: number;
+  /** Silence after which a connection is closed, in ms (default 30 s). */
+  idleTimeoutMs?: number;
+  /** Open connections at most (default 1024); more are closed on arrival. */
+  maxConnections?: number;
 }
 
 /** Builds the app (not listening). Throws when siteDir is not a built site. */
 export function buildServer(options: ServerOptions): FastifyInstance {
   if (options.siteDir !== undefined) checkSiteDir(options.siteDir);
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    requestTimeout,
+    connectionTimeout: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    // Node checks request deadlines every connectionsCheckingInterval (30 s by default), which would
+    // let a stalled request live up to 30 s past its timeout; headers get the same deadline.
+    http: {requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout)},
     // No coercion of body values ("1" is not an integer) and no silent removal of unknown fields.
     ajv: {customOptions: {coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false}},
     // On close, idle keep-alive sockets are dropped at once; busy ones finish their request first.
     forceCloseConnections: "idle",
     return503OnClosing: true
   });
+  app.server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   // Only JSON bodies: a text/plain POST (which browsers send cross-origin without a preflight) is a 415.
   app.removeContentTypeParser("text/plain");
   const state: RouteState = {startedAt: Date.now(), closing: false};

@@ -3,7 +3,13 @@ import {resolve} from "node:path";
 import {parseCorsOrigins} from "../server/cors.js";
 import {integerOption, stringOption} from "../options/values.js";
 import {loadServiceFromFile} from "../server/load-service.js";
-import {DEFAULT_BODY_LIMIT, startServer} from "../server.js";
+import {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  startServer
+} from "../server.js";
 import {UsageError, type Command} from "../cli-command.js";
 
 const WHERE = "movielab serve";
@@ -28,6 +34,21 @@ export const command: Command = {
       description: "allow browsers on these origins (comma-separated, or *); off by default"
     },
     "body-limit": {type: "string", value: "BYTES", description: `largest request body (default ${DEFAULT_BODY_LIMIT})`},
+    "request-timeout": {
+      type: "string",
+      value: "MS",
+      description: `time for a whole request to arrive, else 408 and close (default ${DEFAULT_REQUEST_TIMEOUT_MS})`
+    },
+    "idle-timeout": {
+      type: "string",
+      value: "MS",
+      description: `close a connection silent this long (default ${DEFAULT_IDLE_TIMEOUT_MS})`
+    },
+    "max-connections": {
+      type: "string",
+      value: "N",
+      description: `open connections at most; more are closed on arrival (default ${DEFAULT_MAX_CONNECTIONS})`
+    },
     quiet: {type: "boolean", description: "log warnings and errors only"}
   },
   async run(ctx) {
@@ -40,6 +61,30 @@ export const command: Command = {
       16 * 1024 * 1024,
       WHERE,
       DEFAULT_BODY_LIMIT
+    );
+    const requestTimeoutMs = integerOption(
+      ctx.options["request-timeout"],
+      "request-timeout",
+      100,
+      600_000,
+      WHERE,
+      DEFAULT_REQUEST_TIMEOUT_MS
+    );
+    const idleTimeoutMs = integerOption(
+      ctx.options["idle-timeout"],
+      "idle-timeout",
+      100,
+      3_600_000,
+      WHERE,
+      DEFAULT_IDLE_TIMEOUT_MS
+    );
+    const maxConnections = integerOption(
+      ctx.options["max-connections"],
+      "max-connections",
+      1,
+      1_000_000,
+      WHERE,
+      DEFAULT_MAX_CONNECTIONS
     );
     const host = typeof ctx.options.host === "string" ? ctx.options.host : "127.0.0.1";
     let corsOrigins;
@@ -58,6 +103,9 @@ export const command: Command = {
       siteDir,
       corsOrigins,
       bodyLimit,
+      requestTimeoutMs,
+      idleTimeoutMs,
+      maxConnections,
       logger: {level: ctx.options.quiet === true ? "warn" : "info"}
     });
     const d = bundle.meta.dataset;
