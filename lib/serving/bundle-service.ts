@@ -6,6 +6,7 @@
  */
 import {BundleError, type Bundle} from "../bundle/bundle.js";
 import {rankerScores, unpackModel, type WorkbenchState} from "../bundle/workbench.js";
+import {validateWorkbench} from "../bundle/validate-workbench.js";
 import type {Dataset} from "../data/types.js";
 import {parseModel} from "../models/gbdt/model.js";
 import {topK} from "../models/top-n.js";
@@ -26,8 +27,7 @@ const TOP_RATED = 5;
 /** Creates the service; checks that the bundle's parts agree (throws BundleError naming the field otherwise). */
 export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bundle"): PredictionService {
   const state = bundle.state;
-  checkWorkbench(bundle, source);
-  const classifier = restoreClassifier(state, source);
+  const classifier = validateWorkbench(bundle, source);
   const lookup = lookupDataset(bundle);
   const userIndex = indexOf(bundle.idMaps.users);
   const movieIndex = indexOf(bundle.idMaps.movies);
@@ -183,90 +183,6 @@ export function lookupDataset(bundle: Bundle<WorkbenchState>): Dataset {
 /** Lower case without accents or other combining marks: "Café" and "cafe" match. */
 export function foldText(s: string): string {
   return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
-function checkWorkbench(bundle: Bundle<WorkbenchState>, source: string): void {
-  const s = bundle.state as Partial<WorkbenchState> | undefined;
-  const fail = (field: string, expected: string): never => {
-    throw new BundleError(source, `field "state.${field}" ${expected}`);
-  };
-  if (bundle.kind !== "classifier")
-    throw new BundleError(source, `holds a ${bundle.kind} model, expected a classifier bundle`);
-  if (!s || s.version !== 1) fail("version", "must be 1 (a workbench classifier bundle)");
-  const nUsers = bundle.idMaps.users.length;
-  const nMovies = bundle.idMaps.movies.length;
-  const mv = s!.movies;
-  if (
-    !mv ||
-    !(mv.year instanceof Float64Array) ||
-    mv.year.length !== nMovies ||
-    !(mv.releaseDate instanceof Float64Array) ||
-    mv.releaseDate.length !== nMovies
-  )
-    fail("movies", `must hold year and releaseDate (Float64Array) for ${nMovies} movies`);
-  if (
-    !Array.isArray(mv!.genreNames) ||
-    !(mv!.genres instanceof Uint8Array) ||
-    mv!.genres.length !== nMovies * mv!.genreNames.length
-  )
-    fail("movies.genres", `must hold ${nMovies} × genreNames.length flags`);
-  if (s!.users !== null) {
-    const u = s!.users;
-    if (
-      !u ||
-      !(u.age instanceof Float64Array) ||
-      u.age.length !== nUsers ||
-      !(u.gender instanceof Uint8Array) ||
-      u.gender.length !== nUsers ||
-      !(u.occupation instanceof Uint8Array) ||
-      u.occupation.length !== nUsers
-    )
-      fail("users", `must be null or hold age, gender, occupation for ${nUsers} users`);
-  }
-  const r = s!.ratings;
-  if (
-    !r ||
-    !(r.indptr instanceof Int32Array) ||
-    r.indptr.length !== nUsers + 1 ||
-    !(r.classes instanceof Uint8Array) ||
-    r.movies.length !== r.classes.length ||
-    r.indptr[nUsers] !== r.movies.length
-  )
-    fail("ratings", `must be a CSR over ${nUsers} users`);
-  for (let p = 0; p < r!.movies.length; p++)
-    if (r!.movies[p] >= nMovies)
-      fail("ratings.movies", `entry ${p} is ${r!.movies[p]}, expected a movie index below ${nMovies}`);
-  if (!(s!.popularity instanceof Float32Array) || s!.popularity.length !== nMovies)
-    fail("popularity", `must be a Float32Array of ${nMovies} counts`);
-  const k = s!.ranker;
-  if (k !== null) {
-    if (
-      !k ||
-      k.nMovies !== nMovies ||
-      !(k.indptr instanceof Int32Array) ||
-      k.indptr.length !== nMovies + 1 ||
-      k.indices.length !== k.weights.length ||
-      k.indptr[nMovies] !== k.weights.length
-    )
-      fail("ranker", `must be null or sparse rows over ${nMovies} movies`);
-    for (let p = 0; p < k!.indices.length; p++)
-      if (k!.indices[p] >= nMovies)
-        fail("ranker.indices", `entry ${p} is ${k!.indices[p]}, expected a movie index below ${nMovies}`);
-  }
-  const c = s!.classifier;
-  if (
-    !c ||
-    typeof c.model !== "object" ||
-    c.model === null ||
-    !c.features ||
-    c.features.nUsers !== nUsers ||
-    c.features.nMovies !== nMovies
-  )
-    fail("classifier", `must hold a classifier fitted on ${nUsers} users and ${nMovies} movies`);
-  const K = c!.classValues.length;
-  for (let p = 0; p < r!.classes.length; p++)
-    if (r!.classes[p] >= K)
-      fail("ratings.classes", `entry ${p} is ${r!.classes[p]}, expected a class index below ${K}`);
 }
 
 function indexOf(ids: Int32Array): Map<number, number> {
