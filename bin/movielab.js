@@ -1,25 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so that `npx movielab …` works straight after `npm install`.
-// The child gets the signals this launcher receives (SIGINT, SIGTERM, SIGHUP), so `kill <pid>` or a
-// container stop reaches `movielab serve` and it shuts down gracefully; the launcher exits with its code.
-import {spawn} from "node:child_process";
-import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+// Runs the TypeScript CLI so that `npx movielab …` works straight after `npm install`. tsx's loader is
+// registered in this process and the CLI imported here, rather than through tsx's own launcher, which
+// starts node again: that made three processes, and a SIGKILL to the first left the trainer running, to
+// overwrite --out later. In one process every signal, SIGKILL included, reaches the CLI itself, and
+// worker threads end with it (lib/node/threads registers tsx in each worker).
+import {register} from "tsx/esm/api";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve("tsx/cli");
-const child = spawn(process.execPath, [tsxCli, join(here, "..", "src", "cli.ts"), ...process.argv.slice(2)], {
-  stdio: "inherit"
-});
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on("error", (e) => {
-  process.stderr.write(`movielab: cannot start the CLI (${e.message})\n`);
-  process.exit(1);
-});
-child.on("exit", (code, signal) =>
-  process.exit(code ?? (signal ? 128 + ({SIGINT: 2, SIGTERM: 15, SIGHUP: 1}[signal] ?? 1) : 1))
-);
+register();
+const {runProcess} = await import(new URL("../src/cli.ts", import.meta.url).href);
+await runProcess();

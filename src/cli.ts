@@ -76,8 +76,8 @@ function report(e: unknown, io: CliIo): number {
   return 1;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
+/** Runs the CLI on this process's arguments and streams; sets process.exitCode (bin/movielab.js calls it). */
+export async function runProcess(): Promise<void> {
   const code = await main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
@@ -88,3 +88,6 @@ if (isMain) {
   // Let stdout drain before exiting: large --json output is written asynchronously to pipes.
   process.exitCode = code;
 }
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) await runProcess();

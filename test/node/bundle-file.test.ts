@@ -1,10 +1,9 @@
 import {describe, expect, it} from "vitest";
-import {existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from "node:fs";
+import {existsSync, mkdtempSync, readdirSync, symlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {bundleMetadata, type Bundle} from "../../lib/bundle/bundle.js";
 import {loadBundle, saveBundle} from "../../lib/node/bundle-file.js";
-import {writeFileAtomic} from "../../lib/node/atomic-write.js";
 
 const bundle: Bundle = {
   kind: "recommender",
@@ -43,14 +42,4 @@ describe("bundle files", () => {
       );
     }
   );
-
-  it("keeps the previous good file when a write fails", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ml-atomic-"));
-    const path = join(dir, "model.json");
-    writeFileSync(path, "good");
-    // Data of the wrong type makes the write fail after the temporary file was created.
-    await expect(writeFileAtomic(path, 42 as unknown as string)).rejects.toThrow();
-    expect(readFileSync(path, "utf8")).toBe("good");
-    expect(readdirSync(dir)).toEqual(["model.json"]);
-  });
 });
