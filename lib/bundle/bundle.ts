@@ -71,7 +71,10 @@ export function serializeBundle(bundle: Bundle): string {
 
 /** Parses and validates bundle text; `source` names the file or URL in errors. */
 export function parseBundle<S = unknown>(text: string, source = "bundle", expect?: {kind?: BundleKind}): Bundle<S> {
-  if (text.trim() === "") throw new BundleError(source, "the file is empty; expected a movielab model bundle (JSON)");
+  if (text.trim() === "") {
+    const what = text.length === 0 ? "the file is empty" : `the file holds only blank characters (${text.length})`;
+    throw new BundleError(source, `${what}; expected a movielab model bundle (JSON)`);
+  }
   const headerMatch = /^\{"header":(\{[^\n]*\}),\n"body":/.exec(text);
   if (!headerMatch) {
     throw new BundleError(
@@ -87,6 +90,12 @@ export function parseBundle<S = unknown>(text: string, source = "bundle", expect
   }
   if (header.format !== BUNDLE_FORMAT)
     throw new BundleError(source, `format is "${String(header.format)}", expected "${BUNDLE_FORMAT}"`);
+  if (typeof header.version !== "number") {
+    throw new BundleError(
+      source,
+      `header field "version" is ${JSON.stringify(header.version)} (${header.version === null ? "null" : typeof header.version}), expected the number ${BUNDLE_VERSION}`
+    );
+  }
   if (header.version !== BUNDLE_VERSION) {
     throw new BundleError(
       source,

@@ -4,6 +4,8 @@
  */
 import type {CleaningExample, CleaningReport, CleaningRuleResult} from "./cleaning-report.js";
 import {idLookup, sortedUniqueIds} from "./encode.js";
+import {encodingWarnings} from "./encoding-check.js";
+import {DataError} from "./errors.js";
 import {beforeReleaseMask, releaseCutoffs} from "./release-noise.js";
 import type {RawDataset, RawRatings} from "./types.js";
 
@@ -12,12 +14,22 @@ export interface CleanOptions {
   beforeRelease?: boolean;
   /** Examples kept per rule, 0..∞. Default 5. */
   maxExamples?: number;
+  /** Latest plausible rating time, unix seconds (default: now). Later ratings are removed. */
+  now?: number;
 }
 
 /**
- * Applies, in order: missing values, duplicate (user, movie) pairs (the latest timestamp is kept),
- * unknown movies, unknown users (when a users table exists), ratings before release.
- * Pure: returns new rating columns and shares the (unchanged) movies and users tables with the input.
+ * Earliest plausible rating time: 1995-01-01 UTC, unix seconds. The oldest MovieLens ratings
+ * (ml-20m onwards) date from January 1995; earlier times are clock or unit errors.
+ */
+export const EARLIEST_RATING_TIME = Date.UTC(1995, 0, 1) / 1000;
+
+/**
+ * Applies, in order: missing values, implausible times (before 1995 or in the future), duplicate
+ * (user, movie) pairs (the latest timestamp is kept), unknown movies, unknown users (when a users
+ * table exists), ratings before release. Pure: returns new rating columns and shares the
+ * (unchanged) movies and users tables with the input. A set left with no rating is an error
+ * (DataError naming it and the rules that emptied it), never an empty result.
  */
 export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data: RawDataset; report: CleaningReport} {
   const beforeRelease = options.beforeRelease ?? true;
@@ -46,7 +58,27 @@ export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data
     })
   );
 
-  // Rule 2: duplicates of (user, movie): the latest rating is the user's current opinion.
+  // Rule 2: times no MovieLens rating can have. They would otherwise decide temporal splits.
+  const latest = options.now ?? Date.now() / 1000;
+  rules.push(
+    applyRule(
+      removed,
+      "implausible-time",
+      `Ratings dated before ${iso(EARLIEST_RATING_TIME).slice(0, 10)} (the oldest MovieLens ratings are from January 1995) or in the future (after ${iso(latest).slice(0, 10)})`,
+      maxExamples,
+      (i) => {
+        const t = r.timestamp[i];
+        if (t >= EARLIEST_RATING_TIME && t <= latest) return null;
+        return () =>
+          example(
+            i,
+            `row ${i + 1}: timestamp ${t} is ${t < EARLIEST_RATING_TIME ? "before 1995" : "in the future"} (${iso(t)})`
+          );
+      }
+    )
+  );
+
+  // Rule 3: duplicates of (user, movie): the latest rating is the user's current opinion.
   const dupOf = duplicateLosers(r, removed);
   rules.push(
     applyRule(
@@ -66,7 +98,7 @@ export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data
     )
   );
 
-  // Rule 3: unknown movies.
+  // Rule 4: unknown movies.
   const movieRow = idLookup(raw.movies.id);
   rules.push(
     applyRule(removed, "unknown-movie", "Ratings of a movie id that is not in the movies table", maxExamples, (i) =>
@@ -76,7 +108,7 @@ export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data
     )
   );
 
-  // Rule 4: unknown users, only meaningful when the data set has a users table.
+  // Rule 5: unknown users, only meaningful when the data set has a users table.
   const users = raw.users;
   if (users) {
     const userRow = idLookup(users.id);
@@ -91,7 +123,7 @@ export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data
     notes.push("No users table: ratings are not checked against user demographics.");
   }
 
-  // Rule 5: the seed's noise rule.
+  // Rule 6: the seed's noise rule.
   const cutoff = releaseCutoffs(raw.movies);
   const early = beforeReleaseMask(r.movieId, r.timestamp, raw.movies, movieRow);
   if (beforeRelease) {
@@ -125,7 +157,15 @@ export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data
   if (users) notes.push(...userNotes(users.id, data.ratings.userId));
 
   const rowsOut = data.ratings.userId.length;
-  return {data, report: {rowsIn: n, rowsOut, rules, notes}};
+  if (rowsOut === 0) {
+    const by = rules.filter((x) => x.removed > 0).map((x) => `${x.rule} ${x.removed}`);
+    throw new DataError({
+      file: raw.source.dir ?? raw.name,
+      value: n === 0 ? "no ratings" : `${n} ${plural(n, "rating", "ratings")}`,
+      expected: `at least one rating left after cleaning${n === 0 ? "" : `, but the rules removed every one (${by.join(", ")})`}`
+    });
+  }
+  return {data, report: {rowsIn: n, rowsOut, rules, notes, warnings: encodingWarnings(raw)}};
 }
 
 /**
@@ -291,7 +331,9 @@ function userNotes(userIds: Int32Array, keptUsers: Int32Array): string[] {
 }
 
 function iso(unixSeconds: number): string {
-  return Number.isFinite(unixSeconds) ? new Date(unixSeconds * 1000).toISOString() : "an unknown time";
+  const ms = unixSeconds * 1000;
+  // Date covers ±8.64e15 ms; beyond, toISOString throws.
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : "an impossible time";
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -26,4 +26,6 @@ export interface CleaningReport {
   rules: CleaningRuleResult[];
   /** Facts that removed nothing but a reader should know (e.g. "1 movie has no release date; its 9 ratings are kept"). */
   notes: string[];
+  /** Signs that the data may be wrong though nothing was removed (e.g. titles that look mis-encoded). */
+  warnings: string[];
 }

@@ -6,7 +6,7 @@
  * a quote inside an unquoted field, text after a closing quote, a lone CR, and a blank line in
  * the middle of the file. Blank lines at the end of the file are accepted and ignored.
  */
-import {DataError} from "./errors.js";
+import {DataError, loneCrError} from "./errors.js";
 
 const LF = 10,
   CR = 13,
@@ -118,7 +118,7 @@ export function forEachCsvRecord(
     if (pos < n) {
       if (text.charCodeAt(pos) === CR) {
         if (text.charCodeAt(pos + 1) !== LF) {
-          throw new DataError({file, line, value: "\\r", expected: "a line ending of LF or CRLF, not a lone CR"});
+          throw loneCrError(file, line);
         }
         pos += 2;
       } else pos++;

@@ -4,7 +4,7 @@
  * nothing is coerced (Number("") is 0 and parseInt("5abc") is 5, so neither is used on raw text).
  */
 import {isBlankToEnd} from "./csv.js";
-import {DataError} from "./errors.js";
+import {DataError, emptyFileError} from "./errors.js";
 import type {DatasetFiles} from "./read-files.js";
 import type {Movies} from "./types.js";
 
@@ -17,7 +17,7 @@ export interface FieldContext {
 
 /** Throws a DataError when the file holds no records (zero bytes, or only line breaks / spaces). */
 export function requireNonEmpty(text: string, file: string, what: string): void {
-  if (text.trim() === "") throw new DataError({file, expected: `${what}, but the file is empty`});
+  if (text.trim() === "") throw emptyFileError(file, what, text.length);
 }
 
 /**

@@ -4,7 +4,7 @@
  * Used for ml-100k u.data and u1..u5 (tab), ml-1m ratings.dat ("::") and ratings.csv (",").
  */
 import {decodeLatin1} from "./decode.js";
-import {DataError} from "./errors.js";
+import {DataError, emptyFileError, loneCrError} from "./errors.js";
 import {ID_EXPECTED, ID_MAX} from "./fields.js";
 import type {RatingScale, RawRatings} from "./types.js";
 
@@ -42,13 +42,15 @@ export function parseRatingRows(bytes: Uint8Array, options: RatingRowsOptions): 
 
   let pos = len >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let line = 1;
-  if (isBlankBytes(bytes, pos)) throw new DataError({file, expected: "rating rows, but the file is empty"});
+  if (isBlankBytes(bytes, pos)) throw emptyFileError(file, "rating rows", len);
   if (options.header !== undefined) {
     let end = bytes.indexOf(LF, pos);
     if (end < 0) end = len;
     const next = end < len ? end + 1 : len;
     if (end > pos && bytes[end - 1] === CR) end--;
     const got = decodeLatin1(bytes.subarray(pos, end));
+    // Lone CRs glue every line into the first: say so rather than quote a mile-long "header".
+    if (got.includes("\r")) throw loneCrError(file, 1);
     if (got !== options.header) {
       throw new DataError({file, line: 1, field: "header", value: got, expected: `the header "${options.header}"`});
     }
@@ -283,7 +285,7 @@ function parseRowCarefully(
   if (pos < len) {
     if (bytes[pos] === CR) {
       if (pos + 1 < len && bytes[pos + 1] !== LF) {
-        throw new DataError({file, line, value: "\\r", expected: "a line ending of LF or CRLF, not a lone CR"});
+        throw loneCrError(file, line);
       }
       pos += pos + 1 < len ? 2 : 1;
     } else pos++;

@@ -1,5 +1,5 @@
 /** Bytes in, RawDataset out: detects the MovieLens layout and runs its reader (browser-safe, no fs). */
-import {detectFormat, REQUIRED_FILES} from "./detect-format.js";
+import {chooseFormat, REQUIRED_FILES, type FileFormat} from "./detect-format.js";
 import {DataError} from "./errors.js";
 import {readCsvSet} from "./read-csv-set.js";
 import {readMl100k} from "./read-ml100k.js";
@@ -13,12 +13,14 @@ export type DatasetFiles = Record<string, Uint8Array>;
 export interface FilesSource {
   name: string;
   dir?: string;
+  /** The layout to read when the files hold more than one (default: the only one present). */
+  format?: FileFormat;
 }
 
 /** Detects the format from the file names and reads the set; unknown layouts throw a DataError listing what was expected. */
 export function parseDatasetFiles(input: DatasetFiles, source: FilesSource): RawDataset {
   const files = byBaseName(input, source);
-  const format = detectFormat(Object.keys(files));
+  const format = chooseFormat(Object.keys(files), source.dir ?? source.name, source.format);
   switch (format) {
     case "ml-100k":
       return readMl100k(files, source);

@@ -42,6 +42,7 @@ import type {RatingFold} from "../data/folds.js";
 import {defaultDataRoot} from "./data-root.js";
 import {fetchDataset} from "./fetch-dataset.js";
 import {MAX_FILE_BYTES, readDatasetDir} from "./read-dataset-dir.js";
+import type {FileFormat} from "../data/detect-format.js";
 import {readRegularFile} from "./read-regular-file.js";
 
 /** How the data set was chosen. */
@@ -75,6 +76,8 @@ export interface OpenDatasetOptions {
   onProgress?: (bytes: number, total: number) => void;
   /** Passed to fetchDataset: the registry that describes ml-100k's zip (tests describe their own). */
   registry?: readonly MovieLensEntry[];
+  /** The layout to read when a directory holds the files of more than one (default: the only one present). */
+  format?: FileFormat;
 }
 
 interface SelectedDataset {
@@ -128,6 +131,7 @@ async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDatas
   const dataRoot = resolve(options.dataRoot ?? defaultDataRoot(env));
   const spec = options.spec ?? env.MOVIELAB_DATA;
 
+  const readTarget = (target: DatasetTarget, via: string) => readTargetAs(target, via, options.format);
   if (options.target !== undefined) return readTarget(options.target, "asked for");
   if (spec !== undefined && spec !== "") {
     const target = resolveDatasetSpec(spec, {
@@ -168,10 +172,10 @@ async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDatas
   };
 }
 
-async function readTarget(target: DatasetTarget, via: string): Promise<SelectedDataset> {
+async function readTargetAs(target: DatasetTarget, via: string, format?: FileFormat): Promise<SelectedDataset> {
   if (target.kind === "synthetic")
     return {raw: generateSynthetic(), origin: "env", reason: `${via}: the seeded synthetic set`};
-  return {raw: await readDatasetDir(target.dir, target.name), origin: "env", reason: `${via}: ${target.dir}`};
+  return {raw: await readDatasetDir(target.dir, target.name, {format}), origin: "env", reason: `${via}: ${target.dir}`};
 }
 
 /** An opened data set: cleaned and encoded, with where it came from; summary and folds on demand. */

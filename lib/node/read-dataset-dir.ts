@@ -1,7 +1,7 @@
 /** Reads a MovieLens directory from disk: lists it, detects the format, reads only the files that format uses. */
 import {readdir, stat} from "node:fs/promises";
 import {basename, join, resolve} from "node:path";
-import {detectFormat, OPTIONAL_FILES, REQUIRED_FILES} from "../data/detect-format.js";
+import {chooseFormat, OPTIONAL_FILES, REQUIRED_FILES, type FileFormat} from "../data/detect-format.js";
 import {DataError} from "../data/errors.js";
 import {parseDatasetFiles, type DatasetFiles} from "../data/read-files.js";
 import type {DatasetFormat, RawDataset} from "../data/types.js";
@@ -21,11 +21,11 @@ export const MAX_FILE_BYTES: Readonly<Record<Exclude<DatasetFormat, "synthetic">
   csv: 2048 * 2 ** 20
 });
 
-/** Reads and validates the data set in `dir` (name defaults to the directory's base name); problems throw DataError. */
+/** Reads and validates the data set in `dir` (name defaults to the directory's base name; format: the layout to read when it holds several); problems throw DataError. */
 export async function readDatasetDir(
   dir: string,
   name?: string,
-  options: {maxFileBytes?: number} = {}
+  options: {maxFileBytes?: number; format?: FileFormat} = {}
 ): Promise<RawDataset> {
   const path = resolve(dir);
   let entries: string[];
@@ -40,7 +40,7 @@ export async function readDatasetDir(
       expected: `${EXPECTED}, but it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
     });
   }
-  const format = detectFormat(entries);
+  const format = chooseFormat(entries, path, options.format);
   if (format === null) {
     throw new DataError({
       file: path,
@@ -59,5 +59,5 @@ export async function readDatasetDir(
       );
     })
   );
-  return parseDatasetFiles(files, {name: name ?? basename(path), dir: path});
+  return parseDatasetFiles(files, {name: name ?? basename(path), dir: path, format});
 }

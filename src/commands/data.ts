@@ -11,6 +11,7 @@ import {fetchDataset} from "../../lib/node/fetch-dataset.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {openDataset, resolveDatasetSpec} from "../../lib/node/open-dataset.js";
 import {table, UsageError, type Command, type CommandContext, type OptionSpec} from "../cli-command.js";
+import {FORMAT_OPTION, formatOption} from "../options/dataset.js";
 
 const DATA_ROOT: OptionSpec = {
   type: "string",
@@ -89,10 +90,10 @@ const checkCommand: Command = {
     "applies the cleaning rules and prints what was read and what each rule removed. Bad data exits 1 with the\n" +
     "file, line, field and value that are wrong.",
   args: [{name: "dir|name|synthetic", description: "a MovieLens directory, a set name like ml-100k, or synthetic"}],
-  options: {"data-root": DATA_ROOT, json: JSON_OUT},
+  options: {"data-root": DATA_ROOT, format: FORMAT_OPTION, json: JSON_OUT},
   async run(ctx) {
     const target = resolveDatasetSpec(ctx.args[0], {dataRoot: dataRootOf(ctx), cwd: ctx.cwd, label: "data check"});
-    const {raw, report, summary} = await openDataset({target, keepRaw: true});
+    const {raw, report, summary} = await openDataset({target, keepRaw: true, format: formatOption(ctx)});
     const result: CheckResult = {
       name: raw.name,
       format: raw.source.format,
@@ -132,6 +133,8 @@ export function formatCheck(r: CheckResult): string {
     for (const e of rule.examples)
       lines.push(`    user ${e.userId}, movie ${e.movieId}, rating ${e.rating}: ${e.reason}`);
   }
+  if (r.report.warnings.length > 0)
+    lines.push("", "Warnings:", ...r.report.warnings.map((warning) => `  - ${warning}`));
   if (r.report.notes.length > 0) lines.push("", "Notes:", ...r.report.notes.map((note) => `  - ${note}`));
   const s = r.summary;
   lines.push(

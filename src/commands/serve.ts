@@ -47,7 +47,7 @@ export const command: Command = {
     "max-connections": {
       type: "string",
       value: "N",
-      description: `open connections at most; more are closed on arrival (default ${DEFAULT_MAX_CONNECTIONS})`
+      description: `open connections at most; more are closed on arrival (default ${DEFAULT_MAX_CONNECTIONS}, or the open-file limit less 256 when lower)`
     },
     quiet: {type: "boolean", description: "log warnings and errors only"}
   },

@@ -8,7 +8,23 @@ import {resolve} from "node:path";
 import type {CleanOptions} from "../../lib/data/clean.js";
 import {defaultDataRoot} from "../../lib/node/data-root.js";
 import type {OpenDatasetOptions} from "../../lib/node/open-dataset.js";
-import type {CommandContext, OptionSpec} from "../cli-command.js";
+import {UsageError, type CommandContext, type OptionSpec} from "../cli-command.js";
+import type {FileFormat} from "../../lib/data/detect-format.js";
+
+/** --format: the layout to read when a directory holds the files of more than one. */
+export const FORMAT_OPTION: OptionSpec = {
+  type: "string",
+  value: "ml-100k|ml-1m|csv",
+  description: "the layout to read when the directory holds the files of more than one (default: the only one present)"
+};
+
+/** The --format option's layout, or undefined when not given; anything else is a usage error. */
+export function formatOption(ctx: CommandContext): FileFormat | undefined {
+  const v = ctx.options.format;
+  if (v === undefined) return undefined;
+  if (v === "ml-100k" || v === "ml-1m" || v === "csv") return v;
+  throw new UsageError(`--format "${String(v)}": expected ml-100k, ml-1m or csv`, "movielab");
+}
 
 export const DATA_OPTIONS: Record<string, OptionSpec> = {
   data: {
@@ -21,7 +37,8 @@ export const DATA_OPTIONS: Record<string, OptionSpec> = {
     type: "string",
     value: "DIR",
     description: "where named sets live (default <repo>/data, or MOVIELAB_DATA_ROOT)"
-  }
+  },
+  format: FORMAT_OPTION
 };
 
 /** openDataset's options for the command's --data and --data-root, cleaned as `clean` says; commands never download. */
@@ -36,5 +53,5 @@ export function datasetOptions(ctx: CommandContext, clean: CleanOptions): OpenDa
     spec !== undefined && (spec.startsWith(".") || spec.includes("/")) && !spec.startsWith("~")
       ? resolve(ctx.cwd, spec)
       : spec;
-  return {spec: resolved, env: ctx.env, dataRoot, cwd: ctx.cwd, allowDownload: false, clean};
+  return {spec: resolved, env: ctx.env, dataRoot, cwd: ctx.cwd, allowDownload: false, clean, format: formatOption(ctx)};
 }

@@ -49,8 +49,18 @@ describe("model bundle", () => {
     expect(() => parseBundle(text, "m.json")).toThrow(/bundle version 99 .* not supported/);
   });
 
+  it("says the version has the wrong type rather than that version 1 is not version 1", () => {
+    const text = serializeBundle(sample()).replace(`"version":${BUNDLE_VERSION}`, `"version":"${BUNDLE_VERSION}"`);
+    expect(() => parseBundle(text, "m.json")).toThrow(
+      `m.json: header field "version" is "${BUNDLE_VERSION}" (string), expected the number ${BUNDLE_VERSION}`
+    );
+  });
+
   it("refuses files that are not bundles, and empty files", () => {
     expect(() => parseBundle("", "e.json")).toThrow(/e\.json: the file is empty/);
+    expect(() => parseBundle(" \n ".repeat(1000), "s.json")).toThrow(
+      "s.json: the file holds only blank characters (3000); expected a movielab model bundle (JSON)"
+    );
     expect(() => parseBundle('{"a":1}', "x.json")).toThrow(/x\.json: not a movielab model bundle/);
   });
 

@@ -14,6 +14,7 @@ describe.skipIf(!HAS_ML100K)("cleaning the real ml-100k", async () => {
     const removed = Object.fromEntries(report.rules.map((r) => [r.rule, r.removed]));
     expect(removed).toEqual({
       "missing-values": 0,
+      "implausible-time": 0,
       duplicates: 0,
       "unknown-movie": 0,
       "unknown-user": 0,

@@ -36,8 +36,13 @@ const rows: [number, number, number, number][] = [
   [4, 10, 1, day(1997, 10, 1)], // row 7: unknown user
   [3, 30, 3, NaN], // row 8: missing timestamp (same pair as row 5: counted as missing, not duplicate)
   [3, 10, NaN, day(1997, 10, 1)], // row 9: missing rating
-  [2, 40, 2, day(1995, 6, 1)] // row 10: before Jan 1 1996 (year-only movie)
+  [2, 40, 2, day(1995, 6, 1)], // row 10: before Jan 1 1996 (year-only movie)
+  [1, 30, 4, day(1994, 12, 31)], // row 11: before 1995 (implausible time)
+  [3, 20, 5, 1e12] // row 12: in the year 33658 (implausible time)
 ];
+
+/** "Now" for the cleaning, so that the future is fixed. */
+const NOW = day(2026, 1, 1);
 
 function dataset(withUsers = true): RawDataset {
   return {
@@ -60,9 +65,10 @@ const removedByRule = (report: ReturnType<typeof cleanDataset>["report"]): Recor
 
 describe("cleanDataset on a hand-built set", () => {
   it("applies the rules in order and counts every removed row once", () => {
-    const {data, report} = cleanDataset(dataset());
+    const {data, report} = cleanDataset(dataset(), {now: NOW});
     expect(report.rules.map((r) => r.rule)).toEqual([
       "missing-values",
+      "implausible-time",
       "duplicates",
       "unknown-movie",
       "unknown-user",
@@ -70,12 +76,13 @@ describe("cleanDataset on a hand-built set", () => {
     ]);
     expect(removedByRule(report)).toEqual({
       "missing-values": 2,
+      "implausible-time": 2,
       duplicates: 1,
       "unknown-movie": 1,
       "unknown-user": 1,
       "before-release": 2
     });
-    expect(report.rowsIn).toBe(10);
+    expect(report.rowsIn).toBe(12);
     expect(report.rowsOut).toBe(3);
     expect(Array.from(data.ratings.userId)).toEqual([1, 3, 1]);
     expect(Array.from(data.ratings.movieId)).toEqual([10, 30, 20]);
@@ -84,7 +91,7 @@ describe("cleanDataset on a hand-built set", () => {
   });
 
   it("gives examples with a reason for each removed row", () => {
-    const {report} = cleanDataset(dataset());
+    const {report} = cleanDataset(dataset(), {now: NOW});
     const rule = (name: string) => report.rules.find((r) => r.rule === name)!;
     expect(rule("missing-values").examples.map((e) => e.reason)).toEqual([
       "row 8: timestamp is missing",
@@ -98,6 +105,10 @@ describe("cleanDataset on a hand-built set", () => {
         timestamp: day(1997, 10, 1),
         reason: "row 1 repeats (user 1, movie 10); row 2 (rating 2 at 1997-11-01T00:00:00.000Z) is kept as the latest"
       }
+    ]);
+    expect(rule("implausible-time").examples.map((e) => e.reason)).toEqual([
+      "row 11: timestamp 788832000 is before 1995 (1994-12-31T00:00:00.000Z)",
+      "row 12: timestamp 1000000000000 is in the future (+033658-09-27T01:46:40.000Z)"
     ]);
     expect(rule("unknown-movie").examples[0].reason).toBe("row 3: movie 99 is not in the movies table");
     expect(rule("unknown-user").examples[0].reason).toBe("row 7: user 4 is not in the users table");
@@ -155,10 +166,10 @@ describe("cleanDataset on a hand-built set", () => {
 
   it("limits examples to maxExamples", () => {
     const d = dataset(false);
-    const n = 12;
+    const n = 13;
     d.ratings = {
       userId: new Int32Array(n).fill(1),
-      movieId: new Int32Array(n).fill(99),
+      movieId: new Int32Array(n).fill(99).fill(10, 12), // the last row is the one kept
       rating: new Float32Array(n).fill(3),
       timestamp: new Float64Array(n).fill(day(1997, 12, 1))
     };
@@ -168,6 +179,21 @@ describe("cleanDataset on a hand-built set", () => {
     expect(dup.examples.length).toBe(5);
     expect(report.rules.find((r) => r.rule === "unknown-movie")!.removed).toBe(1);
     expect(cleanDataset(d, {maxExamples: 0}).report.rules.every((r) => r.examples.length === 0)).toBe(true);
+  });
+});
+
+describe("cleanDataset on a set it empties", () => {
+  it("throws a DataError naming the set and the rules that removed everything", () => {
+    const d = dataset();
+    d.ratings = {
+      userId: Int32Array.from([1, 2]),
+      movieId: Int32Array.from([98, 99]),
+      rating: Float32Array.from([3, 4]),
+      timestamp: Float64Array.from([day(1997, 10, 1), day(1997, 10, 2)])
+    };
+    expect(() => cleanDataset(d)).toThrow(
+      '/hand: got "2 ratings", expected at least one rating left after cleaning, but the rules removed every one (unknown-movie 2)'
+    );
   });
 });
 
@@ -188,7 +214,17 @@ describe("cleanDataset invariants (property)", () => {
           rating: Float32Array.from(rs.map((r) => r[2])),
           timestamp: Float64Array.from(rs.map((r) => r[3]))
         };
-        const {data, report} = cleanDataset(d, {beforeRelease});
+        let cleaned;
+        try {
+          cleaned = cleanDataset(d, {beforeRelease});
+        } catch (e) {
+          // Only a set that cleaning empties may throw, and it says so.
+          expect((e as Error).message).toMatch(
+            /^\/hand: got "(no ratings|\d+ ratings?)", expected at least one rating left after cleaning(, but the rules removed every one \(.+\))?$/
+          );
+          return;
+        }
+        const {data, report} = cleaned;
         const removed = report.rules.reduce((s, r) => s + r.removed, 0);
         expect(report.rowsIn).toBe(rs.length);
         expect(report.rowsIn - removed).toBe(report.rowsOut);

@@ -43,12 +43,12 @@ describe("parseCsv", () => {
   it("names the line where an unterminated quote opened", () => {
     expect(() => parseCsv('a,b\n1,"never closed\n2,x\n', opts)).toThrow(DataError);
     expect(() => parseCsv('a,b\n1,"never closed\n2,x\n', opts)).toThrow(
-      't.csv line 2: got ""never closed\n2,x\n", expected a closing quote for the field opened on this line'
+      't.csv line 2: got ""never closed\\n2,x\\n", expected a closing quote for the field opened on this line'
     );
   });
   it("rejects text after a closing quote", () => {
     expect(() => parseCsv('1,"a"b,c\n', opts)).toThrow(
-      't.csv line 1, field "column 2": got "b,c\n", expected a separator or the end of the line after a closing quote'
+      't.csv line 1, field "column 2": got "b,c\\n", expected a separator or the end of the line after a closing quote'
     );
   });
   it("rejects a quote inside an unquoted field", () => {
@@ -58,7 +58,7 @@ describe("parseCsv", () => {
   });
   it("rejects a lone CR", () => {
     expect(() => parseCsv("a\rb\n", opts)).toThrow(
-      't.csv line 1: got "\\r", expected a line ending of LF or CRLF, not a lone CR'
+      't.csv line 1: got "\\r", expected LF or CRLF line endings, but this file has lone CR line endings (classic Mac OS): convert them to LF'
     );
   });
   it("supports another one-character separator and returns the record count", () => {

@@ -97,7 +97,10 @@ describe("forEachLine and requireNonEmpty", () => {
     expect(() => forEachLine("a\n\nb", "f", () => {})).toThrow('f line 2: got "", expected a record, not a blank line');
   });
   it("requireNonEmpty rejects blank text", () => {
-    expect(() => requireNonEmpty(" \n", "f", "rows")).toThrow("f: expected rows, but the file is empty");
+    expect(() => requireNonEmpty("", "f", "rows")).toThrow("f: expected rows, but the file is empty");
+    expect(() => requireNonEmpty(" \n", "f", "rows")).toThrow(
+      "f: expected rows, but the file holds only spaces, tabs and line breaks (2 characters)"
+    );
     expect(() => requireNonEmpty("x", "f", "rows")).not.toThrow();
   });
   it("requireFile names the missing file", () => {

@@ -46,12 +46,12 @@ describe("parseRatingRows", () => {
     [
       "too few fields",
       "1\t2\t3\t4\n1\t2\t3\n",
-      'u.data line 2: got "1\t2\t3", expected 4 fields separated by tab (user id, movie id, rating, timestamp), found 3'
+      'u.data line 2: got "1\\t2\\t3", expected 4 fields separated by tab (user id, movie id, rating, timestamp), found 3'
     ],
     [
       "too many fields",
       "1\t2\t3\t4\t5\n",
-      'u.data line 1: got "1\t2\t3\t4\t5", expected 4 fields separated by tab (user id, movie id, rating, timestamp), found 5'
+      'u.data line 1: got "1\\t2\\t3\\t4\\t5", expected 4 fields separated by tab (user id, movie id, rating, timestamp), found 5'
     ],
     [
       "a non-numeric id",
@@ -136,7 +136,7 @@ describe("parseRatingRows", () => {
     [
       "a lone CR",
       "1\t2\t3\t4\r1\t2\t3\t4\n",
-      'u.data line 1: got "\\r", expected a line ending of LF or CRLF, not a lone CR'
+      'u.data line 1: got "\\r", expected LF or CRLF line endings, but this file has lone CR line endings (classic Mac OS): convert them to LF'
     ],
     [
       "a space before a value",
@@ -155,11 +155,19 @@ describe("parseRatingRows", () => {
       "ratings.csv line 2"
     );
   });
+  it("names lone CR line endings even when they glue the header to the rows", () => {
+    expect(() => parseRatingRows(bytes("userId,movieId,rating,timestamp\r1,1,4.0,964982703\r"), csv)).toThrow(
+      'ratings.csv line 1: got "\\r", expected LF or CRLF line endings, but this file has lone CR line endings'
+    );
+  });
   it("rejects an empty file, whitespace-only file and a header without rows", () => {
     expect(() => parseRatingRows(new Uint8Array(0), tab)).toThrow(
       "u.data: expected rating rows, but the file is empty"
     );
-    expect(() => parseRatingRows(bytes("\n\n"), tab)).toThrow("u.data: expected rating rows, but the file is empty");
+    expect(() => parseRatingRows(bytes("\n\n"), tab)).toThrow(
+      "u.data: expected rating rows, but the file holds only spaces, tabs and line breaks (2 characters)"
+    );
+    expect(() => parseRatingRows(bytes(" ".repeat(300_000)), tab)).toThrow(/only spaces.*\(300000 characters\)/);
     expect(() => parseRatingRows(bytes("userId,movieId,rating,timestamp\r\n"), csv)).toThrow(
       "ratings.csv: expected rating rows after the header, but there are none"
     );

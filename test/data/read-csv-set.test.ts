@@ -110,6 +110,11 @@ describe("readCsvSet", () => {
     ],
     ["ratings.csv", "", "small/ratings.csv: expected rating rows, but the file is empty"],
     [
+      "ratings.csv",
+      'userId,movieId,rating,timestamp\n1,"1\n2",4.0,964982703\n',
+      'small/ratings.csv line 2, field "movie id": got "1\\n2", expected a positive integer id (1 to 2147483647)'
+    ],
+    [
       "movies.csv",
       "id,title,genres\n1,A (1995),Drama\n",
       'small/movies.csv line 1, field "header": got "id,title,genres", expected the header "movieId,title,genres"'
@@ -127,7 +132,7 @@ describe("readCsvSet", () => {
     [
       "movies.csv",
       'movieId,title,genres\n1,"A, The (1995),Drama\n2,B (1990),Drama\n',
-      'small/movies.csv line 2: got ""A, The (1995),Drama\n2,B (1990),Drama\n", expected a closing quote for the field opened on this line'
+      'small/movies.csv line 2: got ""A, The (1995),Drama\\n2,B (1990),Drama\\n", expected a closing quote for the field opened on this line'
     ],
     [
       "movies.csv",

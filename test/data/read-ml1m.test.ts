@@ -99,7 +99,11 @@ describe("readMl1m", () => {
       'ml-1m/users.dat line 1, field "occupation": got "05", expected an occupation code from 0 to 20'
     ],
     ["users.dat", "", "ml-1m/users.dat: expected user rows, but the file is empty"],
-    ["movies.dat", "\n", "ml-1m/movies.dat: expected movie rows, but the file is empty"]
+    [
+      "movies.dat",
+      "\n",
+      "ml-1m/movies.dat: expected movie rows, but the file holds only spaces, tabs and line breaks (1 character)"
+    ]
   ])("rejects bad %s: %j", (file, text, message) => {
     expect(() => read({[file]: text})).toThrow(DataError);
     expect(() => read({[file]: text})).toThrow(message);

@@ -238,7 +238,7 @@ function writeMl100kSet(dir: string, folds: Record<string, string>): string {
   mkdirSync(dir, {recursive: true});
   writeFileSync(
     join(dir, "u.data"),
-    "1\t1\t5\t874965758\n1\t2\t3\t876893171\n1\t3\t4\t878542960\n2\t1\t1\t1\n2\t2\t2\t1\n"
+    "1\t1\t5\t874965758\n1\t2\t3\t876893171\n1\t3\t4\t878542960\n2\t1\t1\t878542961\n2\t2\t2\t878542962\n"
   );
   writeFileSync(join(dir, "u.item"), "1|A (1990)|||u|0|1|0\n2|B (1991)|||u|1|0|0\n3|C (1992)|||u|0|0|1\n");
   writeFileSync(join(dir, "u.genre"), "unknown|0\nAction|1\nDrama|2\n\n");
@@ -260,8 +260,8 @@ describe("openDataset: folds", () => {
     const dir = writeMl100kSet(join(root, "tiny"), {
       "u1.base": "1\t1\t5\t874965758\n1\t2\t3\t876893171\n",
       "u1.test": "1\t3\t4\t878542960\n",
-      "ua.base": "2\t1\t1\t1\n",
-      "ua.test": "2\t2\t6\t1\n"
+      "ua.base": "2\t1\t1\t878542961\n",
+      "ua.test": "2\t2\t6\t878542962\n"
     });
     const o = await openDataset({spec: dir, clean: {beforeRelease: false}});
     expect(o.folds.hasOfficial).toBe(false);

@@ -39,6 +39,20 @@ describe("readDatasetDir", () => {
     }
   );
 
+  it("refuses a directory holding two layouts unless the format is named", async () => {
+    const dir = makeDir("mixed", {
+      "u.data": "1\t1\t5\t874965758\n",
+      "u.item": "1|Toy Story (1995)|01-Jan-1995||http://x|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0\n",
+      "ratings.csv": "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n",
+      "movies.csv": "movieId,title,genres\n1,Toy Story (1995),Comedy\n"
+    });
+    await expect(readDatasetDir(dir)).rejects.toThrow(
+      /mixed: got "u\.data \+ u\.item \(ml-100k\) and ratings\.csv \+ movies\.csv \(csv\)", expected the files of one MovieLens layout/
+    );
+    expect((await readDatasetDir(dir, "mixed", {format: "csv"})).source.format).toBe("csv");
+    expect((await readDatasetDir(dir, "mixed", {format: "ml-100k"})).source.format).toBe("ml-100k");
+  });
+
   it("reads a CSV directory and defaults the name to the directory's base name", async () => {
     const dir = makeDir("ml-latest-small", {
       "ratings.csv": "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n",

@@ -3,7 +3,8 @@
 // timeout, a normal request is answered meanwhile, and connections over the cap are closed on arrival.
 import {connect, type Socket} from "node:net";
 import {afterEach, describe, expect, it} from "vitest";
-import {startServer, type RunningServer} from "../../src/server.js";
+import {DEFAULT_MAX_CONNECTIONS, defaultMaxConnections, startServer, type RunningServer} from "../../src/server.js";
+import {openFileLimit} from "../../src/server/open-file-limit.js";
 import {createTinyService} from "../helpers/tiny-service.js";
 
 const SLOW_POST = "POST /predict HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
@@ -65,6 +66,48 @@ describe("request timeouts and the connection cap", () => {
     for (const s of stalled) expect(s.received()).toMatch(/^HTTP\/1\.1 408/);
   }, 15_000);
 
+  it.skipIf((openFileLimit() ?? 0) < 6000)(
+    "keeps answering while 2,000 stalled clients are connected, and closes them all within the timeout",
+    async () => {
+      running = await startServer({
+        service: createTinyService(),
+        port: 0,
+        handleSignals: false,
+        logger: false,
+        requestTimeoutMs: 5000
+      });
+      const stalled: Stalled[] = [];
+      let closedSoFar = 0;
+      // Connect in batches so the listen backlog never overflows (that would be the kernel refusing, not us).
+      for (let i = 0; i < 2000; i += 200)
+        stalled.push(
+          ...(await Promise.all(
+            Array.from({length: 200}, (_, j) => stall(running!.url, (i + j) % 2 === 0 ? SLOW_POST : HUGE_CHUNK))
+          ))
+        );
+      for (const s of stalled) void s.closed.then(() => closedSoFar++);
+      for (let k = 0; k < 5; k++) {
+        const res = await fetch(`${running.url}/predict`, {
+          method: "POST",
+          headers: {"content-type": "application/json"},
+          body: JSON.stringify({user_id: 1, movie_id: 1})
+        });
+        expect(res.status).toBe(200);
+      }
+      expect(closedSoFar).toBe(0); // answered while every stalled client was still connected
+      const times = await Promise.all(stalled.map((s) => s.closed));
+      expect(Math.max(...times)).toBeLessThan(5000 + 1000 + 4000); // timeout + deadline check + slack
+      expect(stalled.filter((s) => /^HTTP\/1\.1 408/.test(s.received())).length).toBe(2000);
+    },
+    40_000
+  );
+
+  it("lowers the default cap to fit the open-file limit", () => {
+    expect(defaultMaxConnections(null)).toBe(DEFAULT_MAX_CONNECTIONS);
+    expect(defaultMaxConnections(Infinity)).toBe(4096);
+    expect(defaultMaxConnections(1024)).toBe(768);
+  });
+
   it("closes connections over the cap on arrival and serves again once they are gone", async () => {
     running = await startServer({
       service: createTinyService(),
@@ -87,6 +130,6 @@ describe("request timeouts and the connection cap", () => {
   it("keeps the defaults documented on the command line", async () => {
     const {command} = await import("../../src/commands/serve.js");
     expect(command.options?.["request-timeout"]?.description).toMatch(/default 10000/);
-    expect(command.options?.["max-connections"]?.description).toMatch(/default 1024/);
+    expect(command.options?.["max-connections"]?.description).toMatch(/default 4096/);
   });
 });
