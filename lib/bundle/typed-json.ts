@@ -29,26 +29,51 @@ export function stringifyTyped(value: unknown): string {
   });
 }
 
-/** JSON.parse that turns {"$typed", "base64"} records back into typed arrays; throws TypeError on a bad record. */
+/** Deepest nesting a bundle may have; real ones are under 10 levels. */
+export const MAX_TYPED_JSON_DEPTH = 64;
+
+/**
+ * JSON.parse that turns {"$typed", "base64"} records back into typed arrays; throws TypeError on a
+ * bad record, on nesting deeper than MAX_TYPED_JSON_DEPTH, and on a "__proto__" key. The records are
+ * found by an explicit walk, not a reviver: V8 revives recursively, and a few thousand nested
+ * brackets then overflow the stack, which only says "Maximum call stack size exceeded".
+ */
 export function parseTyped(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) => {
-    if (v !== null && typeof v === "object" && "$typed" in v) {
-      const rec = v as {$typed: unknown; base64: unknown};
-      if (typeof rec.$typed !== "string" || !Object.hasOwn(CONSTRUCTORS, rec.$typed)) {
-        throw new TypeError(`unknown typed array "${String(rec.$typed)}"`);
+  const root: unknown = JSON.parse(text);
+  const holder = {root};
+  const stack: [Record<string, unknown>, number, string][] = [[holder, 0, ""]];
+  while (stack.length > 0) {
+    const [node, depth, path] = stack.pop()!;
+    for (const key of Object.keys(node)) {
+      if (key === "__proto__")
+        throw new TypeError(`a "__proto__" key at ${path || "the top"}, which a bundle never has`);
+      const v = node[key];
+      if (v === null || typeof v !== "object") continue;
+      if (Object.hasOwn(v, "$typed")) {
+        node[key] = decodeTyped(v as {$typed: unknown; base64: unknown});
+        continue;
       }
-      if (typeof rec.base64 !== "string") throw new TypeError(`typed array ${rec.$typed} has no base64 data`);
-      const Ctor = CONSTRUCTORS[rec.$typed as TypedName];
-      const bytes = base64ToBytes(rec.base64);
-      if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0) {
-        throw new TypeError(
-          `typed array ${rec.$typed} has ${bytes.length} bytes, not a multiple of ${Ctor.BYTES_PER_ELEMENT}`
-        );
-      }
-      return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / Ctor.BYTES_PER_ELEMENT) as AnyTyped;
+      if (depth + 1 > MAX_TYPED_JSON_DEPTH)
+        throw new TypeError(`it is nested more than ${MAX_TYPED_JSON_DEPTH} levels deep (a bundle has fewer than 10)`);
+      stack.push([v as Record<string, unknown>, depth + 1, path === "" ? "body" : `${path}.${key}`]);
     }
-    return v;
-  });
+  }
+  return holder.root;
+}
+
+function decodeTyped(rec: {$typed: unknown; base64: unknown}): AnyTyped {
+  if (typeof rec.$typed !== "string" || !Object.hasOwn(CONSTRUCTORS, rec.$typed)) {
+    throw new TypeError(`unknown typed array "${String(rec.$typed)}"`);
+  }
+  if (typeof rec.base64 !== "string") throw new TypeError(`typed array ${rec.$typed} has no base64 data`);
+  const Ctor = CONSTRUCTORS[rec.$typed as TypedName];
+  const bytes = base64ToBytes(rec.base64);
+  if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0) {
+    throw new TypeError(
+      `typed array ${rec.$typed} has ${bytes.length} bytes, not a multiple of ${Ctor.BYTES_PER_ELEMENT}`
+    );
+  }
+  return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / Ctor.BYTES_PER_ELEMENT) as AnyTyped;
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {BUNDLE_VERSION, bundleMetadata, parseBundle, serializeBundle, type Bundle} from "../../lib/bundle/bundle.js";
+import {crc32} from "../../lib/bundle/crc32.js";
 import {LIBRARY_VERSION} from "../../lib/version.js";
 
 function sample(): Bundle<{weights: Float32Array; trees: number[]; name: string}> {
@@ -47,6 +48,17 @@ describe("model bundle", () => {
   it("refuses another bundle version with a clear message", () => {
     const text = serializeBundle(sample()).replace(`"version":${BUNDLE_VERSION}`, '"version":99');
     expect(() => parseBundle(text, "m.json")).toThrow(/bundle version 99 .* not supported/);
+  });
+
+  it("names deep nesting and __proto__ keys in a body with a valid checksum, instead of a stack overflow", () => {
+    const wrap = (body: string) =>
+      `{"header":${JSON.stringify({format: "movielab-bundle", version: BUNDLE_VERSION, library: "x", bytes: body.length, crc32: crc32(body)})},\n"body":${body}}\n`;
+    expect(() => parseBundle(wrap('{"a":'.repeat(20_000) + "1" + "}".repeat(20_000)), "d.json")).toThrow(
+      "d.json: the body cannot be decoded: it is nested more than 64 levels deep (a bundle has fewer than 10)"
+    );
+    expect(() => parseBundle(wrap('{"kind":"classifier","state":{"__proto__":{"x":1}}}'), "p.json")).toThrow(
+      'p.json: the body cannot be decoded: a "__proto__" key at body.state, which a bundle never has'
+    );
   });
 
   it("says the version has the wrong type rather than that version 1 is not version 1", () => {
