@@ -23,11 +23,15 @@
 // ml-*.zip ...), any text file with 20+ lines shaped like u.data / u.item / ratings.csv rows, or
 // 1,000+ (user, movie, rating, timestamp) tuples in any layout (a JSON copy of the ratings).
 //
+// - Framework's client bundle names ~15 npm libraries it recommends; scripts/seed-npm-versions.mjs
+//   records their versions in the cleared cache so that a build needs no network at all.
+//
 // Usage: node scripts/build.mjs [--no-clean] [--scan-only]   (env: MOVIELAB_DATA picks the data set)
 import {spawn} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {delimiter, dirname, extname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {seedNpmVersions} from "./seed-npm-versions.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
@@ -289,6 +293,10 @@ async function main() {
       rmSync(CACHE, {recursive: true, force: true});
       console.log(`build: cleared ${relative(ROOT, CACHE)} (stale loader output otherwise)`);
     }
+    // Framework's own bundles would otherwise ask registry.npmjs.org for ~15 library versions.
+    const {seeded, missing} = seedNpmVersions(join(ROOT, "notebooks"));
+    console.log(`build: recorded ${seeded.length} npm versions for Framework (no registry look-ups)`);
+    if (missing.length > 0) console.warn(`build: no version for ${missing.join(", ")}: Framework will look them up`);
     console.log(`build: observable build (MOVIELAB_DATA=${process.env.MOVIELAB_DATA ?? "<unset>"}, telemetry off)`);
     const {code, output} = await runObservableBuild();
     if (code !== 0) {

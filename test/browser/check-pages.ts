@@ -1,8 +1,8 @@
 // Browser checks for the built workbench (run by `npm run test:browser`; not a vitest test).
 //
 // A Framework build exits 0 with broken pages, so this is the proof that pages work: build the site
-// (on synthetic data, then on the real ml-100k), serve dist/ on 127.0.0.1, open every page in
-// Debian's Chromium through playwright-core and fail on any console error, page error, failed or
+// with no network at all (unshare -n; on synthetic data, then on the real ml-100k), serve dist/ on
+// 127.0.0.1, open every page in Debian's Chromium through playwright-core and fail on any console error, page error, failed or
 // 4xx/5xx request, request to another host, Framework error cell, cell that never settles, chart
 // that did not render, or missing data banner. Screenshots go to test-results/screenshots/<dataset>/.
 //
@@ -16,7 +16,7 @@
 // (a missing ml-100k fails), CI=true or MOVIELAB_REQUIRE_BROWSER=1 (a missing Chromium fails),
 // MOVIELAB_CHROMIUM (browser path, default /usr/bin/chromium), CHECK_PAGES_VARIANTS (default
 // "light,dark,phone"; phone runs on the index page only).
-import {spawn} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -133,12 +133,35 @@ function discoverPages(dist: string): string[] {
 }
 
 /**
- * Runs `node scripts/build.mjs` with MOVIELAB_DATA set; resolves when it succeeds. Framework's
+ * The command prefix that runs the build with no network at all: `unshare -n` (a new network
+ * namespace with not even loopback up), so that any look-up of a registry or CDN fails the build.
+ * Where unshare is not permitted the build runs as it is, with a warning; in CI that is a failure.
+ */
+function offlinePrefix(): string[] {
+  if (offlineCache !== undefined) return offlineCache;
+  const probe = spawnSync("unshare", ["-n", "true"], {stdio: "ignore"});
+  if (probe.status === 0) {
+    console.log("check-pages: building in a network namespace without network (unshare -n)");
+    return (offlineCache = ["unshare", "-n"]);
+  }
+  const why = probe.error ? probe.error.message : `unshare -n exited with ${probe.status}`;
+  if (process.env.CI === "true")
+    throw new Error(`check-pages: the offline build needs unshare -n, which failed here (${why})`);
+  console.warn(
+    `check-pages: unshare -n is not permitted here (${why}); the build runs with network, so offline is not proven`
+  );
+  return (offlineCache = []);
+}
+let offlineCache: string[] | undefined;
+
+/**
+ * Runs `node scripts/build.mjs` with MOVIELAB_DATA set (offline, see offlinePrefix); resolves when it succeeds. Framework's
  * per-file log is kept quiet unless the build fails (then all of it is printed).
  */
 function build(data: string): Promise<void> {
+  const [command, ...args] = [...offlinePrefix(), process.execPath, join(ROOT, "scripts", "build.mjs")];
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, "scripts", "build.mjs")], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: {...process.env, MOVIELAB_DATA: data, OBSERVABLE_TELEMETRY_DISABLE: "1"},
       stdio: ["ignore", "pipe", "pipe"]
