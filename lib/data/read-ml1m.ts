@@ -1,5 +1,6 @@
 /**
- * MovieLens 1M: "::"-separated, latin-1. ratings.dat (user, movie, rating 1..5, unix seconds),
+ * MovieLens 1M and 10M: "::"-separated, latin-1. ratings.dat (user, movie, rating 1..5, or 0.5..5 in
+ * half stars for ml-10m, unix seconds),
  * movies.dat (id, "Title (YYYY)", genres joined by "|"), users.dat (id, gender, age bucket,
  * occupation code 0..20, zip). users.dat is optional. Only the year of release is known.
  */
@@ -24,6 +25,9 @@ import type {Movies, RatingScale, RawDataset, Users} from "./types.js";
 
 /** ml-1m ratings are whole stars 1..5. */
 export const ML1M_SCALE: RatingScale = {min: 1, max: 5, step: 1};
+
+/** ml-10m, in the same "::" layout, has half stars 0.5..5 (and no users.dat). */
+export const ML10M_SCALE: RatingScale = {min: 0.5, max: 5, step: 0.5};
 
 /** Occupation names by code 0..20, as in the ml-1m README. */
 export const ML1M_OCCUPATIONS = [
@@ -56,17 +60,16 @@ export const ML1M_AGE_BUCKETS = [1, 18, 25, 35, 45, 50, 56];
 /** Reads an ml-1m set from its files (ratings.dat and movies.dat required). */
 export function readMl1m(files: DatasetFiles, source: FilesSource): RawDataset {
   const set = source.name;
-  const ratings = parseRatingRows(requireFile(files, "ratings.dat", set, "ml-1m ratings (ratings.dat)"), {
-    file: `${set}/ratings.dat`,
-    separator: "::",
-    scale: ML1M_SCALE
-  });
+  const bytes = requireFile(files, "ratings.dat", set, "ml-1m ratings (ratings.dat)");
+  // Read on ml-10m's half-star scale; a set whose every rating is a whole star from 1 is ml-1m's.
+  const ratings = parseRatingRows(bytes, {file: `${set}/ratings.dat`, separator: "::", scale: ML10M_SCALE});
+  const scale = ratings.rating.every((r) => r >= 1 && Number.isInteger(r)) ? ML1M_SCALE : ML10M_SCALE;
   const movies = readMovies(requireFile(files, "movies.dat", set, "ml-1m movies (movies.dat)"), `${set}/movies.dat`);
   const users = files["users.dat"] ? readUsers(files["users.dat"], `${set}/users.dat`) : undefined;
   return {
     name: set,
     source: {kind: "files", format: "ml-1m", ...(source.dir !== undefined ? {dir: source.dir} : {})},
-    scale: {...ML1M_SCALE},
+    scale: {...scale},
     ratings,
     movies,
     ...(users ? {users} : {})

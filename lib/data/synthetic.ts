@@ -5,6 +5,7 @@
  *
  * Everything is typed arrays (no per-rating objects) so that 25 million ratings fit in well under 2 GB.
  */
+import {aliasTable} from "../alias-table.js";
 import {createRng, type Rng} from "../random.js";
 import type {Movies, RawDataset, Users} from "./types.js";
 import {ML100K_GENRES} from "./read-ml100k.js";
@@ -375,37 +376,6 @@ function allocateActivity(rng: Rng, nUsers: number, nMovies: number, nRatings: n
     }
   }
   return count;
-}
-
-/** Vose's alias table for O(1) draws from a discrete distribution. */
-function aliasTable(weights: Float64Array): {prob: Float64Array; alias: Int32Array} {
-  const n = weights.length;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i];
-  const prob = new Float64Array(n);
-  const alias = new Int32Array(n);
-  const scaled = new Float64Array(n);
-  const small = new Int32Array(n);
-  const large = new Int32Array(n);
-  let ns = 0,
-    nl = 0;
-  for (let i = 0; i < n; i++) {
-    scaled[i] = (weights[i] * n) / total;
-    if (scaled[i] < 1) small[ns++] = i;
-    else large[nl++] = i;
-  }
-  while (ns > 0 && nl > 0) {
-    const s = small[--ns];
-    const l = large[--nl];
-    prob[s] = scaled[s];
-    alias[s] = l;
-    scaled[l] += scaled[s] - 1;
-    if (scaled[l] < 1) small[ns++] = l;
-    else large[nl++] = l;
-  }
-  while (nl > 0) prob[large[--nl]] = 1;
-  while (ns > 0) prob[small[--ns]] = 1;
-  return {prob, alias};
 }
 
 /**

@@ -12,6 +12,9 @@ import {createProgress} from "../../lib/node/progress.js";
 import {openDataset, resolveDatasetSpec} from "../../lib/node/open-dataset.js";
 import {table, UsageError, type Command, type CommandContext, type OptionSpec} from "../cli-command.js";
 import {FORMAT_OPTION, formatOption} from "../options/dataset.js";
+import {integerOption, stringOption} from "../options/values.js";
+import {SHAPE_NAMES, setShape} from "../../lib/data/synthetic-shapes.js";
+import {writeLikeSet} from "../../lib/node/write-like-set.js";
 
 const DATA_ROOT: OptionSpec = {
   type: "string",
@@ -68,6 +71,53 @@ const fetchCommand: Command = {
         `${entry.name}: downloaded from ${entry.url}, ${verified}, unpacked into ${dir} (${files.join(", ")})\n${MOVIELENS_LICENCE}\n`
       );
     }
+  }
+};
+
+const synthCommand: Command = {
+  name: "synth",
+  summary: "generate a seeded look-alike of a big MovieLens set (ml-1m … ml-32m) in its exact file layout",
+  description:
+    "Writes a synthetic set shaped like a published one: its user, movie and rating counts (or --fraction of them),\n" +
+    "its files and columns (ratings.csv, movies.csv, links.csv, tags.csv; or ratings.dat, movies.dat, users.dat / tags.dat),\n" +
+    "its rating scale and star shares, long-tailed activity and popularity, no repeated (user, movie) pair, ratings\n" +
+    "from latent factors. The normal readers read it. Files go to a temporary directory renamed into place at the end.",
+  options: {
+    like: {type: "string", value: "NAME", description: `the set to imitate: ${SHAPE_NAMES.join(", ")}`},
+    out: {
+      type: "string",
+      short: "o",
+      value: "DIR",
+      description: "new directory to write (must not exist, or be empty)"
+    },
+    seed: {type: "string", value: "N", description: "PRNG seed (default 42)"},
+    fraction: {type: "string", value: "X", description: "share of the published size, in (0, 1] (default 1)"},
+    json: JSON_OUT
+  },
+  async run(ctx) {
+    const where = "movielab data synth";
+    const like = stringOption(ctx.options.like, "like", where, `NAME (${SHAPE_NAMES.join(", ")})`);
+    if (!SHAPE_NAMES.includes(like))
+      throw new UsageError(`--like "${like}": expected one of ${SHAPE_NAMES.join(", ")}`, where);
+    const out = resolve(ctx.cwd, stringOption(ctx.options.out, "out", where, "DIR"));
+    const seed = ctx.options.seed === undefined ? 42 : integerOption(ctx.options.seed, "seed", 0, 2 ** 31 - 1, where);
+    const fraction = ctx.options.fraction === undefined ? 1 : Number(ctx.options.fraction);
+    if (!(fraction > 0 && fraction <= 1))
+      throw new UsageError(`--fraction "${String(ctx.options.fraction)}": expected a number in (0, 1]`, where);
+    const json = ctx.options.json === true;
+    const progress = createProgress({label: `${like} ratings`, disabled: json || !ctx.stderrIsTTY, env: ctx.env});
+    const written = writeLikeSet(setShape(like), out, {seed, fraction, onProgress: (n, t) => progress.update(n, t)});
+    progress.finish();
+    if (json) ctx.out(`${JSON.stringify(written, null, 2)}\n`);
+    else
+      ctx.out(
+        `${written.dir}: a synthetic ${like} look-alike (seed ${seed}${fraction < 1 ? `, ${fraction} of its size` : ""}): ` +
+          `${written.ratings.toLocaleString("en-US")} ratings by ${written.users.toLocaleString("en-US")} users of ` +
+          `${written.movies.toLocaleString("en-US")} movies, in ${written.seconds.toFixed(1)} s\n` +
+          written.files
+            .map((f) => `  ${f.name.padEnd(12)} ${(f.bytes / 2 ** 20).toFixed(1).padStart(8)} MiB\n`)
+            .join("")
+      );
   }
 };
 
@@ -201,5 +251,5 @@ export const command: Command = {
   name: "data",
   summary: "fetch, check and list MovieLens data sets",
   description: "Fetch MovieLens sets from GroupLens, validate and clean them, and list what is present.",
-  subcommands: [fetchCommand, checkCommand, listCommand]
+  subcommands: [fetchCommand, checkCommand, listCommand, synthCommand]
 };

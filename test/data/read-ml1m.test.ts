@@ -40,6 +40,13 @@ describe("readMl1m", () => {
     expect(u.occupationNames[Array.from(u.occupation)[1]]).toBe("doctor/health care");
     expect(u.zip).toEqual(["48067", "11106"]);
   });
+  it("reads ml-10m's half stars in the same layout on the 0.5..5 scale", () => {
+    const files = fixture({"ratings.dat": "1::1193::4.5::978300760\n1::661::0.5::978302109\n6040::2::5::956703977\n"});
+    delete files["users.dat"];
+    const d = readMl1m(files, {name: "ml-10m"});
+    expect(d.scale).toEqual({min: 0.5, max: 5, step: 0.5});
+    expect(Array.from(d.ratings.rating)).toEqual([4.5, 0.5, 5]);
+  });
   it("has no users table without users.dat", () => {
     const files = fixture();
     delete files["users.dat"];
@@ -53,8 +60,8 @@ describe("readMl1m", () => {
     ],
     [
       "ratings.dat",
-      "1::1193::4.5::978300760\n",
-      'ml-1m/ratings.dat line 1, field "rating": got "4.5", expected a rating from 1 to 5 in steps of 1'
+      "1::1193::5.5::978300760\n",
+      'ml-1m/ratings.dat line 1, field "rating": got "5.5", expected a rating from 0.5 to 5 in steps of 0.5'
     ],
     [
       "ratings.dat",
