@@ -9,10 +9,12 @@
  * Cleaning applies every rule unless told otherwise: evaluations keep ratings dated before release
  * ({beforeRelease: false}) so that every fold row stays; the feature pipeline drops them from training rows.
  * Folds (lib/data/folds.ts) and the summary are computed only when asked for.
+ * A directory's set is opened from the parsed-data cache (dataset-cache.ts) when an entry for its
+ * current files and cleaning options exists, and cached after it is read otherwise.
  */
 import {existsSync, statSync} from "node:fs";
 import {homedir} from "node:os";
-import {isAbsolute, join, resolve} from "node:path";
+import {basename, isAbsolute, join, resolve} from "node:path";
 import {cleanDataset, type CleanOptions} from "../data/clean.js";
 import type {CleaningReport} from "../data/cleaning-report.js";
 import {encodeDataset} from "../data/encode.js";
@@ -41,7 +43,8 @@ import type {Dataset, RawDataset} from "../data/types.js";
 import type {RatingFold} from "../data/folds.js";
 import {defaultDataRoot} from "./data-root.js";
 import {fetchDataset} from "./fetch-dataset.js";
-import {MAX_FILE_BYTES, readDatasetDir} from "./read-dataset-dir.js";
+import {datasetFilesOf, MAX_FILE_BYTES, readDatasetDir} from "./read-dataset-dir.js";
+import {cacheKey, readCacheEntry, writeCacheEntry, type CachedDataset} from "./dataset-cache.js";
 import type {FileFormat} from "../data/detect-format.js";
 import {readRegularFile} from "./read-regular-file.js";
 
@@ -78,10 +81,17 @@ export interface OpenDatasetOptions {
   registry?: readonly MovieLensEntry[];
   /** The layout to read when a directory holds the files of more than one (default: the only one present). */
   format?: FileFormat;
+  /** Use the parsed-data cache (default true unless MOVIELAB_CACHE=off); see dataset-cache.ts. */
+  cache?: boolean;
+  /** Where the cache lives (default MOVIELAB_CACHE_DIR, else <dataRoot>/.cache). */
+  cacheDir?: string;
 }
 
+/** A set as selected: read from its files (raw, and where to cache it), or opened from the cache. */
 interface SelectedDataset {
-  raw: RawDataset;
+  raw?: RawDataset;
+  cached?: CachedDataset;
+  cacheTo?: {root: string; key: string};
   origin: DatasetOrigin;
   reason: string;
 }
@@ -131,7 +141,11 @@ async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDatas
   const dataRoot = resolve(options.dataRoot ?? defaultDataRoot(env));
   const spec = options.spec ?? env.MOVIELAB_DATA;
 
-  const readTarget = (target: DatasetTarget, via: string) => readTargetAs(target, via, options.format);
+  const readDir = (dir: string, name?: string) => readDirCached(dir, name, options, dataRoot, env, log);
+  const readTarget = async (target: DatasetTarget, via: string): Promise<SelectedDataset> =>
+    target.kind === "synthetic"
+      ? {raw: generateSynthetic(), origin: "env", reason: `${via}: the seeded synthetic set`}
+      : {...(await readDir(target.dir, target.name)), origin: "env", reason: `${via}: ${target.dir}`};
   if (options.target !== undefined) return readTarget(options.target, "asked for");
   if (spec !== undefined && spec !== "") {
     const target = resolveDatasetSpec(spec, {
@@ -144,7 +158,7 @@ async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDatas
 
   const defaultDir = join(dataRoot, DEFAULT_DATASET);
   if (isDirectory(defaultDir)) {
-    return {raw: await readDatasetDir(defaultDir, DEFAULT_DATASET), origin: "default", reason: `found ${defaultDir}`};
+    return {...(await readDir(defaultDir, DEFAULT_DATASET)), origin: "default", reason: `found ${defaultDir}`};
   }
 
   const allowDownload = options.allowDownload ?? env.MOVIELAB_OFFLINE !== "1";
@@ -166,16 +180,45 @@ async function selectDataset(options: OpenDatasetOptions): Promise<SelectedDatas
   }
   // A download that verified but does not read is a real problem: report it, do not hide it.
   return {
-    raw: await readDatasetDir(dir, DEFAULT_DATASET),
+    ...(await readDir(dir, DEFAULT_DATASET)),
     origin: "downloaded",
     reason: `no ${defaultDir}; downloaded ${DEFAULT_DATASET} from GroupLens`
   };
 }
 
-async function readTargetAs(target: DatasetTarget, via: string, format?: FileFormat): Promise<SelectedDataset> {
-  if (target.kind === "synthetic")
-    return {raw: generateSynthetic(), origin: "env", reason: `${via}: the seeded synthetic set`};
-  return {raw: await readDatasetDir(target.dir, target.name, {format}), origin: "env", reason: `${via}: ${target.dir}`};
+/**
+ * The parsed-data cache's root: options.cacheDir, else MOVIELAB_CACHE_DIR, else <dataRoot>/.cache;
+ * null when switched off (cache: false, or MOVIELAB_CACHE=off).
+ */
+function cacheRootOf(options: OpenDatasetOptions, env: NodeJS.ProcessEnv, dataRoot: string): string | null {
+  if (options.cache === false || env.MOVIELAB_CACHE === "off") return null;
+  return resolve(options.cacheDir ?? env.MOVIELAB_CACHE_DIR ?? join(dataRoot, ".cache"));
+}
+
+/** A directory's set from the cache when an entry for its current files exists, else read from its files. */
+async function readDirCached(
+  dir: string,
+  name: string | undefined,
+  options: OpenDatasetOptions,
+  dataRoot: string,
+  env: NodeJS.ProcessEnv,
+  log: (msg: string) => void
+): Promise<Pick<SelectedDataset, "raw" | "cached" | "cacheTo">> {
+  const root = cacheRootOf(options, env, dataRoot);
+  if (root === null) return {raw: await readDatasetDir(dir, name, {format: options.format})};
+  const {format, paths} = await datasetFilesOf(dir, options.format);
+  const key = cacheKey(root, paths, format, options.clean);
+  // Pages that show what cleaning removed need the rows as read: those read the files.
+  if (options.keepRaw !== true) {
+    const path = resolve(dir);
+    const hit = readCacheEntry(root, key, name ?? basename(path), path);
+    if (!("problem" in hit)) {
+      log(`opened ${path} from the cache (${join(root, key.slice(0, 12))}…)`);
+      return {cached: hit};
+    }
+    if (existsSync(join(root, key))) log(`cache entry unusable, rebuilding it: ${hit.problem}`);
+  }
+  return {raw: await readDatasetDir(dir, name, {format}), cacheTo: {root, key}};
 }
 
 /** An opened data set: cleaned and encoded, with where it came from; summary and folds on demand. */
@@ -223,10 +266,27 @@ export async function openDataset(
 ): Promise<OpenedDataset & {raw: RawDataset}>;
 export async function openDataset(options?: OpenDatasetOptions): Promise<OpenedDataset>;
 export async function openDataset(options: OpenDatasetOptions = {}): Promise<OpenedDataset> {
-  const {raw, origin, reason} = await selectDataset(options);
-  const {data, report} = cleanDataset(raw, options.clean);
-  const dataset = encodeDataset(data);
-  const dir = raw.source.dir ?? null;
+  const {raw, cached, cacheTo, origin, reason} = await selectDataset(options);
+  let dataset: Dataset;
+  let report: CleaningReport;
+  if (cached) ({dataset, report} = cached);
+  else {
+    const cleaned = cleanDataset(raw!, options.clean);
+    report = cleaned.report;
+    dataset = encodeDataset(cleaned.data);
+    if (cacheTo) {
+      try {
+        writeCacheEntry(cacheTo.root, cacheTo.key, {dataset, report});
+      } catch (e) {
+        // The data are good; only the speed-up is lost. Say where, and why.
+        const warn = options.log ?? ((msg: string) => process.emitWarning(msg));
+        const err = e as NodeJS.ErrnoException;
+        const why = err.code ? `${err.code}${err.path ? ` on ${err.path}` : ""}` : err.message;
+        warn(`could not write the data cache in ${cacheTo.root} (${why}); continuing without it`);
+      }
+    }
+  }
+  const dir = dataset.source.dir ?? null;
   let summary: DatasetSummary | undefined;
   return {
     dataset,
@@ -236,7 +296,7 @@ export async function openDataset(options: OpenDatasetOptions = {}): Promise<Ope
     },
     origin,
     reason,
-    synthetic: raw.source.kind === "synthetic",
+    synthetic: dataset.source.kind === "synthetic",
     dir,
     ...(options.keepRaw === true ? {raw} : {}),
     folds: datasetFolds(dataset, dir)

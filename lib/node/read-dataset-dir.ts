@@ -21,12 +21,8 @@ export const MAX_FILE_BYTES: Readonly<Record<Exclude<DatasetFormat, "synthetic">
   csv: 2048 * 2 ** 20
 });
 
-/** Reads and validates the data set in `dir` (name defaults to the directory's base name; format: the layout to read when it holds several); problems throw DataError. */
-export async function readDatasetDir(
-  dir: string,
-  name?: string,
-  options: {maxFileBytes?: number; format?: FileFormat} = {}
-): Promise<RawDataset> {
+/** The layout of the data set in `dir` and the files it reads (required ones, and optional ones present); DataError when there is none. */
+export async function datasetFilesOf(dir: string, format?: FileFormat): Promise<{format: FileFormat; paths: string[]}> {
   const path = resolve(dir);
   let entries: string[];
   try {
@@ -40,23 +36,30 @@ export async function readDatasetDir(
       expected: `${EXPECTED}, but it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
     });
   }
-  const format = chooseFormat(entries, path, options.format);
-  if (format === null) {
+  const chosen = chooseFormat(entries, path, format);
+  if (chosen === null) {
     throw new DataError({
       file: path,
       value: entries.sort().join(", ").slice(0, 200) || "empty directory",
       expected: EXPECTED
     });
   }
-  const wanted = [...REQUIRED_FILES[format], ...OPTIONAL_FILES[format].filter((f) => entries.includes(f))];
+  const wanted = [...REQUIRED_FILES[chosen], ...OPTIONAL_FILES[chosen].filter((f) => entries.includes(f))];
+  return {format: chosen, paths: wanted.map((f) => join(path, f))};
+}
+
+/** Reads and validates the data set in `dir` (name defaults to the directory's base name; format: the layout to read when it holds several); problems throw DataError. */
+export async function readDatasetDir(
+  dir: string,
+  name?: string,
+  options: {maxFileBytes?: number; format?: FileFormat} = {}
+): Promise<RawDataset> {
+  const path = resolve(dir);
+  const {format, paths} = await datasetFilesOf(path, options.format);
   const files: DatasetFiles = {};
   await Promise.all(
-    wanted.map(async (f) => {
-      files[f] = await readRegularFile(
-        join(path, f),
-        options.maxFileBytes ?? MAX_FILE_BYTES[format],
-        `a ${format} file`
-      );
+    paths.map(async (p) => {
+      files[basename(p)] = await readRegularFile(p, options.maxFileBytes ?? MAX_FILE_BYTES[format], `a ${format} file`);
     })
   );
   return parseDatasetFiles(files, {name: name ?? basename(path), dir: path, format});
