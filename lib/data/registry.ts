@@ -14,6 +14,8 @@
  *   that pass it to pooch as `known_hash="md5:…"`), and its size 238,950,008 bytes comes from a
  *   public download manifest (`expected_bytes`) of a project that pins the same MD5.
  * - ml-latest-small: GroupLens's MD5 was not found; SHA-256 and size are from TFDS.
+ * - ml-20m: size and SHA-256 from TFDS, MD5 from GroupLens's .zip.md5 (as above). ml-10m: only
+ *   GroupLens's MD5 (as above); its zip unpacks to ml-10M100K/.
  */
 import type {DatasetFormat} from "./types.js";
 
@@ -37,6 +39,8 @@ export interface MovieLensEntry {
   description: string;
   /** Where size and checksums were taken from. */
   checksumSource: string;
+  /** Which tables it has beyond ratings and movies (pages show what a set has and step aside otherwise). */
+  tables: {users: boolean; tags: boolean; links: boolean};
 }
 
 /** The GroupLens terms that apply to every MovieLens set: shown wherever real data is used. */
@@ -58,7 +62,8 @@ const ENTRIES: MovieLensEntry[] = [
     innerDir: "ml-100k",
     format: "ml-100k",
     description: "100,000 ratings (1–5) by 943 users of 1,682 movies, 1997–98, with user demographics",
-    checksumSource: TFDS
+    checksumSource: TFDS,
+    tables: {users: true, tags: false, links: false}
   },
   {
     name: "ml-latest-small",
@@ -69,7 +74,8 @@ const ENTRIES: MovieLensEntry[] = [
     innerDir: "ml-latest-small",
     format: "csv",
     description: "100,836 ratings (0.5–5, half stars) by 610 users of 9,742 movies, 1996–2018",
-    checksumSource: "tensorflow/datasets url_checksums/movielens.txt (size, sha256)"
+    checksumSource: "tensorflow/datasets url_checksums/movielens.txt (size, sha256)",
+    tables: {users: false, tags: true, links: true}
   },
   {
     name: "ml-1m",
@@ -80,7 +86,33 @@ const ENTRIES: MovieLensEntry[] = [
     innerDir: "ml-1m",
     format: "ml-1m",
     description: "1,000,209 ratings (1–5) by 6,040 users of about 3,900 movies, 2000–03, with user demographics",
-    checksumSource: TFDS
+    checksumSource: TFDS,
+    tables: {users: true, tags: false, links: false}
+  },
+  {
+    name: "ml-10m",
+    url: `${BASE_URL}/ml-10m.zip`,
+    size: null,
+    sha256: null,
+    md5: "ce571fd55effeba0271552578f2648bd",
+    innerDir: "ml-10M100K",
+    format: "ml-1m",
+    description:
+      "10,000,054 ratings (0.5–5, half stars) by 69,878 users of 10,681 movies, 1996–2009, with tags; no users file",
+    checksumSource: "GroupLens ml-10m.zip.md5 (md5); no size or SHA-256 known",
+    tables: {users: false, tags: true, links: false}
+  },
+  {
+    name: "ml-20m",
+    url: `${BASE_URL}/ml-20m.zip`,
+    size: 198_702_078,
+    sha256: "96f243c338a8665f6bcc89c53edf6ee39162a846940de6b7c8c48aeada765ff3",
+    md5: "cd245b17a1ae2cc31bb14903e1204af3",
+    innerDir: "ml-20m",
+    format: "csv",
+    description: "20,000,263 ratings (0.5–5) by 138,493 users of 27,278 movies, 1995–2015, with tags and links",
+    checksumSource: TFDS,
+    tables: {users: false, tags: true, links: true}
   },
   {
     name: "ml-25m",
@@ -91,7 +123,8 @@ const ENTRIES: MovieLensEntry[] = [
     innerDir: "ml-25m",
     format: "csv",
     description: "25,000,095 ratings (0.5–5) by 162,541 users of 62,423 movies, 1995–2019",
-    checksumSource: TFDS
+    checksumSource: TFDS,
+    tables: {users: false, tags: true, links: true}
   },
   {
     name: "ml-32m",
@@ -102,7 +135,8 @@ const ENTRIES: MovieLensEntry[] = [
     innerDir: "ml-32m",
     format: "csv",
     description: "32,000,204 ratings (0.5–5) by 200,948 users of 87,585 movies, 1995–2023",
-    checksumSource: "GroupLens ml-32m.zip.md5 (md5); public download manifests (size); no SHA-256 known"
+    checksumSource: "GroupLens ml-32m.zip.md5 (md5); public download manifests (size); no SHA-256 known",
+    tables: {users: false, tags: true, links: true}
   }
 ];
 

@@ -230,11 +230,12 @@ const listCommand: Command = {
       );
       return;
     }
-    const header = ["name", "zip MB", "checksum", "here", "description"];
+    const header = ["name", "zip MB", "checksum", "tables", "here", "description"];
     const body = rows.map((r) => [
       r.name,
       r.size === null ? "?" : (r.size / 1e6).toFixed(1),
       r.sha256 !== null ? "sha256" : r.md5 !== null ? "md5" : "none",
+      (["users", "tags", "links"] as const).filter((t) => r.tables[t]).join(",") || "-",
       r.local.state,
       r.description
     ]);

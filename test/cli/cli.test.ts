@@ -55,7 +55,7 @@ describe.concurrent("movielab CLI", () => {
     [["data", "check", "--bogus", "x"], /^movielab: Unknown option '--bogus'/],
     [
       ["data", "fetch", "ml-7m"],
-      /^movielab: unknown data set "ml-7m": expected one of ml-100k, ml-latest-small, ml-1m, ml-25m, ml-32m/
+      /^movielab: unknown data set "ml-7m": expected one of ml-100k, ml-latest-small, ml-1m, ml-10m, ml-20m, ml-25m, ml-32m/
     ]
   ])("exits 2 on bad usage: %j", async (args, message) => {
     const r = await movielab(args as string[]);
@@ -120,6 +120,8 @@ describe.concurrent("movielab CLI", () => {
       "ml-100k": "absent",
       "ml-latest-small": "present",
       "ml-1m": "incomplete",
+      "ml-10m": "absent",
+      "ml-20m": "absent",
       "ml-25m": "absent",
       "ml-32m": "absent"
     });

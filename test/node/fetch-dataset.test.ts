@@ -37,6 +37,7 @@ function entryFor(
     format: "csv",
     description: "test set",
     checksumSource: "computed in the test",
+    tables: {users: false, tags: false, links: false},
     ...overrides
   };
 }
@@ -231,7 +232,7 @@ describe("fetchDataset verification", () => {
 
   it("rejects an unknown name, listing the known ones", async () => {
     await expect(fetchDataset("ml-7m", {dataRoot})).rejects.toThrow(
-      'unknown data set "ml-7m": expected one of ml-100k, ml-latest-small, ml-1m, ml-25m, ml-32m'
+      'unknown data set "ml-7m": expected one of ml-100k, ml-latest-small, ml-1m, ml-10m, ml-20m, ml-25m, ml-32m'
     );
   });
 });
