@@ -59,7 +59,7 @@ export async function removeStaleTemporaries(path: string): Promise<string[]> {
 }
 
 /** Whether a process with this id exists (EPERM: it does, owned by someone else). */
-function processExists(pid: number): boolean {
+export function processExists(pid: number): boolean {
   if (!(Number.isInteger(pid) && pid > 0)) return false;
   try {
     process.kill(pid, 0);

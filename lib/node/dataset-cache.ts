@@ -54,6 +54,7 @@ import type {CleanOptions} from "../data/clean.js";
 import type {CleaningReport} from "../data/cleaning-report.js";
 import type {Dataset} from "../data/types.js";
 import {LIBRARY_VERSION} from "../version.js";
+import {processExists} from "./atomic-write.js";
 
 /** Bumped whenever the files or their meaning change; older entries are then never matched. */
 export const CACHE_VERSION = 3;
@@ -344,7 +345,7 @@ function hashFile(path: string, size: number): string {
     const buf = Buffer.allocUnsafe(Math.min(size, 1 << 24) || 1);
     let pos = 0;
     for (;;) {
-      const n = readSyncFull(fd, buf, pos);
+      const n = readSync(fd, buf, 0, buf.length, pos);
       if (n === 0) break;
       h.update(buf.subarray(0, n));
       pos += n;
@@ -353,10 +354,6 @@ function hashFile(path: string, size: number): string {
     closeSync(fd);
   }
   return h.digest("hex");
-}
-
-function readSyncFull(fd: number, buf: Buffer, position: number): number {
-  return readSync(fd, buf, 0, buf.length, position);
 }
 
 function writeSynced(path: string, bytes: Uint8Array): void {
@@ -373,12 +370,7 @@ function writeSynced(path: string, bytes: Uint8Array): void {
 function removeStaleTemporaries(root: string): void {
   for (const name of readdirSync(root)) {
     const m = /^\.[^.]+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!m) continue;
-    try {
-      process.kill(Number(m[1]), 0);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(join(root, name), {recursive: true, force: true});
-    }
+    if (m && !processExists(Number(m[1]))) rmSync(join(root, name), {recursive: true, force: true});
   }
 }
 

@@ -206,8 +206,8 @@ async function readDirCached(
 ): Promise<Pick<SelectedDataset, "raw" | "cached" | "cacheTo">> {
   const root = cacheRootOf(options, env, dataRoot);
   if (root === null) return {raw: await readDatasetDir(dir, name, {format: options.format})};
-  const {format, paths} = await datasetFilesOf(dir, options.format);
-  const key = cacheKey(root, paths, format, options.clean);
+  const listing = await datasetFilesOf(dir, options.format);
+  const key = cacheKey(root, listing.paths, listing.format, options.clean);
   // Pages that show what cleaning removed need the rows as read: those read the files.
   if (options.keepRaw !== true) {
     const path = resolve(dir);
@@ -218,7 +218,7 @@ async function readDirCached(
     }
     if (existsSync(join(root, key))) log(`cache entry unusable, rebuilding it: ${hit.problem}`);
   }
-  return {raw: await readDatasetDir(dir, name, {format}), cacheTo: {root, key}};
+  return {raw: await readDatasetDir(dir, name, {listing}), cacheTo: {root, key}};
 }
 
 /** An opened data set: cleaned and encoded, with where it came from; summary and folds on demand. */

@@ -48,14 +48,14 @@ export async function datasetFilesOf(dir: string, format?: FileFormat): Promise<
   return {format: chosen, paths: wanted.map((f) => join(path, f))};
 }
 
-/** Reads and validates the data set in `dir` (name defaults to the directory's base name; format: the layout to read when it holds several); problems throw DataError. */
+/** Reads and validates the data set in `dir` (name defaults to the directory's base name; format: the layout to read when it holds several; listing: datasetFilesOf's answer when already known); problems throw DataError. */
 export async function readDatasetDir(
   dir: string,
   name?: string,
-  options: {maxFileBytes?: number; format?: FileFormat} = {}
+  options: {maxFileBytes?: number; format?: FileFormat; listing?: {format: FileFormat; paths: string[]}} = {}
 ): Promise<RawDataset> {
   const path = resolve(dir);
-  const {format, paths} = await datasetFilesOf(path, options.format);
+  const {format, paths} = options.listing ?? (await datasetFilesOf(path, options.format));
   const files: DatasetFiles = {};
   await Promise.all(
     paths.map(async (p) => {
