@@ -10,16 +10,10 @@ import {spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, rmSync} from "node:fs";
 import {loadavg, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
+import {lookAlikeArgs} from "./look-alike-args.js";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const like = arg("like", "ml-25m");
-const fraction = Number(arg("fraction", "1"));
+const {arg, like, fraction, dir} = lookAlikeArgs();
 const runs = Number(arg("runs", "3"));
-const dir = resolve(arg("dir", join(tmpdir(), `movielab-bench-${like}-${fraction}`)));
 const ROOT = resolve(import.meta.dirname, "..");
 const load = [loadavg()[0]];
 

@@ -26,25 +26,56 @@ export interface ThresholdRow {
   ratingsOfMoviesBelow: number;
 }
 
-/** For each threshold, the users and movies under it and the ratings they hold (counts ≥ 0). */
+/**
+ * A count column folded to its distinct values and how often each occurs ("counts of counts"), in
+ * ascending value: a page ships this instead of one count per user or movie, so its size grows with
+ * the most-rated movie's count at most (a few thousand entries on ml-32m), not with 200k users.
+ */
+export interface CountsOfCounts {
+  value: number[];
+  freq: number[];
+}
+
+/** Folds counts (integers ≥ 0) to their distinct values and frequencies, ascending. */
+export function countsOfCounts(counts: ArrayLike<number>): CountsOfCounts {
+  const freq = new Map<number, number>();
+  for (let i = 0; i < counts.length; i++) freq.set(counts[i], (freq.get(counts[i]) ?? 0) + 1);
+  const value = [...freq.keys()].sort((a, b) => a - b);
+  return {value, freq: value.map((v) => freq.get(v)!)};
+}
+
+/** For each threshold, the users and movies under it and the ratings they hold (counts of counts, see countsOfCounts). */
 export function thresholdTable(
-  perUser: ArrayLike<number>,
-  perMovie: ArrayLike<number>,
+  perUser: CountsOfCounts,
+  perMovie: CountsOfCounts,
   thresholds: number[]
 ): ThresholdRow[] {
-  const below = (counts: ArrayLike<number>, t: number): [number, number] => {
-    let k = 0,
-      r = 0;
-    for (let i = 0; i < counts.length; i++)
-      if (counts[i] < t) {
-        k++;
-        r += counts[i];
-      }
-    return [k, r];
-  };
+  const users = cumulative(perUser),
+    movies = cumulative(perMovie);
   return thresholds.map((threshold) => {
-    const [usersBelow, ratingsOfUsersBelow] = below(perUser, threshold);
-    const [moviesBelow, ratingsOfMoviesBelow] = below(perMovie, threshold);
+    const [usersBelow, ratingsOfUsersBelow] = users(threshold);
+    const [moviesBelow, ratingsOfMoviesBelow] = movies(threshold);
     return {threshold, usersBelow, moviesBelow, ratingsOfUsersBelow, ratingsOfMoviesBelow};
   });
+}
+
+/** (entities, ratings) with a count below t, by binary search over prefix sums. */
+function cumulative(c: CountsOfCounts): (t: number) => [number, number] {
+  const n = c.value.length;
+  const k = new Float64Array(n + 1),
+    r = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    k[i + 1] = k[i] + c.freq[i];
+    r[i + 1] = r[i] + c.value[i] * c.freq[i];
+  }
+  return (t) => {
+    let lo = 0,
+      hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (c.value[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return [k[lo], r[lo]];
+  };
 }

@@ -311,7 +311,8 @@ export function hasOfficialFolds(dir: string | null): boolean {
   );
 }
 
-function datasetFolds(dataset: Dataset, dir: string | null): DatasetFolds {
+/** The folds of a set read from `dir` (null for a generated or sampled set: seeded folds only). */
+export function datasetFolds(dataset: Dataset, dir: string | null): DatasetFolds {
   const hasOfficial = hasOfficialFolds(dir);
   const official = async (names: readonly string[] = OFFICIAL_FOLDS): Promise<FoldRows[]> => {
     if (dir === null)

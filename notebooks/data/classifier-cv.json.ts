@@ -3,6 +3,8 @@
 // present, else seeded stratified folds. CV_FOLDS folds keep the site build short (see the page).
 import {crossValidateClassifier} from "../../lib/eval/cross-validate-classifier.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
+import {budgeted} from "../../lib/node/budgeted.js";
+import {BUDGETS} from "../../lib/reports/budgets.js";
 import {parallelTrainer} from "../../lib/node/threads/gbdt-parallel.js";
 import {DEFAULT_CLASSIFIER_PARAMS} from "../../lib/models/classifier/pipeline.js";
 
@@ -11,8 +13,9 @@ const CV_FOLDS = 3;
 
 const started = performance.now();
 const data = await openDataset({clean: {beforeRelease: false}});
-const {protocol, description, folds} = await data.folds.classifier(CV_FOLDS);
-const result = await crossValidateClassifier(data.dataset, {
+const {dataset, folds: datasetFolds, sample} = budgeted(data, BUDGETS["classifier-cv"]);
+const {protocol, description, folds} = await datasetFolds.classifier(CV_FOLDS);
+const result = await crossValidateClassifier(dataset, {
   folds,
   trainer: parallelTrainer(),
   params: DEFAULT_CLASSIFIER_PARAMS,
@@ -28,5 +31,5 @@ process.stderr.write(
   `classifier-cv.json: ${data.dataset.name}, ${result.folds.length} folds, accuracy ${result.summary.mean.accuracy.toFixed(4)} in ${seconds.toFixed(1)} s\n`
 );
 process.stdout.write(
-  JSON.stringify({...result, protocol, description, synthetic: data.synthetic, buildSeconds: seconds})
+  JSON.stringify({...result, protocol, description, synthetic: data.synthetic, sample, buildSeconds: seconds})
 );

@@ -5,6 +5,8 @@
 import {buildWorkbenchBundle} from "../../lib/bundle/workbench.js";
 import {serializeBundle} from "../../lib/bundle/bundle.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
+import {budgeted} from "../../lib/node/budgeted.js";
+import {BUDGETS} from "../../lib/reports/budgets.js";
 import {parallelTrainer} from "../../lib/node/threads/gbdt-parallel.js";
 import {fitClassifierAsync} from "../../lib/models/classifier/pipeline.js";
 
@@ -12,7 +14,9 @@ import {fitClassifierAsync} from "../../lib/models/classifier/pipeline.js";
 export const PAGE_MODEL = {rounds: 40, maxDepth: 6, eta: 0.3, neighbours: 32} as const;
 
 const t0 = performance.now();
-const {dataset, synthetic, summary} = await openDataset();
+const data = await openDataset();
+const {synthetic} = data;
+const {dataset, sample} = budgeted(data, BUDGETS.model);
 const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
 const classifier = await fitClassifierAsync(
   dataset,
@@ -34,10 +38,10 @@ const bundle = buildWorkbenchBundle(dataset, classifier, {
   neighbours: PAGE_MODEL.neighbours,
   synthetic
 });
-bundle.meta.params.page = {...PAGE_MODEL};
+bundle.meta.params.page = {...PAGE_MODEL, sample: sample.text, sampleWhy: sample.why};
 const text = serializeBundle(bundle);
 process.stderr.write(
-  `model.json: ${summary.name}, ${rows.length} ratings, ${classifier.log.rounds} rounds in ${((t1 - t0) / 1000).toFixed(1)} s, ` +
+  `model.json: ${dataset.name}, ${sample.text}, ${classifier.log.rounds} rounds in ${((t1 - t0) / 1000).toFixed(1)} s, ` +
     `bundle ${(text.length / 1e6).toFixed(2)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`
 );
 process.stdout.write(text);

@@ -4,6 +4,8 @@
 import {datasetRankingSplit} from "../../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../../lib/models/registry.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
+import {budgeted} from "../../lib/node/budgeted.js";
+import {BUDGETS} from "../../lib/reports/budgets.js";
 import {PUBLISHED_RANKING} from "../../lib/reports/anchors.js";
 import {MICROSOFT_PROTOCOL} from "../../lib/reports/rank-result.js";
 import {rankingCurves} from "../../lib/reports/ranking-curves.js";
@@ -12,7 +14,7 @@ import {rankingCurves} from "../../lib/reports/ranking-curves.js";
 const BPR_EPOCHS = 100;
 const started = performance.now();
 const data = await openDataset({clean: {beforeRelease: false}});
-const d = data.dataset;
+const {dataset: d, sample} = budgeted(data, BUDGETS["recommender-ranking"]);
 const split = datasetRankingSplit(d, 42);
 // Every ranking model of the registry, and two rating models as references (the page's text discusses these two).
 const plan = [...modelNames("ranking"), "mf", "baseline"].map((name) => {
@@ -27,12 +29,13 @@ const plan = [...modelNames("ranking"), "mf", "baseline"].map((name) => {
 });
 const curves = rankingCurves(plan, split, 20, (_, name) => process.stderr.write(`recommender-ranking.json: ${name}\n`));
 process.stderr.write(
-  `recommender-ranking.json: ${d.name}, ${plan.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s\n`
+  `recommender-ranking.json: ${d.name}, ${sample.text}, ${plan.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s\n`
 );
 process.stdout.write(
   JSON.stringify({
     name: d.name,
     synthetic: data.synthetic,
+    sample,
     protocol: MICROSOFT_PROTOCOL,
     seed: 42,
     bprEpochs: BPR_EPOCHS,

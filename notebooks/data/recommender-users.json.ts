@@ -3,10 +3,14 @@
 // nearest movies of the 300 most-rated ones. Models are fitted on every rating of the cleaned set.
 import {explainableNames, getModel} from "../../lib/models/registry.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
+import {budgeted} from "../../lib/node/budgeted.js";
+import {BUDGETS} from "../../lib/reports/budgets.js";
 import {buildShowcase, spreadOfUsers} from "../../lib/reports/showcase.js";
 
 const started = performance.now();
-const {dataset: d, synthetic} = await openDataset();
+const data = await openDataset();
+const {synthetic} = data;
+const {dataset: d, sample} = budgeted(data, BUDGETS["recommender-users"]);
 // Every model that explains its picks, then a factor model and popularity to compare with (no reasons).
 const models = [...explainableNames(), "mf", "popular"].map((name) => ({
   name,
@@ -22,4 +26,4 @@ const showcase = buildShowcase(d, models, spreadOfUsers(d, 40), {
 process.stderr.write(
   `recommender-users.json: ${d.name}, ${showcase.users.length} users in ${((performance.now() - started) / 1000).toFixed(1)} s\n`
 );
-process.stdout.write(JSON.stringify({name: d.name, synthetic, scale: d.scale, ...showcase}));
+process.stdout.write(JSON.stringify({name: d.name, synthetic, sample, scale: d.scale, ...showcase}));
