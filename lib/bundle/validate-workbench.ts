@@ -12,6 +12,7 @@ import {parseModel, type GbdtModel} from "../models/gbdt/model.js";
 import type {ClassifierState} from "../models/classifier/pipeline.js";
 import {BundleError, type Bundle} from "./bundle.js";
 import {unpackModel, type WorkbenchState} from "./workbench.js";
+import {isFactorRanker} from "./factor-ranker.js";
 
 type TypedCtor =
   | Int32ArrayConstructor
@@ -147,7 +148,15 @@ export function validateWorkbench(bundle: Bundle<WorkbenchState>, source = "bund
 
   c.finiteValues("state.popularity", c.typed("state.popularity", s.popularity, [Float32Array], nMovies), false, 0);
 
-  if (s.ranker !== null) {
+  if (isFactorRanker(s.ranker)) {
+    const k = c.object("state.ranker", s.ranker);
+    if (typeof k.name !== "string" || k.name === "") c.fail("state.ranker.name", "must be a non-empty string");
+    const rank = c.integer("state.ranker.rank", k.rank, 1, 4096);
+    c.finiteValues("state.ranker.users", c.typed("state.ranker.users", k.users, [Float32Array], nUsers * rank));
+    c.finiteValues("state.ranker.items", c.typed("state.ranker.items", k.items, [Float32Array], nMovies * rank));
+    c.indices("state.ranker.hasUser", c.typed("state.ranker.hasUser", k.hasUser, [Uint8Array], nUsers), 2);
+    c.indices("state.ranker.hasItem", c.typed("state.ranker.hasItem", k.hasItem, [Uint8Array], nMovies), 2);
+  } else if (s.ranker !== null) {
     const k = c.object("state.ranker", s.ranker);
     if (typeof k.name !== "string" || k.name === "") c.fail("state.ranker.name", "must be a non-empty string");
     c.integer("state.ranker.nMovies", k.nMovies, nMovies, nMovies);

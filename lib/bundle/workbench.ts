@@ -17,6 +17,7 @@ import {getModel, itemRankerNames} from "../models/registry.js";
 import type {GbdtModel} from "../models/gbdt/model.js";
 import type {ClassifierState} from "../models/classifier/pipeline.js";
 import {bundleMetadata, type Bundle} from "./bundle.js";
+import type {FactorRanker} from "./factor-ranker.js";
 
 /** A ranking model a bundle can carry (a registered model with itemWeights, see rankerNames), or "none". */
 export type RankerName = string;
@@ -76,7 +77,8 @@ export interface WorkbenchState {
   ratings: UserRatings;
   /** Training rating count per movie (popularity fallback and search order). */
   popularity: Float32Array;
-  ranker: SparseRanker | null;
+  /** Top-N: pruned item–item weights fitted here, latent factors imported (see factor-ranker.ts), or none (popularity). */
+  ranker: SparseRanker | FactorRanker | null;
 }
 
 export interface WorkbenchOptions {

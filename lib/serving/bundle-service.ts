@@ -6,6 +6,7 @@
  */
 import {BundleError, type Bundle} from "../bundle/bundle.js";
 import {rankerScores, unpackModel, type WorkbenchState} from "../bundle/workbench.js";
+import {factorScores, isFactorRanker} from "../bundle/factor-ranker.js";
 import {validateWorkbench} from "../bundle/validate-workbench.js";
 import type {Dataset} from "../data/types.js";
 import {parseModel} from "../models/gbdt/model.js";
@@ -84,10 +85,16 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
       const skip = new Uint8Array(nMovies);
       for (let i = 0; i < seen.length; i++) skip[seen[i]] = 1;
       const coldStart = seen.length === 0;
-      const useRanker = state.ranker !== null && !coldStart;
-      const scores = useRanker ? rankerScores(state.ranker!, seen) : state.popularity;
+      const ranker = state.ranker;
+      // Imported factors may lack a user (Spark's ALS drops users it never saw): popularity for them.
+      const useRanker = ranker !== null && !coldStart && (!isFactorRanker(ranker) || ranker.hasUser[u] === 1);
+      const scores = !useRanker
+        ? state.popularity
+        : isFactorRanker(ranker)
+          ? factorScores(ranker, u)
+          : rankerScores(ranker!, seen);
       const items = topK(scores, k, skip).map(({movie, score}) => ({...info(movie), score}));
-      return {userId, k, model: useRanker ? state.ranker!.name : "popular", items, coldStart, modelVersion: version};
+      return {userId, k, model: useRanker ? ranker!.name : "popular", items, coldStart, modelVersion: version};
     },
 
     async searchMovies(query, limit): Promise<MovieInfo[]> {

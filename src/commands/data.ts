@@ -1,4 +1,4 @@
-/** `movielab data fetch | check | list`: get MovieLens sets, validate and clean them, see what is here. */
+/** `movielab data fetch | check | list | synth | export`: get MovieLens sets, validate and clean them, see what is here. */
 import {readdirSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {CleaningReport} from "../../lib/data/cleaning-report.js";
@@ -15,6 +15,7 @@ import {FORMAT_OPTION, formatOption} from "../options/dataset.js";
 import {integerOption, stringOption} from "../options/values.js";
 import {SHAPE_NAMES, setShape} from "../../lib/data/synthetic-shapes.js";
 import {writeLikeSet} from "../../lib/node/write-like-set.js";
+import {exportParquet} from "../../lib/node/export-parquet.js";
 
 const DATA_ROOT: OptionSpec = {
   type: "string",
@@ -117,6 +118,62 @@ const synthCommand: Command = {
           written.files
             .map((f) => `  ${f.name.padEnd(12)} ${(f.bytes / 2 ** 20).toFixed(1).padStart(8)} MiB\n`)
             .join("")
+      );
+  }
+};
+
+const exportCommand: Command = {
+  name: "export",
+  summary: "write a data set's ratings, movies and folds as Parquet for Spark, DuckDB and pandas",
+  description:
+    "Reads a data set as `movielab cv` does (every rating kept) and writes ratings.parquet (userId, movieId, rating,\n" +
+    "timestamp, fold), movies.parquet (movieId, title, year, genres) and folds.parquet into a new directory. The fold\n" +
+    "column is each rating's test fold: ml-100k's official u1..u5 when present, else --folds seeded folds, the same\n" +
+    "ones `movielab cv --folds N --seed S` uses. Ids are MovieLens' own, so Spark's ALS trains on ratings.parquet as\n" +
+    "it is. Files are written to a temporary directory renamed into place at the end.",
+  args: [{name: "dir|name|synthetic", description: "a MovieLens directory, a set name like ml-100k, or synthetic"}],
+  options: {
+    "data-root": DATA_ROOT,
+    format: {type: "string", value: "parquet", description: "the file format to write (parquet, the only one today)"},
+    layout: {...FORMAT_OPTION, description: `the input layout: ${FORMAT_OPTION.description}`},
+    out: {
+      type: "string",
+      short: "o",
+      value: "DIR",
+      description: "new directory to write (must not exist, or be empty)"
+    },
+    folds: {
+      type: "string",
+      value: "N",
+      description: "number of seeded folds when the set has no official ones (default 5)"
+    },
+    seed: {type: "string", value: "N", description: "fold seed (default 42)"},
+    json: JSON_OUT
+  },
+  async run(ctx) {
+    const where = "movielab data export";
+    const to = ctx.options.format === undefined ? "parquet" : String(ctx.options.format);
+    if (to !== "parquet") throw new UsageError(`--format "${to}": expected parquet`, where);
+    const out = resolve(ctx.cwd, stringOption(ctx.options.out, "out", where, "DIR"));
+    const count = ctx.options.folds === undefined ? 5 : integerOption(ctx.options.folds, "folds", 2, 100, where);
+    const seed = ctx.options.seed === undefined ? 42 : integerOption(ctx.options.seed, "seed", 0, 2 ** 31 - 1, where);
+    const target = resolveDatasetSpec(ctx.args[0], {dataRoot: dataRootOf(ctx), cwd: ctx.cwd, label: "data export"});
+    const layout = ctx.options.layout;
+    if (layout !== undefined && layout !== "ml-100k" && layout !== "ml-1m" && layout !== "csv")
+      throw new UsageError(`--layout "${String(layout)}": expected ml-100k, ml-1m or csv`, where);
+    const opened = await openDataset({target, clean: {beforeRelease: false}, format: layout});
+    const written = await exportParquet(opened, out, {count, seed});
+    if (ctx.options.json === true) ctx.out(`${JSON.stringify({name: opened.dataset.name, ...written}, null, 2)}\n`);
+    else
+      ctx.out(
+        `${written.dir}: ${opened.dataset.name} as Parquet, folds: ${written.folds.description}, in ${written.seconds.toFixed(1)} s\n` +
+          written.files
+            .map(
+              (f) =>
+                `  ${f.name.padEnd(16)} ${f.rows.toLocaleString("en-US").padStart(12)} rows ${(f.bytes / 2 ** 20).toFixed(1).padStart(8)} MiB\n`
+            )
+            .join("") +
+          `Read it with DuckDB (SELECT * FROM '${join(written.dir, "ratings.parquet")}'), pandas.read_parquet or spark.read.parquet.\n`
       );
   }
 };
@@ -250,7 +307,9 @@ const listCommand: Command = {
 
 export const command: Command = {
   name: "data",
-  summary: "fetch, check and list MovieLens data sets",
-  description: "Fetch MovieLens sets from GroupLens, validate and clean them, and list what is present.",
-  subcommands: [fetchCommand, checkCommand, listCommand, synthCommand]
+  summary: "fetch, check, list, generate and export MovieLens data sets",
+  description:
+    "Fetch MovieLens sets from GroupLens, validate and clean them, list what is present, generate look-alikes of the\n" +
+    "big sets, and export a set as Parquet for Spark, DuckDB and pandas.",
+  subcommands: [fetchCommand, checkCommand, listCommand, synthCommand, exportCommand]
 };

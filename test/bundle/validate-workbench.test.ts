@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {BundleError, parseBundle, serializeBundle, type Bundle} from "../../lib/bundle/bundle.js";
-import type {WorkbenchState} from "../../lib/bundle/workbench.js";
+import type {FactorRanker} from "../../lib/bundle/factor-ranker.js";
+import type {SparseRanker, WorkbenchState} from "../../lib/bundle/workbench.js";
 import {validateWorkbench} from "../../lib/bundle/validate-workbench.js";
 import {smallWorkbenchText} from "../helpers/small-workbench.js";
 import {createBundleService} from "../../lib/serving/bundle-service.js";
@@ -29,10 +30,10 @@ describe("validateWorkbench", () => {
 
   it("refuses non-monotone ranker offsets, which once made POST /recommend spin for minutes", () => {
     refuses((b) => {
-      const p = b.state.ranker!.indptr;
+      const p = (b.state.ranker as SparseRanker).indptr;
       p[5] = p[6] + 1000;
     }, /m\.json: field "state\.ranker\.indptr" must never decrease: entry 6/);
-    refuses((b) => (b.state.ranker!.indptr[3] = -(2 ** 31)), /state\.ranker\.indptr/);
+    refuses((b) => ((b.state.ranker as SparseRanker).indptr[3] = -(2 ** 31)), /state\.ranker\.indptr/);
     refuses((b) => (b.state.ratings.indptr[0] = 1), /m\.json: field "state\.ratings\.indptr" must start at 0/);
   });
 
@@ -53,6 +54,45 @@ describe("validateWorkbench", () => {
     );
   });
 
+  it("checks an imported factor ranker's shapes and values", () => {
+    const withFactors = (change: (r: FactorRanker) => void) => (b: Bundle<WorkbenchState>) => {
+      const rank = 3;
+      const r: FactorRanker = {
+        kind: "factors",
+        name: "als",
+        rank,
+        users: new Float32Array(60 * rank).fill(0.1),
+        items: new Float32Array(80 * rank).fill(0.2),
+        hasUser: new Uint8Array(60).fill(1),
+        hasItem: new Uint8Array(80).fill(1)
+      };
+      change(r);
+      b.state.ranker = r;
+    };
+    const good = mutated(withFactors(() => {}));
+    expect(() => validateWorkbench(good, "m.json")).not.toThrow();
+    refuses(
+      withFactors((r) => (r.hasUser = new Uint8Array(59))),
+      /state\.ranker\.hasUser" must hold 60/
+    );
+    refuses(
+      withFactors((r) => (r.items[5] = Infinity)),
+      /state\.ranker\.items" entry 5 is Infinity/
+    );
+    refuses(
+      withFactors((r) => (r.hasItem[2] = 3)),
+      /state\.ranker\.hasItem" entry 2 is 3/
+    );
+    refuses(
+      withFactors((r) => (r.rank = 4)),
+      /state\.ranker\.users" must hold 240/
+    );
+    refuses(
+      withFactors((r) => (r.name = "")),
+      /state\.ranker\.name" must be a non-empty string/
+    );
+  });
+
   it("checks every array's type, length and index range", () => {
     const cases: [string, (b: Bundle<WorkbenchState>) => void, RegExp][] = [
       ["ratings.movies range", (b) => (b.state.ratings.movies[2] = 80), /state\.ratings\.movies" entry 2 is 80/],
@@ -70,7 +110,11 @@ describe("validateWorkbench", () => {
         (b) => ((b.state as {popularity: unknown}).popularity = [1, 2]),
         /state\.popularity" must be a Float32Array, got an array of 2/
       ],
-      ["ranker weights", (b) => (b.state.ranker!.weights[0] = NaN), /state\.ranker\.weights" entry 0 is NaN/],
+      [
+        "ranker weights",
+        (b) => ((b.state.ranker as SparseRanker).weights[0] = NaN),
+        /state\.ranker\.weights" entry 0 is NaN/
+      ],
       [
         "pca components",
         (b) => (b.state.classifier.features.pca.components = new Float64Array(1)),

@@ -1,6 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {BundleError, parseBundle, serializeBundle, type Bundle} from "../../lib/bundle/bundle.js";
-import {buildWorkbenchBundle, pruneRows, rankerScores, type WorkbenchState} from "../../lib/bundle/workbench.js";
+import {
+  buildWorkbenchBundle,
+  pruneRows,
+  rankerScores,
+  type SparseRanker,
+  type WorkbenchState
+} from "../../lib/bundle/workbench.js";
 import {cleanDataset} from "../../lib/data/clean.js";
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
@@ -122,7 +128,7 @@ describe("createBundleService", () => {
       mutate(b.state);
       return b;
     };
-    expect(() => createBundleService(bad((s) => (s.ranker!.indices[0] = 60000)))).toThrow(BundleError);
+    expect(() => createBundleService(bad((s) => ((s.ranker as SparseRanker).indices[0] = 60000)))).toThrow(BundleError);
     expect(() => createBundleService(bad((s) => (s.popularity = new Float32Array(3))))).toThrow(/popularity/);
     expect(() =>
       createBundleService(bad((s) => (s.classifier.model.split = s.classifier.model.split.slice(0, -1))))
