@@ -14,6 +14,9 @@
 import type {Dataset} from "../data/types.js";
 import type {TrainSet} from "../models/estimator.js";
 import {getModel, itemRankerNames} from "../models/registry.js";
+import {binaryMatrix} from "../models/implicit/binary-matrix.js";
+import {itemNeighbours, type NeighbourRows} from "../models/implicit/item-neighbours.js";
+import {ITEM_KNN_IMPLICIT_DEFAULTS, itemKnnImplicitModel} from "../models/implicit/item-knn-implicit.js";
 import type {GbdtModel} from "../models/gbdt/model.js";
 import type {ClassifierState} from "../models/classifier/pipeline.js";
 import {bundleMetadata, type Bundle} from "./bundle.js";
@@ -144,7 +147,12 @@ export function buildWorkbenchBundle(
           users: dataset.userIds.length,
           movies: nMovies
         },
-        params: {classifier: classifier.params, ranker: rankerName, neighbours: rankerName === "none" ? 0 : neighbours},
+        params: {
+          classifier: classifier.params,
+          ranker: rankerName,
+          neighbours: rankerName === "none" ? 0 : neighbours,
+          ...(rankerNote(rankerName, trainSet) === null ? {} : {rankerNote: rankerNote(rankerName, trainSet)})
+        },
         metrics: options.metrics ?? {}
       },
       options.now
@@ -154,12 +162,108 @@ export function buildWorkbenchBundle(
 }
 
 /** Fits a ranking model on the training set and prunes its item–item weights to `neighbours` per movie. */
-export function fitRanker(name: string, train: TrainSet, neighbours: number): SparseRanker {
+export function fitRanker(
+  name: string,
+  train: TrainSet,
+  neighbours: number,
+  easeMaxMovies = EASE_MAX_MOVIES
+): SparseRanker {
   const model = getModel(name);
   if (model.itemWeights === undefined) {
     throw new RangeError(`ranker "${name}" has no item–item weights; expected one of ${itemRankerNames().join(", ")}`);
   }
+  // item-kNN's neighbourhoods come sparse (no movie × movie matrix, so any number of movies fits);
+  // EASE's weights are the inverse of a dense Gram matrix and have no sparse path.
+  if (name === itemKnnImplicitModel.name) {
+    const {k, shrinkage} = ITEM_KNN_IMPLICIT_DEFAULTS;
+    return pruneSparse(itemNeighbours(binaryMatrix(train), k, shrinkage), train.nMovies, neighbours, name);
+  }
+  if (name === "ease" && train.nMovies > easeMaxMovies) return onTopMovies(train, easeMaxMovies, neighbours, name);
   return pruneRows(model.itemWeights(model.fit(train)), train.nMovies, neighbours, name);
+}
+
+/** Movies EASE solves over at most: its dense Gram inverse is O(n³) time and 8n² bytes (~1 s and 128 MB at 4,000). */
+export const EASE_MAX_MOVIES = 4_000;
+
+/** What a ranker was fitted on, in words, when it is not every movie (null otherwise). */
+export function rankerNote(name: string, train: TrainSet): string | null {
+  if (name !== "ease" || train.nMovies <= EASE_MAX_MOVIES) return null;
+  const counts = movieRatingCounts(train);
+  const kept = mostRated(counts, EASE_MAX_MOVIES);
+  let share = 0;
+  for (const m of kept) share += counts[m];
+  return (
+    `EASE on the ${EASE_MAX_MOVIES.toLocaleString("en-US")} most-rated of ${train.nMovies.toLocaleString("en-US")} movies ` +
+    `(${Math.round((100 * share) / train.ratings.movie.length)} % of ratings); the others are never recommended by it`
+  );
+}
+
+/** A ranker fitted on the `max` most-rated movies only, its rows and columns mapped back to every movie's index. */
+function onTopMovies(train: TrainSet, max: number, neighbours: number, name: string): SparseRanker {
+  const kept = mostRated(movieRatingCounts(train), max); // ascending, so the column order survives the mapping
+  const local = new Int32Array(train.nMovies).fill(-1);
+  kept.forEach((m, i) => (local[m] = i));
+  const r = train.ratings;
+  const rows: number[] = [];
+  for (let i = 0; i < r.movie.length; i++) if (local[r.movie[i]] >= 0) rows.push(i);
+  const sub: TrainSet = {
+    ratings: {
+      user: Int32Array.from(rows, (i) => r.user[i]),
+      movie: Int32Array.from(rows, (i) => local[r.movie[i]]),
+      rating: Float32Array.from(rows, (i) => r.rating[i]),
+      timestamp: Float64Array.from(rows, (i) => r.timestamp[i])
+    },
+    nUsers: train.nUsers,
+    nMovies: kept.length,
+    scale: train.scale
+  };
+  const small = fitRanker(name, sub, neighbours);
+  const n = train.nMovies;
+  const indptr = new Int32Array(n + 1);
+  const indices = n <= 65536 ? new Uint16Array(small.indices.length) : new Int32Array(small.indices.length);
+  for (let p = 0; p < small.indices.length; p++) indices[p] = kept[small.indices[p]];
+  for (let m = 0, i = 0; m < n; m++) {
+    if (i < kept.length && kept[i] === m) {
+      indptr[m + 1] = small.indptr[i + 1];
+      i++;
+    } else indptr[m + 1] = indptr[m];
+  }
+  return {name, nMovies: n, neighbours: small.neighbours, indptr, indices, weights: small.weights};
+}
+
+function movieRatingCounts(train: TrainSet): Float64Array {
+  const counts = new Float64Array(train.nMovies);
+  for (let i = 0; i < train.ratings.movie.length; i++) counts[train.ratings.movie[i]]++;
+  return counts;
+}
+
+/** Indices of the `max` largest counts (ties to the lower index), in ascending index order. */
+function mostRated(counts: Float64Array, max: number): Int32Array {
+  const order = Int32Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a] || a - b);
+  return order.subarray(0, Math.min(max, counts.length)).sort();
+}
+
+/** pruneRows for rows already sparse: each row's k largest-magnitude entries (ties to the lower index), sorted by column. */
+export function pruneSparse(rows: NeighbourRows, n: number, k: number, name: SparseRanker["name"]): SparseRanker {
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`neighbours is ${k}: expected an integer ≥ 1`);
+  const keep = Math.min(k, n);
+  const indptr = new Int32Array(n + 1);
+  const indices = n <= 65536 ? new Uint16Array(n * keep) : new Int32Array(n * keep);
+  const weights = new Float32Array(n * keep);
+  let nnz = 0;
+  for (let i = 0; i < n; i++) {
+    const a = rows.indptr[i];
+    const w = rows.weights;
+    const cand = Int32Array.from({length: rows.indptr[i + 1] - a}, (_, t) => a + t);
+    cand.sort((x, y) => Math.abs(w[y]) - Math.abs(w[x]) || rows.indices[x] - rows.indices[y]);
+    const kept = cand.subarray(0, Math.min(keep, cand.length)).sort((x, y) => rows.indices[x] - rows.indices[y]);
+    for (const p of kept) {
+      indices[nnz] = rows.indices[p];
+      weights[nnz++] = w[p];
+    }
+    indptr[i + 1] = nnz;
+  }
+  return {name, nMovies: n, neighbours: keep, indptr, indices: indices.slice(0, nnz), weights: weights.slice(0, nnz)};
 }
 
 /** Keeps the k largest-magnitude non-zero entries of each row of a dense n × n row-major matrix, as sparse rows sorted by column. */

@@ -21,18 +21,17 @@ export async function siteBundle(
   const path = resolve(given);
   const bundle = await loadBundle<WorkbenchState>(path, {kind: "classifier"});
   createBundleService(bundle, path); // throws BundleError naming the file and the field
-  const differs = (what: string, bundleIds: Int32Array, siteIds: ArrayLike<number>): string | null => {
-    if (bundleIds.length !== siteIds.length)
-      return `it has ${bundleIds.length.toLocaleString("en-US")} ${what}, the site's set ${siteIds.length.toLocaleString("en-US")}`;
-    for (let i = 0; i < bundleIds.length; i++)
-      if (bundleIds[i] !== siteIds[i]) return `its ${what} differ from the site's set's at entry ${i}`;
-    return null;
+  // A bundle trained on a seeded user sample (train classifier --max-ratings) holds a subset of the users.
+  const unknown = (what: string, bundleIds: Int32Array, siteIds: ArrayLike<number>): string | null => {
+    const site = new Set(Array.from(siteIds));
+    const missing = bundleIds.find((id) => !site.has(id));
+    return missing === undefined ? null : `its ${what} include id ${missing}, which the site's set does not have`;
   };
   const problem =
     bundle.meta.dataset.name !== dataset.name
       ? `it was fitted on "${bundle.meta.dataset.name}", the site shows "${dataset.name}"`
-      : (differs("users", bundle.idMaps.users, dataset.userIds) ??
-        differs("movies", bundle.idMaps.movies, dataset.movies.id));
+      : (unknown("users", bundle.idMaps.users, dataset.userIds) ??
+        unknown("movies", bundle.idMaps.movies, dataset.movies.id));
   if (problem !== null)
     throw new Error(
       `MOVIELAB_BUNDLE=${path}: ${problem}; expected a bundle fitted on the site's data set ` +

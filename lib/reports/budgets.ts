@@ -8,7 +8,8 @@
  * classifier CV ~25 s of CPU per fold, the rating leaderboard ~60 s for all models on 5 folds,
  * the ranking curves ~40 s; each grows at least linearly with ratings (BPMF, the blend, kNN and
  * EASE faster). 120,000 ratings keeps ml-100k and ml-latest-small whole and a 1M-rating build near
- * the ml-100k build's time; 4,000 movies bounds EASE's dense movie × movie solve (~1 s at 4,000).
+ * the ml-100k build's time; 4,000 movies bounds EASE's dense movie × movie solve (~1 s at 4,000); 10,000 bounds the rating models' movie × movie
+ * matrices (a 25M-rating build's user sample rates ~31,000 movies: 15 GB of them, measured OOM).
  */
 
 /** How much one loader's heavy step may use. */
@@ -50,8 +51,10 @@ export const BUDGETS = {
   },
   "recommender-comparison": {
     maxRatings: RATINGS,
+    // Slope One and item-kNN hold dense movie × movie matrices (two of 8 bytes per pair: 1.6 GB at 10,000 movies).
+    maxMovies: 10_000,
     seed: 7,
-    why: "every rating model of the registry runs on five folds, and BPMF, the blend and SVD++ cost minutes per fold at full size"
+    why: "every rating model of the registry runs on five folds, BPMF, the blend and SVD++ cost minutes per fold at full size, and Slope One and item-kNN hold movie × movie matrices"
   },
   "recommender-ranking": {
     maxRatings: RATINGS,
