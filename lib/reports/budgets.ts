@@ -8,9 +8,11 @@
  * classifier CV ~25 s of CPU per fold, the rating leaderboard ~60 s for all models on 5 folds,
  * the ranking curves ~40 s; each grows at least linearly with ratings (BPMF, the blend, kNN and
  * EASE faster). 120,000 ratings keeps ml-100k and ml-latest-small whole and a 1M-rating build near
- * the ml-100k build's time; 4,000 movies bounds EASE's dense movie × movie solve (~1 s at 4,000); 10,000 bounds the rating models' movie × movie
+ * the ml-100k build's time; 4,000 movies bounds EASE's dense movie × movie solve (~1 s at 4,000); Slope One's 6,000 bounds the rating models' movie × movie
  * matrices (a 25M-rating build's user sample rates ~31,000 movies: 15 GB of them, measured OOM).
  */
+
+import {MAX_MOVIES as SLOPE_ONE_MAX_MOVIES} from "../models/neighbours/slope-one.js";
 
 /** How much one loader's heavy step may use. */
 export interface Budget {
@@ -51,8 +53,8 @@ export const BUDGETS = {
   },
   "recommender-comparison": {
     maxRatings: RATINGS,
-    // Slope One and item-kNN hold dense movie × movie matrices (two of 8 bytes per pair: 1.6 GB at 10,000 movies).
-    maxMovies: 10_000,
+    // Slope One and item-kNN hold dense movie × movie matrices; Slope One refuses more than its MAX_MOVIES.
+    maxMovies: SLOPE_ONE_MAX_MOVIES,
     seed: 7,
     why: "every rating model of the registry runs on five folds, BPMF, the blend and SVD++ cost minutes per fold at full size, and Slope One and item-kNN hold movie × movie matrices"
   },

@@ -86,6 +86,24 @@ describe("movielab train classifier", () => {
     expect((await service.recommend(bundle.idMaps.users[0], 3)).model).toBe("popular");
   }, 120_000);
 
+  it("fits a set over --max-ratings on a seeded sample of whole users and says so", async () => {
+    const sampled = join(tmp, "sampled.json");
+    const args = ["train", "classifier", "--data", "synthetic", "--rounds", "2", "--ranker", "item-knn-implicit"];
+    const r = await movielab([...args, "--max-ratings", "20000", "--out", sampled, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.sample).toMatch(/^a seeded sample of [\d,]+ of 943 users \(seed 7\): [\d,]+ of [\d,]+ ratings \(/);
+    const bundle = await loadBundle<WorkbenchState>(sampled, {kind: "classifier"});
+    expect(bundle.meta.params.sample).toBe(summary.sample);
+    expect(bundle.meta.dataset.ratings).toBeLessThanOrEqual(20000);
+    expect(bundle.idMaps.users.length).toBeLessThan(943);
+    const service = createBundleService(bundle);
+    expect((await service.recommend(bundle.idMaps.users[0], 3)).model).toBe("item-knn-implicit");
+    const bad = await movielab([...args, "--max-ratings", "1.5", "--out", sampled]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--max-ratings.*an integer ≥ 0/);
+  }, 120_000);
+
   it("refuses a corrupted or truncated bundle", async () => {
     const text = readFileSync(out, "utf8");
     const corrupted = join(tmp, "corrupted.json");
