@@ -26,8 +26,19 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (e) {
     await handle?.close().catch(() => {});
     await unlink(tmp).catch(() => {});
-    throw e;
+    throw writeError(path, e);
   }
+}
+
+/** A system error (ENOSPC, EACCES, …) as one that names the file and says nothing was destroyed. */
+function writeError(path: string, e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err?.code !== "string" || !err.code.startsWith("E")) return e;
+  const why = err.code === "ENOSPC" ? "the disk is full" : err.code === "EACCES" ? "permission denied" : err.code;
+  return new Error(
+    `${path}: could not be written (${why}); the previous file, if any, is unchanged and no partial file was left`,
+    {cause: e}
+  );
 }
 
 /**

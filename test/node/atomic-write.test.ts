@@ -21,6 +21,14 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir)).toEqual(["model.json"]);
   });
 
+  it("names the file when the system refuses the write", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ml-atomic-"));
+    const path = join(dir, "missing-dir", "model.json");
+    await expect(writeFileAtomic(path, "x")).rejects.toThrow(
+      `${path}: could not be written (ENOENT); the previous file, if any, is unchanged`
+    );
+  });
+
   it("removes the temporary files of a killed writer of the same file, and nothing else", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ml-atomic-stale-"));
     const dead = deadPid();
