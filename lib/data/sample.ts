@@ -48,36 +48,55 @@ export function wholeSet(d: Dataset): {dataset: Dataset; note: SampleNote} {
  * when it has at most maxRatings ratings. Movies nobody in the sample rated are dropped.
  */
 export function sampleUsers(d: Dataset, maxRatings: number, seed: number): {dataset: Dataset; note: SampleNote} {
+  const {rows, note} = sampleUserRows(d, maxRatings, seed);
+  return rows === null ? {dataset: d, note} : {dataset: restrict(d, rows, null), note};
+}
+
+/**
+ * The rating rows of sampleUsers' users, in the set's own indices (null: every row, the set fits),
+ * for a model fitted on a sample but shipped with the whole set (train classifier --max-ratings).
+ */
+export function sampleUserRows(
+  d: Dataset,
+  maxRatings: number,
+  seed: number
+): {rows: Int32Array | null; note: SampleNote} {
   checkBudget(maxRatings, "maxRatings");
   const nR = d.ratings.rating.length;
-  if (nR <= maxRatings) return wholeSet(d);
+  if (nR <= maxRatings) return {rows: null, note: wholeSet(d).note};
   const nU = d.userIds.length;
   const perUser = new Int32Array(nU);
   for (let i = 0; i < nR; i++) perUser[d.ratings.user[i]]++;
   const order = createRng(seed).shuffle(Int32Array.from({length: nU}, (_, u) => u));
   const keepUser = new Uint8Array(nU);
   let kept = 0;
+  let sU = 0;
   for (let k = 0; k < nU; k++) {
     const u = order[k];
     if (perUser[u] === 0) continue;
     // Skip a user who would pass the budget, but keep looking: a lighter user may still fit.
     if (kept + perUser[u] > maxRatings) continue;
     keepUser[u] = 1;
+    sU++;
     kept += perUser[u];
     if (kept === maxRatings) break;
   }
   const rows = new Int32Array(kept);
+  const rated = new Uint8Array(d.movies.id.length);
   let r = 0;
-  for (let i = 0; i < nR; i++) if (keepUser[d.ratings.user[i]] === 1) rows[r++] = i;
-  const out = restrict(d, rows, null);
-  const sU = out.userIds.length;
+  for (let i = 0; i < nR; i++)
+    if (keepUser[d.ratings.user[i]] === 1) {
+      rows[r++] = i;
+      rated[d.ratings.movie[i]] = 1;
+    }
+  const sM = rated.reduce((a, b) => a + b, 0);
   return {
-    dataset: out,
+    rows,
     note: {
       kind: "users",
       seed,
       users: {kept: sU, of: nU},
-      movies: {kept: out.movies.id.length, of: d.movies.id.length},
+      movies: {kept: sM, of: d.movies.id.length},
       ratings: {kept, of: nR},
       text: `a seeded sample of ${fmt(sU)} of ${fmt(nU)} users (seed ${seed}): ${fmt(kept)} of ${fmt(nR)} ratings (${pct(kept, nR)})`
     }

@@ -86,7 +86,7 @@ describe("movielab train classifier", () => {
     expect((await service.recommend(bundle.idMaps.users[0], 3)).model).toBe("popular");
   }, 120_000);
 
-  it("fits a set over --max-ratings on a seeded sample of whole users and says so", async () => {
+  it("fits the trees on a seeded sample of whole users over --max-ratings, and ships every user", async () => {
     const sampled = join(tmp, "sampled.json");
     const args = ["train", "classifier", "--data", "synthetic", "--rounds", "2", "--ranker", "item-knn-implicit"];
     const r = await movielab([...args, "--max-ratings", "20000", "--out", sampled, "--json"]);
@@ -95,10 +95,17 @@ describe("movielab train classifier", () => {
     expect(summary.sample).toMatch(/^a seeded sample of [\d,]+ of 943 users \(seed 7\): [\d,]+ of [\d,]+ ratings \(/);
     const bundle = await loadBundle<WorkbenchState>(sampled, {kind: "classifier"});
     expect(bundle.meta.params.sample).toBe(summary.sample);
-    expect(bundle.meta.dataset.ratings).toBeLessThanOrEqual(20000);
-    expect(bundle.idMaps.users.length).toBeLessThan(943);
+    expect(bundle.idMaps.users.length).toBe(943);
     const service = createBundleService(bundle);
-    expect((await service.recommend(bundle.idMaps.users[0], 3)).model).toBe("item-knn-implicit");
+    // A user's recommendations leave out what they rated, sampled or not; predictions outside the sample come from priors.
+    const cold: boolean[] = [];
+    for (const userId of Array.from(bundle.idMaps.users.subarray(0, 60))) {
+      const rec = await service.recommend(userId, 3);
+      expect(rec.model).toBe("item-knn-implicit");
+      cold.push((await service.predict(userId, bundle.idMaps.movies[0])).coldStart);
+    }
+    expect(cold).toContain(true);
+    expect(cold).toContain(false);
     const bad = await movielab([...args, "--max-ratings", "1.5", "--out", sampled]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--max-ratings.*an integer ≥ 0/);

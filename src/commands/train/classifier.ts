@@ -11,7 +11,7 @@ import {UsageError, type Command} from "../../cli-command.js";
 import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption} from "../../options/classifier.js";
 import {runClassifierCv} from "../cv/classifier.js";
 import {openDataset} from "../../../lib/node/open-dataset.js";
-import {budgeted} from "../../../lib/node/budgeted.js";
+import {sampleUserRows} from "../../../lib/data/sample.js";
 import {DATA_OPTIONS, datasetOptions} from "../../options/dataset.js";
 
 const WHERE = "movielab train classifier";
@@ -28,8 +28,9 @@ export const trainClassifierCommand: Command = {
     "refitted on all rows), fits a ranking model for top-N, and writes one versioned JSON bundle\n" +
     "(written to a temporary file, then renamed). With --cv the bundle's metadata records cross-validated figures\n" +
     "(official u1..u5 on ml-100k, else 5-fold, or --folds). A set over --max-ratings (default 1,500,000: ml-1m and\n" +
-    "smaller run whole) is fitted on a seeded sample of whole users, said in the output and the bundle: the trees'\n" +
-    "cost grows with every rating, and the bundle ships each kept user's ratings.",
+    "smaller run whole) fits the trees on a seeded sample of whole users, said in the output and the bundle (their\n" +
+    "cost grows with every rating); the bundle still knows every user and movie, its ranker is fitted on every\n" +
+    "rating, and users outside the sample are predicted from priors (cold_start true).",
   options: {
     ...DATA_OPTIONS,
     out: {type: "string", short: "o", value: "FILE", description: "where to write the bundle (required)"},
@@ -43,7 +44,7 @@ export const trainClassifierCommand: Command = {
       type: "string",
       value: "N",
       description:
-        "ratings fitted on at most; a larger set is cut to a seeded sample of whole users (default 1500000, 0: all)"
+        "ratings the trees are fitted on at most; beyond, a seeded sample of whole users (default 1500000, 0: all)"
     },
     cv: {type: "boolean", description: "cross-validate first and record the mean figures in the bundle"},
     folds: {type: "string", value: "official|K", description: "folds of --cv (default official when present, else 5)"},
@@ -81,11 +82,12 @@ export const trainClassifierCommand: Command = {
     const maxRatings =
       numberOption(ctx, "max-ratings", WHERE, (v) => Number.isInteger(v) && v >= 0, "an integer ≥ 0") ?? MAX_RATINGS;
     const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: true}));
-    const {dataset, sample} =
-      maxRatings === 0
-        ? {dataset: loaded.dataset, sample: {kind: "all", text: "every rating"}}
-        : budgeted(loaded, {maxRatings, seed: 7, why: "--max-ratings"});
+    const {dataset} = loaded;
     const rows = Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
+    const {rows: sampled, note: sample} =
+      maxRatings === 0
+        ? {rows: null, note: {kind: "all", text: "every rating"}}
+        : sampleUserRows(dataset, maxRatings, 7);
     const rounds = params.gbdt.n_estimators ?? 100;
     const progress = createProgress({
       label: "train classifier",
@@ -94,7 +96,7 @@ export const trainClassifierCommand: Command = {
       unit: "items"
     });
     const t0 = performance.now();
-    const classifier = await fitClassifierAsync(dataset, rows, params, {
+    const classifier = await fitClassifierAsync(dataset, sampled ?? rows, params, {
       onRound: (r) => progress.update(r + 1, rounds),
       trainer: parallelTrainer()
     });
@@ -134,7 +136,7 @@ export const trainClassifierCommand: Command = {
     const lines = [
       `${out}: classifier bundle, ${(bytes / 1e6).toFixed(2)} MB`,
       `  data set ${dataset.name}: ${dataset.ratings.rating.length} ratings, ${dataset.userIds.length} users, ${dataset.movies.id.length} movies`,
-      ...(sample.kind === "all" ? [] : [`  fitted on ${sample.text} (--max-ratings ${maxRatings})`]),
+      ...(sample.kind === "all" ? [] : [`  trees fitted on ${sample.text} (--max-ratings ${maxRatings})`]),
       ...(bundle.meta.params.rankerNote ? [`  ranker: ${String(bundle.meta.params.rankerNote)}`] : []),
       `  ${classifier.log.rounds} rounds (${classifier.log.stopReason}) on ${classifier.columnNames.length} features in ${fitSeconds.toFixed(1)} s; ranker ${ranker} in ${rankerSeconds.toFixed(1)} s`
     ];
