@@ -75,6 +75,8 @@ export interface OpenDatasetOptions {
   log?: (msg: string) => void;
   /** Passed to fetchDataset for the download (tests use a fake). */
   fetchImpl?: typeof fetch;
+  /** Progress of reading a directory: steps done of the total (hash, read and parse, clean, encode, cache), after each. */
+  onStep?: (done: number, total: number) => void;
   /** Download progress: bytes so far and the expected total. */
   onProgress?: (bytes: number, total: number) => void;
   /** Passed to fetchDataset: the registry that describes ml-100k's zip (tests describe their own). */
@@ -205,21 +207,33 @@ async function readDirCached(
   log: (msg: string) => void
 ): Promise<Pick<SelectedDataset, "raw" | "cached" | "cacheTo">> {
   const root = cacheRootOf(options, env, dataRoot);
-  if (root === null) return {raw: await readDatasetDir(dir, name, {format: options.format})};
+  const step = options.onStep ?? (() => {});
+  if (root === null) {
+    const raw = await readDatasetDir(dir, name, {format: options.format});
+    step(1, 3);
+    return {raw};
+  }
   const listing = await datasetFilesOf(dir, options.format);
   const key = cacheKey(root, listing.paths, listing.format, options.clean);
+  step(1, READ_STEPS);
   // Pages that show what cleaning removed need the rows as read: those read the files.
   if (options.keepRaw !== true) {
     const path = resolve(dir);
     const hit = readCacheEntry(root, key, name ?? basename(path), path);
     if (!("problem" in hit)) {
       log(`opened ${path} from the cache (${join(root, key.slice(0, 12))}…)`);
+      step(READ_STEPS, READ_STEPS);
       return {cached: hit};
     }
     if (existsSync(join(root, key))) log(`cache entry unusable, rebuilding it: ${hit.problem}`);
   }
-  return {raw: await readDatasetDir(dir, name, {listing}), cacheTo: {root, key}};
+  const raw = await readDatasetDir(dir, name, {listing});
+  step(2, READ_STEPS);
+  return {raw, cacheTo: {root, key}};
 }
+
+/** Steps of reading a directory through the cache: hash the files, read and parse, clean, encode, write the cache. */
+const READ_STEPS = 5;
 
 /** An opened data set: cleaned and encoded, with where it came from; summary and folds on demand. */
 export interface OpenedDataset {
@@ -271,12 +285,19 @@ export async function openDataset(options: OpenDatasetOptions = {}): Promise<Ope
   let report: CleaningReport;
   if (cached) ({dataset, report} = cached);
   else {
+    // Without the cache the steps are read, clean, encode; with it, hash first and write the cache last.
+    const read = cacheTo ? 2 : 1;
+    const total = cacheTo ? READ_STEPS : 3;
+    const step = raw!.source.kind === "synthetic" ? () => {} : (options.onStep ?? (() => {}));
     const cleaned = cleanDataset(raw!, options.clean);
+    step(read + 1, total);
     report = cleaned.report;
     dataset = encodeDataset(cleaned.data);
+    step(read + 2, total);
     if (cacheTo) {
       try {
         writeCacheEntry(cacheTo.root, cacheTo.key, {dataset, report});
+        step(total, total);
       } catch (e) {
         // The data are good; only the speed-up is lost. Say where, and why.
         const warn = options.log ?? ((msg: string) => process.emitWarning(msg));

@@ -11,7 +11,7 @@ import {fetchDataset} from "../../lib/node/fetch-dataset.js";
 import {createProgress} from "../../lib/node/progress.js";
 import {openDataset, resolveDatasetSpec} from "../../lib/node/open-dataset.js";
 import {table, UsageError, type Command, type CommandContext, type OptionSpec} from "../cli-command.js";
-import {FORMAT_OPTION, formatOption} from "../options/dataset.js";
+import {FORMAT_OPTION, formatOption, readProgress} from "../options/dataset.js";
 import {integerOption, stringOption} from "../options/values.js";
 import {SHAPE_NAMES, setShape} from "../../lib/data/synthetic-shapes.js";
 import {writeLikeSet} from "../../lib/node/write-like-set.js";
@@ -161,7 +161,12 @@ const exportCommand: Command = {
     const layout = ctx.options.layout;
     if (layout !== undefined && layout !== "ml-100k" && layout !== "ml-1m" && layout !== "csv")
       throw new UsageError(`--layout "${String(layout)}": expected ml-100k, ml-1m or csv`, where);
-    const opened = await openDataset({target, clean: {beforeRelease: false}, format: layout});
+    const opened = await openDataset({
+      target,
+      clean: {beforeRelease: false},
+      format: layout,
+      onStep: readProgress(ctx)
+    });
     const written = await exportParquet(opened, out, {count, seed});
     if (ctx.options.json === true) ctx.out(`${JSON.stringify({name: opened.dataset.name, ...written}, null, 2)}\n`);
     else
@@ -200,7 +205,12 @@ const checkCommand: Command = {
   options: {"data-root": DATA_ROOT, format: FORMAT_OPTION, json: JSON_OUT},
   async run(ctx) {
     const target = resolveDatasetSpec(ctx.args[0], {dataRoot: dataRootOf(ctx), cwd: ctx.cwd, label: "data check"});
-    const {raw, report, summary} = await openDataset({target, keepRaw: true, format: formatOption(ctx)});
+    const {raw, report, summary} = await openDataset({
+      target,
+      keepRaw: true,
+      format: formatOption(ctx),
+      onStep: readProgress(ctx)
+    });
     const result: CheckResult = {
       name: raw.name,
       format: raw.source.format,

@@ -7,6 +7,7 @@
 import {resolve} from "node:path";
 import type {CleanOptions} from "../../lib/data/clean.js";
 import {defaultDataRoot} from "../../lib/node/data-root.js";
+import {createProgress} from "../../lib/node/progress.js";
 import type {OpenDatasetOptions} from "../../lib/node/open-dataset.js";
 import {UsageError, type CommandContext, type OptionSpec} from "../cli-command.js";
 import type {FileFormat} from "../../lib/data/detect-format.js";
@@ -53,5 +54,28 @@ export function datasetOptions(ctx: CommandContext, clean: CleanOptions): OpenDa
     spec !== undefined && (spec.startsWith(".") || spec.includes("/")) && !spec.startsWith("~")
       ? resolve(ctx.cwd, spec)
       : spec;
-  return {spec: resolved, env: ctx.env, dataRoot, cwd: ctx.cwd, allowDownload: false, clean, format: formatOption(ctx)};
+  return {
+    spec: resolved,
+    env: ctx.env,
+    dataRoot,
+    cwd: ctx.cwd,
+    allowDownload: false,
+    clean,
+    format: formatOption(ctx),
+    onStep: readProgress(ctx)
+  };
+}
+
+/** A progress bar over openDataset's steps (hash, read, clean, encode, cache) on a terminal, unless --json. */
+export function readProgress(ctx: CommandContext): (done: number, total: number) => void {
+  const progress = createProgress({
+    label: "reading data",
+    disabled: ctx.options.json === true || !ctx.stderrIsTTY,
+    env: ctx.env,
+    unit: "items"
+  });
+  return (done, total) => {
+    progress.update(done, total);
+    if (done === total) progress.finish();
+  };
 }

@@ -39,6 +39,18 @@ describe("the parsed-data cache", () => {
     }
   });
 
+  it("reports its steps for a progress bar: hash, read, clean, encode, cache; one step from the cache; three without it", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "movielab-cache-root-"));
+    const stepsOf = async (extra: {cache?: boolean}) => {
+      const steps: string[] = [];
+      await openDataset({spec: csvDir, cacheDir, onStep: (d, t) => steps.push(`${d}/${t}`), ...extra});
+      return steps;
+    };
+    expect(await stepsOf({})).toEqual(["1/5", "2/5", "3/5", "4/5", "5/5"]);
+    expect(await stepsOf({})).toEqual(["1/5", "5/5"]);
+    expect(await stepsOf({cache: false})).toEqual(["1/3", "2/3", "3/3"]);
+  });
+
   it("rebuilds a truncated, corrupted or unreadable entry instead of reading it", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "movielab-cache-bad-"));
     const good = (await open(csvDir, cacheDir)).opened.dataset;
