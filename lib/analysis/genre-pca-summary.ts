@@ -17,7 +17,9 @@ export interface GenrePcaSummary {
   nComponents: number;
   /** Loadings row-major nComponents × genres: covariance of each genre flag with the component score. */
   loadings: number[];
-  /** Number of rated movies in the plane; index i below describes movie movieId[i]. */
+  /** Rated movies in the plane (the most-rated when there are more than the cap) of all rated movies. */
+  plotted: {kept: number; of: number};
+  /** The movies in the plane; index i below describes movie movieId[i]. */
   movies: {
     movieId: number[];
     title: string[];
@@ -32,8 +34,11 @@ export interface GenrePcaSummary {
   };
 }
 
+/** Movies the plane shows at most, so the page's data stays ~300 KB at ml-25m's 59,000 rated movies. */
+export const PLANE_MAX_MOVIES = 5_000;
+
 /** Fits the genre PCA on every rating (nComponents ≥ 1, capped at the genre count) and summarises it for charts. */
-export function genrePcaSummary(dataset: Dataset, nComponents = 5): GenrePcaSummary {
+export function genrePcaSummary(dataset: Dataset, nComponents = 5, maxMovies = PLANE_MAX_MOVIES): GenrePcaSummary {
   const G = dataset.movies.genreNames.length;
   const k = Math.max(1, Math.min(nComponents, G));
   // At least two components are fitted so that every movie has a point in the plane.
@@ -56,8 +61,15 @@ export function genrePcaSummary(dataset: Dataset, nComponents = 5): GenrePcaSumm
     genreMask: [],
     ratings: []
   };
+  // The most-rated movies when there are more than the cap (ties to the earlier movie), in catalogue order.
+  const rated = Int32Array.from({length: nMovies}, (_, m) => m).filter((m) => count[m] > 0);
+  const shown = new Uint8Array(nMovies);
+  Int32Array.from(rated)
+    .sort((a, b) => count[b] - count[a] || a - b)
+    .subarray(0, maxMovies)
+    .forEach((m) => (shown[m] = 1));
   for (let m = 0; m < nMovies; m++) {
-    if (count[m] === 0) continue;
+    if (shown[m] === 0) continue;
     let main = -1;
     let mask = 0;
     for (let g = 0; g < G; g++) {
@@ -79,6 +91,7 @@ export function genrePcaSummary(dataset: Dataset, nComponents = 5): GenrePcaSumm
     cumulative: Array.from(pca.cumulativeVarianceRatio),
     nComponents: k,
     loadings: Array.from(pca.loadings.subarray(0, k * G)),
+    plotted: {kept: Math.min(maxMovies, rated.length), of: rated.length},
     movies
   };
 }

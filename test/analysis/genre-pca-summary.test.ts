@@ -28,6 +28,15 @@ describe("genrePcaSummary", () => {
     expect(s.movies.ratings).toEqual([2, 1, 1, 2]);
   });
 
+  it("plots the most-rated movies only beyond the cap (ties to the earlier movie), and says how many of how many", () => {
+    expect(genrePcaSummary(ds, 2).plotted).toEqual({kept: 4, of: 4});
+    const capped = genrePcaSummary(ds, 2, 3);
+    expect(capped.plotted).toEqual({kept: 3, of: 4});
+    // Ratings per movie 2, 1, 1, 2: movies 101 and 104, then 102 (earlier than 103), in catalogue order.
+    expect(capped.movies.movieId).toEqual([101, 102, 104]);
+    expect(capped.loadings).toEqual(genrePcaSummary(ds, 2).loadings);
+  });
+
   it("fits two components for the plane even when one is asked for", () => {
     const s = genrePcaSummary(ds, 1);
     expect(s.nComponents).toBe(1);
