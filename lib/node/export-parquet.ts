@@ -70,7 +70,7 @@ export async function exportParquet(
       {name: "fold", data: fold, type: "INT32", nullable: false}
     ]);
     write("movies.parquet", d.movies.id.length, movieColumns(d));
-    const k = Math.max(...fold);
+    const k = count;
     write("folds.parquet", k, [
       {name: "fold", data: Int32Array.from({length: k}, (_, i) => i + 1), type: "INT32", nullable: false},
       {
