@@ -182,7 +182,7 @@ export function fitRanker(
   return pruneRows(model.itemWeights(model.fit(train)), train.nMovies, neighbours, name);
 }
 
-/** Movies EASE solves over at most: its dense Gram inverse is O(n³) time and 8n² bytes (~1 s and 128 MB at 4,000). */
+/** Movies EASE solves over at most: its dense Gram inverse is O(n³) time and 8n² bytes (128 MB and 30–150 s at 4,000 on a 2-core machine, measured). */
 export const EASE_MAX_MOVIES = 4_000;
 
 /** What a ranker was fitted on, in words, when it is not every movie (null otherwise). */

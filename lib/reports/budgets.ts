@@ -8,7 +8,7 @@
  * classifier CV ~25 s of CPU per fold, the rating leaderboard ~60 s for all models on 5 folds,
  * the ranking curves ~40 s; each grows at least linearly with ratings (BPMF, the blend, kNN and
  * EASE faster). 120,000 ratings keeps ml-100k and ml-latest-small whole and a 1M-rating build near
- * the ml-100k build's time; 4,000 movies bounds EASE's dense movie × movie solve (~1 s at 4,000); Slope One's 6,000 bounds the rating models' movie × movie
+ * the ml-100k build's time; 4,000 movies bounds EASE's dense movie × movie solve (O(n³): 30–150 s at 4,000 on a 2-core machine, measured); Slope One's 6,000 bounds the rating models' movie × movie
  * matrices (a 25M-rating build's user sample rates ~31,000 movies: 15 GB of them, measured OOM).
  */
 
