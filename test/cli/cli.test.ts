@@ -33,7 +33,7 @@ describe.concurrent("movielab CLI", () => {
     const r = await movielab(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: movielab <command> \[options\]/);
-    expect(r.stdout).toMatch(/^ {2}data +fetch, check and list MovieLens data sets$/m);
+    expect(r.stdout).toMatch(/^ {2}data +fetch, check, list, generate and export MovieLens data sets$/m);
   });
 
   it("prints --help for a subcommand", async () => {
