@@ -5,6 +5,7 @@
  * rating count), fitted here on every rating of the data set because the page describes the catalogue.
  */
 import type {Dataset} from "../data/types.js";
+import {mostCounted} from "../data/sample.js";
 import {fitGenrePca, transformAllMovies} from "../features/genre-pca.js";
 
 export interface GenrePcaSummary {
@@ -62,12 +63,10 @@ export function genrePcaSummary(dataset: Dataset, nComponents = 5, maxMovies = P
     ratings: []
   };
   // The most-rated movies when there are more than the cap (ties to the earlier movie), in catalogue order.
-  const rated = Int32Array.from({length: nMovies}, (_, m) => m).filter((m) => count[m] > 0);
+  const rated = count.reduce((n, c) => n + (c > 0 ? 1 : 0), 0);
   const shown = new Uint8Array(nMovies);
-  Int32Array.from(rated)
-    .sort((a, b) => count[b] - count[a] || a - b)
-    .subarray(0, maxMovies)
-    .forEach((m) => (shown[m] = 1));
+  // Unrated movies (count 0) sort last, so they are only among the kept when fewer than the cap are rated.
+  for (const m of mostCounted(count, Math.min(maxMovies, rated))) shown[m] = 1;
   for (let m = 0; m < nMovies; m++) {
     if (shown[m] === 0) continue;
     let main = -1;
@@ -91,7 +90,7 @@ export function genrePcaSummary(dataset: Dataset, nComponents = 5, maxMovies = P
     cumulative: Array.from(pca.cumulativeVarianceRatio),
     nComponents: k,
     loadings: Array.from(pca.loadings.subarray(0, k * G)),
-    plotted: {kept: Math.min(maxMovies, rated.length), of: rated.length},
+    plotted: {kept: Math.min(maxMovies, rated), of: rated},
     movies
   };
 }

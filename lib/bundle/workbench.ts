@@ -11,6 +11,7 @@
  * when there are < 65,536 movies, float32 weights) keeps the top-10 nearly unchanged and the
  * whole ml-100k bundle under 3 MB. Without a ranker, recommendations fall back to popularity.
  */
+import {mostCounted} from "../data/sample.js";
 import type {Dataset} from "../data/types.js";
 import type {TrainSet} from "../models/estimator.js";
 import {getModel, itemRankerNames} from "../models/registry.js";
@@ -131,6 +132,7 @@ export function buildWorkbenchBundle(
     popularity,
     ranker: rankerName === "none" ? null : fitRanker(rankerName, trainSet, neighbours)
   };
+  const note = rankerNote(rankerName, trainSet);
   return {
     kind: "classifier",
     model: "gbdt",
@@ -151,7 +153,7 @@ export function buildWorkbenchBundle(
           classifier: classifier.params,
           ranker: rankerName,
           neighbours: rankerName === "none" ? 0 : neighbours,
-          ...(rankerNote(rankerName, trainSet) === null ? {} : {rankerNote: rankerNote(rankerName, trainSet)})
+          ...(note === null ? {} : {rankerNote: note})
         },
         metrics: options.metrics ?? {}
       },
@@ -189,7 +191,7 @@ export const EASE_MAX_MOVIES = 4_000;
 export function rankerNote(name: string, train: TrainSet): string | null {
   if (name !== "ease" || train.nMovies <= EASE_MAX_MOVIES) return null;
   const counts = movieRatingCounts(train);
-  const kept = mostRated(counts, EASE_MAX_MOVIES);
+  const kept = mostCounted(counts, EASE_MAX_MOVIES);
   let share = 0;
   for (const m of kept) share += counts[m];
   return (
@@ -200,7 +202,7 @@ export function rankerNote(name: string, train: TrainSet): string | null {
 
 /** A ranker fitted on the `max` most-rated movies only, its rows and columns mapped back to every movie's index. */
 function onTopMovies(train: TrainSet, max: number, neighbours: number, name: string): SparseRanker {
-  const kept = mostRated(movieRatingCounts(train), max); // ascending, so the column order survives the mapping
+  const kept = mostCounted(movieRatingCounts(train), max); // ascending, so the column order survives the mapping
   const local = new Int32Array(train.nMovies).fill(-1);
   kept.forEach((m, i) => (local[m] = i));
   const r = train.ratings;
@@ -235,12 +237,6 @@ function movieRatingCounts(train: TrainSet): Float64Array {
   const counts = new Float64Array(train.nMovies);
   for (let i = 0; i < train.ratings.movie.length; i++) counts[train.ratings.movie[i]]++;
   return counts;
-}
-
-/** Indices of the `max` largest counts (ties to the lower index), in ascending index order. */
-function mostRated(counts: Float64Array, max: number): Int32Array {
-  const order = Int32Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a] || a - b);
-  return order.subarray(0, Math.min(max, counts.length)).sort();
 }
 
 /** pruneRows for rows already sparse: each row's k largest-magnitude entries (ties to the lower index), sorted by column. */

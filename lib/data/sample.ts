@@ -115,9 +115,8 @@ export function topMovies(d: Dataset, maxMovies: number): {dataset: Dataset; not
   if (nM <= maxMovies) return wholeSet(d);
   const count = new Int32Array(nM);
   for (let i = 0; i < nR; i++) count[d.ratings.movie[i]]++;
-  const byCount = Int32Array.from({length: nM}, (_, m) => m).sort((a, b) => count[b] - count[a] || a - b);
   const keepMovie = new Uint8Array(nM);
-  for (let k = 0; k < maxMovies; k++) keepMovie[byCount[k]] = 1;
+  for (const m of mostCounted(count, maxMovies)) keepMovie[m] = 1;
   let kept = 0;
   for (let i = 0; i < nR; i++) kept += keepMovie[d.ratings.movie[i]];
   const rows = new Int32Array(kept);
@@ -223,4 +222,10 @@ function fmt(n: number): string {
 
 function pct(a: number, b: number): string {
   return `${((100 * a) / b).toFixed(a / b < 0.1 ? 1 : 0)} %`;
+}
+
+/** Indices of the `max` largest counts (ties to the lower index), in ascending index order: "the N most-rated movies". */
+export function mostCounted(counts: ArrayLike<number>, max: number): Int32Array {
+  const order = Int32Array.from({length: counts.length}, (_, i) => i).sort((a, b) => counts[b] - counts[a] || a - b);
+  return order.subarray(0, Math.min(max, counts.length)).sort();
 }
