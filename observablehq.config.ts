@@ -1,4 +1,6 @@
 // Framework configuration: everything is served from node_modules, nothing reaches a CDN or Google Fonts.
+import {PREVIEW_PANEL_HEAD} from "./scripts/preview-panel.mjs";
+
 export default {
   root: "notebooks",
   title: "movielab",
@@ -42,6 +44,8 @@ export default {
   ],
   // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
   globalStylesheets: [],
+  // In `npm start` only (scripts/preview.mjs): the panel listing the data loaders a first visit waits for.
+  head: process.env.MOVIELAB_PREVIEW === "1" ? PREVIEW_PANEL_HEAD : "",
   theme: ["air", "near-midnight"],
   search: true,
   footer: "movielab — MovieLens data © GroupLens Research, University of Minnesota; not redistributed.",

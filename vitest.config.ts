@@ -10,6 +10,7 @@ export default defineConfig({
     exclude: ["node_modules", "dist", "notebooks/**", ...(browserStage ? [] : ["test/**/*.browser.test.ts"])],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    pool: "forks"
+    pool: "forks",
+    globalSetup: ["test/helpers/announce-data.ts"]
   }
 });

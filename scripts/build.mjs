@@ -19,6 +19,9 @@
 // - CSS: url(...) or @import of an absolute URL.
 // - Every text file: the known CDN hosts (jsdelivr, unpkg, esm.sh, skypack, googleapis, gstatic,
 //   api.observablehq.com, events.observablehq.com) anywhere outside an <a href> in HTML.
+// Local paths: any absolute path under the project, its parent, the home or temporary directory,
+// or the data set's directories (MOVIELAB_DATA, MOVIELAB_DATA_ROOT, MOVIELAB_CACHE_DIR): a deployed
+// site must not carry this machine's layout.
 // MovieLens files: a file named like a raw MovieLens file (u.data, u.item, ratings.csv, ratings.dat,
 // ml-*.zip ...), any text file with 20+ lines shaped like u.data / u.item / ratings.csv rows, or
 // 1,000+ (user, movie, rating, timestamp) tuples in any layout (a JSON copy of the ratings).
@@ -31,7 +34,8 @@
 // Usage: node scripts/build.mjs [--no-clean] [--scan-only]   (env: MOVIELAB_DATA picks the data set)
 import {spawn} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
-import {delimiter, dirname, extname, join, relative, resolve} from "node:path";
+import {homedir, tmpdir} from "node:os";
+import {delimiter, dirname, extname, isAbsolute, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {runLoaders} from "./run-loaders.mjs";
 import {seedNpmVersions} from "./seed-npm-versions.mjs";
@@ -215,11 +219,30 @@ function scanHosts(text, isHtml, report) {
   }
 }
 
+/** Directories whose absolute paths must not appear in dist/ (longest first; "/" never). */
+export function localPathRoots(env = process.env, root = ROOT) {
+  const dirs = [root, dirname(root), homedir(), tmpdir()];
+  for (const name of ["MOVIELAB_DATA", "MOVIELAB_DATA_ROOT", "MOVIELAB_CACHE_DIR"]) {
+    const v = env[name];
+    if (v && (isAbsolute(v) || v.includes("/"))) dirs.push(resolve(root, v));
+  }
+  return [...new Set(dirs.map((d) => resolve(d)))].filter((d) => d !== dirname(d)).sort((a, b) => b.length - a.length);
+}
+
+/** Reports each absolute path under one of `roots` in a text file of dist/. */
+function scanLocalPaths(text, roots, report) {
+  for (const root of roots) {
+    const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const re = new RegExp(`(?<![\\w.~/-])${escaped}(?=$|[/\\\\"'\`\\s:;,)\\]}<>])`, "g");
+    for (const m of text.matchAll(re)) report(m.index, `a local path (${root}…) must not be published`);
+  }
+}
+
 /**
- * Scans a built site for external references and shipped MovieLens files.
+ * Scans a built site for external references, local paths and shipped MovieLens files.
  * Returns a list of problems as "path:line: message" strings (empty when the site is clean).
  */
-export function scanDist(dist = DIST) {
+export function scanDist(dist = DIST, {localRoots = localPathRoots()} = {}) {
   const problems = [];
   for (const file of walk(dist)) {
     const rel = relative(dist, file);
@@ -242,6 +265,7 @@ export function scanDist(dist = DIST) {
     else if (ext === ".css") scanCss(text, report);
     else if (ext === ".js" || ext === ".mjs") scanJs(text, report);
     scanHosts(text, ext === ".html", report);
+    scanLocalPaths(text, localRoots, report);
     for (const {what, re} of RAW_LINE_PATTERNS) {
       const n = text.match(re)?.length ?? 0;
       if (n >= RAW_LINE_LIMIT)
@@ -294,6 +318,8 @@ async function main() {
   if (!args.has("--scan-only")) {
     if (!args.has("--no-clean")) {
       rmSync(CACHE, {recursive: true, force: true});
+      // The preview's record of which code made each output (scripts/loader-deps.mjs) no longer holds.
+      rmSync(join(ROOT, "notebooks", ".observablehq", "loader-deps.json"), {force: true});
       console.log(`build: cleared ${relative(ROOT, CACHE)} (stale loader output otherwise)`);
       // Framework runs loaders one at a time; run them side by side first (see run-loaders.mjs).
       await runLoaders({root: ROOT, cache: CACHE});
@@ -330,7 +356,9 @@ async function main() {
     process.exit(1);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`build: ok — ${files} files in dist/, no external hosts, no MovieLens raw files (${seconds} s)`);
+  console.log(
+    `build: ok — ${files} files in dist/, no external hosts, no local paths, no MovieLens raw files (${seconds} s)`
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

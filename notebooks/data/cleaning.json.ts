@@ -4,6 +4,7 @@
 // rows only (at most MAX_TIMELINE of them), never the rating files.
 import {releaseCutoff} from "../../lib/data/release-noise.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
+import {publicJson} from "../../lib/node/public-path.js";
 
 /** Report examples per rule, as in the default report. */
 const MAX_EXAMPLES = 5;
@@ -39,15 +40,19 @@ for (const id of [...rules.flatMap((r) => r.examples.map((e) => e.movieId)), ...
 process.stderr.write(
   `cleaning.json: ${raw.name}, ${report.rowsIn} in, ${report.rowsOut} out, ${early.length} before release (${Math.round(performance.now() - started)} ms)\n`
 );
+// Local paths (in the reason, in examples' file names) never reach the deployed site.
 process.stdout.write(
-  JSON.stringify({
-    name: raw.name,
-    origin,
-    reason,
-    synthetic: raw.source.kind === "synthetic",
-    report: {...report, rules},
-    beforeRelease,
-    beforeReleaseComplete: early.length <= MAX_TIMELINE,
-    titles
-  })
+  publicJson(
+    {
+      name: raw.name,
+      origin,
+      reason,
+      synthetic: raw.source.kind === "synthetic",
+      report: {...report, rules},
+      beforeRelease,
+      beforeReleaseComplete: early.length <= MAX_TIMELINE,
+      titles
+    },
+    [raw.source.dir]
+  )
 );

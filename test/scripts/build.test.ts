@@ -4,7 +4,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {afterEach, describe, expect, it} from "vitest";
-import {buildLogProblems, scanDist} from "../../scripts/build.mjs";
+import {buildLogProblems, localPathRoots, scanDist} from "../../scripts/build.mjs";
 
 let dir: string | undefined;
 afterEach(() => {
@@ -141,5 +141,29 @@ describe("buildLogProblems", () => {
       "load /data/dataset.json → error in 1.2s: loader exited with code 1",
       "Warning: 2 broken links (5 validated)"
     ]);
+  });
+});
+
+describe("scanDist: local paths", () => {
+  it("refuses a local absolute path anywhere in a text file, and names the file", () => {
+    const d = site({
+      "_file/data/dataset.json": JSON.stringify({
+        reason: "MOVIELAB_DATA=/srv/me/data/ml-100k",
+        dir: "/srv/me/data/ml-100k"
+      }),
+      "index.html": page(`<p>Data in data/ml-100k (project-relative), …/ml-100k, /srv/meadow</p>`)
+    });
+    const problems = scanDist(d, {localRoots: ["/srv/me"]});
+    expect(problems).toEqual(["_file/data/dataset.json:1: a local path (/srv/me…) must not be published"]);
+  });
+  it("looks for the project, its parent, home, the temporary directory and the data directories", () => {
+    const roots = localPathRoots(
+      {MOVIELAB_DATA: "/opt/sets/ml-1m", MOVIELAB_DATA_ROOT: "ml-100k"},
+      "/home/ann/movielab"
+    );
+    expect(roots).toContain("/home/ann/movielab");
+    expect(roots).toContain("/home/ann");
+    expect(roots).toContain("/opt/sets/ml-1m");
+    expect(roots).not.toContain("/");
   });
 });

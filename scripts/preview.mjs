@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm start`: Framework's preview, kept fresh and showing its progress.
+//
+// - Fresh: Framework re-runs a data loader only when the loader file changes, but our loaders' work
+//   lives in lib/. scripts/loader-deps.mjs follows each loader's imports; on a change under lib/ or
+//   notebooks/ (and at start, for changes made while stopped) the loaders it reaches are touched,
+//   and Framework re-runs them and updates the open page.
+// - Progress: every loader gets scripts/loader-status.mjs preloaded, which records what it is doing;
+//   this server answers /_movielab/loaders with that, and the pages' panel (scripts/preview-panel.mjs)
+//   shows it while a first visit waits.
+// - Offline: Framework's npm look-ups are answered first (scripts/seed-npm-versions.mjs).
+//
+// Usage: node scripts/preview.mjs [--port N] [--host H] [--no-open]   (as `observable preview`)
+import {mkdtempSync, readdirSync, readFileSync, rmSync, watch} from "node:fs";
+import {tmpdir} from "node:os";
+import {delimiter, dirname, join, relative, resolve} from "node:path";
+import {fileURLToPath, pathToFileURL} from "node:url";
+import {parseArgs} from "node:util";
+import {refreshLoaders} from "./loader-deps.mjs";
+import {seedNpmVersions} from "./seed-npm-versions.mjs";
+
+const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = join(PROJECT, "notebooks");
+const WATCHED = [join(PROJECT, "lib"), ROOT];
+
+const {values} = parseArgs({
+  options: {
+    port: {type: "string"},
+    host: {type: "string", default: "127.0.0.1"},
+    open: {type: "boolean", default: true},
+    "no-open": {type: "boolean", default: false}
+  }
+});
+
+const log = (msg) => console.log(`movielab preview: ${msg}`);
+const report = (touched) => {
+  for (const t of touched) {
+    const what = t.restored ? "restored from the store of earlier outputs" : "will re-run";
+    log(`${t.loader} ${what} (${t.because.join(", ")})`);
+  }
+};
+
+seedNpmVersions(ROOT);
+const statusDir = mkdtempSync(join(tmpdir(), "movielab-loaders-"));
+process.env.MOVIELAB_LOADER_STATUS_DIR = statusDir;
+process.env.MOVIELAB_PREVIEW = "1";
+process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
+// TypeScript loaders run under tsx, found on PATH as under `npm run`.
+process.env.PATH = [join(PROJECT, "node_modules", ".bin"), process.env.PATH].filter(Boolean).join(delimiter);
+const preload = `--import=${pathToFileURL(join(PROJECT, "scripts", "loader-status.mjs")).href}`;
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
+
+report(refreshLoaders({root: ROOT, project: PROJECT}));
+
+/** The loaders running now, from their status files (a file whose process is gone is skipped). */
+function runningLoaders() {
+  const out = [];
+  for (const name of readdirSync(statusDir)) {
+    if (!name.endsWith(".json")) continue;
+    try {
+      const s = JSON.parse(readFileSync(join(statusDir, name), "utf8"));
+      process.kill(s.pid, 0);
+      out.push(s);
+    } catch {
+      // Half-written or its process exited: not running.
+    }
+  }
+  return out.sort((a, b) => a.started - b.started);
+}
+
+const framework = join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "preview.js");
+const {preview} = await import(pathToFileURL(framework).href);
+const server = await preview({
+  hostname: values.host,
+  port: values.port === undefined ? undefined : Number(values.port),
+  open: values.open && !values["no-open"],
+  origins: []
+});
+// Framework 1.13.4 (pinned) keeps its http.Server as _server; our one route goes in front of it.
+const http = server._server;
+const handlers = http.listeners("request");
+http.removeAllListeners("request");
+http.on("request", (req, res) => {
+  if (req.url === "/_movielab/loaders") {
+    res.writeHead(200, {"Content-Type": "application/json", "Cache-Control": "no-store"});
+    res.end(JSON.stringify(runningLoaders()));
+    return;
+  }
+  for (const h of handlers) h.call(http, req, res);
+});
+
+// One refresh per burst of saves (editors write several times); changes are collected meanwhile.
+let pending = new Set();
+let timer;
+for (const dir of WATCHED) {
+  watch(dir, {recursive: true}, (_event, name) => {
+    if (!name || /(^|[\\/])\./.test(name) || !/\.(ts|mts|js|mjs|json|css)$/.test(name)) return;
+    pending.add(resolve(dir, name));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const changed = [...pending];
+      pending = new Set();
+      try {
+        report(refreshLoaders({root: ROOT, project: PROJECT, changed}));
+      } catch (error) {
+        log(`could not follow ${changed.map((c) => relative(PROJECT, c)).join(", ")}: ${error.message}`);
+      }
+    }, 150);
+  });
+}
+
+const cleanup = () => rmSync(statusDir, {recursive: true, force: true});
+process.on("exit", cleanup);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));

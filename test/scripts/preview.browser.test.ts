@@ -1,0 +1,109 @@
+/**
+ * `npm start` keeps the open page fresh: in a copy of the project, the Ratings page is opened in
+ * Chromium under scripts/preview.mjs, lib/analysis/rating-moments.ts (which the ratings loader
+ * imports, never the page) is edited, and the page must show the new mean without a reload. Also: a
+ * first visit lists the running loader at /_movielab/loaders, which the page's progress panel shows.
+ * Skips without Chromium, except in CI where it fails.
+ */
+import {spawn, type ChildProcess} from "node:child_process";
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {createServer} from "node:net";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {CHROMIUM, launchChromium} from "../browser/chromium.js";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+const READY = existsSync(CHROMIUM);
+if (!READY && process.env.CI === "true") throw new Error(`Chromium is required in CI (${CHROMIUM})`);
+
+let dir: string;
+let child: ChildProcess | undefined;
+let browser: Browser | undefined;
+let base: string;
+let log = "";
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const {port} = s.address() as {port: number};
+      s.close(() => done(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!READY) return;
+  dir = mkdtempSync(join(tmpdir(), "movielab-preview-"));
+  for (const name of ["lib", "notebooks", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
+    cpSync(join(ROOT, name), join(dir, name), {
+      recursive: true,
+      verbatimSymlinks: true, // notebooks/lib → ../lib must point into the copy
+      filter: (src) => !src.includes(`${join(ROOT, "notebooks", ".observablehq")}`)
+    });
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  child = spawn(process.execPath, ["scripts/preview.mjs", "--port", String(port), "--no-open"], {
+    cwd: dir,
+    env: {...process.env, MOVIELAB_DATA: "synthetic", MOVIELAB_DATA_ROOT: join(dir, "data"), MOVIELAB_CACHE: "off"},
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true
+  });
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  for (let i = 0; i < 120; i++) {
+    try {
+      await fetch(`${base}/_movielab/loaders`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (child?.pid) process.kill(-child.pid, "SIGTERM");
+  if (dir) rmSync(dir, {recursive: true, force: true});
+});
+
+describe.skipIf(!READY)("npm start (scripts/preview.mjs)", () => {
+  it("shows a first visit's running loader, then a change to lib/ in the open page", async () => {
+    const seen = new Set<string>();
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        const running = (await (await fetch(`${base}/_movielab/loaders`)).json()) as {loader: string}[];
+        for (const r of running) seen.add(r.loader);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const page = await browser!.newPage();
+    await page.goto(`${base}/ratings`);
+    const meanText = page.getByText(/The mean is\s*\d/).first();
+    await meanText.waitFor({timeout: 90_000});
+    polling = false;
+    await poll;
+    expect([...seen], log).toContain("ratings.json");
+    expect(await page.locator("#movielab-loaders").count()).toBe(1);
+    const before = Number(/The mean is\s*([\d.]+)/.exec((await meanText.textContent()) ?? "")![1]);
+
+    const file = join(dir, "lib", "analysis", "rating-moments.ts");
+    const source = readFileSync(file, "utf8");
+    expect(source).toContain("const mean = sum / n;");
+    const started = performance.now();
+    writeFileSync(file, source.replace("const mean = sum / n;", "const mean = sum / n + 1;"));
+    const after = (before + 1).toFixed(2);
+    await page.getByText(new RegExp(`The mean is\\s*${after.replace(".", "\\.")}`)).waitFor({timeout: 60_000});
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `preview: a lib/ change reached the open page in ${seconds.toFixed(1)} s (loader re-run included)\n`
+    );
+    expect(log).toMatch(/data\/ratings\.json\.ts will re-run \(lib\/analysis\/rating-moments\.ts\)/);
+    await page.close();
+  }, 180_000);
+});
