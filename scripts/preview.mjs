@@ -8,15 +8,19 @@
 // - Progress: every loader gets scripts/loader-status.mjs preloaded, which records what it is doing;
 //   this server answers /_movielab/loaders with that, and the pages' panel (scripts/preview-panel.mjs)
 //   shows it while a first visit waits.
+// - Warm: in the background, every data loader whose output is missing or stale runs, slowest first,
+//   two at a time (as the build runs them), through Framework's own loaders, so a page visited
+//   meanwhile shares the run instead of starting another; pages read later open at once.
 // - Offline: Framework's npm look-ups are answered first (scripts/seed-npm-versions.mjs).
 //
-// Usage: node scripts/preview.mjs [--port N] [--host H] [--no-open]   (as `observable preview`)
+// Usage: node scripts/preview.mjs [--port N] [--host H] [--no-open] [--no-warm]
 import {mkdtempSync, readdirSync, readFileSync, rmSync, watch} from "node:fs";
 import {tmpdir} from "node:os";
 import {delimiter, dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {parseArgs} from "node:util";
 import {refreshLoaders} from "./loader-deps.mjs";
+import {dataLoaders, loaderJobs} from "./run-loaders.mjs";
 import {seedNpmVersions} from "./seed-npm-versions.mjs";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,9 +32,12 @@ const {values} = parseArgs({
     port: {type: "string"},
     host: {type: "string", default: "127.0.0.1"},
     open: {type: "boolean", default: true},
-    "no-open": {type: "boolean", default: false}
+    "no-open": {type: "boolean", default: false},
+    "no-warm": {type: "boolean", default: false}
   }
 });
+// Framework reads observablehq.config.ts and runs loaders relative to the working directory.
+process.chdir(PROJECT);
 
 const log = (msg) => console.log(`movielab preview: ${msg}`);
 const report = (touched) => {
@@ -68,8 +75,30 @@ function runningLoaders() {
   return out.sort((a, b) => a.started - b.started);
 }
 
-const framework = join(PROJECT, "node_modules", "@observablehq", "framework", "dist", "preview.js");
-const {preview} = await import(pathToFileURL(framework).href);
+const FRAMEWORK = join(PROJECT, "node_modules", "@observablehq", "framework", "dist");
+const {preview} = await import(pathToFileURL(join(FRAMEWORK, "preview.js")).href);
+const {readConfig} = await import(pathToFileURL(join(FRAMEWORK, "config.js")).href);
+
+/** Runs every data loader that is not fresh, `jobs` at a time, slowest first, through Framework. */
+async function warmUp() {
+  const {loaders} = await readConfig(undefined, undefined);
+  const queue = dataLoaders(PROJECT).map((name) => `/data/${name}`);
+  const started = performance.now();
+  const failed = [];
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      try {
+        await loaders.find(path)?.load();
+      } catch (error) {
+        failed.push(`${path} (${error.message})`);
+      }
+    }
+  };
+  await Promise.all(Array.from({length: loaderJobs()}, worker));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  log(`every page's data is ready (${seconds} s)${failed.length > 0 ? `; failed: ${failed.join(", ")}` : ""}`);
+  report(refreshLoaders({root: ROOT, project: PROJECT})); // files the new outputs in the store
+}
 const server = await preview({
   hostname: values.host,
   port: values.port === undefined ? undefined : Number(values.port),
@@ -107,6 +136,11 @@ for (const dir of WATCHED) {
       }
     }, 150);
   });
+}
+
+if (!values["no-warm"]) {
+  log("computing every page's data in the background (--no-warm to skip)");
+  warmUp().catch((error) => log(`warm-up stopped: ${error.message}`));
 }
 
 const cleanup = () => rmSync(statusDir, {recursive: true, force: true});

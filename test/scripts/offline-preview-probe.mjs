@@ -11,7 +11,7 @@ const port = await new Promise((resolve) => {
     s.close(() => resolve(port));
   });
 });
-const child = spawn("npm", ["run", "dev", "--", "--port", String(port), "--no-open"], {
+const child = spawn("npm", ["run", "dev", "--", "--port", String(port), "--no-open", "--no-warm"], {
   env: {...process.env, npm_config_update_notifier: "false"},
   stdio: ["ignore", "pipe", "pipe"],
   detached: true

@@ -6,15 +6,14 @@
  * Skips without Chromium, except in CI where it fails.
  */
 import {spawn, type ChildProcess} from "node:child_process";
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
-import {createServer} from "node:net";
-import {tmpdir} from "node:os";
-import {join, resolve} from "node:path";
+import {existsSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {CHROMIUM, launchChromium} from "../browser/chromium.js";
+import {freePort} from "../helpers/free-port.js";
+import {copyProject} from "../helpers/project-copy.js";
 
-const ROOT = resolve(import.meta.dirname, "..", "..");
 const READY = existsSync(CHROMIUM);
 if (!READY && process.env.CI === "true") throw new Error(`Chromium is required in CI (${CHROMIUM})`);
 
@@ -24,29 +23,12 @@ let browser: Browser | undefined;
 let base: string;
 let log = "";
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const {port} = s.address() as {port: number};
-      s.close(() => done(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   if (!READY) return;
-  dir = mkdtempSync(join(tmpdir(), "movielab-preview-"));
-  for (const name of ["lib", "notebooks", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
-    cpSync(join(ROOT, name), join(dir, name), {
-      recursive: true,
-      verbatimSymlinks: true, // notebooks/lib → ../lib must point into the copy
-      filter: (src) => !src.includes(`${join(ROOT, "notebooks", ".observablehq")}`)
-    });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  dir = copyProject("movielab-preview-");
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ["scripts/preview.mjs", "--port", String(port), "--no-open"], {
+  child = spawn(process.execPath, ["scripts/preview.mjs", "--port", String(port), "--no-open", "--no-warm"], {
     cwd: dir,
     env: {...process.env, MOVIELAB_DATA: "synthetic", MOVIELAB_DATA_ROOT: join(dir, "data"), MOVIELAB_CACHE: "off"},
     stdio: ["ignore", "pipe", "pipe"],
