@@ -12,6 +12,7 @@ import {DEFAULT_CLASSIFIER_PARAMS} from "../../lib/models/classifier/pipeline.js
 const CV_FOLDS = 3;
 
 const started = performance.now();
+let lastLine = started;
 const data = await openDataset({clean: {beforeRelease: false}});
 const {dataset, folds: datasetFolds, sample} = budgeted(data, BUDGETS["classifier-cv"]);
 const {protocol, description, folds} = await datasetFolds.classifier(CV_FOLDS);
@@ -20,10 +21,14 @@ const result = await crossValidateClassifier(dataset, {
   trainer: parallelTrainer(),
   params: DEFAULT_CLASSIFIER_PARAMS,
   onProgress: (p) => {
-    if (p.phase === "done")
-      process.stderr.write(
-        `classifier-cv.json: fold ${p.name} done at ${((performance.now() - started) / 1000).toFixed(1)} s\n`
-      );
+    const at = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    const fold = `fold ${p.name} (${p.fold + 1} of ${p.folds})`;
+    if (p.phase === "done") process.stderr.write(`classifier-cv.json: ${fold} done at ${at}\n`);
+    // Every 5 s within a fold, so the preview's panel (and the terminal) can say how far along it is.
+    else if (p.phase === "fit" && performance.now() - lastLine > 5000) {
+      lastLine = performance.now();
+      process.stderr.write(`classifier-cv.json: ${fold}, boosting round ${p.round} of ${p.rounds} at ${at}\n`);
+    }
   }
 });
 const seconds = (performance.now() - started) / 1000;

@@ -33,7 +33,7 @@ export function request<T>(w: Worker, job?: unknown): Promise<T> {
     const onMessage = (msg: {ok: true; result: T} | {ok: false; error: string}) => {
       done();
       if (msg.ok) resolve(msg.result);
-      else reject(new Error(`gbdt worker: ${msg.error}`));
+      else reject(new Error(`worker thread: ${msg.error}`));
     };
     const onError = (e: Error) => {
       done();
@@ -41,7 +41,7 @@ export function request<T>(w: Worker, job?: unknown): Promise<T> {
     };
     const onExit = (code: number) => {
       done();
-      reject(new Error(`gbdt worker exited with code ${code} before answering`));
+      reject(new Error(`worker thread exited with code ${code} before answering`));
     };
     w.on("message", onMessage);
     w.on("error", onError);
