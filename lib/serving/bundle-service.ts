@@ -67,6 +67,9 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
       const u = userOf(userId);
       const m = movieOf(movieId);
       const p = predictPair(classifier, lookup, u, m);
+      const seen = seenOf(u);
+      // A scan, not a binary search: the bundle's validation does not promise sorted rows, and a user's row is short.
+      const at = seen.movies.indexOf(m);
       return {
         userId,
         movieId,
@@ -74,6 +77,7 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
         expected: p.expected,
         probabilities: classifier.classValues.map((value, k) => ({value, p: p.probabilities[k]})),
         coldStart: p.coldStart,
+        userRating: at < 0 ? null : classifier.classValues[seen.classes[at]],
         modelVersion: version
       };
     },

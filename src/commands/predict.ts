@@ -14,7 +14,8 @@ export const command: Command = {
   name: "predict",
   summary: "predict a user's rating of a movie with a classifier bundle",
   description:
-    "Prints the most probable rating, the expected rating and every class's probability. Exit 0 on success, 1 when\n" +
+    "Prints the most probable rating, the expected rating, every class's probability and, when the user already rated\n" +
+    "the movie in the bundle's training ratings, what they gave. Exit 0 on success, 1 when\n" +
     "the bundle is bad or the user or movie is unknown to it, 2 on bad usage. --json prints the API's /predict answer.",
   options: {
     model: {type: "string", value: "FILE", description: "classifier bundle (required)"},
@@ -42,6 +43,10 @@ export const command: Command = {
     const lines = [
       `user ${userId}, movie ${movieId}${title !== undefined ? ` ${JSON.stringify(title)}` : ""}: predicted ${p.rating}★, expected ${p.expected.toFixed(2)}${p.coldStart ? " (cold start: answered from priors)" : ""}`
     ];
+    if (p.userRating !== null)
+      lines.push(
+        `  user ${userId} already rated this movie ${p.userRating}★ in the training ratings (the model saw that rating)`
+      );
     const width = 30;
     for (const c of [...p.probabilities].sort((a, b) => b.value - a.value)) {
       lines.push(

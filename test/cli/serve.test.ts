@@ -166,16 +166,52 @@ describe("movielab predict and recommend", () => {
     expect(bad.stderr).toMatch(/--user "1\.5": expected an integer/);
   });
 
-  it("recommend prints k movies, --json the API's answer", async () => {
+  it("predict says when the user already rated the movie in the training ratings, and what they gave", async () => {
+    const r = fixture.data.ratings;
+    const user = fixture.data.userIds[r.user[0]];
+    const movie = fixture.data.movies.id[r.movie[0]];
+    const [text, json] = await Promise.all(
+      [[], ["--json"]].map(
+        (extra) =>
+          start(["predict", "--model", fixture.path, "--user", String(user), "--movie", String(movie), ...extra]).done
+      )
+    );
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`user ${user} already rated this movie ${r.rating[0]}★ in the training ratings`);
+    expect(JSON.parse(json.stdout).user_rating).toBe(r.rating[0]);
+  });
+
+  it("recommend --bundle prints k movies under a header with their ids and names the ranker; --json the API's answer", async () => {
     const user = fixture.data.userIds[3];
     const direct = await fixture.service.recommend(user, 4);
-    const json = await start(["recommend", "--model", fixture.path, "--user", String(user), "--k", "4", "--json"]).done;
+    const json = await start(["recommend", "--bundle", fixture.path, "--user", String(user), "--k", "4", "--json"])
+      .done;
     expect(json.code).toBe(0);
     const body = JSON.parse(json.stdout);
     expect(body.items.map((m: {movie_id: number}) => m.movie_id)).toEqual(direct.items.map((m) => m.movieId));
-    const text = await start(["recommend", "--model", fixture.path, "--user", String(user), "--k", "4"]).done;
-    expect(text.stdout.split("\n").filter((l) => /^\s+\d+\. /.test(l))).toHaveLength(4);
-    const badK = await start(["recommend", "--model", fixture.path, "--user", String(user), "--k", "0"]).done;
+    const text = await start(["recommend", "--bundle", fixture.path, "--user", String(user), "--k", "4"]).done;
+    const lines = text.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe(
+      `top 4 for user ${user}, ranked by ease, the bundle's ranker (scores rank movies; they are not ratings):`
+    );
+    expect(lines[1]).toMatch(/^\s+#\s+movie id\s+score\s+title$/);
+    const rows = lines.filter((l) => /^\s+\d+\s+\d+\s+-?\d+\.\d{3}  /.test(l));
+    expect(rows.map((l) => Number(l.trim().split(/\s+/)[1]))).toEqual(direct.items.map((m) => m.movieId));
+    // The last line names the ranker that made the list, not only the bundle's classifier.
+    expect(lines.at(-1)).toBe(`list by ranker ease; bundle ${direct.modelVersion}`);
+    const badK = await start(["recommend", "--bundle", fixture.path, "--user", String(user), "--k", "0"]).done;
     expect(badK.code).toBe(2);
+  });
+
+  it("recommend refuses the old --model FILE and mixed sources with advice naming the options (exit 2)", async () => {
+    const old = await start(["recommend", "--model", fixture.path, "--user", "1"]).done;
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain(`for a bundle file use --bundle ${fixture.path}`);
+    const both = await start(["recommend", "--bundle", fixture.path, "--data", "synthetic", "--user", "1"]).done;
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--bundle and --data are two sources/);
+    const none = await start(["recommend", "--user", "1"]).done;
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/needs a source: --bundle FILE/);
   });
 });
