@@ -1,6 +1,7 @@
 /** `movielab predict --model <bundle> --user N --movie N`: one rating prediction with its class probabilities. */
 import {resolve} from "node:path";
 import {ID_MAX} from "../../lib/data/fields.js";
+import {closeTopClasses} from "../../lib/widget/prediction-summary.js";
 import {formatPercent} from "../../lib/widget/probability-bars.js";
 import {NotFoundError} from "../../lib/serving/types.js";
 import {predictToWire} from "../../lib/serving/wire.js";
@@ -43,6 +44,11 @@ export const command: Command = {
     const lines = [
       `user ${userId}, movie ${movieId}${title !== undefined ? ` ${JSON.stringify(title)}` : ""}: predicted ${p.rating}★, expected ${p.expected.toFixed(2)}${p.coldStart ? " (cold start: answered from priors)" : ""}`
     ];
+    const close = closeTopClasses(p.probabilities);
+    if (close !== null)
+      lines.push(
+        `  the classes are close: ${close.map((c) => `${c.value}★ ${formatPercent(c.p)}`).join(", ")}; the expected rating says more`
+      );
     if (p.userRating !== null)
       lines.push(
         `  user ${userId} already rated this movie ${p.userRating}★ in the training ratings (the model saw that rating)`

@@ -3,6 +3,8 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {closeTopClasses} from "../../lib/widget/prediction-summary.js";
+import {formatPercent} from "../../lib/widget/probability-bars.js";
 import {trainFixtureBundle, type BundleFixture} from "../helpers/bundle-fixture.js";
 
 const BIN = resolve(import.meta.dirname, "..", "..", "bin", "movielab.js");
@@ -179,6 +181,25 @@ describe("movielab predict and recommend", () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`user ${user} already rated this movie ${r.rating[0]}★ in the training ratings`);
     expect(JSON.parse(json.stdout).user_rating).toBe(r.rating[0]);
+  });
+
+  it("predict says when the two most probable classes are within 5 points", async () => {
+    const user = fixture.data.userIds[0];
+    let found: {movie: number; close: NonNullable<ReturnType<typeof closeTopClasses>>} | null = null;
+    for (const movie of fixture.data.movies.id) {
+      const close = closeTopClasses((await fixture.service.predict(user, movie)).probabilities);
+      if (close !== null) {
+        found = {movie, close};
+        break;
+      }
+    }
+    expect(found).not.toBeNull();
+    const {movie, close} = found!;
+    const text = await start(["predict", "--model", fixture.path, "--user", String(user), "--movie", String(movie)])
+      .done;
+    expect(text.stdout).toContain(
+      `the classes are close: ${close[0].value}★ ${formatPercent(close[0].p)}, ${close[1].value}★ ${formatPercent(close[1].p)}`
+    );
   });
 
   it("recommend --bundle prints k movies under a header with their ids and names the ranker; --json the API's answer", async () => {
