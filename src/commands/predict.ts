@@ -1,11 +1,11 @@
-/** `movielab predict --model <bundle> --user N --movie N`: one rating prediction with its class probabilities. */
-import {resolve} from "node:path";
+/** `movielab predict --bundle FILE --user N --movie N`: one rating prediction with its class probabilities. */
 import {ID_MAX} from "../../lib/data/fields.js";
 import {closeTopClasses} from "../../lib/widget/prediction-summary.js";
 import {formatPercent} from "../../lib/widget/probability-bars.js";
 import {NotFoundError} from "../../lib/serving/types.js";
 import {predictToWire} from "../../lib/serving/wire.js";
-import {integerOption, stringOption} from "../options/values.js";
+import {BUNDLE_OPTIONS, bundlePath} from "../options/bundle.js";
+import {integerOption} from "../options/values.js";
 import {loadServiceFromFile} from "../server/load-service.js";
 import type {Command} from "../cli-command.js";
 
@@ -15,17 +15,18 @@ export const command: Command = {
   name: "predict",
   summary: "predict a user's rating of a movie with a classifier bundle",
   description:
-    "Prints the most probable rating, the expected rating, every class's probability and, when the user already rated\n" +
-    "the movie in the bundle's training ratings, what they gave. Exit 0 on success, 1 when\n" +
-    "the bundle is bad or the user or movie is unknown to it, 2 on bad usage. --json prints the API's /predict answer.",
+    "Prints the most probable rating, the expected rating, every class's probability (and whether the top two are\n" +
+    "within 5 points) and, when the user already rated the movie in the bundle's training ratings, what they gave.\n" +
+    "Exit 0 on success, 1 when the bundle is bad or the user or movie is unknown to it, 2 on bad usage. --json prints\n" +
+    "the API's /predict answer.",
   options: {
-    model: {type: "string", value: "FILE", description: "classifier bundle (required)"},
+    ...BUNDLE_OPTIONS,
     user: {type: "string", value: "ID", description: "user id as in the data set (required)"},
     movie: {type: "string", value: "ID", description: "movie id as in the data set (required)"},
     json: {type: "boolean", description: "print JSON (snake_case, as POST /predict answers)"}
   },
   async run(ctx) {
-    const modelPath = resolve(ctx.cwd, stringOption(ctx.options.model, "model", WHERE, "<bundle>"));
+    const modelPath = bundlePath(ctx, WHERE);
     const userId = integerOption(ctx.options.user, "user", 0, ID_MAX, WHERE);
     const movieId = integerOption(ctx.options.movie, "movie", 0, ID_MAX, WHERE);
     const {service, bundle} = await loadServiceFromFile(modelPath);

@@ -60,7 +60,7 @@ describe("movielab serve", () => {
   });
 
   it("serves a real bundle over a socket, logs JSON, and exits 0 on SIGTERM after finishing", async () => {
-    const run = start(["serve", "--model", fixture.path, "--port", "0"]);
+    const run = start(["serve", "--bundle", fixture.path, "--port", "0"]);
     running.push(run.child);
     const url = await urlOf(run);
     const health = await (await fetch(`${url}/health`)).json();
@@ -98,7 +98,7 @@ describe("movielab serve", () => {
   });
 
   it("--quiet logs nothing for good requests", async () => {
-    const run = start(["serve", "--model", fixture.path, "--port", "0", "--quiet"]);
+    const run = start(["serve", "--bundle", fixture.path, "--port", "0", "--quiet"]);
     running.push(run.child);
     const url = await urlOf(run);
     expect((await fetch(`${url}/health`)).status).toBe(200);
@@ -111,12 +111,12 @@ describe("movielab serve", () => {
   it("refuses a bad bundle with a message and exit 1", async () => {
     const broken = join(tmp, "broken.json");
     writeFileSync(broken, fixture.text.slice(0, fixture.text.length / 2));
-    const result = await start(["serve", "--model", broken, "--port", "0"]).done;
+    const result = await start(["serve", "--bundle", broken, "--port", "0"]).done;
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.json: the file is truncated/);
     expect(result.stderr).not.toMatch(/ at .*\.ts:\d+/); // no stack trace
 
-    const missing = await start(["serve", "--model", join(tmp, "nope.json"), "--port", "0"]).done;
+    const missing = await start(["serve", "--bundle", join(tmp, "nope.json"), "--port", "0"]).done;
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.json: no such file/);
   });
@@ -124,11 +124,15 @@ describe("movielab serve", () => {
   it("bad usage exits 2 naming the option", async () => {
     const noModel = await start(["serve"]).done;
     expect(noModel.code).toBe(2);
-    expect(noModel.stderr).toMatch(/--model <bundle> is required/);
-    const badPort = await start(["serve", "--model", fixture.path, "--port", "70000"]).done;
+    expect(noModel.stderr).toMatch(/--bundle FILE is required/);
+    // --model is --bundle's older name here: the same file, never both.
+    const both = await start(["serve", "--bundle", fixture.path, "--model", fixture.path]).done;
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--bundle and --model name the same file here; give one of them/);
+    const badPort = await start(["serve", "--bundle", fixture.path, "--port", "70000"]).done;
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toMatch(/--port "70000": expected an integer from 0 to 65535/);
-    const badCors = await start(["serve", "--model", fixture.path, "--cors", "example.org/x"]).done;
+    const badCors = await start(["serve", "--bundle", fixture.path, "--cors", "example.org/x"]).done;
     expect(badCors.code).toBe(2);
     expect(badCors.stderr).toMatch(/--cors/);
   });
@@ -139,14 +143,14 @@ describe("movielab predict and recommend", () => {
     const user = fixture.data.userIds[0];
     const movie = fixture.data.movies.id[1];
     const direct = await fixture.service.predict(user, movie);
-    const text = await start(["predict", "--model", fixture.path, "--user", String(user), "--movie", String(movie)])
+    const text = await start(["predict", "--bundle", fixture.path, "--user", String(user), "--movie", String(movie)])
       .done;
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`predicted ${direct.rating}★, expected ${direct.expected.toFixed(2)}`);
     expect(text.stdout).toContain(JSON.stringify("<img src=x onerror=alert(1)>"));
     const json = await start([
       "predict",
-      "--model",
+      "--bundle",
       fixture.path,
       "--user",
       String(user),
@@ -160,10 +164,11 @@ describe("movielab predict and recommend", () => {
       rating: direct.rating,
       cold_start: false
     });
+    // --model, the older name of --bundle here, still reads the bundle.
     const unknown = await start(["predict", "--model", fixture.path, "--user", "99999", "--movie", String(movie)]).done;
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/unknown user id 99999/);
-    const bad = await start(["predict", "--model", fixture.path, "--user", "1.5", "--movie", String(movie)]).done;
+    const bad = await start(["predict", "--bundle", fixture.path, "--user", "1.5", "--movie", String(movie)]).done;
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--user "1\.5": expected an integer/);
   });
@@ -175,7 +180,7 @@ describe("movielab predict and recommend", () => {
     const [text, json] = await Promise.all(
       [[], ["--json"]].map(
         (extra) =>
-          start(["predict", "--model", fixture.path, "--user", String(user), "--movie", String(movie), ...extra]).done
+          start(["predict", "--bundle", fixture.path, "--user", String(user), "--movie", String(movie), ...extra]).done
       )
     );
     expect(text.code).toBe(0);
@@ -195,7 +200,7 @@ describe("movielab predict and recommend", () => {
     }
     expect(found).not.toBeNull();
     const {movie, close} = found!;
-    const text = await start(["predict", "--model", fixture.path, "--user", String(user), "--movie", String(movie)])
+    const text = await start(["predict", "--bundle", fixture.path, "--user", String(user), "--movie", String(movie)])
       .done;
     expect(text.stdout).toContain(
       `the classes are close: ${close[0].value}★ ${formatPercent(close[0].p)}, ${close[1].value}★ ${formatPercent(close[1].p)}`
