@@ -20,7 +20,7 @@ RUN npm run build
 # Fewer rounds than the CLI's tuned defaults keep the image build short; retrain and mount for real use.
 RUN mkdir -p model \
  && node bin/movielab.js train classifier --data synthetic --out model/model.json --rounds 80 --validation 0 --early-stopping 0 \
- && node bin/movielab.js predict --model model/model.json --user 1 --movie 1
+ && node bin/movielab.js predict --bundle model/model.json --user 1 --movie 1
 
 # ---- runtime: production dependencies, sources run by tsx, the site and the model ------------------
 FROM docker.io/library/node:20-bookworm-slim AS runtime
@@ -37,4 +37,4 @@ COPY --from=build /app/model ./model
 USER node
 EXPOSE 5000
 # node is PID 1 and handles SIGTERM itself (graceful shutdown), so no init wrapper is needed.
-CMD ["node", "--import", "tsx", "src/cli.ts", "serve", "--model", "/app/model/model.json", "--site", "/app/dist", "--host", "0.0.0.0", "--port", "5000"]
+CMD ["node", "--import", "tsx", "src/cli.ts", "serve", "--bundle", "/app/model/model.json", "--site", "/app/dist", "--host", "0.0.0.0", "--port", "5000"]

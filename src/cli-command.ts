@@ -12,6 +12,11 @@ export interface OptionSpec {
   /** Placeholder shown in help for string options (e.g. "DIR"). */
   value?: string;
   description: string;
+  /**
+   * Set for an option that was split or renamed: still parsed so that using it fails with this
+   * advice (exit 2) instead of "unknown option" or a silent change of meaning; hidden from --help.
+   */
+  retired?: string;
 }
 
 /** One positional argument, for usage lines and count checks. */
@@ -121,6 +126,10 @@ export async function runCommand(command: Command, argv: string[], path: string[
     io.out(leafHelp(command, here));
     return 0;
   }
+  for (const [name, o] of Object.entries(options)) {
+    if (o.retired !== undefined && parsed.values[name] !== undefined)
+      throw new UsageError(`--${name} is no longer accepted: ${o.retired}`, where);
+  }
   const specs = command.args ?? [];
   const required = specs.filter((a) => !a.optional).length;
   if (parsed.positionals.length < required) {
@@ -156,10 +165,12 @@ export function leafHelp(command: Command, path: string[]): string {
     lines.push("Arguments:");
     lines.push(...table((command.args ?? []).map((a) => [`<${a.name}>`, a.description])), "");
   }
-  const options: [string, string][] = Object.entries(command.options ?? {}).map(([name, o]) => [
-    `${o.short ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`,
-    o.description
-  ]);
+  const options: [string, string][] = Object.entries(command.options ?? {})
+    .filter(([, o]) => o.retired === undefined)
+    .map(([name, o]) => [
+      `${o.short ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`,
+      o.description
+    ]);
   options.push(["-h, --help", "show this help"]);
   lines.push("Options:", ...table(options), "");
   return lines.join("\n");

@@ -1,7 +1,7 @@
 /**
  * The PredictionService answered from a classifier bundle in this process (server, CLI, page):
  * rating predictions with class probabilities, top-N of unseen movies from the bundle's pruned
- * ranker (popularity when it has none), accent-insensitive title search and user summaries.
+ * ranker (popularity when it has none), ranked accent-insensitive title search (search-movies.ts) and user summaries.
  * Unknown user or movie ids throw NotFoundError (the API answers 404). Browser-safe.
  */
 import {BundleError, type Bundle} from "../bundle/bundle.js";
@@ -21,6 +21,7 @@ import {
   type RecommendResult,
   type UserInfo
 } from "./types.js";
+import {searchIndex, searchMovies} from "./search-movies.js";
 
 /** Movies shown in a user's summary. */
 const TOP_RATED = 5;
@@ -33,7 +34,7 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
   const userIndex = indexOf(bundle.idMaps.users);
   const movieIndex = indexOf(bundle.idMaps.movies);
   const titles = bundle.titles ?? Array.from(bundle.idMaps.movies, (id) => `movie ${id}`);
-  const folded = titles.map(foldText);
+  const index = searchIndex(titles, state.popularity);
   const version = `${bundle.model}@movielab-${bundle.meta.library}/${bundle.meta.createdAt}`;
   const nMovies = bundle.idMaps.movies.length;
 
@@ -67,6 +68,9 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
       const u = userOf(userId);
       const m = movieOf(movieId);
       const p = predictPair(classifier, lookup, u, m);
+      const seen = seenOf(u);
+      // A scan, not a binary search: the bundle's validation does not promise sorted rows, and a user's row is short.
+      const at = seen.movies.indexOf(m);
       return {
         userId,
         movieId,
@@ -74,6 +78,7 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
         expected: p.expected,
         probabilities: classifier.classValues.map((value, k) => ({value, p: p.probabilities[k]})),
         coldStart: p.coldStart,
+        userRating: at < 0 ? null : classifier.classValues[seen.classes[at]],
         modelVersion: version
       };
     },
@@ -99,19 +104,7 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
 
     async searchMovies(query, limit): Promise<MovieInfo[]> {
       checkCount("limit", limit);
-      const q = foldText(query).trim();
-      if (q === "") return [];
-      const hits: number[] = [];
-      for (let m = 0; m < nMovies; m++) if (folded[m].includes(q)) hits.push(m);
-      // Titles that start with the query first, then the most rated, then by title.
-      const starts = (m: number): number => (folded[m].startsWith(q) ? 0 : 1);
-      hits.sort(
-        (a, b) =>
-          starts(a) - starts(b) ||
-          state.popularity[b] - state.popularity[a] ||
-          (titles[a] < titles[b] ? -1 : titles[a] > titles[b] ? 1 : 0)
-      );
-      return hits.slice(0, limit).map(info);
+      return searchMovies(index, query, limit).map(info);
     },
 
     async user(userId): Promise<UserInfo> {
@@ -185,11 +178,6 @@ export function lookupDataset(bundle: Bundle<WorkbenchState>): Dataset {
         }
       : undefined
   };
-}
-
-/** Lower case without accents or other combining marks: "Café" and "cafe" match. */
-export function foldText(s: string): string {
-  return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 function indexOf(ids: Int32Array): Map<number, number> {

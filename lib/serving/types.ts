@@ -21,6 +21,11 @@ export interface PredictResult {
   probabilities: ClassProbability[];
   /** True when the user or movie was unknown to the model and it answered from priors (cold start). */
   coldStart: boolean;
+  /**
+   * The user's own rating of this movie in the training ratings the model was built from, null when
+   * they had not rated it there. The prediction above is still the model's, made without looking it up.
+   */
+  userRating: number | null;
   /** Identifies the bundle that answered (model name, library version, creation time). */
   modelVersion: string;
 }

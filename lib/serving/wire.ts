@@ -13,6 +13,7 @@ export function predictToWire(r: PredictResult) {
     expected: r.expected,
     probabilities: r.probabilities.map((c) => ({value: c.value, p: c.p})),
     cold_start: r.coldStart,
+    user_rating: r.userRating,
     model_version: r.modelVersion
   };
 }
@@ -60,6 +61,8 @@ export function predictFromWire(w: PredictWire): PredictResult {
     expected: w.expected,
     probabilities: w.probabilities.map((c) => ({value: c.value, p: c.p})),
     coldStart: w.cold_start,
+    // An older server does not send it: unknown, so the widget says nothing rather than "not rated".
+    userRating: w.user_rating ?? null,
     modelVersion: w.model_version
   };
 }

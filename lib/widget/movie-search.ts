@@ -5,6 +5,7 @@
  * text). Titles are text nodes only.
  */
 import type {MovieInfo} from "../serving/types.js";
+import {orderByMatch} from "../serving/search-movies.js";
 import {h, replaceChildren, uniqueId} from "./dom.js";
 
 export interface MovieSearchOptions {
@@ -160,7 +161,8 @@ export function createMovieSearch(doc: Document, options: MovieSearchOptions): M
     pending = options.search(query, limit).then(
       (found) => {
         if (mine !== seq) return; // a later keystroke superseded this search
-        results = found;
+        // Any service may answer (an older server ranks by substring): order by match, keeping its order within a tier.
+        results = orderByMatch(found, (m) => m.title, query);
         render();
       },
       (e) => {

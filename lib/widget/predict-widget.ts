@@ -1,7 +1,7 @@
 /**
  * The prediction widget: pick a user (demographics and a few movies they rated), search a movie by
- * title, see the predicted rating with its class probabilities, the expected rating and the user's
- * top-N. It follows the Observable Inputs contract: the element's `.value` is the latest
+ * title, see the expected rating first (with a note when the top classes are close), the class
+ * probabilities, the user's own rating when they already rated the movie, and the user's top-N. It follows the Observable Inputs contract: the element's `.value` is the latest
  * {user, movie, prediction} and it dispatches `input` (bubbling) whenever that changes, so
  * `view(PredictWidget(service))` works in a Framework page. Works with any PredictionService: a
  * bundle in the browser or a remote API.
@@ -16,7 +16,8 @@ import {
 } from "../serving/types.js";
 import {h, replaceChildren, uniqueId} from "./dom.js";
 import {createMovieSearch, movieLabel} from "./movie-search.js";
-import {probabilityBars} from "./probability-bars.js";
+import {byProbability, closeTopClasses, formatExpected} from "./prediction-summary.js";
+import {formatPercent, probabilityBars} from "./probability-bars.js";
 import {WIDGET_CSS} from "./styles.js";
 
 export interface PredictWidgetValue {
@@ -161,25 +162,47 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     );
   }
 
-  function renderPrediction(p: PredictResult, movie: MovieInfo): void {
+  /** The line under the headline: the most likely class, or the two that are nearly tied. */
+  function classesLine(p: PredictResult): HTMLElement {
+    const close = closeTopClasses(p.probabilities);
+    const top = close?.[0] ?? byProbability(p.probabilities)[0];
+    return h(
+      doc,
+      "div",
+      {class: close ? "mlp-classes mlp-close" : "mlp-classes"},
+      close ? "The classes are close: " : "Most likely ",
+      h(doc, "strong", {class: "mlp-rating"}, `${top.value}★`),
+      close
+        ? ` ${formatPercent(top.p)}, ${close[1].value}★ ${formatPercent(close[1].p)}; the expected rating says more than either.`
+        : ` (${formatPercent(top.p)})`
+    );
+  }
+
+  function renderPrediction(p: PredictResult, movie: MovieInfo, userId: number): void {
     replaceChildren(
       result,
       h(
         doc,
         "div",
         {class: "mlp-headline"},
-        "Predicted rating ",
-        h(doc, "strong", {class: "mlp-rating"}, `${p.rating}★`),
-        ` for ${movieLabel(movie)}`
+        h(doc, "strong", {class: "mlp-expected"}, formatExpected(p.expected)),
+        ` expected for ${movieLabel(movie)}`
       ),
+      classesLine(p),
       h(
         doc,
         "div",
-        {},
-        "Expected rating ",
-        h(doc, "strong", {class: "mlp-expected"}, p.expected.toFixed(2)),
-        ` on ${service.scale.min}–${service.scale.max}`
+        {class: "mlp-muted"},
+        `Expected rating ${p.expected.toFixed(2)} on ${service.scale.min}–${service.scale.max}: the classes' values weighted by their probabilities.`
       ),
+      p.userRating !== null
+        ? h(
+            doc,
+            "div",
+            {class: "mlp-user-rating"},
+            `User ${userId} already rated this ${p.userRating}★ (in the ratings the model was trained on).`
+          )
+        : null,
       p.coldStart
         ? h(
             doc,
@@ -206,7 +229,7 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     try {
       const p = await track(service.predict(user.userId, movie.movieId));
       if (mine !== predictSeq) return;
-      renderPrediction(p, movie);
+      renderPrediction(p, movie, user.userId);
       clearStatus();
       emit({user, movie, prediction: p});
     } catch (e) {

@@ -1,8 +1,9 @@
-/** `movielab serve --model <bundle>`: the HTTP API (and optionally the built site) on one port. */
+/** `movielab serve --bundle FILE`: the HTTP API (and optionally the built site) on one port. */
 import {resolve} from "node:path";
 import {parseCorsOrigins} from "../server/cors.js";
-import {integerOption, stringOption} from "../options/values.js";
+import {integerOption} from "../options/values.js";
 import {loadServiceFromFile} from "../server/load-service.js";
+import {BUNDLE_OPTIONS, bundlePath} from "../options/bundle.js";
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_IDLE_TIMEOUT_MS,
@@ -24,7 +25,7 @@ export const command: Command = {
     "A bad bundle stops the start with a message and exit code 1. Logs are JSON lines on stdout (pino); SIGINT or\n" +
     "SIGTERM stops accepting connections, lets in-flight requests finish and exits 0.",
   options: {
-    model: {type: "string", value: "FILE", description: "model bundle to serve (required)"},
+    ...BUNDLE_OPTIONS,
     port: {type: "string", value: "N", description: "TCP port, 0 for any free one (default 5000)"},
     host: {type: "string", value: "ADDR", description: "interface to bind (default 127.0.0.1; 0.0.0.0 in a container)"},
     site: {type: "string", value: "DIR", description: "also serve this built site (dist/) on the same port"},
@@ -52,7 +53,7 @@ export const command: Command = {
     quiet: {type: "boolean", description: "log warnings and errors only"}
   },
   async run(ctx) {
-    const modelPath = resolve(ctx.cwd, stringOption(ctx.options.model, "model", WHERE, "<bundle>"));
+    const modelPath = bundlePath(ctx, WHERE);
     const port = integerOption(ctx.options.port, "port", 0, 65535, WHERE, 5000);
     const bodyLimit = integerOption(
       ctx.options["body-limit"],

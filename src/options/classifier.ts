@@ -36,7 +36,28 @@ export const CLASSIFIER_OPTIONS: Record<string, OptionSpec> = {
     description: "share of the training rows held out for early stopping, [0, 1) (tuned 0.1)"
   },
   components: {type: "string", value: "N", description: "genre PCA components (5)"},
-  seed: {type: "string", value: "N", description: "seed of splits, folds and sampling (42 for folds, 0 for the model)"}
+  "model-seed": {
+    type: "string",
+    value: "N",
+    description: "seed of the classifier: early-stopping hold-out, out-of-fold aggregates, row sampling (default 0)"
+  },
+  seed: {
+    type: "string",
+    value: "N",
+    description: "",
+    retired:
+      "it seeded both the folds and the classifier; use --fold-seed N for the random folds (default 42) " +
+      "and --model-seed N for the classifier (default 0)"
+  }
+};
+
+/** --fold-seed, for the commands that cross-validate the classifier on random folds. */
+export const FOLD_SEED_OPTION: Record<string, OptionSpec> = {
+  "fold-seed": {
+    type: "string",
+    value: "N",
+    description: "seed of the K random folds (default 42; the official folds need none)"
+  }
 };
 
 /** Parses a numeric option; absent → undefined; malformed → UsageError naming the option. */
@@ -55,9 +76,9 @@ export function numberOption(
   return v;
 }
 
-/** Parses --seed as an integer (any sign); absent → undefined; malformed → UsageError naming the option. */
-export function seedOption(ctx: CommandContext, where: string): number | undefined {
-  return numberOption(ctx, "seed", where, (v) => Number.isInteger(v), "an integer");
+/** Parses a seed option (--seed by default) as an integer (any sign); absent → undefined; malformed → UsageError naming the option. */
+export function seedOption(ctx: CommandContext, where: string, name = "seed"): number | undefined {
+  return numberOption(ctx, name, where, (v) => Number.isInteger(v), "an integer");
 }
 
 const isInt = (min: number) => (v: number) => Number.isInteger(v) && v >= min;
@@ -88,7 +109,7 @@ export function classifierParamsFrom(ctx: CommandContext, where: string): Classi
   if (es !== undefined) gbdt.early_stopping_rounds = es === 0 ? null : es;
   const validation = num("validation", (v) => v >= 0 && v < 1, "a number in [0, 1)");
   const components = num("components", isInt(1), "an integer ≥ 1");
-  const seed = seedOption(ctx, where);
+  const seed = seedOption(ctx, where, "model-seed");
   return resolveClassifierParams(
     {
       gbdt,

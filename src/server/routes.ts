@@ -6,6 +6,7 @@ import {
   moviesQuery,
   numberizeFields,
   predictBody,
+  predictResponse,
   recommendBody,
   userParams,
   type MoviesQuery,
@@ -23,9 +24,13 @@ export interface RouteState {
 
 /** Registers /predict, /recommend, /movies, /users/:id and /health on app. */
 export function installRoutes(app: FastifyInstance, service: PredictionService, state: RouteState): void {
-  app.post<{Body: PredictBody}>("/predict", {schema: {body: predictBody}}, async (req) => {
-    return predictToWire(await service.predict(req.body.user_id, req.body.movie_id));
-  });
+  app.post<{Body: PredictBody}>(
+    "/predict",
+    {schema: {body: predictBody, response: {200: predictResponse}}},
+    async (req) => {
+      return predictToWire(await service.predict(req.body.user_id, req.body.movie_id));
+    }
+  );
 
   app.post<{Body: RecommendBody}>("/recommend", {schema: {body: recommendBody}}, async (req) => {
     return recommendToWire(await service.recommend(req.body.user_id, req.body.k));

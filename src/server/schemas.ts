@@ -22,6 +22,47 @@ export const predictBody = {
   properties: {user_id: ID, movie_id: ID}
 } as const;
 
+/**
+ * The answer of POST /predict, documented here and used to serialise it (so a field missing from the
+ * service is an error, not a silent omission). user_rating is the user's own rating of the movie in
+ * the bundle's training ratings, null when they had not rated it.
+ */
+export const predictResponse = {
+  type: "object",
+  required: [
+    "user_id",
+    "movie_id",
+    "rating",
+    "expected",
+    "probabilities",
+    "cold_start",
+    "user_rating",
+    "model_version"
+  ],
+  additionalProperties: false,
+  properties: {
+    user_id: {type: "integer"},
+    movie_id: {type: "integer"},
+    rating: {type: "number", description: "the most probable rating class"},
+    expected: {type: "number", description: "Σ p × value, the expected rating"},
+    probabilities: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["value", "p"],
+        additionalProperties: false,
+        properties: {value: {type: "number"}, p: {type: "number"}}
+      }
+    },
+    cold_start: {type: "boolean", description: "the user or movie was unknown to the model: answered from priors"},
+    user_rating: {
+      type: ["number", "null"],
+      description: "the user's own rating of the movie in the training ratings, null when not rated"
+    },
+    model_version: {type: "string"}
+  }
+} as const;
+
 export const recommendBody = {
   type: "object",
   required: ["user_id"],

@@ -51,6 +51,42 @@ describe("movielab cv classifier", () => {
     const help = await movielab(["cv", "classifier", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--folds official\|K/);
+    expect(help.stdout).toMatch(/--fold-seed N +seed of the K random folds \(default 42/);
+    expect(help.stdout).toMatch(/--model-seed N +seed of the classifier/);
+    expect(help.stdout).not.toMatch(/--seed/);
+  }, 120_000);
+
+  it("splits the old --seed: --fold-seed seeds the folds, --model-seed the classifier, --seed is refused by name", async () => {
+    for (const argv of [
+      ["cv", "classifier", "--data", "synthetic", "--seed", "3"],
+      ["train", "classifier", "--data", "synthetic", "--out", join(tmp, "x.json"), "--seed", "3"]
+    ]) {
+      const old = await movielab(argv);
+      expect(old.code).toBe(2);
+      expect(old.stderr).toMatch(
+        /--seed is no longer accepted: it seeded both the folds and the classifier; use --fold-seed N for the random folds \(default 42\) and --model-seed N for the classifier \(default 0\)/
+      );
+    }
+    const run = (extra: string[]) =>
+      movielab(["cv", "classifier", "--data", "synthetic", "--folds", "2", "--rounds", "2", "--json", ...extra]);
+    const seeded = JSON.parse((await run(["--fold-seed", "7", "--model-seed", "5"])).stdout);
+    expect(seeded.seed).toBe(7);
+    expect(seeded.params.seed).toBe(5);
+    const defaults = JSON.parse((await run([])).stdout);
+    expect(defaults.seed).toBe(42);
+    expect(defaults.params.seed).toBe(0);
+    const noCv = await movielab([
+      "train",
+      "classifier",
+      "--data",
+      "synthetic",
+      "--out",
+      join(tmp, "x.json"),
+      "--fold-seed",
+      "1"
+    ]);
+    expect(noCv.code).toBe(2);
+    expect(noCv.stderr).toMatch(/--fold-seed sets the folds of --cv; add --cv or drop --fold-seed/);
   }, 120_000);
 });
 

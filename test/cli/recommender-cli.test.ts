@@ -106,9 +106,12 @@ describe("movielab recommend --data", () => {
     const r = await movielab(["recommend", "--data", "synthetic", "--user", "1", "--k", "5"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const ranked = r.stdout.split("\n").filter((l) => /^\s+\d+\. /.test(l));
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[1]).toMatch(/^\s+#\s+movie id\s+score\s+title$/);
+    const ranked = lines.filter((l) => /^\s+\d+\s+\d+\s+-?\d+\.\d{3}  /.test(l));
     expect(ranked).toHaveLength(5);
     expect(r.stdout).toMatch(/top 5 for user 1 in synthetic \(ease/);
+    expect(lines.at(-1)).toBe("scores are ease's ranking scores, not ratings");
     expect(r.stdout).toMatch(/because you rated /);
   }, 120_000);
 

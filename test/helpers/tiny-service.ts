@@ -104,6 +104,8 @@ export function createTinyService(
         expected += (x / sum) * (min + c * step);
         return {value: min + c * step, p: x / sum};
       });
+      let userRating: number | null = null;
+      for (let i = 0; i < r.user.length; i++) if (r.user[i] === u && r.movie[i] === m) userRating = r.rating[i];
       return {
         userId,
         movieId,
@@ -111,6 +113,7 @@ export function createTinyService(
         expected,
         probabilities,
         coldStart: false,
+        userRating,
         modelVersion: version
       };
     },

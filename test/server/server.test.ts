@@ -299,7 +299,8 @@ describe("API in-process (inject) and over a socket on 127.0.0.1", () => {
         "movie_id",
         "probabilities",
         "rating",
-        "user_id"
+        "user_id",
+        "user_rating"
       ]);
       const direct = await service.predict(user, movie);
       expect(p.rating).toBe(direct.rating);
@@ -307,7 +308,29 @@ describe("API in-process (inject) and over a socket on 127.0.0.1", () => {
       const probs = p.probabilities as {value: number; p: number}[];
       expect(probs.reduce((s, c) => s + c.p, 0)).toBeCloseTo(1, 5);
       expect(p.model_version).toBe(service.version);
+      expect(p.user_rating).toBe(direct.userRating);
     }
+  });
+
+  it("POST /predict gives the user's own training rating of a movie they rated, null otherwise", async () => {
+    const r = fixture.data.ratings;
+    const i = r.user.findIndex((u) => u === 0);
+    const rated = fixture.data.movies.id[r.movie[i]];
+    const ask = async (movieId: number) =>
+      (
+        await viaSocket(origin, {
+          name: "",
+          method: "POST",
+          url: "/predict",
+          body: JSON.stringify({user_id: user, movie_id: movieId}),
+          status: 200
+        })
+      ).json as {user_rating: unknown};
+    expect((await ask(rated)).user_rating).toBe(r.rating[i]);
+    const seen = new Set<number>();
+    for (let j = 0; j < r.user.length; j++) if (r.user[j] === 0) seen.add(r.movie[j]);
+    const unrated = fixture.data.movies.id[fixture.data.movies.id.findIndex((_, m) => !seen.has(m))];
+    expect((await ask(unrated)).user_rating).toBeNull();
   });
 
   it("POST /recommend defaults k to 10 and excludes nothing it should not", async () => {

@@ -12,7 +12,8 @@ import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import type {Dataset} from "../../lib/data/types.js";
 import {fitClassifier, predictPair} from "../../lib/models/classifier/pipeline.js";
-import {createBundleService, foldText, lookupDataset} from "../../lib/serving/bundle-service.js";
+import {createBundleService, lookupDataset} from "../../lib/serving/bundle-service.js";
+import {foldText} from "../../lib/serving/search-movies.js";
 import {NotFoundError} from "../../lib/serving/types.js";
 
 const base = encodeDataset(cleanDataset(generateSynthetic({seed: 3, users: 200, movies: 250, ratings: 10000})).data);

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
+import {movieLabel} from "../../lib/widget/movie-search.js";
 import {PredictWidget, type PredictWidgetElement, type PredictWidgetValue} from "../../lib/widget/predict-widget.js";
 import {HOSTILE_TITLE, trainFixtureBundle} from "../helpers/bundle-fixture.js";
 import {createTinyService} from "../helpers/tiny-service.js";
@@ -103,8 +104,11 @@ describe("PredictWidget in jsdom", () => {
     await w.settled();
     const direct = await service.predict(userId, movie.movieId);
     expect(w.value.prediction).toEqual(direct);
+    // The headline leads with the expected rating; the most probable class comes after it.
+    expect(w.querySelector(".mlp-expected")!.textContent).toBe(`${direct.expected.toFixed(1)}★`);
+    expect(w.querySelector(".mlp-headline")!.textContent).toMatch(/^\d\.\d★ expected for /);
     expect(w.querySelector(".mlp-rating")!.textContent).toBe(`${direct.rating}★`);
-    expect(w.querySelector(".mlp-expected")!.textContent).toBe(direct.expected.toFixed(2));
+    expect(w.querySelector(".mlp-result")!.textContent).toContain(`Expected rating ${direct.expected.toFixed(2)} on`);
     // One bar per rating class, labelled for screen readers.
     const svg = w.querySelector("svg.mlp-bars")!;
     expect(svg.querySelectorAll("rect.mlp-bar")).toHaveLength(direct.probabilities.length);
@@ -116,6 +120,74 @@ describe("PredictWidget in jsdom", () => {
       [userId, movie.movieId, false],
       [userId, movie.movieId, true]
     ]);
+    unmount();
+  });
+
+  it("says the top classes are close when they are within 5 points, and leads with the expected rating", async () => {
+    const flat = [
+      {value: 1, p: 0.02},
+      {value: 2, p: 0.07},
+      {value: 3, p: 0.32},
+      {value: 4, p: 0.3},
+      {value: 5, p: 0.29}
+    ];
+    const tiny = createTinyService();
+    const answers = [
+      {probabilities: flat, rating: 3, expected: 3.78},
+      {
+        probabilities: [
+          {value: 3, p: 0.2},
+          {value: 4, p: 0.6},
+          {value: 5, p: 0.2}
+        ],
+        rating: 4,
+        expected: 4
+      }
+    ];
+    let call = 0;
+    const stub = {
+      ...tiny,
+      predict: async (u: number, m: number) => ({...(await tiny.predict(u, m)), ...answers[call++]})
+    };
+    const uid = tiny.data.userIds[0];
+    const [movie, other] = await tiny.searchMovies("a", 2);
+    const w = PredictWidget(stub, {debounceMs: 0, userId: uid, movie});
+    const unmount = mount(w);
+    await w.settled();
+    expect(w.querySelector(".mlp-headline")!.textContent).toBe(`3.8★ expected for ${movieLabel(movie)}`);
+    const classes = w.querySelector(".mlp-classes")!;
+    expect(classes.classList.contains("mlp-close")).toBe(true);
+    expect(classes.textContent).toMatch(/^The classes are close: 3★ 32%, 4★ 30%/);
+    await w.setMovie(other);
+    await w.settled();
+    expect(w.querySelector(".mlp-headline")!.textContent).toBe(`4.0★ expected for ${movieLabel(other)}`);
+    expect(w.querySelector(".mlp-classes")!.textContent).toBe("Most likely 4★ (60%)");
+    unmount();
+  });
+
+  it("says when the user already rated the movie in the training ratings, and what they gave", async () => {
+    const r = fixture.data.ratings;
+    const i = r.user.findIndex((u) => u === 4);
+    const ratedMovie = (await service.searchMovies(fixture.data.movies.title[r.movie[i]], 100)).find(
+      (m) => m.movieId === fixture.data.movies.id[r.movie[i]]
+    )!;
+    const w = PredictWidget(service, {debounceMs: 0, userId, movie: ratedMovie});
+    const unmount = mount(w);
+    await w.settled();
+    expect(w.value.prediction?.userRating).toBe(r.rating[i]);
+    expect(w.querySelector(".mlp-user-rating")!.textContent).toBe(
+      `User ${userId} already rated this ${r.rating[i]}★ (in the ratings the model was trained on).`
+    );
+    const seen = new Set<number>();
+    for (let j = 0; j < r.user.length; j++) if (r.user[j] === 4) seen.add(r.movie[j]);
+    const unrated = fixture.data.movies.id.findIndex((_, m) => !seen.has(m));
+    const unratedMovie = (await service.searchMovies(fixture.data.movies.title[unrated], 100)).find(
+      (m) => m.movieId === fixture.data.movies.id[unrated]
+    )!;
+    await w.setMovie(unratedMovie);
+    await w.settled();
+    expect(w.value.prediction?.userRating).toBeNull();
+    expect(w.querySelector(".mlp-user-rating")).toBeNull();
     unmount();
   });
 

@@ -9,7 +9,13 @@ import type {FoldRows} from "../../../lib/data/folds.js";
 import {createProgress} from "../../../lib/node/progress.js";
 import {UsageError, type Command, type CommandContext} from "../../cli-command.js";
 import {parallelTrainer} from "../../../lib/node/threads/gbdt-parallel.js";
-import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption, seedOption} from "../../options/classifier.js";
+import {
+  CLASSIFIER_OPTIONS,
+  classifierParamsFrom,
+  FOLD_SEED_OPTION,
+  numberOption,
+  seedOption
+} from "../../options/classifier.js";
 import {openDataset, type OpenedDataset} from "../../../lib/node/open-dataset.js";
 import {DATA_OPTIONS, datasetOptions} from "../../options/dataset.js";
 
@@ -44,7 +50,7 @@ export async function runClassifierCv(
 ): Promise<CvResult> {
   const params = classifierParamsFrom(ctx, where);
   const folds = await foldsFor(ctx, loaded, where);
-  const seed = seedOption(ctx, where);
+  const seed = seedOption(ctx, where, "fold-seed");
   const progress = createProgress({
     label: "cv classifier",
     disabled: json || !ctx.stderrIsTTY,
@@ -82,6 +88,7 @@ export const classifierCvCommand: Command = {
       value: "official|K",
       description: "official u1..u5 (default when the files exist) or K seeded stratified folds (default 5)"
     },
+    ...FOLD_SEED_OPTION,
     ...CLASSIFIER_OPTIONS,
     json: {type: "boolean", description: "print the full result as JSON on stdout (no progress bar)"}
   },

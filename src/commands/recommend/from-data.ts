@@ -17,6 +17,7 @@ import {topNModelOption} from "../rank.js";
 import {openDataset} from "../../../lib/node/open-dataset.js";
 import {datasetOptions} from "../../options/dataset.js";
 import {integerOption} from "../../options/values.js";
+import {formatTopList} from "./format.js";
 
 export const DEFAULT_DATA_MODEL = "ease";
 
@@ -111,13 +112,20 @@ export async function recommendFromData(ctx: CommandContext, where: string): Pro
   const lines = [
     `top ${items.length} for user ${userId} in ${dataset.name} (${name}, fitted on ${train.ratings.rating.length} ratings in ${fitSeconds.toFixed(2)} s):`
   ];
-  items.forEach((r, i) => {
-    lines.push(
-      `${String(i + 1).padStart(4)}. ${dataset.movies.title[r.movie]}  [${dataset.movies.id[r.movie]}]  score ${r.score.toFixed(3)}`
-    );
-    const why = explanationText(dataset, r.because);
-    if (why !== null) lines.push(`        ${why}`);
-  });
+  lines.push(
+    ...formatTopList(
+      items.map((r) => {
+        const why = explanationText(dataset, r.because);
+        return {
+          movieId: dataset.movies.id[r.movie],
+          label: dataset.movies.title[r.movie],
+          score: r.score,
+          notes: why === null ? [] : [why]
+        };
+      })
+    ),
+    `scores are ${name}'s ranking scores, not ratings`
+  );
   ctx.out(`${lines.join("\n")}\n`);
   return 0;
 }

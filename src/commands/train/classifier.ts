@@ -8,7 +8,7 @@ import {saveBundle} from "../../../lib/node/bundle-file.js";
 import {parallelTrainer} from "../../../lib/node/threads/gbdt-parallel.js";
 import {fitClassifierAsync} from "../../../lib/models/classifier/pipeline.js";
 import {UsageError, type Command} from "../../cli-command.js";
-import {CLASSIFIER_OPTIONS, classifierParamsFrom, numberOption} from "../../options/classifier.js";
+import {CLASSIFIER_OPTIONS, classifierParamsFrom, FOLD_SEED_OPTION, numberOption} from "../../options/classifier.js";
 import {runClassifierCv} from "../cv/classifier.js";
 import {openDataset} from "../../../lib/node/open-dataset.js";
 import {sampleUserRows} from "../../../lib/data/sample.js";
@@ -48,6 +48,7 @@ export const trainClassifierCommand: Command = {
     },
     cv: {type: "boolean", description: "cross-validate first and record the mean figures in the bundle"},
     folds: {type: "string", value: "official|K", description: "folds of --cv (default official when present, else 5)"},
+    ...FOLD_SEED_OPTION,
     ...CLASSIFIER_OPTIONS,
     json: {type: "boolean", description: "print a JSON summary on stdout (no progress bar)"}
   },
@@ -59,6 +60,9 @@ export const trainClassifierCommand: Command = {
     const ranker = ctx.options.ranker ?? "ease";
     if (typeof ranker !== "string" || !rankerNames().includes(ranker))
       throw new UsageError(`--ranker is "${String(ranker)}": expected one of ${rankerNames().join(", ")}`, WHERE);
+    for (const name of ["folds", "fold-seed"])
+      if (ctx.options[name] !== undefined && ctx.options.cv !== true)
+        throw new UsageError(`--${name} sets the folds of --cv; add --cv or drop --${name}`, WHERE);
     const neighbours =
       numberOption(ctx, "neighbours", WHERE, (v) => Number.isInteger(v) && v >= 1, "an integer ≥ 1") ?? 64;
     // The final model sees every row: early stopping picks the round count on the inner validation part, then a refit uses all rows.
