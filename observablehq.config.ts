@@ -45,6 +45,9 @@ export default {
   theme: ["air", "near-midnight"],
   search: true,
   footer: "movielab — MovieLens data © GroupLens Research, University of Minnesota; not redistributed.",
+  // Framework copies files that head references; a linked icon also stops the browser asking for /favicon.ico.
+  head: '<link rel="icon" href="favicon.svg" type="image/svg+xml" sizes="any">',
   dynamicPaths: ["/embed/predict.js"],
-  cleanUrls: true
+  // Links end in .html so that any plain file server (GitHub Pages, python3 -m http.server) finds the pages.
+  preserveExtension: true
 };
