@@ -28,3 +28,22 @@ export function chartFrame(
 ): {document?: Document; width: number; height: number} {
   return {...docOption(options), width: options.width ?? 640, height: options.height ?? defaultHeight};
 }
+
+/** Average width of a character of the 10 px axis font, in px (Plot's labels are system-ui at 10 px). */
+const CHAR_PX = 6.2;
+
+/**
+ * A left margin that fits the longest band label, but at most `share` of the chart's width, and the
+ * axis `lineWidth` (in ems) past which Plot shortens a label with an ellipsis, so that on a phone
+ * long labels are shortened instead of cut off at the svg's edge.
+ */
+export function labelMargin(
+  labels: readonly string[],
+  width: number,
+  share = 0.45
+): {marginLeft: number; lineWidth: number} {
+  const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
+  const marginLeft = Math.round(Math.min(longest * CHAR_PX + 12, Math.max(60, width * share)));
+  // lineWidth is in ems of the 10 px font, by Plot's own width estimate; 10% slack for wider fonts.
+  return {marginLeft, lineWidth: ((marginLeft - 12) / 10) * 0.9};
+}
