@@ -46,7 +46,7 @@ export default {
   search: true,
   footer: "movielab — MovieLens data © GroupLens Research, University of Minnesota; not redistributed.",
   // Framework copies files that head references; a linked icon also stops the browser asking for /favicon.ico.
-  head: '<link rel="icon" href="favicon.svg" type="image/svg+xml" sizes="any">',
+  head: '<link rel="icon" href="favicon.svg" type="image/svg+xml" sizes="any"><link rel="stylesheet" href="movielab.css">',
   dynamicPaths: ["/embed/predict.js"],
   // Links end in .html so that any plain file server (GitHub Pages, python3 -m http.server) finds the pages.
   preserveExtension: true
