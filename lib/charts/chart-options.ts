@@ -43,7 +43,10 @@ export function labelMargin(
   share = 0.45
 ): {marginLeft: number; lineWidth: number} {
   const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
-  const marginLeft = Math.round(Math.min(longest * CHAR_PX + 12, Math.max(60, width * share)));
-  // lineWidth is in ems of the 10 px font, by Plot's own width estimate; 10% slack for wider fonts.
-  return {marginLeft, lineWidth: ((marginLeft - 12) / 10) * 0.9};
+  const cap = Math.max(60, width * share);
+  const needed = longest * CHAR_PX + 12;
+  const marginLeft = Math.round(Math.min(needed, cap));
+  // lineWidth is in ems of the 10 px font, by Plot's own width estimate (Helvetica's, narrower than
+  // the fonts browsers fall back to, hence the slack): only when the cap bites.
+  return {marginLeft, lineWidth: needed <= cap ? Infinity : ((marginLeft - 12) / 10) * 0.85};
 }
