@@ -31,9 +31,11 @@ export function RmseLeaderboard(
   const lo = Math.min(...points.map((p) => p.mean - p.sd));
   const hi = Math.max(...points.map((p) => p.mean + p.sd));
   const xDomain = [lo - (hi - lo) * 0.02, hi + (hi - lo) * 0.02];
+  // On a phone the labels get a bigger share: the values need less room than the names.
   const margin = labelMargin(
     points.map((p) => p.label),
-    width
+    width,
+    width < 480 ? 0.55 : 0.45
   );
   if (groups.length <= 1) return panel(points, {...options, width}, xDomain, margin, true);
   const doc = options.document ?? document;
@@ -64,7 +66,12 @@ function panel(
     // Room for the value printed to the right of the rightmost dot.
     marginRight: 40,
     ariaLabel: `Leaderboard of ${ours.length} measured models${published.length ? ` and ${published.length} published figures` : ""}; best measured mean ${best.toFixed(3)}`,
-    x: {label: options.metric ?? "RMSE (stars, lower is better) →", grid: true, domain: xDomain},
+    x: {
+      label: options.metric ?? "RMSE (stars, lower is better) →",
+      grid: true,
+      domain: xDomain,
+      ticks: (options.width ?? 640) < 480 ? 3 : undefined
+    },
     y: {domain: points.map((p) => p.label), label: null},
     color: {
       domain: ["ours", "published"],
@@ -73,7 +80,7 @@ function panel(
       tickFormat: (k: string) => (k === "ours" ? "measured here (mean ± sd over folds)" : "published (theirs)")
     },
     marks: [
-      Plot.axisY({label: null, tickSize: 0, lineWidth: margin.lineWidth, textOverflow: "ellipsis-middle"}),
+      Plot.axisY({label: null, tickSize: 0, lineWidth: margin.lineWidth, textOverflow: "ellipsis"}),
       Plot.ruleY(ours, {
         y: "label",
         x1: (p: LeaderboardPoint) => p.mean - p.sd,
