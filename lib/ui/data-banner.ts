@@ -44,13 +44,15 @@ export function DataBanner(dataset: DataBannerInput, doc: Document = document): 
     // Framework's .warning callout: themed for light and dark, with our own label.
     el.classList.add(SYNTHETIC_BANNER_CLASS, "warning");
     el.setAttribute("label", "Synthetic data");
+    // Small type and tight paragraphs: two short lines on a desktop page, not a block above every page.
+    el.style.cssText = "font: 14px var(--sans-serif);";
     const p = doc.createElement("p");
     p.append(
-      "These pages show ",
-      strong(doc, "synthetic ratings"),
-      " shaped like MovieLens 100K, not real MovieLens data: the figures illustrate the methods only."
+      strong(doc, "Synthetic ratings"),
+      " shaped like MovieLens 100K, not real data: the figures only illustrate the methods."
     );
     el.append(p, realDataHint(doc, isOfflineReason(dataset.reason)));
+    for (const line of el.querySelectorAll("p")) line.style.margin = "0.15rem 0";
     // The reason can be a long error with local paths: useful when debugging, noise on every page.
     const details = doc.createElement("details");
     const summary = doc.createElement("summary");
@@ -76,19 +78,19 @@ function realDataHint(doc: Document, offline: boolean): HTMLElement {
     a.href = ML100K_ZIP_URL;
     a.textContent = "ml-100k.zip";
     hint.append(
-      "Offline? Download ",
+      "Offline? Get ",
       a,
       " on a connected machine, unzip it into ",
       code(doc, "data/ml-100k/"),
-      " and rebuild."
+      ", rebuild."
     );
   } else
     hint.append(
-      "For real data run ",
+      "Real data: run ",
       code(doc, "npx movielab data fetch ml-100k"),
-      " (or set ",
+      " or set ",
       code(doc, "MOVIELAB_DATA"),
-      ") and rebuild."
+      ", then rebuild."
     );
   return hint;
 }

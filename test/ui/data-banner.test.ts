@@ -8,7 +8,7 @@ describe("DataBanner", () => {
     expect(el.classList.contains(SYNTHETIC_BANNER_CLASS)).toBe(true);
     expect(el.getAttribute("label")).toBe("Synthetic data");
     expect(el.dataset.synthetic).toBe("true");
-    expect(el.textContent).toContain("synthetic ratings");
+    expect(el.textContent).toContain("Synthetic ratings");
     expect(el.querySelectorAll(":scope > p")).toHaveLength(2);
     expect(el.querySelector("details summary")?.textContent).toBe("Why synthetic data");
     expect(el.querySelector("details p")?.textContent).toBe("MOVIELAB_DATA=synthetic");
