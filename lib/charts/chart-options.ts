@@ -33,14 +33,15 @@ export function chartFrame(
 const CHAR_PX = 6.2;
 
 /**
- * A left margin that fits the longest band label, but at most `share` of the chart's width, and the
+ * A left margin that fits the longest band label, but at most `share` of the chart's width (more of a
+ * phone's, where names matter more than the bars' room), and the
  * axis `lineWidth` (in ems) past which Plot shortens a label with an ellipsis, so that on a phone
  * long labels are shortened instead of cut off at the svg's edge.
  */
 export function labelMargin(
   labels: readonly string[],
   width: number,
-  share = 0.45
+  share = width < 480 ? 0.55 : 0.45
 ): {marginLeft: number; lineWidth: number} {
   const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
   const cap = Math.max(60, width * share);

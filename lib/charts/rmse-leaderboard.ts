@@ -31,11 +31,9 @@ export function RmseLeaderboard(
   const lo = Math.min(...points.map((p) => p.mean - p.sd));
   const hi = Math.max(...points.map((p) => p.mean + p.sd));
   const xDomain = [lo - (hi - lo) * 0.02, hi + (hi - lo) * 0.02];
-  // On a phone the labels get a bigger share: the values need less room than the names.
   const margin = labelMargin(
     points.map((p) => p.label),
-    width,
-    width < 480 ? 0.55 : 0.45
+    width
   );
   if (groups.length <= 1) return panel(points, {...options, width}, xDomain, margin, true);
   const doc = options.document ?? document;

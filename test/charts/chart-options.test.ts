@@ -7,7 +7,8 @@ describe("labelMargin", () => {
     const long = labelMargin(["Surprise NormalPredictor — 5-fold random CV"], 640);
     expect(long.marginLeft).toBe(Math.round(43 * 6.2 + 12));
     const phone = labelMargin(["Surprise NormalPredictor — 5-fold random CV"], 330);
-    expect(phone.marginLeft).toBe(Math.round(330 * 0.45));
+    expect(phone.marginLeft).toBe(Math.round(330 * 0.55));
+    expect(labelMargin(["Surprise NormalPredictor — 5-fold random CV"], 330, 0.3).marginLeft).toBe(99);
     expect(phone.lineWidth).toBeCloseTo(((phone.marginLeft - 12) / 10) * 0.85);
   });
 });
