@@ -47,10 +47,7 @@ export function DataBanner(dataset: DataBannerInput, doc: Document = document): 
     // Small type and tight paragraphs: two short lines on a desktop page, not a block above every page.
     el.style.cssText = "font: 14px var(--sans-serif);";
     const p = doc.createElement("p");
-    p.append(
-      strong(doc, "Synthetic ratings"),
-      " shaped like MovieLens 100K, not real data: the figures only illustrate the methods."
-    );
+    p.append(strong(doc, "Synthetic ratings"), ", not real MovieLens data: the figures only illustrate the methods.");
     el.append(p, realDataHint(doc, isOfflineReason(dataset.reason)));
     for (const line of el.querySelectorAll("p")) line.style.margin = "0.15rem 0";
     // The reason can be a long error with local paths: useful when debugging, noise on every page.
@@ -59,7 +56,7 @@ export function DataBanner(dataset: DataBannerInput, doc: Document = document): 
     summary.textContent = "Why synthetic data";
     const why = doc.createElement("p");
     why.style.cssText = "overflow-wrap: anywhere; font-size: 85%;";
-    why.textContent = dataset.reason;
+    why.textContent = `${dataset.reason}. The seeded generator mimics MovieLens 100K's shape (users, movies, genres, rating shares).`;
     details.append(summary, why);
     el.append(details);
   } else {
