@@ -44,11 +44,15 @@ export default {
   ],
   // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
   globalStylesheets: [],
-  // In `npm start` only (scripts/preview.mjs): the panel listing the data loaders a first visit waits for.
-  head: process.env.MOVIELAB_PREVIEW === "1" ? PREVIEW_PANEL_HEAD : "",
   theme: ["air", "near-midnight"],
   search: true,
   footer: "movielab — MovieLens data © GroupLens Research, University of Minnesota; not redistributed.",
+  // Framework copies files that head references; a linked icon also stops the browser asking for /favicon.ico.
+  // In `npm start` only (scripts/preview.mjs): the panel listing the data loaders a first visit waits for.
+  head:
+    '<link rel="icon" href="favicon.svg" type="image/svg+xml" sizes="any"><link rel="stylesheet" href="movielab.css">' +
+    (process.env.MOVIELAB_PREVIEW === "1" ? PREVIEW_PANEL_HEAD : ""),
   dynamicPaths: ["/embed/predict.js"],
-  cleanUrls: true
+  // Links end in .html so that any plain file server (GitHub Pages, python3 -m http.server) finds the pages.
+  preserveExtension: true
 };

@@ -66,7 +66,7 @@ async function measure(browser: Browser, origin: string, path: string): Promise<
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
-  await page.goto(`${origin}/${path === "index" ? "" : path}`, {waitUntil: "commit", timeout: TIMEOUT_MS});
+  await page.goto(`${origin}/${path === "index" ? "" : `${path}.html`}`, {waitUntil: "commit", timeout: TIMEOUT_MS});
   // Polled every animation frame in the page, so the time is when the last chart appeared on screen.
   const handle = await page.waitForFunction(
     () => {

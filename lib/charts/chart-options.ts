@@ -28,3 +28,26 @@ export function chartFrame(
 ): {document?: Document; width: number; height: number} {
   return {...docOption(options), width: options.width ?? 640, height: options.height ?? defaultHeight};
 }
+
+/** Average width of a character of the 10 px axis font, in px (Plot's labels are system-ui at 10 px). */
+const CHAR_PX = 6.2;
+
+/**
+ * A left margin that fits the longest band label, but at most `share` of the chart's width (more of a
+ * phone's, where names matter more than the bars' room), and the
+ * axis `lineWidth` (in ems) past which Plot shortens a label with an ellipsis, so that on a phone
+ * long labels are shortened instead of cut off at the svg's edge.
+ */
+export function labelMargin(
+  labels: readonly string[],
+  width: number,
+  share = width < 480 ? 0.55 : 0.45
+): {marginLeft: number; lineWidth: number} {
+  const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
+  const cap = Math.max(60, width * share);
+  const needed = longest * CHAR_PX + 12;
+  const marginLeft = Math.round(Math.min(needed, cap));
+  // lineWidth is in ems of the 10 px font, by Plot's own width estimate (Helvetica's, narrower than
+  // the fonts browsers fall back to, hence the slack): only when the cap bites.
+  return {marginLeft, lineWidth: needed <= cap ? Infinity : ((marginLeft - 12) / 10) * 0.85};
+}

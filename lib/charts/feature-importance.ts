@@ -1,6 +1,6 @@
 /** Feature importance of a tree ensemble: horizontal bars of gain (mean loss change per split) or weight (split count). */
 import * as Plot from "@observablehq/plot";
-import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
+import {chartFrame, FOCUS, labelMargin, type ChartOptions} from "./chart-options.js";
 
 export interface FeatureImportanceRow {
   name: string;
@@ -22,9 +22,14 @@ export function FeatureImportance(
 ): SVGSVGElement | HTMLElement {
   const measure = options.measure ?? "gain";
   const sorted = [...rows].sort((a, b) => b[measure] - a[measure]).slice(0, options.top ?? rows.length);
+  const frame = chartFrame(options, 30 + 18 * sorted.length);
+  const margin = labelMargin(
+    sorted.map((r) => r.name),
+    frame.width
+  );
   return Plot.plot({
-    ...chartFrame(options, 30 + 18 * sorted.length),
-    marginLeft: 130,
+    ...frame,
+    marginLeft: margin.marginLeft,
     ariaLabel: `Feature importance by ${measure}: ${sorted
       .slice(0, 3)
       .map((r) => r.name)
@@ -32,6 +37,7 @@ export function FeatureImportance(
     x: {label: measure === "gain" ? "Mean gain per split" : "Number of splits", grid: true},
     y: {label: null, domain: sorted.map((r) => r.name)},
     marks: [
+      Plot.axisY({label: null, tickSize: 0, lineWidth: margin.lineWidth, textOverflow: "ellipsis-middle"}),
       Plot.barX(sorted, {
         x: measure,
         y: "name",

@@ -14,26 +14,27 @@ export interface PopularityBiasData {
 }
 
 export interface PopularityBiasOptions extends ChartOptions {
-  /** Movies with fewer ratings are drawn faded (default 1: none). */
+  /**
+   * Movies with fewer ratings get no dot (default 1: all): their means are the noisiest and, being
+   * most of the catalogue, they bury the trend. The trend line always uses every movie.
+   */
   minCount?: number;
 }
 
-/** Scatter of movies (log count vs mean) with the trend line of binned means. */
+/** Scatter of movies (log count vs mean), small and translucent, with the trend line of binned means. */
 export function PopularityBias(
   data: PopularityBiasData,
   options: PopularityBiasOptions = {}
 ): SVGSVGElement | HTMLElement {
   const minCount = options.minCount ?? 1;
-  const movies: {count: number; mean: number; title: string; kept: boolean}[] = [];
+  const movies: {count: number; mean: number; title: string}[] = [];
+  let rated = 0;
   for (let m = 0; m < data.count.length; m++) {
     const mean = data.mean[m];
     if (!(data.count[m] > 0) || mean === null || Number.isNaN(mean)) continue;
-    movies.push({
-      count: data.count[m],
-      mean,
-      title: data.title?.[m] ?? `movie row ${m}`,
-      kept: data.count[m] >= minCount
-    });
+    rated++;
+    if (data.count[m] < minCount) continue;
+    movies.push({count: data.count[m], mean, title: data.title?.[m] ?? `movie row ${m}`});
   }
   const trend = data.bins.lo
     .map((lo, b) => ({x: Math.sqrt(lo * Math.max(lo, data.bins.hi[b] - 1)), y: data.bins.meanOfMeans[b]}))
@@ -42,16 +43,16 @@ export function PopularityBias(
   return Plot.plot({
     ...chartFrame(options, 340),
     marginLeft: 50,
-    ariaLabel: `Mean rating against number of ratings for ${movies.length} movies, with the binned trend`,
+    ariaLabel: `Mean rating against number of ratings for ${movies.length} of ${rated} movies, with the binned trend`,
     x: {type: "log", label: "Ratings of the movie (log)", grid: true},
     y: {label: "Mean rating", grid: true},
     marks: [
       Plot.dot(movies, {
         x: "count",
         y: "mean",
-        r: 2,
+        r: 1.6,
         fill: color,
-        fillOpacity: (d: {kept: boolean}) => (d.kept ? 0.55 : 0.12),
+        fillOpacity: 0.35,
         tip: {channels: {Movie: "title"}}
       }),
       Plot.line(trend, {x: "x", y: "y", stroke: ALERT, strokeWidth: 2.5}),

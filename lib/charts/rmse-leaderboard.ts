@@ -1,6 +1,6 @@
 /** A leaderboard of rating models: our mean error ± sd over folds as dots with bars, published figures as hollow diamonds. */
 import * as Plot from "@observablehq/plot";
-import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
+import {ALERT, chartFrame, FOCUS, labelMargin, type ChartOptions} from "./chart-options.js";
 
 export interface LeaderboardPoint {
   label: string;
@@ -9,6 +9,8 @@ export interface LeaderboardPoint {
   /** Standard deviation over folds (0 for one fold or a published figure). */
   sd: number;
   kind: "ours" | "published";
+  /** Points of different groups (e.g. measured on different folds) are ranked in separate panels. */
+  group?: string;
 }
 
 export interface RmseLeaderboardOptions extends ChartOptions {
@@ -16,27 +18,67 @@ export interface RmseLeaderboardOptions extends ChartOptions {
   metric?: string;
 }
 
-/** Rows in the order given (sort before); one row per label. */
+/**
+ * Rows in the order given (sort before); one row per label. With groups, one panel per group in order
+ * of first appearance, each titled, on one shared x scale so positions still compare by eye.
+ */
 export function RmseLeaderboard(
   points: readonly LeaderboardPoint[],
   options: RmseLeaderboardOptions = {}
+): SVGSVGElement | HTMLElement {
+  const groups = [...new Set(points.map((p) => p.group ?? ""))];
+  const width = options.width ?? 640;
+  const lo = Math.min(...points.map((p) => p.mean - p.sd));
+  const hi = Math.max(...points.map((p) => p.mean + p.sd));
+  const xDomain = [lo - (hi - lo) * 0.02, hi + (hi - lo) * 0.02];
+  const margin = labelMargin(
+    points.map((p) => p.label),
+    width
+  );
+  if (groups.length <= 1) return panel(points, {...options, width}, xDomain, margin, true);
+  const doc = options.document ?? document;
+  const root = doc.createElement("div");
+  groups.forEach((group, i) => {
+    const title = doc.createElement("p");
+    title.style.cssText = "margin: 0.75rem 0 0; font: 600 13px var(--sans-serif, system-ui);";
+    title.textContent = group;
+    const members = points.filter((p) => (p.group ?? "") === group);
+    root.append(title, panel(members, {...options, width, height: undefined}, xDomain, margin, i === 0));
+  });
+  return root;
+}
+
+function panel(
+  points: readonly LeaderboardPoint[],
+  options: RmseLeaderboardOptions,
+  xDomain: number[],
+  margin: {marginLeft: number; lineWidth: number},
+  legend: boolean
 ): SVGSVGElement | HTMLElement {
   const ours = points.filter((p) => p.kind === "ours");
   const published = points.filter((p) => p.kind === "published");
   const best = ours.length > 0 ? Math.min(...ours.map((p) => p.mean)) : NaN;
   return Plot.plot({
     ...chartFrame(options, 40 + 22 * points.length),
-    marginLeft: 230,
+    marginLeft: margin.marginLeft,
+    // Room for the value printed to the right of the rightmost dot.
+    marginRight: 40,
     ariaLabel: `Leaderboard of ${ours.length} measured models${published.length ? ` and ${published.length} published figures` : ""}; best measured mean ${best.toFixed(3)}`,
-    x: {label: options.metric ?? "RMSE (stars, lower is better) →", grid: true, nice: true},
+    x: {
+      label: options.metric ?? "RMSE (stars, lower is better) →",
+      grid: true,
+      domain: xDomain,
+      ticks: (options.width ?? 640) < 480 ? 3 : undefined
+    },
     y: {domain: points.map((p) => p.label), label: null},
     color: {
       domain: ["ours", "published"],
       range: [options.color ?? FOCUS, ALERT],
-      legend: true,
+      legend,
       tickFormat: (k: string) => (k === "ours" ? "measured here (mean ± sd over folds)" : "published (theirs)")
     },
     marks: [
+      Plot.axisY({label: null, tickSize: 0, lineWidth: margin.lineWidth, textOverflow: "ellipsis"}),
       Plot.ruleY(ours, {
         y: "label",
         x1: (p: LeaderboardPoint) => p.mean - p.sd,
@@ -50,7 +92,7 @@ export function RmseLeaderboard(
         fill: "kind",
         r: 4,
         tip: true,
-        title: (p: LeaderboardPoint) => `${p.label}\n${p.mean.toFixed(4)} ± ${p.sd.toFixed(4)}`
+        title: (p: LeaderboardPoint) => `${p.label}\n${p.mean.toFixed(4)}${p.sd > 0 ? ` ± ${p.sd.toFixed(4)}` : ""}`
       }),
       Plot.dot(published, {
         y: "label",

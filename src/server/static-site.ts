@@ -1,6 +1,7 @@
 /**
- * Serves a built Framework site (dist/) from the API process, so one port answers both. Clean URLs
- * as Framework links them: /page → page.html, /dir/ → dir/index.html. Paths cannot leave the site
+ * Serves a built Framework site (dist/) from the API process, so one port answers both. Pages answer
+ * at /page.html, as the site links them, and at the clean URL /page (older links, hand-typed
+ * addresses); /dir/ → dir/index.html. Paths cannot leave the site
  * directory. Hashed assets (Framework puts a content hash in their names under /_…/) are cached for a
  * year; pages are revalidated.
  */

@@ -2,9 +2,14 @@
 //
 // A Framework build exits 0 with broken pages, so this is the proof that pages work: build the site
 // with no network at all (unshare -n; on synthetic data, then on the real ml-100k), serve dist/ on
-// 127.0.0.1, open every page in Debian's Chromium through playwright-core and fail on any console error, page error, failed or
-// 4xx/5xx request, request to another host, Framework error cell, cell that never settles, chart
-// that did not render, or missing data banner. Screenshots go to test-results/screenshots/<dataset>/.
+// 127.0.0.1 with a plain file server (no clean-URL rewrites, as on GitHub Pages or
+// `python3 -m http.server`), follow every sidebar link, open every page in Debian's Chromium through
+// playwright-core and fail on any console error, page error, failed or 4xx/5xx request (the
+// favicon included), request to another host, Framework error cell, cell that never settles, chart
+// that did not render, missing data banner, or layout fault: SVG text outside its svg, a table wider
+// than its container when the container does not scroll on purpose, or a page that scrolls sideways.
+// Each page runs light (1280 px), dark (1280 px, prefers-color-scheme: dark) and phone (375 px).
+// Screenshots go to test-results/screenshots/<dataset>/<page>-<light|dark|phone>.png.
 //
 // Charts: a page declares each chart statically with a `data-chart="name"` wrapper element, e.g.
 //   <div data-chart="removed-per-rule">${Plot.plot({...})}</div>
@@ -15,7 +20,7 @@
 // Env: MOVIELAB_TEST_DATA (ml-100k directory, default ../shared/data/ml-100k), MOVIELAB_REQUIRE_DATA=1
 // (a missing ml-100k fails), CI=true or MOVIELAB_REQUIRE_BROWSER=1 (a missing Chromium fails),
 // MOVIELAB_CHROMIUM (browser path, default /usr/bin/chromium), CHECK_PAGES_VARIANTS (default
-// "light,dark,phone"; phone runs on the index page only).
+// "light,dark,phone"), CHECK_PAGES_ONLY (comma-separated page names, e.g. "index,ratings", while working on them).
 import {spawn, spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
@@ -31,14 +36,13 @@ const SETTLE_TIMEOUT_MS = 30_000;
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 type Variant = "light" | "dark" | "phone";
-const VARIANTS: Record<
-  Variant,
-  {viewport: {width: number; height: number}; colorScheme: "light" | "dark"; suffix: string}
-> = {
-  light: {viewport: {width: 1280, height: 900}, colorScheme: "light", suffix: ""},
-  dark: {viewport: {width: 1280, height: 900}, colorScheme: "dark", suffix: ".dark"},
-  phone: {viewport: {width: 390, height: 844}, colorScheme: "light", suffix: ".phone"}
+const VARIANTS: Record<Variant, {viewport: {width: number; height: number}; colorScheme: "light" | "dark"}> = {
+  light: {viewport: {width: 1280, height: 900}, colorScheme: "light"},
+  dark: {viewport: {width: 1280, height: 900}, colorScheme: "dark"},
+  phone: {viewport: {width: 375, height: 812}, colorScheme: "light"}
 };
+/** Pixels a text box may pass its svg's edge by (antialiasing, font metrics) before it counts as clipped. */
+const CLIP_TOLERANCE_PX = 2;
 
 /** One build of the site to check. */
 interface Run {
@@ -111,7 +115,13 @@ interface PageResult {
   problems: string[];
 }
 
-/** Every built page as a clean URL path ("index", "data-quality", "dir/page"), sorted. */
+/** A page to open: its name (dist/ path without ".html") and the URL path a reader follows to it. */
+interface Target {
+  path: string;
+  href: string;
+}
+
+/** Every built page as its dist/ path without ".html" ("index", "data-quality", "dir/page"), sorted. */
 function discoverPages(dist: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -191,7 +201,7 @@ async function checkPage(
   context: BrowserContext,
   server: StaticServer,
   run: Run,
-  path: string,
+  {path, href}: Target,
   variant: Variant
 ): Promise<PageResult> {
   const problems: string[] = [];
@@ -213,7 +223,7 @@ async function checkPage(
     return route.abort("blockedbyclient");
   });
 
-  const url = `${server.origin}/${path === "index" ? "" : path}`;
+  const url = `${server.origin}${href}`;
   const started = performance.now();
   try {
     const response = await page.goto(url, {waitUntil: "load", timeout: SETTLE_TIMEOUT_MS});
@@ -235,6 +245,7 @@ async function checkPage(
   if (!problems.some((p) => p.startsWith("did not load"))) {
     problems.push(...(await pageContentProblems(page, path)));
     problems.push(...(await brokenLocalLinks(page, server.origin)));
+    problems.push(...(await layoutProblems(page)));
     if (variant === "light") {
       for (const e of EXPECTATIONS.filter((x) => x.dataset === run.dataset && x.page === path)) {
         const message = await e.check(page);
@@ -242,7 +253,7 @@ async function checkPage(
       }
     }
   }
-  const shot = join(SHOTS, run.dataset, `${path}${VARIANTS[variant].suffix}.png`);
+  const shot = join(SHOTS, run.dataset, `${path}-${variant}.png`);
   mkdirSync(dirname(shot), {recursive: true});
   await page
     .screenshot({path: shot, fullPage: true})
@@ -295,7 +306,109 @@ async function brokenLocalLinks(page: Page, origin: string): Promise<string[]> {
     if (url.origin !== origin) continue;
     if (!resolveStaticPath(DIST, url.pathname)) broken.add(url.pathname);
   }
-  return [...broken].map((p) => `broken link to ${p}`);
+  return [...broken].map((p) => `broken link to ${p} (a plain file server answers 404)`);
+}
+
+/**
+ * Layout faults a screenshot shows but no error reports: text of an svg that reaches outside the
+ * svg's box (cut off, or drawn over the page), a table wider than its container when no ancestor
+ * scrolls sideways on purpose, and a page that scrolls sideways.
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate((tolerance) => {
+    const out: string[] = [];
+    const doc = document.scrollingElement ?? document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1)
+      out.push(`the page scrolls sideways (scrollWidth ${doc.scrollWidth} > clientWidth ${doc.clientWidth})`);
+    // No named helper functions in here: tsx would wrap them in a __name() the page does not have.
+    for (const svg of document.querySelectorAll<SVGSVGElement>("main svg")) {
+      if (svg.ownerSVGElement) continue; // nested svgs are checked against the outer one
+      const own = svg.getBoundingClientRect();
+      if (own.width === 0 || own.height === 0) continue;
+      // An svg clips its text at its viewport; one with overflow: visible (Plot's colour legends, whose
+      // end labels hang past the ramp on purpose) shows it up to the nearest clipping ancestor or the
+      // window. A scrolling ancestor does not count: what it hides is a scroll away.
+      const box = {left: 0, right: window.innerWidth, top: -Infinity, bottom: Infinity};
+      for (let a: Element | null = svg; a && a !== document.body; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        const r = a.getBoundingClientRect();
+        if (["hidden", "clip"].includes(style.overflowX)) {
+          box.left = Math.max(box.left, r.left);
+          box.right = Math.min(box.right, r.right);
+        }
+        if (["hidden", "clip"].includes(style.overflowY)) {
+          box.top = Math.max(box.top, r.top);
+          box.bottom = Math.min(box.bottom, r.bottom);
+        }
+      }
+      const clipped: string[] = [];
+      for (const text of svg.querySelectorAll<SVGTextElement>("text")) {
+        const label = (text.textContent ?? "").trim();
+        const t = text.getBoundingClientRect();
+        if (!label || t.width === 0 || t.height === 0) continue;
+        const side =
+          t.left < box.left - tolerance
+            ? "left"
+            : t.right > box.right + tolerance
+              ? "right"
+              : t.top < box.top - tolerance
+                ? "top"
+                : t.bottom > box.bottom + tolerance
+                  ? "bottom"
+                  : null;
+        if (side) clipped.push(`"${label.slice(0, 40)}" (${side})`);
+      }
+      const chart = svg.closest<HTMLElement>("[data-chart]")?.dataset.chart;
+      const figure = svg.closest("figure")?.querySelector("h2, h3")?.textContent?.trim();
+      const where = chart ? `chart "${chart}"` : figure ? `figure "${figure.slice(0, 60)}"` : "an svg";
+      if (clipped.length > 0)
+        out.push(
+          `${where}: ${clipped.length} svg text(s) outside the svg: ${clipped.slice(0, 4).join(", ")}${clipped.length > 4 ? ", …" : ""}`
+        );
+    }
+    for (const table of document.querySelectorAll<HTMLTableElement>("main table")) {
+      const container = table.parentElement;
+      if (!container || table.offsetParent === null) continue;
+      const width = table.getBoundingClientRect().width;
+      const room = container.getBoundingClientRect().width;
+      let scrolls = false;
+      for (let a: Element | null = container; a && a !== document.body && !scrolls; a = a.parentElement)
+        scrolls = ["auto", "scroll"].includes(getComputedStyle(a).overflowX);
+      if (width > room + 1 && !scrolls)
+        out.push(
+          `a table is ${Math.round(width)} px wide in a ${Math.round(room)} px container that does not scroll (first header: "${(table.querySelector("th")?.textContent ?? "").trim().slice(0, 40)}")`
+        );
+    }
+    return out;
+  }, CLIP_TOLERANCE_PX);
+}
+
+/**
+ * The pages to open: every sidebar link of the index page, as the reader follows it, then any built
+ * page the sidebar does not link (e.g. 404), by its file name. A sidebar link with no file behind it
+ * fails on its 404.
+ */
+async function targets(context: BrowserContext, server: StaticServer, pages: string[]): Promise<Target[]> {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/`, {waitUntil: "domcontentloaded"});
+  const hrefs = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>("#observablehq-sidebar a[href]")].map((a) => a.href)
+  );
+  await page.close();
+  const out: Target[] = [];
+  for (const href of hrefs) {
+    const url = new URL(href);
+    if (url.origin !== server.origin) continue;
+    const path = url.pathname
+      .replace(/^\//, "")
+      .replace(/\.html$/, "")
+      .replace(/(^|\/)$/, "$1index");
+    if (!out.some((t) => t.path === path)) out.push({path, href: url.pathname});
+  }
+  if (out.length < 2) throw new Error(`the index page's sidebar links ${out.length} page(s)`);
+  for (const path of pages)
+    if (!out.some((t) => t.path === path)) out.push({path, href: `/${path === "index" ? "" : `${path}.html`}`});
+  return out;
 }
 
 /** Opens every page of the current dist/ in each variant. */
@@ -312,12 +425,15 @@ async function checkBuild(browser: Browser, run: Run, variants: Variant[]): Prom
         colorScheme: v.colorScheme,
         serviceWorkers: "block"
       });
-      for (const path of pages) {
-        if (variant === "phone" && path !== "index") continue;
-        const result = await checkPage(context, server, run, path, variant);
+      const only = process.env.CHECK_PAGES_ONLY?.split(",").map((s) => s.trim());
+      for (const target of await targets(context, server, pages)) {
+        if (only && !only.includes(target.path)) continue;
+        const result = await checkPage(context, server, run, target, variant);
         results.push(result);
         const status = result.problems.length === 0 ? "ok  " : "FAIL";
-        console.log(`${status} ${run.dataset.padEnd(9)} ${variant.padEnd(5)} /${path} (${Math.round(result.ms)} ms)`);
+        console.log(
+          `${status} ${run.dataset.padEnd(9)} ${variant.padEnd(5)} ${target.href} (${Math.round(result.ms)} ms)`
+        );
         for (const p of result.problems) console.log(`       ${p}`);
       }
       await context.close();

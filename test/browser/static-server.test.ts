@@ -1,5 +1,5 @@
-// The page checks' static server: clean URLs like Framework's, right MIME types, 127.0.0.1 only,
-// no escaping the root, and every 404 recorded.
+// The page checks' static server: a plain file server (no clean URLs, like GitHub Pages or
+// python3 -m http.server), right MIME types, 127.0.0.1 only, no escaping the root, every 404 recorded.
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -28,12 +28,14 @@ afterAll(async () => {
 });
 
 describe("resolveStaticPath", () => {
-  it("maps clean URLs and directories to their .html files", () => {
-    expect(resolveStaticPath(root, "/")).toBe(join(root, "index.html"));
-    expect(resolveStaticPath(root, "/data-quality")).toBe(join(root, "data-quality.html"));
-    expect(resolveStaticPath(root, "/data-quality?x=1#y")).toBe(join(root, "data-quality.html"));
-    expect(resolveStaticPath(root, "/docs/")).toBe(join(root, "docs", "index.html"));
-    expect(resolveStaticPath(root, "/docs")).toBe(join(root, "docs", "index.html"));
+  it("maps files and directories' index.html, with no clean URLs", () => {
+    expect(resolveStaticPath(root, "/")).toEqual({file: join(root, "index.html")});
+    expect(resolveStaticPath(root, "/data-quality.html")).toEqual({file: join(root, "data-quality.html")});
+    expect(resolveStaticPath(root, "/data-quality.html?x=1#y")).toEqual({file: join(root, "data-quality.html")});
+    expect(resolveStaticPath(root, "/docs/")).toEqual({file: join(root, "docs", "index.html")});
+    expect(resolveStaticPath(root, "/docs?x=1")).toEqual({redirect: "/docs/?x=1"});
+    expect(resolveStaticPath(root, "/data-quality")).toBeUndefined();
+    expect(resolveStaticPath(root, "/data-quality.html/")).toBeUndefined();
   });
 
   it("refuses paths outside the root and missing files", () => {
@@ -48,7 +50,7 @@ describe("serveStatic", () => {
   it("listens on 127.0.0.1 and answers with MIME types", async () => {
     expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const cases: [string, string][] = [
-      ["/data-quality", "text/html"],
+      ["/data-quality.html", "text/html"],
       ["/_observablehq/client.js", "text/javascript"],
       ["/_observablehq/theme.css", "text/css"],
       ["/x.json", "application/json"]
@@ -58,6 +60,13 @@ describe("serveStatic", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get("content-type"), path).toContain(type);
     }
+  });
+
+  it("redirects a directory to its slash and answers 404 for a clean URL", async () => {
+    const res = await fetch(`${server.origin}/docs`, {redirect: "manual"});
+    expect(res.status).toBe(301);
+    expect(res.headers.get("location")).toBe("/docs/");
+    expect((await fetch(`${server.origin}/data-quality`)).status).toBe(404);
   });
 
   it("records every 404", async () => {

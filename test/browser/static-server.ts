@@ -1,10 +1,13 @@
-// A tiny static file server for the built site, bound to 127.0.0.1 only.
-// Framework links pages without ".html" (cleanUrls), so /page serves /page.html and /dir/ serves
-// /dir/index.html. Every 4xx/5xx is recorded so the page check can fail on it.
-import {createReadStream, statSync} from "node:fs";
+// A plain static file server for the built site, bound to 127.0.0.1 only: no clean-URL rewrites,
+// exactly what GitHub Pages or `python3 -m http.server` do. A path is a file, or a directory whose
+// index.html is served (a directory named without its trailing slash is redirected to it, as
+// python's server does). So a link without ".html" fails here as it would on any file host. Every
+// 4xx/5xx is recorded so the page check can fail on it.
+import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
-import {resolveSitePath, siteContentType} from "../../lib/node/site-files.js";
+import {join, normalize, resolve, sep} from "node:path";
+import {siteContentType} from "../../lib/node/site-files.js";
 
 export interface StaticServer {
   /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -14,8 +17,30 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Maps a URL path to a file under root, with clean URLs; undefined when nothing matches. */
-export const resolveStaticPath = resolveSitePath;
+/** What a plain file server answers for a URL path: a file, a redirect to "dir/", or nothing. */
+export type StaticAnswer = {file: string} | {redirect: string} | undefined;
+
+/** Maps a URL path to a file under root the way a plain file server does (no clean URLs). */
+export function resolveStaticPath(root: string, urlPath: string): StaticAnswer {
+  const [pathPart, query = ""] = urlPath.split("#")[0].split(/\?(.*)/s);
+  let path: string;
+  try {
+    path = decodeURIComponent(pathPart);
+  } catch {
+    return undefined;
+  }
+  if (path.includes("\0")) return undefined;
+  const base = resolve(root);
+  const target = normalize(join(base, path));
+  if (target !== base && !target.startsWith(base + sep)) return undefined;
+  if (!existsSync(target)) return undefined;
+  const stat = statSync(target);
+  if (stat.isFile()) return path.endsWith("/") ? undefined : {file: target};
+  if (!stat.isDirectory()) return undefined;
+  if (!path.endsWith("/")) return {redirect: `${pathPart}/${query ? `?${query}` : ""}`};
+  const index = join(target, "index.html");
+  return existsSync(index) && statSync(index).isFile() ? {file: index} : undefined;
+}
 
 /** Serves root on 127.0.0.1 at a free port (port 0) or the given one. */
 export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
@@ -27,19 +52,23 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
       res.writeHead(405).end();
       return;
     }
-    const file = resolveStaticPath(root, url);
-    if (!file) {
+    const answer = resolveStaticPath(root, url);
+    if (!answer) {
       errors.push(`404 ${url}`);
       res.writeHead(404, {"content-type": "text/plain; charset=utf-8"}).end(`not found: ${url}\n`);
       return;
     }
+    if ("redirect" in answer) {
+      res.writeHead(301, {location: answer.redirect}).end();
+      return;
+    }
     res.writeHead(200, {
-      "content-type": siteContentType(file),
-      "content-length": statSync(file).size,
+      "content-type": siteContentType(answer.file),
+      "content-length": statSync(answer.file).size,
       "cache-control": "no-store"
     });
     if (req.method === "HEAD") res.end();
-    else createReadStream(file).pipe(res);
+    else createReadStream(answer.file).pipe(res);
   });
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);

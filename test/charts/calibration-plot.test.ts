@@ -14,11 +14,15 @@ describe("CalibrationPlot", () => {
     const el = CalibrationPlot(data, {width: 400, document: jsdomDocument()});
     const svg = plotSvg(el);
     expect(svg.getAttribute("aria-label")).toBe(
-      "Reliability diagram of the probabilities of 2 rating classes in 2 bins (bins with fewer than 20 rows left out)"
+      "Reliability diagram of the probabilities of 2 rating classes in 2 bins, one panel per class (bins with fewer than 20 rows left out)"
     );
     // Class 1's second bin has 5 rows (< 20): three dots remain.
     expect(mark(svg, "dot")!.querySelectorAll("circle")).toHaveLength(3);
-    expect(svg.querySelectorAll('g[aria-label="line"]')).toHaveLength(2);
+    // One panel per class, each with the diagonal and the class's line, titled with the class.
+    const [diagonal, classLines] = svg.querySelectorAll('g[aria-label="line"]');
+    expect(diagonal.querySelectorAll("path")).toHaveLength(2);
+    expect(classLines.querySelectorAll("path")).toHaveLength(2);
+    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual(["1★", "2★"]);
     expect(el.outerHTML).toMatchSnapshot();
   });
 });

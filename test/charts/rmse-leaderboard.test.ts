@@ -20,4 +20,21 @@ describe("RmseLeaderboard", () => {
     expect(count(svg, 'g[aria-label="dot"] path')).toBe(1);
     expect(el.outerHTML).toMatchSnapshot();
   });
+
+  it("ranks each group in its own panel on one shared x scale, the legend once", () => {
+    const doc = jsdomDocument();
+    const el = RmseLeaderboard(
+      [
+        {...POINTS[0], group: "u1–u5 (5 folds)"},
+        {...POINTS[1], group: "u1–u5 (5 folds)"},
+        {label: "blend", mean: 0.9, sd: 0, kind: "ours" as const, group: "u1 only"}
+      ],
+      {width: 600, document: doc}
+    );
+    expect([...el.querySelectorAll(":scope > p")].map((p) => p.textContent)).toEqual(["u1–u5 (5 folds)", "u1 only"]);
+    const ticks = [...el.querySelectorAll('g[aria-label="x-axis tick label"]')].map((g) => g.textContent);
+    expect(ticks).toHaveLength(2);
+    expect(ticks[0]).toBe(ticks[1]);
+    expect(count(el, "svg.plot-swatches, div.plot-swatches, .plot-swatches")).toBeLessThanOrEqual(1);
+  });
 });

@@ -48,7 +48,7 @@ describe("serving the built site", () => {
   writeFileSync(join(site, "embed", "predict.js"), "export const y = 2;");
   const service = createTinyService();
 
-  it("serves pages with clean URLs next to the API on one port", async () => {
+  it("serves pages as /page.html and /page next to the API on one port", async () => {
     const app = buildServer({service, siteDir: site, logger: false, corsOrigins: ["http://127.0.0.1:1234"]});
     const home = await app.inject({method: "GET", url: "/"});
     expect(home.statusCode).toBe(200);
@@ -56,6 +56,8 @@ describe("serving the built site", () => {
     expect(home.body).toContain("home");
     const page = await app.inject({method: "GET", url: "/predict"});
     expect(page.body).toContain("predict page");
+    // The site links pages with ".html"; the clean URL keeps working for old links.
+    expect((await app.inject({method: "GET", url: "/predict.html"})).body).toContain("predict page");
     const api = await app.inject({
       method: "POST",
       url: "/predict",
