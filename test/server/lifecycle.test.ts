@@ -8,7 +8,7 @@ import {createTinyService} from "../helpers/tiny-service.js";
 
 describe("graceful shutdown", () => {
   it("finishes a request in flight, refuses new connections, resolves `closed`", async () => {
-    const service = createTinyService({delayMs: 300});
+    const service = createTinyService({delayMs: 1000});
     const running = await startServer({service, port: 0, handleSignals: false, logger: false});
     const user = service.data.userIds[0];
     const movie = service.data.movies.id[0];
@@ -17,7 +17,8 @@ describe("graceful shutdown", () => {
       headers: {"content-type": "application/json"},
       body: JSON.stringify({user_id: user, movie_id: movie})
     });
-    await new Promise((r) => setTimeout(r, 100)); // the request is now inside the service
+    // Wait until the request is inside the service (polled: a fixed sleep fails on a busy machine).
+    for (let i = 0; i < 500 && service.calls.predict === 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(service.calls.predict).toBe(1);
     const closing = running.close();
     const res = await inFlight;

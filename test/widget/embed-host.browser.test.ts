@@ -74,8 +74,11 @@ describe.skipIf(!READY && process.env.CI !== "true")("embed module on another or
     await search.click();
     await search.pressSequentially("<img", {delay: 20});
     await page.waitForSelector('#api-widget [role="option"][data-movie-id]');
+    // Each typed character sends a search; the list is redrawn (and its highlight reset) when the last
+    // answer arrives, so wait for the answers before moving through it.
+    await page.waitForLoadState("networkidle");
     await search.press("ArrowDown");
-    expect(await search.getAttribute("aria-activedescendant")).toMatch(/-0$/);
+    await expect.poll(() => search.getAttribute("aria-activedescendant")).toMatch(/-0$/);
     await search.press("Enter");
     await page.waitForSelector("#api-widget .mlp-rating");
     expect(await page.locator("#api-widget .mlp-headline").textContent()).toContain(HOSTILE_TITLE);
