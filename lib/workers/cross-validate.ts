@@ -1,7 +1,8 @@
 /**
  * The evaluation harness in a browser Web Worker: the page posts an encoded data set (plain typed
- * arrays, structured-cloned), a registered model's name, its parameters and a fold count; the worker
- * splits the set into seeded random folds and runs crossValidate, the same function the CLI, the data
+ * arrays, structured-cloned), a registered model's name, its parameters and a fold count (or another
+ * protocol of lib/lab/protocol.ts, and optionally the only folds to run, for a pool of workers); the
+ * worker splits the set into seeded random folds and runs crossValidate, the same function the CLI, the data
  * loaders and the benches call, posting progress as it goes and the summary at the end. The folds run
  * one at a time with a task boundary between them, so a "cancel" message is read between folds (and
  * within fits that check the signal) even when a model's fit is synchronous.
@@ -9,7 +10,6 @@
  * Loaded as a module worker: `new Worker(import.meta.resolve("./lib/workers/cross-validate.js"), {type: "module"})`.
  * Browser-safe (no node: imports); the message handling is exported for tests.
  */
-import {randomRatingFolds} from "../data/folds.js";
 import type {Dataset} from "../data/types.js";
 import {
   crossValidate,
@@ -19,6 +19,7 @@ import {
   type FoldScore,
   type MetricFamily
 } from "../eval/cross-validate.js";
+import {foldCount, protocolFold, type LabProtocol} from "../lab/protocol.js";
 import {getModel} from "../models/registry.js";
 import {installWorkerHandler} from "./worker-scope.js";
 
@@ -31,10 +32,14 @@ export interface CvRun {
   model: string;
   /** Parameters over the model's defaults. */
   params?: Record<string, unknown>;
-  /** Number of folds, 2..n. */
+  /** Number of folds, 2..n (seeded random k-fold), unless `protocol` says otherwise. */
   folds: number;
   /** Seed of the split. */
   seed: number;
+  /** Another split than `folds` random folds: a hold-out, or given fold rows (ml-100k's official folds). */
+  protocol?: LabProtocol;
+  /** Run only these folds (0-based), e.g. one fold each in a pool of workers; default every fold. */
+  only?: number[];
   metrics?: MetricFamily[];
   ks?: number[];
 }
@@ -65,16 +70,18 @@ export function createCvHandler(post: (r: CvWorkerResponse) => void): (request: 
     running.set(id, controller);
     try {
       const model = getModel(request.model);
-      const folds = randomRatingFolds(request.dataset, request.folds, request.seed);
+      const protocol: LabProtocol = request.protocol ?? {kind: "k-fold", k: request.folds};
+      const count = foldCount(protocol);
       const scores: FoldScore[] = [];
-      for (let i = 0; i < folds.length; i++) {
+      for (const i of request.only ?? Array.from({length: count}, (_, i) => i)) {
         await nextTask();
-        const one = await crossValidate(model, [folds[i]], {
+        const fold = protocolFold(request.dataset, protocol, request.seed, i);
+        const one = await crossValidate(model, [fold], {
           params: request.params,
           metrics: request.metrics,
           ks: request.ks,
           signal: controller.signal,
-          onProgress: (p) => post({type: "progress", id, progress: {...p, fold: i, folds: folds.length}})
+          onProgress: (p) => post({type: "progress", id, progress: {...p, fold: i, folds: count}})
         });
         scores.push(one.folds[0]);
       }
