@@ -1,0 +1,77 @@
+import {describe, expect, it} from "vitest";
+import {randomRatingFolds} from "../../lib/data/folds.js";
+import {crossValidate} from "../../lib/eval/cross-validate.js";
+import {CvWorkerPool, type CvWorkerLike} from "../../lib/lab/worker-pool.js";
+import {getModel} from "../../lib/models/registry.js";
+import {createCvHandler, type CvWorkerRequest, type CvWorkerResponse} from "../../lib/workers/cross-validate.js";
+import {cvDataset, figures} from "../workers/cv-fixture.js";
+
+const dataset = cvDataset();
+
+/** A worker that runs the real handler in this process, asynchronously, and can be terminated. */
+function fakeWorkers() {
+  const made: Array<CvWorkerLike & {dead: boolean; posted: CvWorkerRequest[]}> = [];
+  const create = (): CvWorkerLike => {
+    const w = {
+      dead: false,
+      posted: [] as CvWorkerRequest[],
+      onmessage: null as ((e: {data: CvWorkerResponse}) => void) | null,
+      onerror: null as ((e: {message?: string}) => void) | null,
+      postMessage(m: CvWorkerRequest) {
+        w.posted.push(m);
+        setTimeout(() => void handle(m), 0);
+      },
+      terminate() {
+        w.dead = true;
+      }
+    };
+    const handle = createCvHandler((r) => {
+      if (!w.dead) setTimeout(() => w.onmessage?.({data: r}), 0);
+    });
+    made.push(w);
+    return w;
+  };
+  return {made, create};
+}
+
+describe("CvWorkerPool", () => {
+  it("spreads a run's folds over the workers and gives the harness's figures in fold order", async () => {
+    const {made, create} = fakeWorkers();
+    const pool = new CvWorkerPool("worker.js", {size: 2, createWorker: create});
+    const folds: number[] = [];
+    const progress: number[] = [];
+    const run = pool.run(
+      {dataset, model: "mf", params: {factors: 4, epochs: 3}, protocol: {kind: "k-fold", k: 3}, seed: 5},
+      {onFold: (_, i) => folds.push(i), onProgress: (f) => progress.push(f)}
+    );
+    const summary = await run.result;
+    const direct = await crossValidate(getModel("mf"), randomRatingFolds(dataset, 3, 5), {
+      params: {factors: 4, epochs: 3}
+    });
+    expect(figures(summary)).toEqual(figures(direct));
+    expect(made).toHaveLength(2);
+    expect(made.flatMap((w) => w.posted.map((p) => (p.type === "run" ? p.only : null)))).toHaveLength(3);
+    expect(folds.sort()).toEqual([0, 1, 2]);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it("cancel rejects with an AbortError, terminates the busy workers and leaves the pool usable", async () => {
+    const {made, create} = fakeWorkers();
+    const pool = new CvWorkerPool("worker.js", {size: 2, createWorker: create});
+    const run = pool.run({dataset, model: "baseline", protocol: {kind: "k-fold", k: 5}, seed: 1});
+    run.cancel();
+    await expect(run.result).rejects.toMatchObject({name: "AbortError"});
+    expect(made.filter((w) => w.dead)).toHaveLength(2);
+    const again = await pool.run({dataset, model: "baseline", protocol: {kind: "hold-out", testFraction: 0.2}, seed: 1})
+      .result;
+    expect(again.folds.map((f) => f.fold)).toEqual(["holdout"]);
+  });
+
+  it("a worker's error fails its run with the message", async () => {
+    const {create} = fakeWorkers();
+    const pool = new CvWorkerPool("worker.js", {size: 1, createWorker: create});
+    await expect(pool.run({dataset, model: "nope", protocol: {kind: "k-fold", k: 2}, seed: 1}).result).rejects.toThrow(
+      /unknown model "nope"/
+    );
+  });
+});
