@@ -12,10 +12,11 @@ import {summarizeFolds, type CvSummary, type FoldScore, type MetricFamily} from 
 import {abortError} from "../models/estimator.js";
 import type {CvWorkerRequest, CvWorkerResponse} from "../workers/cross-validate.js";
 import {foldCount, type LabProtocol} from "./protocol.js";
+import {copyForTransfer} from "./transfer.js";
 
 /** The part of the Worker interface the pool uses (a fake in tests). */
 export interface CvWorkerLike {
-  postMessage(message: CvWorkerRequest): void;
+  postMessage(message: CvWorkerRequest, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: {data: CvWorkerResponse}) => void) | null;
   onerror: ((event: {message?: string}) => void) | null;
@@ -74,6 +75,8 @@ interface Task {
 interface Slot {
   worker: CvWorkerLike;
   task: Task | null;
+  /** Key of the data set loaded in the worker. */
+  loaded: string | null;
 }
 
 /** The number of workers for this machine: one per core, at least 1. */
@@ -154,7 +157,7 @@ export class CvWorkerPool {
   }
 
   private startSlot(): Slot {
-    const slot: Slot = {worker: this.create(this.url), task: null};
+    const slot: Slot = {worker: this.create(this.url), task: null, loaded: null};
     slot.worker.onmessage = (event) => this.receive(slot, event.data);
     slot.worker.onerror = (event) => {
       const task = slot.task;
@@ -168,7 +171,29 @@ export class CvWorkerPool {
     return slot;
   }
 
+  /** A key per data set object: the pool sends a set to each worker once. */
+  private readonly keys = new WeakMap<Dataset, string>();
+  private nextKey = 1;
+  private pending = false;
+
+  private keyOf(dataset: Dataset): string {
+    let key = this.keys.get(dataset);
+    if (key === undefined) this.keys.set(dataset, (key = `dataset-${this.nextKey++}`));
+    return key;
+  }
+
+  /** Runs dispatch in a later task (each worker's copy of a set in its own task, so none blocks long). */
+  private later(): void {
+    if (this.pending) return;
+    this.pending = true;
+    setTimeout(() => {
+      this.pending = false;
+      this.dispatch();
+    }, 0);
+  }
+
   private dispatch(): void {
+    let loads = 0;
     while (this.queue.length > 0) {
       let slot = this.slots.find((s) => s.task === null);
       if (slot === undefined && this.slots.length < this.size) {
@@ -176,22 +201,33 @@ export class CvWorkerPool {
         this.slots.push(slot);
       }
       if (slot === undefined) return;
+      const {request} = this.queue[0].run;
+      const key = this.keyOf(request.dataset);
+      const official = request.protocol.kind === "official" ? request.protocol.folds : null;
+      if (slot.loaded !== key) {
+        // One copy per task: the next worker's copy waits for the next task.
+        if (loads++ > 0) return this.later();
+        // Copies whose bytes are transferred: cloning typed arrays would block the page (transfer.ts).
+        const load = copyForTransfer<CvWorkerRequest>({type: "load", key, dataset: request.dataset, official});
+        slot.worker.postMessage(load.value, load.transfer);
+        slot.loaded = key;
+      }
       const task = this.queue.shift()!;
       slot.task = task;
-      const {request} = task.run;
-      slot.worker.postMessage({
+      const {value, transfer} = copyForTransfer<CvWorkerRequest>({
         type: "run",
         id: task.id,
-        dataset: request.dataset,
+        datasetKey: key,
         model: request.model,
         params: request.params,
         folds: foldCount(request.protocol),
         seed: request.seed,
-        protocol: request.protocol,
+        protocol: official ? {kind: "official", folds: []} : request.protocol,
         only: [task.fold],
         ...(request.metrics ? {metrics: request.metrics} : {}),
         ...(request.ks ? {ks: request.ks} : {})
       });
+      slot.worker.postMessage(value, transfer);
     }
   }
 

@@ -10,6 +10,7 @@
  * Loaded as a module worker: `new Worker(import.meta.resolve("./lib/workers/cross-validate.js"), {type: "module"})`.
  * Browser-safe (no node: imports); the message handling is exported for tests.
  */
+import type {FoldRows} from "../data/folds.js";
 import type {Dataset} from "../data/types.js";
 import {
   crossValidate,
@@ -27,7 +28,9 @@ import {installWorkerHandler} from "./worker-scope.js";
 export interface CvRun {
   type: "run";
   id: number;
-  dataset: Dataset;
+  /** The data set, or `datasetKey` naming the one a "load" message sent before. */
+  dataset?: Dataset;
+  datasetKey?: string;
   /** A name in the model registry. */
   model: string;
   /** Parameters over the model's defaults. */
@@ -44,7 +47,19 @@ export interface CvRun {
   ks?: number[];
 }
 
-export type CvWorkerRequest = CvRun | {type: "cancel"; id: number};
+/**
+ * Keeps a data set (and its official folds) in the worker for the runs that name its key, so that a
+ * pool sends it once per worker rather than with every fold; a new load replaces the previous one.
+ * An official protocol with no fold rows then means the loaded set's official folds.
+ */
+export interface CvLoad {
+  type: "load";
+  key: string;
+  dataset: Dataset;
+  official?: FoldRows[] | null;
+}
+
+export type CvWorkerRequest = CvRun | CvLoad | {type: "cancel"; id: number};
 
 export type CvWorkerResponse =
   | {type: "progress"; id: number; progress: CvProgress}
@@ -57,9 +72,14 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** The worker's message handling: runs and cancels cross-validations, answering through `post`. */
 export function createCvHandler(post: (r: CvWorkerResponse) => void): (request: CvWorkerRequest) => Promise<void> {
   const running = new Map<number, AbortController>();
+  let loaded: CvLoad | null = null;
   return async (request) => {
     if (request.type === "cancel") {
       running.get(request.id)?.abort();
+      return;
+    }
+    if (request.type === "load") {
+      loaded = request;
       return;
     }
     if (request.type !== "run") {
@@ -70,12 +90,15 @@ export function createCvHandler(post: (r: CvWorkerResponse) => void): (request: 
     running.set(id, controller);
     try {
       const model = getModel(request.model);
-      const protocol: LabProtocol = request.protocol ?? {kind: "k-fold", k: request.folds};
+      const dataset = datasetOf(request, loaded);
+      let protocol: LabProtocol = request.protocol ?? {kind: "k-fold", k: request.folds};
+      if (protocol.kind === "official" && protocol.folds.length === 0 && loaded?.official)
+        protocol = {kind: "official", folds: loaded.official};
       const count = foldCount(protocol);
       const scores: FoldScore[] = [];
       for (const i of request.only ?? Array.from({length: count}, (_, i) => i)) {
         await nextTask();
-        const fold = protocolFold(request.dataset, protocol, request.seed, i);
+        const fold = protocolFold(dataset, protocol, request.seed, i);
         const one = await crossValidate(model, [fold], {
           params: request.params,
           metrics: request.metrics,
@@ -92,6 +115,15 @@ export function createCvHandler(post: (r: CvWorkerResponse) => void): (request: 
       running.delete(id);
     }
   };
+}
+
+/** The run's data set: its own, or the loaded one its key names. */
+function datasetOf(request: CvRun, loaded: CvLoad | null): Dataset {
+  if (request.dataset !== undefined) return request.dataset;
+  if (request.datasetKey !== undefined && loaded?.key === request.datasetKey) return loaded.dataset;
+  throw new Error(
+    `run ${request.id}: no data set: expected one in the message, or a "load" of key ${request.datasetKey} first`
+  );
 }
 
 // Only when loaded as a worker.

@@ -87,3 +87,13 @@ describe("readUpload", () => {
     expect(lab.official).toEqual(await opened.folds.official());
   });
 });
+
+describe("the synthetic set as an ml-100k zip", () => {
+  it("reads back as the synthetic set (same fingerprint) with official folds", async () => {
+    const {syntheticZip} = await import("./synthetic-zip.js");
+    const lab = await readUpload([{name: "synthetic-100k.zip", bytes: syntheticZip()}]);
+    expect(lab.dataset.name).toBe("synthetic-100k");
+    expect(lab.fingerprint).toBe((await syntheticLabData()).fingerprint);
+    expect(lab.official!.map((f) => f.test.length)).toEqual([20_000, 20_000, 20_000, 20_000, 20_000]);
+  });
+});

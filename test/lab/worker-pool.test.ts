@@ -50,7 +50,11 @@ describe("CvWorkerPool", () => {
     });
     expect(figures(summary)).toEqual(figures(direct));
     expect(made).toHaveLength(2);
-    expect(made.flatMap((w) => w.posted.map((p) => (p.type === "run" ? p.only : null)))).toHaveLength(3);
+    // The set goes to each worker once; each run message names it and the one fold to run.
+    expect(made.map((w) => w.posted.filter((p) => p.type === "load").length)).toEqual([1, 1]);
+    const runs = made.flatMap((w) => w.posted.flatMap((p) => (p.type === "run" ? [p] : [])));
+    expect(runs.map((p) => p.only![0]).sort()).toEqual([0, 1, 2]);
+    expect(runs.every((p) => p.dataset === undefined && p.datasetKey === "dataset-1")).toBe(true);
     expect(folds.sort()).toEqual([0, 1, 2]);
     expect(progress.at(-1)).toBe(1);
   });
@@ -61,7 +65,8 @@ describe("CvWorkerPool", () => {
     const run = pool.run({dataset, model: "baseline", protocol: {kind: "k-fold", k: 5}, seed: 1});
     run.cancel();
     await expect(run.result).rejects.toMatchObject({name: "AbortError"});
-    expect(made.filter((w) => w.dead)).toHaveLength(2);
+    // The first worker was busy (terminated); the second had its copy scheduled for a later task.
+    expect(made.filter((w) => w.dead)).toHaveLength(1);
     const again = await pool.run({dataset, model: "baseline", protocol: {kind: "hold-out", testFraction: 0.2}, seed: 1})
       .result;
     expect(again.folds.map((f) => f.fold)).toEqual(["holdout"]);
