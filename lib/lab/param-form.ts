@@ -71,7 +71,12 @@ export function ParamForm(model: AnyModel, doc: Document = document): ParamForm 
       input = box;
     } else if (spec.type === "enum") {
       const select = doc.createElement("select");
-      for (const v of spec.values ?? []) select.append(new Option(v, v, v === value, v === value));
+      for (const v of spec.values ?? []) {
+        const option = doc.createElement("option");
+        option.value = option.textContent = v;
+        option.selected = v === value;
+        select.append(option);
+      }
       input = select;
     } else if (spec.type === "json") {
       const area = doc.createElement("textarea");
@@ -84,21 +89,20 @@ export function ParamForm(model: AnyModel, doc: Document = document): ParamForm 
       if (spec.min !== undefined) num.min = String(spec.min);
       if (spec.max !== undefined) num.max = String(spec.max);
       num.step = spec.type === "integer" ? "1" : "any";
-      num.value = String(value);
+      num.value = value === undefined || value === null ? "" : String(value);
       input = num;
     }
     input.name = `param-${name}`;
     input.title = spec.description;
     label.append(title, input, help);
     element.append(label);
-    readers.push(() => [
-      name,
-      parseParam(
-        name,
-        spec,
-        input instanceof doc.defaultView!.HTMLInputElement && input.type === "checkbox" ? input.checked : input.value
-      )
-    ]);
+    // A parameter without a default (null: the model decides) stays unset while its input is empty.
+    const unset = value === undefined || value === null;
+    readers.push(() => {
+      if (input.type === "checkbox") return [name, (input as HTMLInputElement).checked];
+      if (unset && input.value.trim() === "") return [name, value];
+      return [name, parseParam(name, spec, input.value)];
+    });
   }
   return {
     element,
