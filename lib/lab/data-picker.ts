@@ -12,7 +12,7 @@ export type DataPickerElement = HTMLElement & {value: LabData | null};
 
 export interface DataPickerOptions {
   document?: Document;
-  /** The workbench's own set (the preview only), offered as a button. */
+  /** The workbench's own set (the preview only): loaded at once, and offered as a button. */
   workbench?: () => Promise<LabData>;
 }
 
@@ -107,5 +107,6 @@ export function DataPicker(options: DataPickerOptions = {}): DataPickerElement {
     if (files && files.length > 0) void load(async () => readUpload(await bytesOf(files)));
   });
   synth.addEventListener("click", () => void load(syntheticLabData));
+  if (options.workbench) void load(options.workbench);
   return root;
 }

@@ -16,6 +16,7 @@ import {OFFICIAL_FOLDS, officialFoldFiles, officialFoldRows, parseOfficialFold, 
 import {parseDatasetFiles, type DatasetFiles} from "../data/read-files.js";
 import {generateSynthetic} from "../data/synthetic.js";
 import type {Dataset, RawDataset} from "../data/types.js";
+import {fromWorkbenchJson, type WorkbenchJson} from "./dataset-json.js";
 import {datasetFingerprint} from "./fingerprint.js";
 
 /** One file as the page got it: its name (a zip's entries keep their folder) and bytes. */
@@ -122,6 +123,15 @@ export async function readUpload(files: readonly UploadedFile[]): Promise<LabDat
   const names = Object.keys(found).map(baseName);
   const raw = parseDatasetFiles(found, {name: setName(files, names)});
   return prepareLabData(raw, found, t0);
+}
+
+/** The preview's workbench set (notebooks/data/lab-workbench.json), already cleaned by its loader. */
+export async function workbenchLabData(json: WorkbenchJson): Promise<LabData> {
+  if (!json.available) throw new DataError({file: "the workbench data set", expected: `one, but ${json.reason}`});
+  const t0 = performance.now();
+  const {dataset, official, report} = fromWorkbenchJson(json);
+  const fingerprint = await datasetFingerprint(dataset);
+  return {dataset, report, official, fingerprint, seconds: (performance.now() - t0) / 1000};
 }
 
 /** The seeded synthetic set (`MOVIELAB_DATA=synthetic` in the CLI), prepared the same way. */
