@@ -12,7 +12,7 @@ import {summarizeFolds, type CvSummary, type FoldScore, type MetricFamily} from 
 import {abortError} from "../models/estimator.js";
 import type {CvWorkerRequest, CvWorkerResponse} from "../workers/cross-validate.js";
 import {foldCount, type LabProtocol} from "./protocol.js";
-import {copyForTransfer} from "./transfer.js";
+import {copyForTransfer, copyForTransferAsync} from "./transfer.js";
 
 /** The part of the Worker interface the pool uses (a fake in tests). */
 export interface CvWorkerLike {
@@ -77,6 +77,8 @@ interface Slot {
   task: Task | null;
   /** Key of the data set loaded in the worker. */
   loaded: string | null;
+  /** True while the set is being copied for the worker. */
+  loading: boolean;
 }
 
 /** The number of workers for this machine: one per core, at least 1. */
@@ -157,7 +159,7 @@ export class CvWorkerPool {
   }
 
   private startSlot(): Slot {
-    const slot: Slot = {worker: this.create(this.url), task: null, loaded: null};
+    const slot: Slot = {worker: this.create(this.url), task: null, loaded: null, loading: false};
     slot.worker.onmessage = (event) => this.receive(slot, event.data);
     slot.worker.onerror = (event) => {
       const task = slot.task;
@@ -174,7 +176,6 @@ export class CvWorkerPool {
   /** A key per data set object: the pool sends a set to each worker once. */
   private readonly keys = new WeakMap<Dataset, string>();
   private nextKey = 1;
-  private pending = false;
 
   private keyOf(dataset: Dataset): string {
     let key = this.keys.get(dataset);
@@ -182,20 +183,9 @@ export class CvWorkerPool {
     return key;
   }
 
-  /** Runs dispatch in a later task (each worker's copy of a set in its own task, so none blocks long). */
-  private later(): void {
-    if (this.pending) return;
-    this.pending = true;
-    setTimeout(() => {
-      this.pending = false;
-      this.dispatch();
-    }, 0);
-  }
-
   private dispatch(): void {
-    let loads = 0;
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.task === null);
+      let slot = this.slots.find((s) => s.task === null && !s.loading);
       if (slot === undefined && this.slots.length < this.size) {
         slot = this.startSlot();
         this.slots.push(slot);
@@ -205,12 +195,18 @@ export class CvWorkerPool {
       const key = this.keyOf(request.dataset);
       const official = request.protocol.kind === "official" ? request.protocol.folds : null;
       if (slot.loaded !== key) {
-        // One copy per task: the next worker's copy waits for the next task.
-        if (loads++ > 0) return this.later();
-        // Copies whose bytes are transferred: cloning typed arrays would block the page (transfer.ts).
-        const load = copyForTransfer<CvWorkerRequest>({type: "load", key, dataset: request.dataset, official});
-        slot.worker.postMessage(load.value, load.transfer);
-        slot.loaded = key;
+        // The set goes to each worker once, copied a slice per task and transferred (transfer.ts);
+        // the slot takes tasks again once its copy is posted.
+        slot.loading = true;
+        void copyForTransferAsync<CvWorkerRequest>({type: "load", key, dataset: request.dataset, official}).then(
+          (load) => {
+            slot.loading = false;
+            slot.worker.postMessage(load.value, load.transfer);
+            slot.loaded = key;
+            this.dispatch();
+          }
+        );
+        continue;
       }
       const task = this.queue.shift()!;
       slot.task = task;
