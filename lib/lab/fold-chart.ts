@@ -17,7 +17,7 @@ export function FoldChart(
       .filter((f) => typeof f.rmse === "number")
       .map((f) => ({run: label(r), fold: f.fold, rmse: f.rmse as number}))
   );
-  const means = runs.map((r) => ({run: label(r), rmse: r.rmse.mean}));
+  const means = runs.flatMap((r) => (r.rmse ? [{run: label(r), rmse: r.rmse.mean}] : []));
   const wrapper = doc.createElement("div");
   wrapper.className = "card";
   wrapper.dataset.chart = "lab-folds";

@@ -98,7 +98,8 @@ export function checkRun(v: unknown, where: string): RecommenderCvJson {
       if (k !== "fold" && typeof x !== "number")
         throw new DataError({file: where, field: `folds[${i}].${k}`, value: String(x), expected: "a number"});
   });
-  for (const f of ["rmse", "mae", "fit_seconds", "predict_seconds"]) checkMeanSd(v[f], where, f);
+  for (const f of ["fit_seconds", "predict_seconds"]) checkMeanSd(v[f], where, f);
+  for (const f of ["rmse", "mae"]) if (v[f] !== undefined) checkMeanSd(v[f], where, f);
   if (v.metrics !== undefined) {
     if (!isObject(v.metrics)) throw new DataError({file: where, field: "metrics", expected: "an object of {mean, sd}"});
     for (const [k, m] of Object.entries(v.metrics)) checkMeanSd(m, where, `metrics.${k}`);
@@ -161,8 +162,7 @@ function withSummary(run: RecommenderCvJson): RecommenderCvJson {
   const names = Object.keys(run.folds[0]).filter((k) => !FOLD_FIXED.has(k) && k !== "rmse" && k !== "mae");
   return {
     ...run,
-    rmse: of("rmse"),
-    mae: of("mae"),
+    ...(typeof run.folds[0].rmse === "number" ? {rmse: of("rmse"), mae: of("mae")} : {}),
     fit_seconds: of("fit_seconds"),
     predict_seconds: of("predict_seconds"),
     ...(names.length > 0 ? {metrics: Object.fromEntries(names.map((n) => [n, of(n)]))} : {})

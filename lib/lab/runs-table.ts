@@ -62,8 +62,8 @@ function meanOf(scores: readonly FoldScore[], metric: string): number | undefine
 
 /** The mean of a record's metric. */
 export function recordMetric(r: RecommenderCvJson, metric: string): number | undefined {
-  if (metric === "rmse") return r.rmse.mean;
-  if (metric === "mae") return r.mae.mean;
+  if (metric === "rmse") return r.rmse?.mean;
+  if (metric === "mae") return r.mae?.mean;
   return r.metrics?.[metric]?.mean;
 }
 

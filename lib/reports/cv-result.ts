@@ -43,8 +43,9 @@ export interface RecommenderCvJson {
   /** Every parameter of the model as the run used it (its defaults with the run's values over them). */
   params: Record<string, unknown>;
   folds: CvFoldJson[];
-  rmse: MeanSd;
-  mae: MeanSd;
+  /** Absent for a ranking model's run (the Lab's; `movielab cv` runs rating models only). */
+  rmse?: MeanSd;
+  mae?: MeanSd;
   fit_seconds: MeanSd;
   predict_seconds: MeanSd;
   /** Wall-clock seconds of the whole run (folds may run in parallel in the Lab). */
@@ -101,8 +102,8 @@ export function cvToJson(e: CvSummary, meta: RunMeta): RecommenderCvJson {
       n_test: f.nTest,
       fallbacks: f.fallbacks
     })),
-    rmse,
-    mae,
+    ...(rmse ? {rmse} : {}),
+    ...(mae ? {mae} : {}),
     fit_seconds: e.fitSeconds,
     predict_seconds: e.predictSeconds,
     wall_seconds: meta.wall_seconds,
@@ -128,6 +129,10 @@ export function formatCvTable(r: RecommenderCvJson): string {
   }
   const ms = (m: MeanSd, d: number) => `${m.mean.toFixed(d)}±${m.sd.toFixed(d)}`;
   const xs = extra.map((m) => cell(ms(r.metrics![m], 4))).join("");
-  lines.push(`${"mean±sd".padEnd(9)}${cell(ms(r.rmse, 4))}${cell(ms(r.mae, 4))}${xs}${cell(ms(r.fit_seconds, 3))}`, "");
+  const none = {mean: NaN, sd: NaN};
+  lines.push(
+    `${"mean±sd".padEnd(9)}${cell(ms(r.rmse ?? none, 4))}${cell(ms(r.mae ?? none, 4))}${xs}${cell(ms(r.fit_seconds, 3))}`,
+    ""
+  );
   return lines.join("\n");
 }

@@ -109,7 +109,7 @@ describe.skipIf(!READY && process.env.CI !== "true")("the Lab page in Chromium",
     expect(rows.map((r) => r.status)).toEqual(["done", "done"]);
     const [json] = await Promise.all([page.waitForEvent("download"), page.click("[data-action=export-json]")]);
     const runs = JSON.parse(readFileSync((await json.path())!, "utf8")) as RecommenderCvJson[];
-    expect(runs.map((r) => [r.id, r.rmse.mean.toFixed(4)])).toEqual(rows.map((r) => [r.id, r.rmse]));
+    expect(runs.map((r) => [r.id, r.rmse!.mean.toFixed(4)])).toEqual(rows.map((r) => [r.id, r.rmse]));
     expect(runs.map((r) => [r.model, r.protocol, r.folds.length, r.source])).toEqual([
       ["mf", "official", 5, "lab"],
       ["classifier", "hold-out", 1, "lab"]
@@ -166,7 +166,7 @@ describe.skipIf(!READY && process.env.CI !== "true")("the Lab page in Chromium",
       }))
     });
     console.log(
-      `lab vs cli mf: rmse ${mine.rmse.mean} / ${theirs.rmse.mean}, wall ${mine.wall_seconds} s / ${theirs.wall_seconds} s`
+      `lab vs cli mf: rmse ${mine.rmse!.mean} / ${theirs.rmse!.mean}, wall ${mine.wall_seconds} s / ${theirs.wall_seconds} s`
     );
     expect(figures(mine)).toEqual(figures(theirs));
     // The CLI's run imports into the Lab beside its own.

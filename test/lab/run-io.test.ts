@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {randomRatingFolds} from "../../lib/data/folds.js";
 import {DataError} from "../../lib/data/errors.js";
-import {crossValidate} from "../../lib/eval/cross-validate.js";
+import {crossValidate, type MetricFamily} from "../../lib/eval/cross-validate.js";
 import {parseRuns, parseRunsCsv, runsToCsv, runsToJson} from "../../lib/lab/run-io.js";
 import {memoryRunStore} from "../../lib/lab/run-store.js";
 import {getModel} from "../../lib/models/registry.js";
@@ -10,9 +10,14 @@ import {cvDataset} from "../workers/cv-fixture.js";
 
 const dataset = cvDataset();
 
-async function record(model: string, params: Record<string, unknown>, created_at: string): Promise<RecommenderCvJson> {
+async function record(
+  model: string,
+  params: Record<string, unknown>,
+  created_at: string,
+  metrics?: MetricFamily[]
+): Promise<RecommenderCvJson> {
   const m = getModel(model);
-  const summary = await crossValidate(m, randomRatingFolds(dataset, 3, 7), {params: params as never});
+  const summary = await crossValidate(m, randomRatingFolds(dataset, 3, 7), {params: params as never, metrics});
   return cvToJson(summary, {
     source: "lab",
     dataset: 'synthetic, "small"',
@@ -46,6 +51,14 @@ describe("run export and import", () => {
     );
     expect(csv.trim().split("\r\n")).toHaveLength(1 + 6);
     expect(parseRuns(csv, "runs.csv")).toEqual(runs);
+  });
+
+  it("a ranking model's run has no RMSE or MAE, and round-trips too", async () => {
+    const run = await record("popular", {}, "2026-12-06T23:02:00.000Z", ["ranking"]);
+    expect(run.rmse).toBeUndefined();
+    expect(Object.keys(run.metrics!)).toContain("ndcg@10");
+    expect(parseRuns(runsToJson([run]), "r.json")).toEqual([run]);
+    expect(parseRuns(runsToCsv([run]), "r.csv")).toEqual([run]);
   });
 
   it("takes one record as `movielab cv --json` prints it", async () => {
