@@ -165,6 +165,8 @@ export class LabPanel {
   setData(data: LabData | null): void {
     this.data = data;
     this.run.disabled = data === null;
+    // The workers get the set now, so that runs start at once and copy nothing while they train.
+    if (data !== null) this.options.pool.warm(data.dataset, data.official);
     const official = this.protocol.querySelector<HTMLOptionElement>("option[value=official]")!;
     official.disabled = data?.official == null;
     if (data?.official) this.protocol.value = "official";
@@ -247,7 +249,7 @@ export class LabPanel {
     const t0 = performance.now();
     const scores: FoldScore[] = [];
     const pool = this.options.pool.run(
-      {dataset: data.dataset, model: model.name, params, protocol, seed, metrics, ks: [10]},
+      {dataset: data.dataset, official: data.official, model: model.name, params, protocol, seed, metrics, ks: [10]},
       {
         onProgress: (f) => row.progress(f),
         onFold: (score) => {
@@ -273,8 +275,9 @@ export class LabPanel {
         });
         row.done(record);
         this.records.push(record);
-        this.showChart();
         await this.options.store.put(record);
+        // The chart (Plot, tens of ms) is drawn in its own task once the run has ended.
+        setTimeout(() => this.showChart(), 0);
       },
       (e: Error) => (e.name === "AbortError" ? row.cancelled() : row.failed(e.message))
     );

@@ -7,6 +7,7 @@
  * the folds one after the other. Cancelling a run drops its queued folds and terminates the workers
  * running its folds at once (a fit need not check for cancel); they are replaced for the next task.
  */
+import type {FoldRows} from "../data/folds.js";
 import type {Dataset} from "../data/types.js";
 import {summarizeFolds, type CvSummary, type FoldScore, type MetricFamily} from "../eval/cross-validate.js";
 import {abortError} from "../models/estimator.js";
@@ -30,6 +31,8 @@ export interface PoolRunRequest {
   /** Parameters over the model's defaults. */
   params?: Record<string, unknown>;
   protocol: LabProtocol;
+  /** The set's official folds, sent to the workers with it (an official protocol's own folds otherwise). */
+  official?: FoldRows[] | null;
   seed: number;
   metrics?: MetricFamily[];
   ks?: number[];
@@ -79,6 +82,11 @@ interface Slot {
   loaded: string | null;
   /** True while the set is being copied for the worker. */
   loading: boolean;
+}
+
+/** The official folds a run's set goes with: the run's own, else those the request names. */
+function officialOf(request: PoolRunRequest): FoldRows[] | null {
+  return request.protocol.kind === "official" ? request.protocol.folds : (request.official ?? null);
 }
 
 /** The number of workers for this machine: one per core, at least 1. */
@@ -183,6 +191,29 @@ export class CvWorkerPool {
     return key;
   }
 
+  /**
+   * Starts every worker and sends it the set (and its official folds) now, so that a run on it starts
+   * at once: the Lab calls it when the reader's data are read.
+   */
+  warm(dataset: Dataset, official: FoldRows[] | null = null): void {
+    while (this.slots.length < this.size) this.slots.push(this.startSlot());
+    const key = this.keyOf(dataset);
+    for (const slot of this.slots)
+      if (slot.task === null && !slot.loading && slot.loaded !== key) this.load(slot, dataset, official);
+  }
+
+  /** Copies the set for the worker a slice per task, then posts it; the slot takes tasks again after. */
+  private load(slot: Slot, dataset: Dataset, official: FoldRows[] | null): void {
+    const key = this.keyOf(dataset);
+    slot.loading = true;
+    void copyForTransferAsync<CvWorkerRequest>({type: "load", key, dataset, official}).then((load) => {
+      slot.loading = false;
+      slot.worker.postMessage(load.value, load.transfer);
+      slot.loaded = key;
+      this.dispatch();
+    });
+  }
+
   private dispatch(): void {
     while (this.queue.length > 0) {
       let slot = this.slots.find((s) => s.task === null && !s.loading);
@@ -193,19 +224,8 @@ export class CvWorkerPool {
       if (slot === undefined) return;
       const {request} = this.queue[0].run;
       const key = this.keyOf(request.dataset);
-      const official = request.protocol.kind === "official" ? request.protocol.folds : null;
       if (slot.loaded !== key) {
-        // The set goes to each worker once, copied a slice per task and transferred (transfer.ts);
-        // the slot takes tasks again once its copy is posted.
-        slot.loading = true;
-        void copyForTransferAsync<CvWorkerRequest>({type: "load", key, dataset: request.dataset, official}).then(
-          (load) => {
-            slot.loading = false;
-            slot.worker.postMessage(load.value, load.transfer);
-            slot.loaded = key;
-            this.dispatch();
-          }
-        );
+        this.load(slot, request.dataset, officialOf(request));
         continue;
       }
       const task = this.queue.shift()!;
@@ -218,7 +238,8 @@ export class CvWorkerPool {
         params: request.params,
         folds: foldCount(request.protocol),
         seed: request.seed,
-        protocol: official ? {kind: "official", folds: []} : request.protocol,
+        // The official rows went with the set.
+        protocol: request.protocol.kind === "official" ? {kind: "official", folds: []} : request.protocol,
         only: [task.fold],
         ...(request.metrics ? {metrics: request.metrics} : {}),
         ...(request.ks ? {ks: request.ks} : {})

@@ -5,6 +5,15 @@ import type {Page} from "playwright-core";
 /** An init script that collects long tasks from the start of the page (PerformanceObserver). */
 export const LONG_TASKS = `
   window.__longTasks = [];
+  // When a run row leaves "running": the end of training, for the long-task window.
+  window.__settled = {};
+  new MutationObserver((ms) => {
+    for (const m of ms) {
+      const tr = m.target;
+      if (m.attributeName === "data-status" && tr.dataset.status !== "running" && m.oldValue === "running")
+        window.__settled.last = performance.now();
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-status"], attributeOldValue: true});
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({start: e.startTime, duration: e.duration});
   }).observe({type: "longtask", buffered: true});
@@ -43,7 +52,7 @@ export interface RunOutcome {
   status: string;
   /** The metric cells' text. */
   metrics: Record<string, string>;
-  /** Durations of the long tasks between the click and the run's end, ms. */
+  /** Durations of the long tasks that started between the click and the run's end (its row leaving "running"), ms. */
   longTasks: number[];
   seconds: number;
 }
@@ -65,7 +74,7 @@ export async function runModel(
   await page.click("[data-action=run]");
   const row = page.locator("tr[data-run]").nth(before);
   await row.and(page.locator(":not([data-status=running])")).waitFor({timeout: options.timeout ?? 300_000});
-  const t1 = await page.evaluate(() => performance.now());
+  const t1 = (await page.evaluate("window.__settled.last ?? performance.now()")) as number;
   const longTasks = await page.evaluate(
     ([a, b]) =>
       (window as unknown as {__longTasks: {start: number; duration: number}[]}).__longTasks

@@ -178,4 +178,16 @@ describe.skipIf(!READY && process.env.CI !== "true")("the Lab page in Chromium",
       await page.locator(`tr[data-run="${lab.id}"] [data-metric=rmse]`).textContent()
     );
   }, 900_000);
+
+  it("runs a ranking model (top-N metrics only) and a rating model with nDCG@10 asked for", async () => {
+    const popular = await runModel(page, "popular", {}, {protocol: "hold-out"});
+    expect(popular.status).toBe("done");
+    expect(popular.metrics.rmse).toBe("");
+    expect(Number(popular.metrics.ndcg)).toBeGreaterThan(0);
+    await page.check("input[name=ranking]");
+    const baseline = await runModel(page, "baseline", {}, {protocol: "hold-out"});
+    expect(Number(baseline.metrics.rmse)).toBeGreaterThan(0.5);
+    expect(Number(baseline.metrics.ndcg)).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  }, 300_000);
 });

@@ -83,6 +83,18 @@ describe("CvWorkerPool", () => {
     expect(again.folds.map((f) => f.fold)).toEqual(["holdout"]);
   });
 
+  it("warm starts every worker with the set, so a run then sends only its folds", async () => {
+    const {made, create} = fakeWorkers();
+    const pool = new CvWorkerPool("worker.js", {size: 2, createWorker: create});
+    pool.warm(dataset);
+    expect(made).toHaveLength(2);
+    await pool.run({dataset, model: "baseline", protocol: {kind: "k-fold", k: 2}, seed: 1}).result;
+    expect(made.map((w) => w.posted.map((p) => p.type))).toEqual([
+      ["load", "run"],
+      ["load", "run"]
+    ]);
+  });
+
   it("a worker's error fails its run with the message", async () => {
     const {create} = fakeWorkers();
     const pool = new CvWorkerPool("worker.js", {size: 1, createWorker: create});
