@@ -55,10 +55,13 @@ export function ParamForm(model: AnyModel, doc: Document = document): ParamForm 
     if (name === "seed") continue;
     const label = doc.createElement("label");
     label.className = "lab-param";
+    label.style.cssText =
+      "display:grid;grid-template-columns:9rem 14rem 1fr;gap:0.75rem;align-items:baseline;margin:0.25rem 0;";
     const title = doc.createElement("span");
     title.className = "lab-param-name";
     title.textContent = name;
     const help = doc.createElement("small");
+    help.style.color = "var(--theme-foreground-muted, #777)";
     help.textContent =
       spec.description +
       (spec.min !== undefined || spec.max !== undefined ? ` (${spec.min ?? ""}–${spec.max ?? ""})` : "");
@@ -93,6 +96,7 @@ export function ParamForm(model: AnyModel, doc: Document = document): ParamForm 
       input = num;
     }
     input.name = `param-${name}`;
+    if (spec.type !== "boolean") input.style.cssText = "width:100%;box-sizing:border-box;";
     input.title = spec.description;
     label.append(title, input, help);
     element.append(label);
