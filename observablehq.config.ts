@@ -40,7 +40,8 @@ export default {
         {name: "Predict a rating", path: "/predict"},
         {name: "Embed the widget", path: "/embed"}
       ]
-    }
+    },
+    {name: "Lab", pages: [{name: "The Lab", path: "/lab"}]}
   ],
   // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
   globalStylesheets: [],

@@ -1,42 +1,112 @@
-/** The JSON shape of a cross-validation through the harness (snake_case, as the CLI prints it) and its text table. */
+/**
+ * The run record of a cross-validation through the harness (snake_case), as `movielab cv --json` prints
+ * it and as the Lab keeps, exports and imports it; and its text table. One type for both, so that a
+ * run from the CLI can be imported into the Lab and compared with the Lab's own runs.
+ */
 import type {CvSummary, MeanSd} from "../eval/cross-validate.js";
 
+/** Tags every run record (and names its version). */
+export const RUN_RECORD = "movielab-cv-run/1";
+
+/** Where a run was made. */
+export type RunSource = "cli" | "lab";
+
+/** How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, or a seeded stratified hold-out. */
+export type CvProtocol = "official" | "k-fold" | "hold-out";
+
+/** One fold's metrics (rmse, mae; the classifier's accuracy, macro_f1, weighted_f1, log_loss; ndcg@10 …) and counts. */
+export type CvFoldJson = {
+  fold: string;
+  fit_seconds: number;
+  predict_seconds: number;
+  n_train: number;
+  n_test: number;
+  fallbacks: number;
+} & Record<string, number | string>;
+
 export interface RecommenderCvJson {
+  /** Always RUN_RECORD. */
+  record: typeof RUN_RECORD;
+  /** Unique id of the run (source, time, random part). */
+  id: string;
+  source: RunSource;
+  /** When the run finished, ISO 8601. */
+  created_at: string;
   dataset: string;
+  /** SHA-256 of the cleaned set the run read (lib/lab/fingerprint.ts): runs on the same data share it. */
+  fingerprint: string;
+  n_ratings: number;
   model: string;
   description: string;
-  /** "official" (u1..u5 files) or "k-fold" (seeded random). */
-  protocol: "official" | "k-fold";
+  protocol: CvProtocol;
   seed: number;
-  /** Each fold's metrics (rmse, mae, and for classifiers accuracy, macro_f1, weighted_f1, log_loss) and counts. */
-  folds: Array<
-    {fold: string; fit_seconds: number; n_test: number; fallbacks: number} & Record<string, number | string>
-  >;
-  rmse: MeanSd;
-  mae: MeanSd;
+  /** Every parameter of the model as the run used it (its defaults with the run's values over them). */
+  params: Record<string, unknown>;
+  folds: CvFoldJson[];
+  /** Absent for a ranking model's run (the Lab's; `movielab cv` runs rating models only). */
+  rmse?: MeanSd;
+  mae?: MeanSd;
   fit_seconds: MeanSd;
-  /** Mean ± sd of every other metric (the classifier's). */
+  predict_seconds: MeanSd;
+  /** Wall-clock seconds of the whole run (folds may run in parallel in the Lab). */
+  wall_seconds: number;
+  /** Mean ± sd of every other metric (the classifier's, the ranking metrics). */
   metrics?: Record<string, MeanSd>;
 }
 
-/** The evaluation in the CLI's JSON shape. */
-export function cvToJson(
-  e: CvSummary,
-  meta: {dataset: string; model: string; description: string; protocol: "official" | "k-fold"; seed: number}
-): RecommenderCvJson {
+/** What a run record says beyond the harness's summary (created_at default now, id default a new one). */
+export type RunMeta = Pick<
+  RecommenderCvJson,
+  | "source"
+  | "dataset"
+  | "fingerprint"
+  | "n_ratings"
+  | "model"
+  | "description"
+  | "protocol"
+  | "seed"
+  | "params"
+  | "wall_seconds"
+> &
+  Partial<Pick<RecommenderCvJson, "created_at" | "id">>;
+
+/** A new run id: source, time and 32 random bits ("lab-20261206T231500Z-9f3a0c11"). */
+export function newRunId(source: RunSource, at: string): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${source}-${at.replace(/[-:]/g, "").replace(/\.\d+/, "")}-${random}`;
+}
+
+/** The evaluation as a run record. */
+export function cvToJson(e: CvSummary, meta: RunMeta): RecommenderCvJson {
   const {rmse, mae, ...others} = e.metrics;
+  const created_at = meta.created_at ?? new Date().toISOString();
   return {
-    ...meta,
+    record: RUN_RECORD,
+    id: meta.id ?? newRunId(meta.source, created_at),
+    source: meta.source,
+    created_at,
+    dataset: meta.dataset,
+    fingerprint: meta.fingerprint,
+    n_ratings: meta.n_ratings,
+    model: meta.model,
+    description: meta.description,
+    protocol: meta.protocol,
+    seed: meta.seed,
+    params: meta.params,
     folds: e.folds.map((f) => ({
       fold: f.fold,
       ...f.metrics,
       fit_seconds: f.fitSeconds,
+      predict_seconds: f.predictSeconds,
+      n_train: f.nTrain,
       n_test: f.nTest,
       fallbacks: f.fallbacks
     })),
-    rmse,
-    mae,
+    ...(rmse ? {rmse} : {}),
+    ...(mae ? {mae} : {}),
     fit_seconds: e.fitSeconds,
+    predict_seconds: e.predictSeconds,
+    wall_seconds: meta.wall_seconds,
     ...(Object.keys(others).length > 0 ? {metrics: others} : {})
   };
 }
@@ -47,7 +117,7 @@ export function formatCvTable(r: RecommenderCvJson): string {
   const cell = (s: string) => s.padStart(w);
   const extra = Object.keys(r.metrics ?? {});
   const lines = [
-    `${r.dataset}: ${r.protocol === "official" ? "official folds" : `${r.folds.length}-fold random CV (seed ${r.seed})`}, model ${r.model} (${r.description})`,
+    `${r.dataset}: ${r.protocol === "official" ? "official folds" : r.protocol === "hold-out" ? `hold-out (seed ${r.seed})` : `${r.folds.length}-fold random CV (seed ${r.seed})`}, model ${r.model} (${r.description})`,
     "",
     `${"fold".padEnd(9)}${cell("RMSE")}${cell("MAE")}${extra.map((m) => cell(m)).join("")}${cell("fit s")}${cell("test")}${cell("fallbacks")}`
   ];
@@ -59,6 +129,10 @@ export function formatCvTable(r: RecommenderCvJson): string {
   }
   const ms = (m: MeanSd, d: number) => `${m.mean.toFixed(d)}±${m.sd.toFixed(d)}`;
   const xs = extra.map((m) => cell(ms(r.metrics![m], 4))).join("");
-  lines.push(`${"mean±sd".padEnd(9)}${cell(ms(r.rmse, 4))}${cell(ms(r.mae, 4))}${xs}${cell(ms(r.fit_seconds, 3))}`, "");
+  const none = {mean: NaN, sd: NaN};
+  lines.push(
+    `${"mean±sd".padEnd(9)}${cell(ms(r.rmse ?? none, 4))}${cell(ms(r.mae ?? none, 4))}${xs}${cell(ms(r.fit_seconds, 3))}`,
+    ""
+  );
   return lines.join("\n");
 }

@@ -19,6 +19,14 @@ describe("movielab cv recommender", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({dataset: "synthetic", model: "baseline", protocol: "k-fold", seed: 42});
+    // The run record the Lab keeps and imports (lib/reports/cv-result.ts).
+    expect(out).toMatchObject({record: "movielab-cv-run/1", source: "cli", n_ratings: 100_000});
+    expect(out.id).toMatch(/^cli-\d{8}T\d{6}Z-[0-9a-f]{8}$/);
+    expect(out.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(out.params).toEqual({epochs: 10, regItem: 10, regUser: 15});
+    expect(typeof out.wall_seconds).toBe("number");
+    expect(typeof out.predict_seconds.mean).toBe("number");
+    expect(out.folds[0].n_train).toBe(50_000);
     expect(out.folds).toHaveLength(2);
     for (const f of out.folds) {
       for (const key of ["rmse", "mae", "fit_seconds"]) expect(typeof f[key]).toBe("number");

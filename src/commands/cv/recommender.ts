@@ -6,6 +6,7 @@ import {MODELS, modelNames} from "../../../lib/models/registry.js";
 import {parallelTrainer} from "../../../lib/node/threads/gbdt-parallel.js";
 import {createProgress} from "../../../lib/node/progress.js";
 import {cvToJson, formatCvTable} from "../../../lib/reports/cv-result.js";
+import {datasetFingerprint} from "../../../lib/lab/fingerprint.js";
 import {UsageError, type Command, type CommandContext} from "../../cli-command.js";
 import {foldsFor} from "./classifier.js";
 import {numberOption, seedOption} from "../../options/classifier.js";
@@ -77,19 +78,27 @@ export const modelCvCommand: Command = {
       unit: "items"
     });
     progress.update(0, folds.length);
+    const params = seedParams(model, seed);
+    const t0 = performance.now();
     const result = await crossValidate(model, folds, {
-      params: seedParams(model, seed),
+      params,
       // Trees grow on worker threads (the same model as on one thread).
       fitOptions: {gbdtTrainer: parallelTrainer()},
       onProgress: (p) => progress.update(p.phase === "done" ? p.fold + 1 : p.fold, folds.length)
     });
     progress.finish();
+    const wall = (performance.now() - t0) / 1000;
     const out = cvToJson(result, {
+      source: "cli",
       dataset: loaded.dataset.name,
+      fingerprint: await datasetFingerprint(loaded.dataset),
+      n_ratings: loaded.dataset.ratings.rating.length,
       model: name,
       description: model.description,
       protocol: typeof spec === "number" ? "k-fold" : "official",
-      seed
+      seed,
+      params: {...(model.defaults as Record<string, unknown>), ...params},
+      wall_seconds: wall
     });
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatCvTable(out));
     return 0;
