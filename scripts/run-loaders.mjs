@@ -56,7 +56,9 @@ export function dataLoaders(root) {
 export async function runLoaders({root, cache, jobs = loaderJobs(), env = process.env, log = console.log}) {
   const bin = join(root, "node_modules", ".bin");
   const tsx = join(bin, process.platform === "win32" ? "tsx.cmd" : "tsx");
-  const childEnv = {...env, PATH: `${bin}${delimiter}${env.PATH ?? ""}`};
+  // The build already keeps every core busy with `jobs` loaders: a loader's own threads would only
+  // add start-up work (MOVIELAB_LOADER_THREADS, read by the model comparison).
+  const childEnv = {MOVIELAB_LOADER_THREADS: "1", ...env, PATH: `${bin}${delimiter}${env.PATH ?? ""}`};
   const queue = dataLoaders(root);
   const outDir = join(cache, "data");
   mkdirSync(outDir, {recursive: true});

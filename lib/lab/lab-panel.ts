@@ -141,19 +141,13 @@ export class LabPanel {
       " ",
       labelled(doc, "Import runs (JSON, CSV, or `movielab cv --json`)", importRuns)
     );
-    this.compareBox = el(doc, "div", {className: "lab-compare-box"});
+    // Both tables grow a column per metric or run: on a phone they scroll in their own box, not the page.
+    this.compareBox = el(doc, "div", {className: "lab-compare-box movielab-scroll"});
+    const tableBox = el(doc, "div", {className: "movielab-scroll"});
+    tableBox.append(this.table.element);
     this.chartBox = el(doc, "div", {className: "lab-chart-box"});
     this.run.addEventListener("click", () => this.start());
-    this.element.append(
-      controls,
-      this.paramsBox,
-      this.run,
-      this.message,
-      this.table.element,
-      io,
-      this.chartBox,
-      this.compareBox
-    );
+    this.element.append(controls, this.paramsBox, this.run, this.message, tableBox, io, this.chartBox, this.compareBox);
     this.ready = options.store.list().then((runs) => {
       for (const r of runs) this.show(r);
       this.showChart();
