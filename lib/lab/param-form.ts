@@ -55,13 +55,15 @@ export function ParamForm(model: AnyModel, doc: Document = document): ParamForm 
     if (name === "seed") continue;
     const label = doc.createElement("label");
     label.className = "lab-param";
-    label.style.cssText =
-      "display:grid;grid-template-columns:9rem 14rem 1fr;gap:0.75rem;align-items:baseline;margin:0.25rem 0;";
+    // Name, input and description side by side where they fit; on a phone they wrap rather than
+    // widening the page.
+    label.style.cssText = "display:flex;flex-wrap:wrap;gap:0.25rem 0.75rem;align-items:baseline;margin:0.25rem 0;";
     const title = doc.createElement("span");
     title.className = "lab-param-name";
     title.textContent = name;
+    title.style.cssText = "flex:0 0 9rem;";
     const help = doc.createElement("small");
-    help.style.color = "var(--theme-foreground-muted, #777)";
+    help.style.cssText = "flex:1 1 14rem;min-width:0;color:var(--theme-foreground-muted, #777);";
     help.textContent =
       spec.description +
       (spec.min !== undefined || spec.max !== undefined ? ` (${spec.min ?? ""}–${spec.max ?? ""})` : "");
@@ -96,7 +98,8 @@ export function ParamForm(model: AnyModel, doc: Document = document): ParamForm 
       input = num;
     }
     input.name = `param-${name}`;
-    if (spec.type !== "boolean") input.style.cssText = "width:100%;box-sizing:border-box;";
+    if (spec.type !== "boolean")
+      input.style.cssText = "flex:1 1 9rem;max-width:14rem;min-width:0;box-sizing:border-box;";
     input.title = spec.description;
     label.append(title, input, help);
     element.append(label);
