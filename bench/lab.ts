@@ -106,7 +106,7 @@ try {
   const context = await browser.newContext();
   await context.addInitScript(LONG_TASKS);
   const page = await context.newPage();
-  await page.goto(`${site.origin}/lab`);
+  await page.goto(`${site.origin}/lab.html`);
   await page.waitForSelector("select[name=model]");
   result.pool_size = await page.evaluate("navigator.hardwareConcurrency");
 
