@@ -36,8 +36,11 @@ export function siteContentType(file: string): string {
   return MIME[extname(file).toLowerCase()] ?? "application/octet-stream";
 }
 
-/** Maps a URL path to a file under root with clean URLs; undefined when nothing matches or it escapes root. */
-export function resolveSitePath(root: string, urlPath: string): string | undefined {
+/**
+ * The decoded path of a URL (query and fragment dropped) and the file it names under root, or
+ * undefined when it does not decode, holds a NUL or escapes root. Shared by every static server here.
+ */
+export function confinedPath(root: string, urlPath: string): {path: string; file: string; base: string} | undefined {
   let path: string;
   try {
     path = decodeURIComponent(urlPath.split(/[?#]/)[0]);
@@ -48,6 +51,14 @@ export function resolveSitePath(root: string, urlPath: string): string | undefin
   const base = resolve(root);
   const file = normalize(join(base, path));
   if (file !== base && !file.startsWith(base + sep)) return undefined;
+  return {path, file, base};
+}
+
+/** Maps a URL path to a file under root with clean URLs; undefined when nothing matches or it escapes root. */
+export function resolveSitePath(root: string, urlPath: string): string | undefined {
+  const confined = confinedPath(root, urlPath);
+  if (confined === undefined) return undefined;
+  const {path, file} = confined;
   const candidates = path.endsWith("/") ? [join(file, "index.html")] : [file, `${file}.html`, join(file, "index.html")];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }

@@ -6,8 +6,8 @@
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
-import {join, normalize, resolve, sep} from "node:path";
-import {siteContentType} from "../../lib/node/site-files.js";
+import {join} from "node:path";
+import {confinedPath, siteContentType} from "../../lib/node/site-files.js";
 
 export interface StaticServer {
   /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -23,16 +23,9 @@ export type StaticAnswer = {file: string} | {redirect: string} | undefined;
 /** Maps a URL path to a file under root the way a plain file server does (no clean URLs). */
 export function resolveStaticPath(root: string, urlPath: string): StaticAnswer {
   const [pathPart, query = ""] = urlPath.split("#")[0].split(/\?(.*)/s);
-  let path: string;
-  try {
-    path = decodeURIComponent(pathPart);
-  } catch {
-    return undefined;
-  }
-  if (path.includes("\0")) return undefined;
-  const base = resolve(root);
-  const target = normalize(join(base, path));
-  if (target !== base && !target.startsWith(base + sep)) return undefined;
+  const confined = confinedPath(root, pathPart);
+  if (confined === undefined) return undefined;
+  const {path, file: target} = confined;
   if (!existsSync(target)) return undefined;
   const stat = statSync(target);
   if (stat.isFile()) return path.endsWith("/") ? undefined : {file: target};
