@@ -177,7 +177,17 @@ export function writeCacheEntry(root: string, key: string, data: CachedDataset):
     };
     // meta.json last: an entry without it is incomplete by construction.
     writeSynced(join(tmp, "meta.json"), new TextEncoder().encode(JSON.stringify(meta)));
-    if (existsSync(entry)) rmSync(entry, {recursive: true, force: true}); // a bad entry being replaced
+    if (existsSync(entry)) {
+      // Moved aside in one rename before removal: deleting it in place could race another writer's
+      // rename onto the emptied directory and delete that writer's complete files.
+      const aside = join(root, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+      try {
+        renameSync(entry, aside);
+        rmSync(aside, {recursive: true, force: true});
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e; // another writer moved it first
+      }
+    }
     try {
       renameSync(tmp, entry);
     } catch (e) {
