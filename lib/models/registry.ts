@@ -21,6 +21,7 @@ import {popularModel} from "./baselines/popular.js";
 import {itemKnnImplicitModel} from "./implicit/item-knn-implicit.js";
 import {easeModel} from "./implicit/ease.js";
 import {bprModel} from "./implicit/bpr.js";
+import {rp3betaModel} from "./implicit/rp3beta.js";
 
 const blendModel = createBlendModel(
   blendMember,
@@ -43,6 +44,7 @@ const LIST: readonly AnyModel[] = [
   popularModel,
   itemKnnImplicitModel,
   easeModel,
+  rp3betaModel,
   bprModel
 ];
 

@@ -164,7 +164,7 @@ describe("movielab train classifier", () => {
     expect(noOut.stderr).toMatch(/--out/);
     const ranker = await movielab(["train", "classifier", "--data", "synthetic", "--out", out, "--ranker", "svd"]);
     expect(ranker.code).toBe(2);
-    expect(ranker.stderr).toMatch(/ease, item-knn-implicit, none/);
+    expect(ranker.stderr).toMatch(/ease, item-knn-implicit, rp3beta, none/);
     const missing = await movielab(["train", "classifier", "--data", join(tmp, "nowhere"), "--out", out]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nowhere/);

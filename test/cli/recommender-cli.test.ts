@@ -102,7 +102,7 @@ describe("movielab rank", () => {
     expect(JSON.parse(r.stdout).model).toBe("item-knn-implicit");
     const bad = await movielab(["rank", "--model", "knn", "--data", "synthetic"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/unknown --model "knn": expected one of popular, item-knn, ease, bpr/);
+    expect(bad.stderr).toMatch(/unknown --model "knn": expected one of popular, item-knn, ease, rp3beta, bpr/);
     const k = await movielab(["rank", "--model", "popular", "--data", "synthetic", "--k", "0"]);
     expect(k.code).toBe(2);
     expect(k.stderr).toMatch(/--k "0"/);
