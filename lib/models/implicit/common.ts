@@ -1,9 +1,10 @@
 /** What the top-N models (popular, item-kNN implicit, EASE, ALS) share: the binary matrix and a rating fallback. */
 import type {RatingScale} from "../../data/types.js";
-import type {Estimate, RatedReason, TrainSet} from "../estimator.js";
+import type {Estimate, Explanation, RatedReason, TrainSet} from "../estimator.js";
 import type {Csr} from "../../linalg/sparse.js";
 import {globalMean, ratingMatrices} from "../shared.js";
 import {rowMeans} from "../../linalg/sparse.js";
+import {sumRowsOfSeen} from "./binary-matrix.js";
 
 /** Rating side of a ranking model: these models score, they do not estimate ratings. */
 export interface RatingFallback {
@@ -50,4 +51,27 @@ export function movieCounts(x: Csr): Float32Array {
   const out = new Float32Array(x.nCols);
   for (let k = 0; k < x.indices.length; k++) out[x.indices[k]] += 1;
   return out;
+}
+
+/** What an item–item ranker's state holds: the binary training matrix and its n × n weights. */
+export interface ItemWeightState extends RatingFallback {
+  nMovies: number;
+  seen: Csr;
+}
+
+/**
+ * The methods every item–item ranker (item-kNN implicit, EASE, RP3β) shares, given where its weights
+ * live: scores are the sum of the weight rows of the movies the user rated (weights[i][j]: rated i
+ * votes for j), explanations the rated movies with the largest weights, estimates the user's mean.
+ */
+export function itemWeightMethods<S extends ItemWeightState>(weights: (s: S) => Float32Array) {
+  return {
+    estimate: (s: S, user: number): Estimate => userMeanEstimate(s, user),
+    scoreAll: (s: S, user: number): Float32Array => sumRowsOfSeen(s.seen, user, weights(s), s.nMovies),
+    itemWeights: weights,
+    explain: (s: S, ratings: Csr, user: number, movie: number, count: number): Explanation => ({
+      kind: "rated",
+      reasons: reasonsFromItemWeights(weights(s), s.nMovies, ratings, user, movie, count)
+    })
+  };
 }

@@ -4,10 +4,9 @@
  * λ defaults to 500 as in the peer (ease_msr.py); the 1,682² inversion is dense, in Float64.
  */
 import type {Model} from "../estimator.js";
-import type {Csr} from "../../linalg/sparse.js";
 import {invertSpd} from "../../linalg/dense.js";
-import {binaryMatrix, cooccurrence, sumRowsOfSeen} from "./binary-matrix.js";
-import {ratingFallback, reasonsFromItemWeights, userMeanEstimate, type RatingFallback} from "./common.js";
+import {binaryMatrix, cooccurrence} from "./binary-matrix.js";
+import {itemWeightMethods, ratingFallback, type ItemWeightState} from "./common.js";
 import {numberParam} from "../param-specs.js";
 
 export interface EaseParams {
@@ -15,12 +14,9 @@ export interface EaseParams {
   lambda: number;
 }
 
-export interface EaseState extends RatingFallback {
-  nMovies: number;
+export interface EaseState extends ItemWeightState {
   /** Row-major nMovies × nMovies weights B (zero diagonal). */
   weights: Float32Array;
-  /** The binary training matrix, rows = users. */
-  seen: Csr;
 }
 
 export const EASE_DEFAULTS: EaseParams = {lambda: 500};
@@ -57,11 +53,5 @@ export const easeModel: Model<EaseParams, EaseState> = {
       seen
     };
   },
-  estimate: (s, user) => userMeanEstimate(s, user),
-  scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.weights, s.nMovies),
-  itemWeights: (s) => s.weights,
-  explain: (s, ratings, user, movie, count) => ({
-    kind: "rated",
-    reasons: reasonsFromItemWeights(s.weights, s.nMovies, ratings, user, movie, count)
-  })
+  ...itemWeightMethods((s) => s.weights)
 };

@@ -4,9 +4,8 @@
  * user is the sum of similarities between j and the movies the user rated (binary, ratings ignored).
  */
 import type {Model} from "../estimator.js";
-import type {Csr} from "../../linalg/sparse.js";
-import {binaryMatrix, cooccurrence, sumRowsOfSeen} from "./binary-matrix.js";
-import {ratingFallback, reasonsFromItemWeights, userMeanEstimate, type RatingFallback} from "./common.js";
+import {binaryMatrix, cooccurrence} from "./binary-matrix.js";
+import {itemWeightMethods, ratingFallback, type ItemWeightState} from "./common.js";
 import {topK} from "../top-n.js";
 import {integerParam, numberParam} from "../param-specs.js";
 
@@ -17,11 +16,9 @@ export interface ItemKnnImplicitParams {
   shrinkage: number;
 }
 
-export interface ItemKnnImplicitState extends RatingFallback {
-  nMovies: number;
+export interface ItemKnnImplicitState extends ItemWeightState {
   /** Row-major nMovies × nMovies similarities, zero outside each row's k nearest. */
   similarity: Float32Array;
-  seen: Csr;
 }
 
 export const ITEM_KNN_IMPLICIT_DEFAULTS: ItemKnnImplicitParams = {k: 100, shrinkage: 0};
@@ -63,12 +60,5 @@ export const itemKnnImplicitModel: Model<ItemKnnImplicitParams, ItemKnnImplicitS
       seen
     };
   },
-  estimate: (s, user) => userMeanEstimate(s, user),
-  // Pruned rows: similarity[i][j] is i's neighbour j, so the user's rated movies i vote for their neighbours j.
-  scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.similarity, s.nMovies),
-  itemWeights: (s) => s.similarity,
-  explain: (s, ratings, user, movie, count) => ({
-    kind: "rated",
-    reasons: reasonsFromItemWeights(s.similarity, s.nMovies, ratings, user, movie, count)
-  })
+  ...itemWeightMethods((s) => s.similarity)
 };

@@ -9,8 +9,8 @@
  */
 import type {Model} from "../estimator.js";
 import type {Csr} from "../../linalg/sparse.js";
-import {binaryMatrix, sumRowsOfSeen} from "./binary-matrix.js";
-import {ratingFallback, reasonsFromItemWeights, userMeanEstimate, type RatingFallback} from "./common.js";
+import {binaryMatrix} from "./binary-matrix.js";
+import {itemWeightMethods, ratingFallback, type ItemWeightState} from "./common.js";
 import {topK} from "../top-n.js";
 import {integerParam, numberParam} from "../param-specs.js";
 
@@ -23,11 +23,9 @@ export interface Rp3betaParams {
   k: number;
 }
 
-export interface Rp3betaState extends RatingFallback {
-  nMovies: number;
+export interface Rp3betaState extends ItemWeightState {
   /** Row-major nMovies × nMovies walk weights, zero outside each row's k strongest. */
   weights: Float32Array;
-  seen: Csr;
 }
 
 // Chosen on ml-100k by an inner split of the training part only (the Microsoft protocol's seed-42
@@ -87,11 +85,5 @@ export const rp3betaModel: Model<Rp3betaParams, Rp3betaState> = {
       seen
     };
   },
-  estimate: (s, user) => userMeanEstimate(s, user),
-  scoreAll: (s, user) => sumRowsOfSeen(s.seen, user, s.weights, s.nMovies),
-  itemWeights: (s) => s.weights,
-  explain: (s, ratings, user, movie, count) => ({
-    kind: "rated",
-    reasons: reasonsFromItemWeights(s.weights, s.nMovies, ratings, user, movie, count)
-  })
+  ...itemWeightMethods((s) => s.weights)
 };
