@@ -106,6 +106,10 @@ export function buildWorkbenchBundle(
   classifier: ClassifierState,
   options: WorkbenchOptions = {}
 ): Bundle<WorkbenchState> {
+  if (classifier.features.factor)
+    throw new RangeError(
+      `a classifier with the factor feature "${classifier.features.factor.model}" cannot be bundled yet (the bundle validates every part it carries, and a factor model's state is not one of them); fit it without features.factors`
+    );
   const rows = options.rows ?? Int32Array.from({length: dataset.ratings.rating.length}, (_, i) => i);
   const rankerName = options.ranker ?? "ease";
   const neighbours = options.neighbours ?? 64;

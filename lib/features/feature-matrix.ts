@@ -19,6 +19,13 @@ import {
 } from "./aggregates.js";
 import {userFeatureNames, writeUserFeatures} from "./user-features.js";
 import {movieFeatureNames, writeMovieFeatures} from "./movie-features.js";
+import {
+  factorFeatureForPair,
+  factorFeatureOf,
+  fitFactorFeature,
+  type FactorFeatureModel,
+  type FactorFeatureState
+} from "./factor-feature.js";
 
 export interface FeaturePipelineOptions {
   /** Genre PCA components (seed: 5), 1..number of genres. */
@@ -28,6 +35,8 @@ export interface FeaturePipelineOptions {
   /** Fit the PCA on training rating rows (each movie weighted by its training count, as the peer) or on distinct movies. */
   pcaWeighting: "ratings" | "movies";
   aggregates: AggregateOptions;
+  /** A factor model's out-of-fold rating estimate as a last column (factor-feature.ts), or null for none. */
+  factors?: FactorFeatureModel | null;
 }
 
 export const DEFAULT_PIPELINE_OPTIONS: FeaturePipelineOptions = {
@@ -55,6 +64,8 @@ export interface FeaturePipelineState {
   /** Training rows given, and how many the noise rule dropped before fitting. */
   trainRowsGiven: number;
   droppedBeforeRelease: number;
+  /** The factor feature, present only when options.factors names a model (older states have none). */
+  factor?: FactorFeatureState;
 }
 
 /** A row-major feature matrix n × nFeatures, the dataset rows it describes (training rows after the noise rule), and column names. */
@@ -127,13 +138,18 @@ export function fitFeaturePipeline(
   const pca = fitGenrePca(dataset.movies.genres, nGenres, ratedMovies, opts.nComponents);
   const aggregates = fitAggregates(dataset, rows, opts.aggregates);
   const hasUsers = dataset.users !== undefined;
+  // Fitted on every given row, noise included: a factor model is not misled by an early date.
+  const factor = opts.factors
+    ? fitFactorFeature(dataset, trainRows, opts.factors, opts.aggregates.folds, opts.aggregates.seed)
+    : undefined;
   return {
     version: 1,
     options: opts,
     names: [
       ...userFeatureNames(hasUsers),
       ...movieFeatureNames(opts.nComponents),
-      ...aggregateFeatureNames(aggregates)
+      ...aggregateFeatureNames(aggregates),
+      ...(factor ? [`factor_${factor.model}`] : [])
     ],
     scale: {...dataset.scale},
     classValues: classValuesOf(dataset.scale),
@@ -144,7 +160,8 @@ export function fitFeaturePipeline(
     pca,
     aggregates,
     trainRowsGiven: trainRows.length,
-    droppedBeforeRelease: trainRows.length - rows.length
+    droppedBeforeRelease: trainRows.length - rows.length,
+    ...(factor ? {factor} : {})
   };
 }
 
@@ -176,6 +193,10 @@ export function buildFeatures(
     writeMovieFeatures(dataset, movie[row], timestamp[row], pcScores, movie[row] * nc, nc, features, o + nUser);
   }
   writeAggregateFeatures(state.aggregates, dataset, used, forTraining, features, d, nUser + 2 + nc);
+  if (state.factor) {
+    const values = factorFeatureOf(state.factor, dataset, used, forTraining);
+    for (let i = 0; i < n; i++) features[i * d + d - 1] = values[i];
+  }
   return {features, nFeatures: d, names: state.names.slice(), rows: used};
 }
 
@@ -203,6 +224,7 @@ export function featuresForPair(
     m >= 0 ? transformGenres(state.pca, dataset.movies.genres.subarray(m * G, (m + 1) * G)) : new Float32Array(nc);
   writeMovieFeatures(dataset, m, timestamp, scores, 0, nc, out, nUser);
   out.set(pairAggregates(state.aggregates, dataset, u, m), nUser + 2 + nc);
+  if (state.factor) out[d - 1] = factorFeatureForPair(state.factor, u, m);
   return out;
 }
 

@@ -67,6 +67,11 @@ export const trainClassifierCommand: Command = {
       numberOption(ctx, "neighbours", WHERE, (v) => Number.isInteger(v) && v >= 1, "an integer ≥ 1") ?? 64;
     // The final model sees every row: early stopping picks the round count on the inner validation part, then a refit uses all rows.
     const params = {...classifierParamsFrom(ctx, WHERE), refit: true};
+    if (params.features.factors)
+      throw new UsageError(
+        `--factors ${params.features.factors} cannot be bundled yet: use it with 'movielab cv classifier'`,
+        WHERE
+      );
 
     let metrics: Record<string, number> = {};
     let cvProtocol: string | null = null;
