@@ -1,0 +1,136 @@
+/**
+ * Compiles the CLI to JavaScript in dist-cli/ so that bin/movielab.js starts without tsx compiling
+ * TypeScript on every run. `npm install` and `npm ci` run it as the prepare script; the bin runs it
+ * again when the sources changed since (scripts/cli-inputs.mjs decides).
+ *
+ *   node scripts/build-cli.mjs    build unless the current build is up to date (rm -rf dist-cli to start over)
+ *
+ * Layout: dist-cli/<build>/src/cli.js, one entry per command at src/commands/<name>.js (src/cli.ts lists
+ * that folder to find the commands), and the code they share, third-party packages included, in
+ * dist-cli/<build>/chunks/. Bundling the packages is what makes start-up fast: Node resolving and
+ * loading a few hundred small files (hyparquet's dozens, fastify's require tree) costs more than
+ * compiling the TypeScript did not. Worker threads need nothing special: a module that starts itself
+ * in a worker passes its import.meta.url, which in the bundle is the chunk or entry holding its code,
+ * and importing that file runs the module's top level, worker check included, as the source did.
+ *
+ * Each build goes to its own folder named by a hash of its inputs and is published by rewriting
+ * dist-cli/current.json in one rename, so a process still running an older build (a long `cv` whose
+ * worker threads import their chunk later) keeps its files; builds older than a day are removed.
+ */
+import {createHash, randomBytes} from "node:crypto";
+import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
+import {fileURLToPath, pathToFileURL} from "node:url";
+import {OUT_DIR, currentBuild, inputStamps} from "./cli-inputs.mjs";
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** esbuild: the project's devDependency, else the copy tsx depends on (a production install has only that one). */
+async function loadEsbuild(root) {
+  try {
+    return await import("esbuild");
+  } catch {
+    const fromTsx = createRequire(join(root, "node_modules", "tsx", "package.json")).resolve("esbuild");
+    return await import(pathToFileURL(fromTsx).href);
+  }
+}
+
+/** Entry points: the CLI and each top-level command file (src/commands/<name>.ts). */
+function entryPoints(root) {
+  const commands = readdirSync(join(root, "src", "commands"))
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .map((f) => `src/commands/${f}`);
+  return ["src/cli.ts", ...commands];
+}
+
+/** Removes builds other than `keep` that are over a day old, and abandoned temporary folders. */
+function prune(outRoot, keep) {
+  for (const name of readdirSync(outRoot)) {
+    if (name === keep || name === "current.json") continue;
+    const path = join(outRoot, name);
+    const age = Date.now() - statSync(path).mtimeMs;
+    if (age > DAY_MS || (name.startsWith(".tmp-") && age > 3600 * 1000)) rmSync(path, {recursive: true, force: true});
+  }
+}
+
+/**
+ * Builds the compiled CLI for the sources under root (an absolute folder path) unless a build of
+ * exactly these inputs exists, and makes it current. Resolves to {entry: absolute path of its
+ * src/cli.js, build: its folder name, built: false when it already existed, seconds}.
+ */
+export async function buildCli(root) {
+  const started = performance.now();
+  // Stamps taken before reading any source: a file edited during the build leaves this build stale.
+  const inputs = inputStamps(root);
+  const esbuild = await loadEsbuild(root);
+  const sorted = Object.keys(inputs)
+    .sort()
+    .map((k) => [k, inputs[k]]);
+  const build = createHash("sha256")
+    .update(JSON.stringify([esbuild.version, process.version, sorted]))
+    .digest("hex")
+    .slice(0, 16);
+  const outRoot = join(root, OUT_DIR);
+  const dir = join(outRoot, build);
+  const entry = join(dir, "src", "cli.js");
+  let built = false;
+  mkdirSync(outRoot, {recursive: true});
+  if (!existsSync(entry)) {
+    const tmp = join(outRoot, `.tmp-${build}-${process.pid}-${randomBytes(4).toString("hex")}`);
+    try {
+      await esbuild.build({
+        absWorkingDir: root,
+        entryPoints: entryPoints(root),
+        outdir: tmp,
+        outbase: root,
+        entryNames: "[dir]/[name]",
+        chunkNames: "chunks/[name]-[hash]",
+        bundle: true,
+        splitting: true,
+        format: "esm",
+        platform: "node",
+        target: `node${process.versions.node.split(".")[0]}`,
+        sourcemap: "linked",
+        // Bundled CommonJS packages call require() for Node's built-ins; ESM output has no require.
+        banner: {
+          js: 'import {createRequire as __movielabRequire} from "node:module"; const require = __movielabRequire(import.meta.url);'
+        },
+        logLevel: "silent"
+      });
+      try {
+        renameSync(tmp, dir);
+        built = true;
+      } catch (e) {
+        // Another process finished the same build first: its folder is identical, keep it.
+        if (!existsSync(entry)) throw e;
+      }
+    } finally {
+      rmSync(tmp, {recursive: true, force: true});
+      await esbuild.stop?.();
+    }
+  }
+  const current = join(outRoot, "current.json");
+  const tmpCurrent = `${current}.${process.pid}.tmp`;
+  writeFileSync(tmpCurrent, `${JSON.stringify({build, inputs})}\n`);
+  renameSync(tmpCurrent, current);
+  prune(outRoot, build);
+  return {entry, build, built, seconds: (performance.now() - started) / 1000};
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  if (!existsSync(join(root, "src", "cli.ts"))) {
+    // npm ci in the Dockerfile's first layer runs prepare before the sources are copied.
+    console.log(`build-cli: no src/cli.ts in ${root} yet; bin/movielab.js builds ${OUT_DIR}/ on its first run`);
+  } else {
+    const state = currentBuild(root);
+    if (state.reason === null) {
+      console.log(`build-cli: ${OUT_DIR}/ is up to date`);
+    } else {
+      const r = await buildCli(root);
+      console.log(`build-cli: ${r.built ? "built" : "reused"} ${OUT_DIR}/${r.build} in ${r.seconds.toFixed(2)} s`);
+    }
+  }
+}
