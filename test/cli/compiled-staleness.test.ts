@@ -3,22 +3,10 @@
 // or run the sources through tsx when the build fails, and say which on stderr; with nothing changed
 // it runs the compiled code silently.
 import {spawnSync} from "node:child_process";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync
-} from "node:fs";
-import {tmpdir} from "node:os";
+import {readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
+import {copyProjectForCli} from "../helpers/cli-project-copy.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const DESCRIPTION = "Predict MovieLens ratings and recommend movies";
@@ -44,12 +32,7 @@ function compiledCli(): string {
 }
 
 beforeAll(() => {
-  copy = mkdtempSync(join(tmpdir(), "movielab-stale-"));
-  for (const f of ["src", "lib", "bin", "package.json", "package-lock.json", "tsconfig.json"])
-    cpSync(join(ROOT, f), join(copy, f), {recursive: true, preserveTimestamps: true});
-  mkdirSync(join(copy, "scripts"));
-  for (const f of ["build-cli.mjs", "cli-inputs.mjs"]) cpSync(join(ROOT, "scripts", f), join(copy, "scripts", f));
-  symlinkSync(realpathSync(join(ROOT, "node_modules")), join(copy, "node_modules"));
+  copy = copyProjectForCli(ROOT);
 });
 
 describe("bin/movielab.js and a changed source", () => {
