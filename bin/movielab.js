@@ -31,9 +31,8 @@ async function compiledEntry() {
     if (process.env.MOVIELAB_CLI === "compiled") throw e;
     // esbuild's message is "Build failed with 1 error:"; its first error says where and what.
     const first = e?.errors?.[0];
-    const why = first?.location
-      ? `${first.location.file}:${first.location.line}: ${first.text}`
-      : String(e?.message ?? e).split("\n")[0];
+    const where = first?.location ? `${first.location.file}:${first.location.line}: ` : "";
+    const why = first ? `${where}${first.text}` : String(e?.message ?? e).split("\n")[0];
     process.stderr.write(
       `movielab: ${state.reason}, and rebuilding the compiled CLI failed (${why}): running the sources through tsx\n`
     );

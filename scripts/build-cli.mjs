@@ -13,14 +13,28 @@
  * in a worker passes its import.meta.url, which in the bundle is the chunk or entry holding its code,
  * and importing that file runs the module's top level, worker check included, as the source did.
  *
+ * A file a module finds by `new URL("./file", import.meta.url)` (a WebAssembly binary, say) is copied to
+ * dist-cli/<build>/assets/<its path in the project> and the URL rewritten to point there, since the
+ * module's code may land in any chunk.
+ *
  * Each build goes to its own folder named by a hash of its inputs and is published by rewriting
  * dist-cli/current.json in one rename, so a process still running an older build (a long `cv` whose
  * worker threads import their chunk later) keeps its files; builds older than a day are removed.
  */
 import {createHash, randomBytes} from "node:crypto";
-import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
+import {dirname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {OUT_DIR, currentBuild, inputStamps} from "./cli-inputs.mjs";
 
@@ -42,6 +56,39 @@ function entryPoints(root) {
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .map((f) => `src/commands/${f}`);
   return ["src/cli.ts", ...commands];
+}
+
+/** `new URL("<relative path>", import.meta.url)` with a string literal: a file the module reads beside itself. */
+const ASSET_URL = /new URL\(\s*(["'])(\.\.?\/[^"'`$]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * An esbuild plugin that rewrites each asset URL of the project's own modules to the asset's copy in
+ * the build (the build's folder is the path up to dist-cli/<16-digit build>/ in the running file's
+ * URL) and records the copies to make in `assets` (path in the build → source path).
+ */
+function assetUrls(root, assets) {
+  const buildRoot = `import.meta.url.slice(0, import.meta.url.lastIndexOf("/${OUT_DIR}/") + ${OUT_DIR.length + 19})`;
+  return {
+    name: "movielab-asset-urls",
+    setup(build) {
+      build.onLoad({filter: /\.ts$/}, (args) => {
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        const text = readFileSync(args.path, "utf8");
+        if (text.match(ASSET_URL) === null) return undefined;
+        const contents = text.replace(ASSET_URL, (_, _quote, rel) => {
+          const source = resolve(dirname(args.path), rel);
+          const inProject = relative(root, source).split(sep).join("/");
+          if (!existsSync(source) || inProject.startsWith("../"))
+            throw new Error(
+              `${relative(root, args.path)}: new URL("${rel}", import.meta.url) names no file in the project`
+            );
+          assets.set(`assets/${inProject}`, source);
+          return `new URL(${JSON.stringify(`assets/${inProject}`)}, ${buildRoot})`;
+        });
+        return {contents, loader: "ts"};
+      });
+    }
+  };
 }
 
 /** Removes builds other than `keep` that are over a day old, and abandoned temporary folders. */
@@ -78,6 +125,7 @@ export async function buildCli(root) {
   mkdirSync(outRoot, {recursive: true});
   if (!existsSync(entry)) {
     const tmp = join(outRoot, `.tmp-${build}-${process.pid}-${randomBytes(4).toString("hex")}`);
+    const assets = new Map();
     try {
       await esbuild.build({
         absWorkingDir: root,
@@ -96,8 +144,10 @@ export async function buildCli(root) {
         banner: {
           js: 'import {createRequire as __movielabRequire} from "node:module"; const require = __movielabRequire(import.meta.url);'
         },
+        plugins: [assetUrls(root, assets)],
         logLevel: "silent"
       });
+      for (const [to, from] of assets) cpSync(from, join(tmp, to));
       try {
         renameSync(tmp, dir);
         built = true;

@@ -93,4 +93,31 @@ describe("bin/movielab.js and a changed source", () => {
     rmSync(broken);
     expect(run(["--version"])).toEqual({code: 0, stdout: "movielab 0.1.0\n", stderr: ""});
   }, 120_000);
+
+  it("finds a WebAssembly file a module loads by new URL(…, import.meta.url) from the compiled code", () => {
+    // A module answering 42 from `answer()`, beside a command that loads it as the library's modules would.
+    const wasm = "0061736d010000000105016000017f03020100070a0106616e7377657200000a06010400412a0b";
+    writeFileSync(join(copy, "src", "commands", "answer.wasm"), Buffer.from(wasm, "hex"));
+    writeFileSync(
+      join(copy, "src", "commands", "answer.ts"),
+      `import {readFileSync} from "node:fs";
+import type {Command} from "../cli-command.js";
+const WASM = new URL("./answer.wasm", import.meta.url);
+export const command: Command = {
+  name: "answer",
+  summary: "prints what the WebAssembly module answers",
+  async run(ctx) {
+    const {instance} = await WebAssembly.instantiate(readFileSync(WASM));
+    ctx.out(\`\${(instance.exports.answer as () => number)()} from \${WASM.href}\\n\`);
+  }
+};
+`
+    );
+    const r = run(["answer"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /^movielab: (src\/commands\/answer\.(ts|wasm) was added|no compiled CLI yet): rebuilt the compiled CLI/
+    );
+    expect(r.stdout).toMatch(/^42 from file:\/\/.*\/dist-cli\/[0-9a-f]{16}\/assets\/src\/commands\/answer\.wasm\n$/);
+  }, 60_000);
 });
