@@ -19,7 +19,7 @@
  *
  * Each build goes to its own folder named by a hash of its inputs and is published by rewriting
  * dist-cli/current.json in one rename, so a process still running an older build (a long `cv` whose
- * worker threads import their chunk later) keeps its files; builds older than a day are removed.
+ * worker threads import their chunk later) keeps its files; builds retired over a day ago are removed.
  */
 import {createHash, randomBytes} from "node:crypto";
 import {
@@ -31,6 +31,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync
 } from "node:fs";
 import {createRequire} from "node:module";
@@ -91,7 +92,7 @@ function assetUrls(root, assets) {
   };
 }
 
-/** Removes builds other than `keep` that are over a day old, and abandoned temporary folders. */
+/** Removes builds other than `keep` retired over a day ago (a build folder's mtime), and abandoned temporary folders. */
 function prune(outRoot, keep) {
   for (const name of readdirSync(outRoot)) {
     if (name === keep || name === "current.json") continue;
@@ -161,9 +162,18 @@ export async function buildCli(root) {
     }
   }
   const current = join(outRoot, "current.json");
+  let previous = null;
+  try {
+    previous = String(JSON.parse(readFileSync(current, "utf8")).build);
+  } catch {
+    // none yet, or unreadable: nothing to retire
+  }
   const tmpCurrent = `${current}.${process.pid}.tmp`;
   writeFileSync(tmpCurrent, `${JSON.stringify({build, inputs})}\n`);
   renameSync(tmpCurrent, current);
+  // The day's grace for processes still running the previous build counts from now, not from its build.
+  const retired = previous !== null && previous !== build ? join(outRoot, previous) : null;
+  if (retired !== null && existsSync(retired)) utimesSync(retired, new Date(), new Date());
   prune(outRoot, build);
   return {entry, build, built, seconds: (performance.now() - started) / 1000};
 }
