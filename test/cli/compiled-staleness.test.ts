@@ -2,7 +2,7 @@
 // meanwhile are undisturbed), each change to a source makes bin/movielab.js rebuild before it runs,
 // or run the sources through tsx when the build fails, and say which on stderr; with nothing changed
 // it runs the compiled code silently.
-import {spawnSync} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
@@ -120,4 +120,30 @@ export const command: Command = {
     );
     expect(r.stdout).toMatch(/^42 from file:\/\/.*\/dist-cli\/[0-9a-f]{16}\/assets\/src\/commands\/answer\.wasm\n$/);
   }, 60_000);
+
+  it("lets several processes that find the build stale at once all run, leaving one current build and no partial one", async () => {
+    const version = join(copy, "lib", "version.ts");
+    const later = new Date(statSync(version).mtimeMs + 20_000);
+    utimesSync(version, later, later);
+    const runAsync = () =>
+      new Promise<{code: number | null; stdout: string; stderr: string}>((done) => {
+        const child = spawn(process.execPath, [join(copy, "bin", "movielab.js"), "--version"], {
+          env: {...process.env, MOVIELAB_OFFLINE: "1", MOVIELAB_CLI: ""}
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+        child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+        child.on("close", (code) => done({code, stdout, stderr}));
+      });
+    const results = await Promise.all([runAsync(), runAsync(), runAsync()]);
+    for (const r of results) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe("movielab 0.1.0\n");
+      expect(r.stderr).toMatch(/^(movielab: lib\/version\.ts changed: rebuilt the compiled CLI in \d+\.\d s\n)?$/);
+    }
+    expect(readdirSync(join(copy, "dist-cli")).filter((n) => n.startsWith(".tmp-"))).toEqual([]);
+    expect(statSync(compiledCli()).isFile()).toBe(true);
+    expect(run(["--version"])).toEqual({code: 0, stdout: "movielab 0.1.0\n", stderr: ""});
+  }, 120_000);
 });
