@@ -14,9 +14,12 @@ FROM docker.io/library/node:20-bookworm-slim AS build
 WORKDIR /app
 ENV OBSERVABLE_TELEMETRY_DISABLE=1 MOVIELAB_OFFLINE=1 MOVIELAB_DATA=synthetic
 COPY package.json package-lock.json ./
+# npm ci runs the prepare script (scripts/build-cli.mjs, the compiled CLI); before the sources are
+# copied it only says so, and `npm run build:cli` below builds it.
+COPY scripts/build-cli.mjs scripts/cli-inputs.mjs ./scripts/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
+RUN npm run build && npm run build:cli
 # Fewer rounds than the CLI's tuned defaults keep the image build short; retrain and mount for real use.
 RUN mkdir -p model \
  && node bin/movielab.js train classifier --data synthetic --out model/model.json --rounds 80 --validation 0 --early-stopping 0 \
@@ -27,6 +30,7 @@ FROM docker.io/library/node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production MOVIELAB_OFFLINE=1 OBSERVABLE_TELEMETRY_DISABLE=1
 COPY package.json package-lock.json ./
+COPY scripts/build-cli.mjs scripts/cli-inputs.mjs ./scripts/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/lib ./lib
 COPY --from=build /app/src ./src
@@ -34,6 +38,9 @@ COPY --from=build /app/bin ./bin
 COPY --from=build /app/tsconfig.json ./tsconfig.json
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/model ./model
+# The compiled CLI for `docker run … node bin/movielab.js …`, built here against this stage's files so
+# that the bin finds it current (esbuild comes with tsx); /app is read-only to the node user.
+RUN node scripts/build-cli.mjs
 USER node
 EXPOSE 5000
 # node is PID 1 and handles SIGTERM itself (graceful shutdown), so no init wrapper is needed.

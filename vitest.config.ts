@@ -11,6 +11,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
-    globalSetup: ["test/helpers/announce-data.ts"]
+    globalSetup: ["test/helpers/announce-data.ts", "test/helpers/build-cli.ts"]
   }
 });

@@ -12,18 +12,20 @@ import {LIBRARY_VERSION} from "../lib/version.js";
 import {groupHelp, runCommand, UsageError, type CliIo, type Command} from "./cli-command.js";
 
 const COMMANDS_DIR = join(import.meta.dirname, "commands");
+// ".ts" under tsx; ".js" in the compiled CLI (scripts/build-cli.mjs writes each command as dist-cli/<build>/src/commands/<name>.js).
+const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 /** Names of the available commands (file names in src/commands/, sorted). */
 export function commandNames(): string[] {
   return readdirSync(COMMANDS_DIR)
-    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
-    .map((f) => f.slice(0, -3))
+    .filter((f) => f.endsWith(EXT) && !f.endsWith(".d.ts"))
+    .map((f) => f.slice(0, -EXT.length))
     .sort();
 }
 
-/** Imports src/commands/<name>.ts and checks that it exports a command of that name. */
+/** Imports src/commands/<name>.ts (or its compiled .js) and checks that it exports a command of that name. */
 export async function loadCommand(name: string): Promise<Command> {
-  const mod = (await import(pathToFileURL(join(COMMANDS_DIR, `${name}.ts`)).href)) as {command?: Command};
+  const mod = (await import(pathToFileURL(join(COMMANDS_DIR, `${name}${EXT}`)).href)) as {command?: Command};
   if (mod.command === undefined || mod.command.name !== name) {
     throw new Error(`src/commands/${name}.ts must export \`command\` with name "${name}"`);
   }

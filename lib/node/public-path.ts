@@ -4,13 +4,12 @@
  * with it. Paths inside the project become project-relative ("data/ml-100k"); any other local path
  * keeps only its last component ("…/ml-100k"), which still names the set.
  */
-import {realpathSync} from "node:fs";
 import {homedir, tmpdir} from "node:os";
 import {basename, dirname, isAbsolute, relative, resolve, sep} from "node:path";
-import {fileURLToPath} from "node:url";
+import {PROJECT_ROOT} from "./project-root.js";
 
-/** The project's directory, found from this file (loaders run with any cwd, through a symlink). */
-export const PROJECT_ROOT = resolve(dirname(realpathSync(fileURLToPath(import.meta.url))), "..", "..");
+// Loaders run with any cwd, through a symlink: the root comes from where the code lives.
+export {PROJECT_ROOT} from "./project-root.js";
 
 /** The publishable form of a local path: relative to `cwd` when inside it, else "…/<last component>". */
 export function publicPath(path: string, cwd: string = PROJECT_ROOT): string {

@@ -1,4 +1,4 @@
-// Runs the real launcher (bin/movielab.js, which registers tsx and imports src/cli.ts, one process) as a user would: offline, no progress bars.
+// Runs the real launcher (bin/movielab.js: the compiled CLI in dist-cli/, or src/cli.ts through tsx, in one process) as a user would: offline, no progress bars.
 import {spawn} from "node:child_process";
 import {resolve} from "node:path";
 
