@@ -83,6 +83,11 @@ class Checker {
     }
   }
 
+  /** A typed array of one of `types` and `length` values, every one finite. */
+  finiteArray(field: string, v: unknown, types: TypedCtor[], length: number): void {
+    this.finiteValues(field, this.typed(field, v, types, length));
+  }
+
   /** CSR offsets: nRows + 1 values from 0, never decreasing, ending at the entry count. */
   offsets(field: string, v: unknown, nRows: number, nnz: number): Int32Array {
     const p = this.typed<Int32Array>(field, v, [Int32Array], nRows + 1);
@@ -140,11 +145,25 @@ export function validateWorkbench(bundle: Bundle<WorkbenchState>, source = "bund
     );
   }
 
-  const r = c.object("state.ratings", s.ratings);
-  const movies = c.typed<ArrayLike<number>>("state.ratings.movies", r.movies, [Uint16Array, Int32Array]);
-  c.offsets("state.ratings.indptr", r.indptr, nUsers, movies.length);
-  c.indices("state.ratings.movies", movies, nMovies);
-  c.indices("state.ratings.classes", c.typed("state.ratings.classes", r.classes, [Uint8Array], movies.length), K);
+  if (s.ratings !== null) {
+    const r = c.object("state.ratings", s.ratings);
+    const movies = c.typed<ArrayLike<number>>("state.ratings.movies", r.movies, [Uint16Array, Int32Array]);
+    c.offsets("state.ratings.indptr", r.indptr, nUsers, movies.length);
+    c.indices("state.ratings.movies", movies, nMovies);
+    c.indices("state.ratings.classes", c.typed("state.ratings.classes", r.classes, [Uint8Array], movies.length), K);
+  }
+
+  if (s.coldStart !== undefined && s.coldStart !== null) {
+    const m = c.object("state.coldStart", s.coldStart);
+    if (m.name !== "mf") c.fail("state.coldStart.name", `must be "mf", got ${describe(m.name)}`);
+    const rank = c.integer("state.coldStart.rank", m.rank, 1, 4096);
+    c.finite("state.coldStart.mean", m.mean);
+    if (!(c.finite("state.coldStart.reg", m.reg) > 0))
+      c.fail("state.coldStart.reg", `must be > 0, got ${describe(m.reg)}`);
+    c.finiteArray("state.coldStart.itemBias", m.itemBias, [Float32Array], nMovies);
+    c.finiteArray("state.coldStart.itemFactors", m.itemFactors, [Float32Array], nMovies * rank);
+    c.object("state.coldStart.params", m.params);
+  }
 
   c.finiteValues("state.popularity", c.typed("state.popularity", s.popularity, [Float32Array], nMovies), false, 0);
 
@@ -206,14 +225,8 @@ function validateClassifier(
   const pca = c.object("state.classifier.features.pca", f.pca);
   c.integer("state.classifier.features.pca.nGenres", pca.nGenres, G, G);
   const nc = c.integer("state.classifier.features.pca.nComponents", pca.nComponents, 0, G);
-  c.finiteValues(
-    "state.classifier.features.pca.mean",
-    c.typed("state.classifier.features.pca.mean", pca.mean, [Float64Array], G)
-  );
-  c.finiteValues(
-    "state.classifier.features.pca.components",
-    c.typed("state.classifier.features.pca.components", pca.components, [Float64Array], nc * G)
-  );
+  c.finiteArray("state.classifier.features.pca.mean", pca.mean, [Float64Array], G);
+  c.finiteArray("state.classifier.features.pca.components", pca.components, [Float64Array], nc * G);
 
   const a = c.object("state.classifier.features.aggregates", f.aggregates);
   sameScale("state.classifier.features.aggregates.scale", a.scale);

@@ -1,9 +1,10 @@
 /**
  * The classifier bundle of the workbench: everything a server or a page needs to answer without
  * the data set. Beyond the fitted classifier it holds the movie table (years, release dates, genre
- * flags; titles and ids live in the bundle envelope), user demographics, each user's training
- * ratings as compact CSR (for "movies they rated" and to exclude seen movies from top-N) and
- * optionally a pruned ranking model for top-N.
+ * flags; titles and ids live in the bundle envelope), user demographics, optionally each user's
+ * training ratings as compact CSR (for "movies they rated" and to exclude seen movies from top-N;
+ * public bundles leave them out, see WorkbenchOptions.userRatings), optionally a pruned ranking model
+ * for top-N, and the item side of a biased MF for visitors who are not in the data set (cold-start.ts).
  *
  * The ranker decision: EASE (or item-kNN on implicit feedback) scores a user's unseen movie j as
  * Σ over seen movies i of W[i][j]. The dense 1,682² matrix is 11 MB of float32; keeping, per
@@ -22,6 +23,8 @@ import type {GbdtModel} from "../models/gbdt/model.js";
 import type {ClassifierState} from "../models/classifier/pipeline.js";
 import {bundleMetadata, type Bundle} from "./bundle.js";
 import type {FactorRanker} from "./factor-ranker.js";
+import {fitColdStart, type ColdStartModel} from "./cold-start.js";
+import type {MfParams} from "../models/factors/mf.js";
 
 /** A ranking model a bundle can carry (a registered model with itemWeights, see rankerNames), or "none". */
 export type RankerName = string;
@@ -78,11 +81,14 @@ export interface WorkbenchState {
   movies: {year: Float64Array; releaseDate: Float64Array; genreNames: string[]; genres: Uint8Array};
   /** Demographics aligned with idMaps.users (null when the data set has none). */
   users: {age: Float64Array; gender: Uint8Array; occupation: Uint8Array; occupationNames: string[]} | null;
-  ratings: UserRatings;
+  /** Each user's training ratings; null in a public bundle (no user's rating history leaves the build). */
+  ratings: UserRatings | null;
   /** Training rating count per movie (popularity fallback and search order). */
   popularity: Float32Array;
   /** Top-N: pruned item–item weights fitted here, latent factors imported (see factor-ranker.ts), or none (popularity). */
   ranker: SparseRanker | FactorRanker | null;
+  /** Biased MF's item side for folding in visitors; absent in bundles written before it existed, null when not fitted. */
+  coldStart?: ColdStartModel | null;
 }
 
 export interface WorkbenchOptions {
@@ -98,6 +104,14 @@ export interface WorkbenchOptions {
   synthetic?: boolean;
   /** Creation time (default now), for reproducible files in tests. */
   now?: Date;
+  /**
+   * Keep each user's training ratings (default true: `serve` shows "movies they rated" and excludes
+   * them from top-N). False for public bundles: MovieLens' licence forbids redistributing its rows,
+   * and visitors are served by cold start, which needs none of them.
+   */
+  userRatings?: boolean;
+  /** Biased MF parameters of the cold-start part (default MF_DEFAULTS), or null to leave it out. */
+  coldStart?: Partial<MfParams> | null;
 }
 
 /** Builds the bundle of a classifier fitted on `dataset` (kind "classifier", model "gbdt"). */
@@ -115,7 +129,7 @@ export function buildWorkbenchBundle(
   const neighbours = options.neighbours ?? 64;
   const nMovies = dataset.movies.id.length;
   const trainSet = subsetTrainSet(dataset, rows);
-  const ratings = userRatings(trainSet, classifier.classValues);
+  const ratings = options.userRatings === false ? null : userRatings(trainSet, classifier.classValues);
   const popularity = new Float32Array(nMovies);
   for (let i = 0; i < trainSet.ratings.movie.length; i++) popularity[trainSet.ratings.movie[i]]++;
   const u = dataset.users;
@@ -134,7 +148,8 @@ export function buildWorkbenchBundle(
       : null,
     ratings,
     popularity,
-    ranker: rankerName === "none" ? null : fitRanker(rankerName, trainSet, neighbours)
+    ranker: rankerName === "none" ? null : fitRanker(rankerName, trainSet, neighbours),
+    coldStart: options.coldStart === null ? null : fitColdStart(trainSet, options.coldStart)
   };
   const note = rankerNote(rankerName, trainSet);
   return {
@@ -157,6 +172,8 @@ export function buildWorkbenchBundle(
           classifier: classifier.params,
           ranker: rankerName,
           neighbours: rankerName === "none" ? 0 : neighbours,
+          userRatings: ratings !== null,
+          coldStart: state.coldStart ? state.coldStart.params : null,
           ...(note === null ? {} : {rankerNote: note})
         },
         metrics: options.metrics ?? {}

@@ -19,15 +19,23 @@ import {
   type PredictResult,
   type RatedMovie,
   type RecommendResult,
-  type UserInfo
+  type UserInfo,
+  type VisitorService
 } from "./types.js";
 import {searchIndex, searchMovies} from "./search-movies.js";
+import {createVisitorService} from "./visitor-service.js";
 
 /** Movies shown in a user's summary. */
 const TOP_RATED = 5;
 
-/** Creates the service; checks that the bundle's parts agree (throws BundleError naming the field otherwise). */
-export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bundle"): PredictionService {
+/**
+ * Creates the service; checks that the bundle's parts agree (throws BundleError naming the field otherwise).
+ * It also answers visitors from their own ratings (VisitorService, see visitor-service.ts).
+ */
+export function createBundleService(
+  bundle: Bundle<WorkbenchState>,
+  source = "bundle"
+): PredictionService & VisitorService {
   const state = bundle.state;
   const classifier = validateWorkbench(bundle, source);
   const lookup = lookupDataset(bundle);
@@ -55,12 +63,22 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
     const year = state.movies.year[m];
     return {movieId: bundle.idMaps.movies[m], title: titles[m], year: Number.isFinite(year) ? year : null, genres};
   };
-  const seenOf = (u: number) => ({
-    movies: state.ratings.movies.subarray(state.ratings.indptr[u], state.ratings.indptr[u + 1]),
-    classes: state.ratings.classes.subarray(state.ratings.indptr[u], state.ratings.indptr[u + 1])
-  });
+  const none = {movies: new Int32Array(0), classes: new Uint8Array(0)};
+  // A public bundle carries no user's ratings: nothing is "seen", and the user's count comes from the aggregates.
+  const seenOf = (u: number) =>
+    state.ratings === null
+      ? none
+      : {
+          movies: state.ratings.movies.subarray(state.ratings.indptr[u], state.ratings.indptr[u + 1]),
+          classes: state.ratings.classes.subarray(state.ratings.indptr[u], state.ratings.indptr[u + 1])
+        };
+  const ratingCount = (u: number) =>
+    state.ratings === null
+      ? classifier.features.aggregates.stats.userCount[u]
+      : state.ratings.indptr[u + 1] - state.ratings.indptr[u];
 
   return {
+    ...createVisitorService({bundle, movieOf, info, version}),
     version,
     scale: {...bundle.scale},
 
@@ -89,10 +107,12 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
       const seen = seenOf(u).movies;
       const skip = new Uint8Array(nMovies);
       for (let i = 0; i < seen.length; i++) skip[seen[i]] = 1;
-      const coldStart = seen.length === 0;
+      const coldStart = ratingCount(u) === 0;
       const ranker = state.ranker;
       // Imported factors may lack a user (Spark's ALS drops users it never saw): popularity for them.
-      const useRanker = ranker !== null && !coldStart && (!isFactorRanker(ranker) || ranker.hasUser[u] === 1);
+      // An item–item ranker needs the user's rated movies, which a public bundle does not carry.
+      const useRanker =
+        ranker !== null && !coldStart && (isFactorRanker(ranker) ? ranker.hasUser[u] === 1 : state.ratings !== null);
       const scores = !useRanker
         ? state.popularity
         : isFactorRanker(ranker)
@@ -125,7 +145,7 @@ export function createBundleService(bundle: Bundle<WorkbenchState>, source = "bu
         age: Number.isFinite(age) ? age : null,
         gender: gender === 0 ? "M" : gender === 1 ? "F" : null,
         occupation: d ? (d.occupationNames[d.occupation[u]] ?? null) : null,
-        ratings: movies.length,
+        ratings: ratingCount(u),
         topRated
       };
     }

@@ -91,3 +91,61 @@ export interface PredictionService {
   searchMovies(query: string, limit: number): Promise<MovieInfo[]>;
   user(userId: number): Promise<UserInfo>;
 }
+
+/** One star rating a visitor (someone not in the data set) gave in the page; never sent anywhere. */
+export interface VisitorRating {
+  movieId: number;
+  /** On the bundle's scale (e.g. 1–5 in whole stars for ml-100k, 0.5–5 in halves for the CSV sets). */
+  rating: number;
+}
+
+export interface VisitorPrediction extends MovieInfo {
+  /** The predicted rating clipped to the scale (unrounded), in stars. */
+  expected: number;
+  /** The visitor's own rating when they rated this movie, else null. */
+  visitorRating: number | null;
+}
+
+export interface VisitorPredictResult {
+  items: VisitorPrediction[];
+  /** How the predictions were made: "mf fold-in", or "mf item baseline" before any rating. */
+  model: string;
+  /** Ratings the predictions used. */
+  ratings: number;
+  modelVersion: string;
+}
+
+/** A rated movie that pushed a recommendation up: its term of the score (> 0, in score units). */
+export interface BecauseRated extends MovieInfo {
+  rating: number;
+  contribution: number;
+}
+
+export interface VisitorRecommendation extends RecommendedMovie {
+  /** Up to 3 of the visitor's rated movies that contributed most to the score, largest first. */
+  because: BecauseRated[];
+}
+
+export interface VisitorRecommendResult {
+  k: number;
+  /** Ranking model, e.g. "ease" (item–item), "mf" (fold-in) or "popular" (no ratings yet). */
+  model: string;
+  items: VisitorRecommendation[];
+  /** True when there were no ratings yet and the list is the most-rated movies. */
+  coldStart: boolean;
+  modelVersion: string;
+}
+
+/** Predictions and recommendations for a visitor from their own ratings, computed where the bundle runs. */
+export interface VisitorService {
+  /** Predicted ratings of `movieIds` (1..100 of them) after the visitor's ratings; throws RangeError on a bad rating. */
+  predictForRatings(ratings: VisitorRating[], movieIds: number[]): Promise<VisitorPredictResult>;
+  /** Top k (1..100) movies the visitor has not rated, each with "because you rated …". */
+  recommendForRatings(ratings: VisitorRating[], k: number): Promise<VisitorRecommendResult>;
+}
+
+/** Whether a service answers visitors (a bundle in the page does; a remote server is never sent their ratings). */
+export function isVisitorService(s: PredictionService): s is PredictionService & VisitorService {
+  const v = s as Partial<VisitorService>;
+  return typeof v.predictForRatings === "function" && typeof v.recommendForRatings === "function";
+}

@@ -4,14 +4,19 @@
  *   <movielab-predict api="https://host:5000"></movielab-predict>          asks a movielab server
  * Optional attributes: user (initial user id), k (top-N length), label. The element's `.value` and
  * its `input` events are the widget's. Loading errors are shown in the element as text.
+ *   <movielab-predict bundle="…/model.json" mode="visitor" remember></movielab-predict>
+ * is the cold-start widget (visitor-widget.ts): the reader rates movies and gets predictions and
+ * recommendations computed in the page; `remember` keeps their ratings in this page's localStorage.
+ * It needs `bundle`: a visitor's ratings are never sent to a server.
  */
 import {parseBundle} from "../bundle/bundle.js";
 import type {WorkbenchState} from "../bundle/workbench.js";
 import {createBundleService} from "../serving/bundle-service.js";
 import {createHttpService} from "../serving/http-service.js";
-import type {PredictionService} from "../serving/types.js";
+import type {PredictionService, VisitorService} from "../serving/types.js";
 import {h, replaceChildren} from "./dom.js";
 import {PredictWidget, type PredictWidgetElement, type PredictWidgetValue} from "./predict-widget.js";
+import {VisitorWidget, type VisitorWidgetElement, type VisitorWidgetValue} from "./visitor-widget.js";
 
 export const ELEMENT_NAME = "movielab-predict";
 
@@ -19,7 +24,7 @@ export const ELEMENT_NAME = "movielab-predict";
 export async function loadBundleService(
   url: string,
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)
-): Promise<PredictionService> {
+): Promise<PredictionService & VisitorService> {
   let res: Response;
   try {
     res = await fetchImpl(url);
@@ -40,15 +45,15 @@ export function defineMovielabPredict(
   if (existing) return existing;
 
   class MovielabPredict extends HTMLElement {
-    #widget: PredictWidgetElement | null = null;
+    #widget: PredictWidgetElement | VisitorWidgetElement | null = null;
     #loading: Promise<void> | null = null;
 
     static get observedAttributes(): string[] {
-      return ["bundle", "api"];
+      return ["bundle", "api", "mode"];
     }
 
-    /** The widget's value ({user, movie, prediction}), null before it loaded. */
-    get value(): PredictWidgetValue | null {
+    /** The widget's value ({user, movie, prediction}; in visitor mode {ratings, movie, prediction, recommendations}), null before it loaded. */
+    get value(): PredictWidgetValue | VisitorWidgetValue | null {
       return this.#widget?.value ?? null;
     }
 
@@ -77,12 +82,31 @@ export function defineMovielabPredict(
           throw new Error(
             `<${ELEMENT_NAME}> needs exactly one of bundle="URL of a model bundle" or api="URL of a movielab server"`
           );
+        const mode = this.getAttribute("mode") ?? "user";
+        if (mode !== "user" && mode !== "visitor")
+          throw new Error(`<${ELEMENT_NAME}> mode="${mode}" is not known; expected "user" or "visitor"`);
+        if (mode === "visitor" && bundle === null)
+          throw new Error(
+            `<${ELEMENT_NAME} mode="visitor"> needs bundle="URL of a model bundle": a visitor's ratings stay in the page and are never sent to a server`
+          );
+        const bundleUrl = bundle === null ? null : new URL(bundle, this.ownerDocument.baseURI).href;
+        const k = this.getAttribute("k");
+        if (mode === "visitor") {
+          const widget = VisitorWidget(await loadBundleService(bundleUrl!), {
+            document: this.ownerDocument,
+            k: k !== null && /^\d+$/.test(k) ? Number(k) : undefined,
+            label: this.getAttribute("label") ?? undefined,
+            storageKey: this.hasAttribute("remember") ? `movielab-visitor-ratings ${bundleUrl}` : undefined
+          });
+          this.#widget = widget;
+          replaceChildren(this, widget);
+          return;
+        }
         const service =
-          bundle !== null
-            ? await loadBundleService(new URL(bundle, this.ownerDocument.baseURI).href)
+          bundleUrl !== null
+            ? await loadBundleService(bundleUrl)
             : await createHttpService(new URL(api!, this.ownerDocument.baseURI).href);
         const user = this.getAttribute("user");
-        const k = this.getAttribute("k");
         const widget = PredictWidget(service, {
           document: this.ownerDocument,
           userId: user !== null && /^\d+$/.test(user) ? Number(user) : undefined,

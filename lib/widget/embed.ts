@@ -7,9 +7,11 @@ import {defineMovielabPredict} from "./custom-element.js";
 
 export {defineMovielabPredict, loadBundleService, ELEMENT_NAME} from "./custom-element.js";
 export {PredictWidget} from "./predict-widget.js";
+export {VisitorWidget} from "./visitor-widget.js";
 export {createHttpService, HttpServiceError} from "../serving/http-service.js";
 export {createBundleService} from "../serving/bundle-service.js";
 export {parseBundle} from "../bundle/bundle.js";
-export {NotFoundError} from "../serving/types.js";
+export {NotFoundError, isVisitorService} from "../serving/types.js";
+export {predictForRatings, recommendForRatings} from "./visitor-api.js";
 
 if (typeof customElements !== "undefined") defineMovielabPredict();

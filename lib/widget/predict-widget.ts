@@ -15,7 +15,8 @@ import {
   type UserInfo
 } from "../serving/types.js";
 import {h, replaceChildren, uniqueId} from "./dom.js";
-import {createMovieSearch, movieLabel} from "./movie-search.js";
+import {movieLabel} from "./movie-search.js";
+import {pendingWork, serviceSearch, statusLine} from "./widget-parts.js";
 import {byProbability, closeTopClasses, formatExpected} from "./prediction-summary.js";
 import {formatPercent, probabilityBars} from "./probability-bars.js";
 import {WIDGET_CSS} from "./styles.js";
@@ -61,7 +62,8 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
   const userInputId = uniqueId("mlp-user");
   const statusId = uniqueId("mlp-status");
   let value: PredictWidgetValue = {user: null, movie: null, prediction: null};
-  const inFlight = new Set<Promise<unknown>>();
+  const work = pendingWork();
+  const track = work.track;
   let userSeq = 0;
   let predictSeq = 0;
 
@@ -75,17 +77,14 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     "aria-describedby": statusId
   });
   const userInfo = h(doc, "div", {class: "mlp-user-info", "aria-live": "polite"});
-  const status = h(doc, "div", {id: statusId, class: "mlp-status", role: "status", "aria-live": "polite"});
+  const statusLine_ = statusLine(doc, statusId);
+  const status = statusLine_.element;
+  const showError = statusLine_.showError;
+  const clearStatus = statusLine_.clear;
   const result = h(doc, "section", {class: "mlp-result", "aria-label": "Prediction", "aria-live": "polite"});
   const topList = h(doc, "section", {class: "mlp-top", "aria-label": "Recommendations"});
 
-  const search = createMovieSearch(doc, {
-    search: (q, limit) => track(service.searchMovies(q, limit)),
-    onPick: (m) => void root.setMovie(m),
-    onError: (e) => showError(e),
-    limit: options.searchLimit,
-    debounceMs: options.debounceMs
-  });
+  const search = serviceSearch(doc, service, track, (m) => void root.setMovie(m), showError, options);
 
   const root = h(
     doc,
@@ -105,25 +104,9 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     topList
   ) as unknown as PredictWidgetElement;
 
-  function track<T>(p: Promise<T>): Promise<T> {
-    inFlight.add(p);
-    const done = (): void => void inFlight.delete(p);
-    p.then(done, done);
-    return p;
-  }
-
   function emit(next: PredictWidgetValue): void {
     value = next;
     root.dispatchEvent(new Event("input", {bubbles: true}));
-  }
-
-  function showError(e: unknown): void {
-    status.classList.add("mlp-error");
-    status.textContent = e instanceof Error ? e.message : String(e);
-  }
-  function clearStatus(): void {
-    status.classList.remove("mlp-error");
-    status.textContent = "";
   }
 
   function renderUser(u: UserInfo): void {
@@ -152,7 +135,18 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     replaceChildren(
       topList,
       h(doc, "h3", {class: "mlp-title"}, `Top ${r.items.length} for user ${r.userId}`),
-      h(doc, "span", {class: "mlp-muted"}, `${r.model}${r.coldStart ? " (cold start: popular movies)" : ""}`),
+      h(
+        doc,
+        "span",
+        {class: "mlp-muted"},
+        `${r.model}${
+          r.coldStart
+            ? " (cold start: popular movies)"
+            : r.model === "popular"
+              ? " (this bundle carries no user's rating history)"
+              : ""
+        }`
+      ),
       h(
         doc,
         "ol",
@@ -264,13 +258,7 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     await predictIfReady();
   };
 
-  root.settled = async (): Promise<void> => {
-    await search.settled();
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    // Continuations of settled lookups (render, the next lookup) run in later microtasks.
-    await new Promise((r) => setTimeout(r, 0));
-    if (inFlight.size > 0) await root.settled();
-  };
+  root.settled = (): Promise<void> => work.settled(() => search.settled());
 
   Object.defineProperty(root, "value", {
     get: () => value,

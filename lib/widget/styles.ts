@@ -61,4 +61,15 @@ export const WIDGET_CSS = `
 .mlp-status { min-height: 1.2em; }
 .mlp-status.mlp-error { color: var(--mlp-error); }
 .mlp-title { font-weight: 600; margin: 0; font-size: 1em; }
+.mlp-root button {
+  font: inherit; color: var(--mlp-fg); background: var(--mlp-bg); cursor: pointer;
+  border: 1px solid var(--mlp-border); border-radius: 4px; padding: 0.15rem 0.45rem;
+}
+.mlp-root button:hover { background: var(--mlp-active); }
+.mlp-root button:focus-visible { outline: 2px solid var(--mlp-accent); outline-offset: 1px; }
+.mlp-rate { display: grid; gap: 0.35rem; }
+.mlp-stars { display: flex; flex-wrap: wrap; gap: 0.25rem; }
+.mlp-typed { display: flex; gap: 0.35rem; max-width: 14rem; }
+.mlp-because { font-size: 0.85em; overflow-wrap: anywhere; }
+.mlp-rated-list button { padding: 0 0.35rem; margin-left: 0.25rem; }
 `;

@@ -3,7 +3,9 @@
 // rounds and a smaller ranker than `movielab train classifier` keep the site build short; the page says
 // so. With MOVIELAB_BUNDLE set, the site ships that bundle instead (validated, of the same data set), e.g.
 // one whose recommendations come from Spark ALS factors (`movielab train import-als`).
-// Bundle text to stdout (the bundle has no timestamps or raw rating rows), progress to stderr.
+// Bundle text to stdout, progress to stderr. The bundle carries no rating rows: no timestamps and, since
+// visitors are served by cold start (fold-in and item-item, lib/serving/visitor-service.ts), no user's
+// rating history either (MovieLens' licence forbids redistributing its rows; WorkbenchOptions.userRatings).
 import {basename} from "node:path";
 import {buildWorkbenchBundle} from "../../lib/bundle/workbench.js";
 import {serializeBundle} from "../../lib/bundle/bundle.js";
@@ -25,6 +27,8 @@ process.stdout.write(given === null ? await trainPageModel() : imported(given));
 /** The bundle MOVIELAB_BUNDLE gave, marked as imported for the page. */
 function imported({path, bundle}: NonNullable<typeof given>): string {
   bundle.meta.params.page = {imported: basename(path)};
+  bundle.state.ratings = null;
+  bundle.meta.params.userRatings = false;
   const text = serializeBundle(bundle);
   process.stderr.write(`model.json: ${path} as given by MOVIELAB_BUNDLE (${(text.length / 1e6).toFixed(2)} MB)\n`);
   return text;
@@ -52,7 +56,8 @@ async function trainPageModel(): Promise<string> {
   const bundle = buildWorkbenchBundle(dataset, classifier, {
     ranker: "ease",
     neighbours: PAGE_MODEL.neighbours,
-    synthetic: data.synthetic
+    synthetic: data.synthetic,
+    userRatings: false
   });
   bundle.meta.params.page = {...PAGE_MODEL, sample: sample.text, sampleWhy: sample.why};
   const text = serializeBundle(bundle);

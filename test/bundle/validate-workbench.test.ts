@@ -22,6 +22,14 @@ const refuses = (mutate: (b: Bundle<WorkbenchState>) => void, message: RegExp) =
 };
 
 describe("validateWorkbench", () => {
+  it("accepts a bundle without rating histories or cold-start part (public bundles, older bundles)", () => {
+    const b = mutated((x) => {
+      x.state.ratings = null;
+      delete x.state.coldStart;
+    });
+    expect(() => validateWorkbench(b, "m.json")).not.toThrow();
+  });
+
   it("accepts the bundle as written and returns the classifier ready to predict", () => {
     const c = validateWorkbench(parseBundle<WorkbenchState>(text, "m.json"), "m.json");
     expect(c.model.trees.length).toBe(4 * 5);
@@ -34,7 +42,7 @@ describe("validateWorkbench", () => {
       p[5] = p[6] + 1000;
     }, /m\.json: field "state\.ranker\.indptr" must never decrease: entry 6/);
     refuses((b) => ((b.state.ranker as SparseRanker).indptr[3] = -(2 ** 31)), /state\.ranker\.indptr/);
-    refuses((b) => (b.state.ratings.indptr[0] = 1), /m\.json: field "state\.ratings\.indptr" must start at 0/);
+    refuses((b) => (b.state.ratings!.indptr[0] = 1), /m\.json: field "state\.ratings\.indptr" must start at 0/);
   });
 
   it("refuses a scale the classifier was not fitted on, which once made every /predict answer 500", () => {
@@ -95,8 +103,8 @@ describe("validateWorkbench", () => {
 
   it("checks every array's type, length and index range", () => {
     const cases: [string, (b: Bundle<WorkbenchState>) => void, RegExp][] = [
-      ["ratings.movies range", (b) => (b.state.ratings.movies[2] = 80), /state\.ratings\.movies" entry 2 is 80/],
-      ["ratings.classes range", (b) => (b.state.ratings.classes[0] = 5), /state\.ratings\.classes" entry 0 is 5/],
+      ["ratings.movies range", (b) => (b.state.ratings!.movies[2] = 80), /state\.ratings\.movies" entry 2 is 80/],
+      ["ratings.classes range", (b) => (b.state.ratings!.classes[0] = 5), /state\.ratings\.classes" entry 0 is 5/],
       ["movies.year length", (b) => (b.state.movies.year = new Float64Array(3)), /state\.movies\.year" must hold 80/],
       ["movies.genres flag", (b) => (b.state.movies.genres[7] = 9), /state\.movies\.genres" entry 7 is 9/],
       [
@@ -115,6 +123,13 @@ describe("validateWorkbench", () => {
         (b) => ((b.state.ranker as SparseRanker).weights[0] = NaN),
         /state\.ranker\.weights" entry 0 is NaN/
       ],
+      [
+        "coldStart factors length",
+        (b) => (b.state.coldStart!.itemFactors = new Float32Array(3)),
+        /state\.coldStart\.itemFactors" must hold 80/
+      ],
+      ["coldStart bias", (b) => (b.state.coldStart!.itemBias[4] = Infinity), /state\.coldStart\.itemBias" entry 4/],
+      ["coldStart reg", (b) => (b.state.coldStart!.reg = 0), /state\.coldStart\.reg" must be > 0, got 0/],
       [
         "pca components",
         (b) => (b.state.classifier.features.pca.components = new Float64Array(1)),

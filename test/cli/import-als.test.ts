@@ -124,6 +124,6 @@ describe("movielab train import-als", () => {
 /** MovieLens ids of the movies a user rated in the bundle. */
 function seenMovies(bundle: ReturnType<typeof parseBundle<WorkbenchState>>, userId: number): number[] {
   const u = Array.from(bundle.idMaps.users).indexOf(userId);
-  const r = bundle.state.ratings;
+  const r = bundle.state.ratings!;
   return Array.from(r.movies.subarray(r.indptr[u], r.indptr[u + 1]), (m) => bundle.idMaps.movies[m]);
 }

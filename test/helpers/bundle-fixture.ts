@@ -15,7 +15,7 @@ import {generateSynthetic} from "../../lib/data/synthetic.js";
 import type {Dataset} from "../../lib/data/types.js";
 import {fitClassifier} from "../../lib/models/classifier/pipeline.js";
 import {createBundleService} from "../../lib/serving/bundle-service.js";
-import type {PredictionService} from "../../lib/serving/types.js";
+import type {PredictionService, VisitorService} from "../../lib/serving/types.js";
 
 export const HOSTILE_TITLE = "<img src=x onerror=alert(1)>";
 
@@ -26,7 +26,7 @@ export interface BundleFixture {
   text: string;
   /** A file holding text, in a fresh temporary directory. */
   path: string;
-  service: PredictionService;
+  service: PredictionService & VisitorService;
   hostileMovieId: number;
 }
 

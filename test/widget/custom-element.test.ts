@@ -5,6 +5,14 @@ import {defineMovielabPredict, ELEMENT_NAME} from "../../lib/widget/custom-eleme
 import {buildServer} from "../../src/server.js";
 import {trainFixtureBundle} from "../helpers/bundle-fixture.js";
 
+/** Serves `text` as the model bundle on a free port of 127.0.0.1. */
+async function serveBundle(text: string) {
+  const {createServer} = await import("node:http");
+  const server = createServer((_req, res) => res.writeHead(200, {"content-type": "application/json"}).end(text));
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  return {server, url: `http://127.0.0.1:${(server.address() as {port: number}).port}/model.json`};
+}
+
 type Element_ = HTMLElement & {ready(): Promise<void>; value: {user: {userId: number} | null} | null};
 
 describe("<movielab-predict>", () => {
@@ -37,12 +45,7 @@ describe("<movielab-predict>", () => {
   });
 
   it("bundle=… runs the model in the page", async () => {
-    const {createServer} = await import("node:http");
-    const server = createServer((_req, res) =>
-      res.writeHead(200, {"content-type": "application/json"}).end(fixture.text)
-    );
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    const url = `http://127.0.0.1:${(server.address() as {port: number}).port}/model.json`;
+    const {server, url} = await serveBundle(fixture.text);
     const el = document.createElement(ELEMENT_NAME) as Element_;
     el.setAttribute("bundle", url);
     el.setAttribute("user", String(fixture.data.userIds[0]));
@@ -51,6 +54,29 @@ describe("<movielab-predict>", () => {
     expect(el.value?.user?.userId).toBe(fixture.data.userIds[0]);
     el.remove();
     server.close();
+  });
+
+  it('mode="visitor" is the cold-start widget over the bundle; with api=… it refuses to send ratings', async () => {
+    const {server, url} = await serveBundle(fixture.text);
+    const el = document.createElement(ELEMENT_NAME) as Element_;
+    el.setAttribute("bundle", url);
+    el.setAttribute("mode", "visitor");
+    el.setAttribute("k", "4");
+    document.body.appendChild(el);
+    await el.ready();
+    expect(el.querySelector(".mlp-visitor")).not.toBeNull();
+    expect(el.querySelectorAll(".mlp-recs li")).toHaveLength(4);
+    expect(el.value).toMatchObject({ratings: [], movie: null});
+    el.remove();
+    server.close();
+
+    const remote = document.createElement(ELEMENT_NAME) as Element_;
+    remote.setAttribute("api", api);
+    remote.setAttribute("mode", "visitor");
+    document.body.appendChild(remote);
+    await remote.ready();
+    expect(remote.textContent).toMatch(/mode="visitor"> needs bundle=.*never sent to a server/);
+    remote.remove();
   });
 
   it("says what is wrong as text: no source, a bad bundle, an unreachable API", async () => {

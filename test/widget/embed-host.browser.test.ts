@@ -12,31 +12,18 @@ import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {join, resolve} from "node:path";
 import type {FastifyInstance} from "fastify";
-import type {Browser, Page} from "playwright-core";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {buildServer} from "../../src/server.js";
 import {resolveSitePath} from "../../src/server/static-site.js";
 import {CHROMIUM, launchChromium} from "../browser/chromium.js";
 import {serveStatic, type StaticServer} from "../browser/static-server.js";
+import {watchPage as watch} from "../browser/watch-page.js";
 import {HOSTILE_TITLE, trainFixtureBundle} from "../helpers/bundle-fixture.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const READY = existsSync(join(DIST, "embed", "predict.js")) && existsSync(CHROMIUM);
-
-/** Console errors, page errors and failed requests of a page (all must stay empty). */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-  page.on("dialog", (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  return problems;
-}
 
 describe.skipIf(!READY && process.env.CI !== "true")("embed module on another origin, in Chromium", () => {
   const fixture = trainFixtureBundle();
@@ -139,7 +126,9 @@ describe.skipIf(!READY && process.env.CI !== "true")("embed module on another or
           // The widget's top-N list, or an error cell: either way the problems list below tells.
           await page.waitForSelector(".mlp-root .mlp-top-list li, .observablehq--error", {timeout: 60_000});
           expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
-          expect(await page.locator(".mlp-root").count()).toBe(1);
+          // The visitor widget (your own ratings) and the user widget.
+          expect(await page.locator(".mlp-root").count()).toBe(2);
+          expect(await page.locator(".mlp-root.mlp-visitor").count()).toBe(1);
         }
         expect(problems, `${prefix}${path}`).toEqual([]);
         await page.close();

@@ -12,6 +12,7 @@ import type {RatingScale} from "../../data/types.js";
 import {createRng, type Rng} from "../../random.js";
 import {globalMean, isUnknown, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
 import type {Csr} from "../../linalg/sparse.js";
+import {cholesky, solveLower, solveUpperT} from "../../linalg/cholesky.js";
 import {withInnerSelection} from "../composite/inner-selection.js";
 import {integerParam, numberParam, seedParam} from "../param-specs.js";
 
@@ -46,42 +47,10 @@ export const BPMF_DEFAULTS: BpmfParams = {factors: 10, sweeps: 120, burnIn: 20, 
 /** Factor counts the registered BPMF chooses between on an inner hold-out of each training part. */
 export const BPMF_CANDIDATES: Array<Partial<BpmfParams>> = [{factors: 5}, {factors: 10}, {factors: 20}];
 
-/** In-place lower Cholesky of a small SPD d×d matrix (row-major). */
-function cholesky(a: Float64Array, d: number): void {
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i * d + j];
-      for (let k = 0; k < j; k++) s -= a[i * d + k] * a[j * d + k];
-      if (i === j) {
-        if (!(s > 0)) throw new RangeError(`bpmf: precision matrix not positive definite at pivot ${i} (${s})`);
-        a[i * d + i] = Math.sqrt(s);
-      } else a[i * d + j] = s / a[j * d + j];
-    }
-    for (let j = i + 1; j < d; j++) a[i * d + j] = 0;
-  }
-}
-
-/** Solves L y = b in place (forward substitution). */
-function solveLower(l: Float64Array, d: number, b: Float64Array): void {
-  for (let i = 0; i < d; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= l[i * d + k] * b[k];
-    b[i] = s / l[i * d + i];
-  }
-}
-/** Solves Lᵀ x = b in place (backward substitution). */
-function solveUpperT(l: Float64Array, d: number, b: Float64Array): void {
-  for (let i = d - 1; i >= 0; i--) {
-    let s = b[i];
-    for (let k = i + 1; k < d; k++) s -= l[k * d + i] * b[k];
-    b[i] = s / l[i * d + i];
-  }
-}
-
 /** Inverse of a small SPD matrix via its Cholesky factor. */
 function invertSmall(a: Float64Array, d: number): Float64Array {
   const l = Float64Array.from(a);
-  cholesky(l, d);
+  cholesky(l, d, "bpmf: precision matrix");
   const out = new Float64Array(d * d),
     e = new Float64Array(d);
   for (let c = 0; c < d; c++) {
@@ -113,7 +82,7 @@ function gamma(rng: Rng, shape: number): number {
 /** Wishart(scale W, ν) sample by the Bartlett decomposition: L A Aᵀ Lᵀ with W = L Lᵀ. */
 function wishart(rng: Rng, w: Float64Array, d: number, nu: number): Float64Array {
   const l = Float64Array.from(w);
-  cholesky(l, d);
+  cholesky(l, d, "bpmf: precision matrix");
   const a = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     a[i * d + i] = Math.sqrt(2 * gamma(rng, (nu - i) / 2));
@@ -157,7 +126,7 @@ function sampleHyper(rng: Rng, x: Float64Array, n: number, d: number): {mu: Floa
   const lambda = wishart(rng, invertSmall(winv, d), d, nu0 + n);
   // μ ~ N(n·x̄/(β0 + n), ((β0 + n)Λ)⁻¹): mean + L⁻ᵀ z / √(β0 + n) with Λ = L Lᵀ
   const l = Float64Array.from(lambda);
-  cholesky(l, d);
+  cholesky(l, d, "bpmf: precision matrix");
   const z = new Float64Array(d);
   for (let f = 0; f < d; f++) z[f] = rng.normal() / Math.sqrt(beta0 + n);
   solveUpperT(l, d, z);
@@ -194,7 +163,7 @@ function sampleSide(
         for (let j = 0; j <= i; j++) prec[i * d + j] += alpha * vi * other[o + j];
       }
     }
-    cholesky(prec, d);
+    cholesky(prec, d, "bpmf: precision matrix");
     // mean = Λ*⁻¹ rhs; sample = mean + L⁻ᵀ z
     solveLower(prec, d, rhs);
     for (let f = 0; f < d; f++) z[f] = rng.normal();
