@@ -31,7 +31,8 @@ export default {
         {name: "User-item matrix", path: "/user-item-matrix"},
         {name: "Model comparison", path: "/model-comparison"},
         {name: "Recommendations", path: "/recommendations"},
-        {name: "Ranking", path: "/ranking"}
+        {name: "Ranking", path: "/ranking"},
+        {name: "Protocols", path: "/protocols"}
       ]
     },
     {

@@ -1,5 +1,6 @@
 /**
- * Top-N evaluation under the Microsoft Recommenders protocol: a per-user 75/25 split, the model
+ * Top-N evaluation under the Microsoft Recommenders protocol: a 75/25 split stratified by movie
+ * (lib/eval/protocols/msr.ts cites their benchmark), the model
  * fitted on the training part, every movie the user did not rate in training ranked, binary
  * relevance against the user's test movies, metrics averaged over users with test movies.
  */
@@ -8,7 +9,7 @@ import {selectRows, trainSetOf} from "../data/folds.js";
 import type {Model, TrainSet} from "../models/estimator.js";
 import {seenMask, seenMatrix, topK} from "../models/top-n.js";
 import {scoreRankedList, summariseRanking, type RankingSummary, type UserRankingScores} from "./ranking-metrics.js";
-import {splitByUser} from "./split.js";
+import {msrSplit} from "./protocols/msr.js";
 
 /** A training set and the held-out ratings to rank against. */
 export interface RankingSplit {
@@ -25,7 +26,7 @@ export interface RankingResult {
   rankSeconds: number;
 }
 
-/** The protocol's split of all ratings: per user, round(0.75·n_u) random ratings train, the rest test (seeded). */
+/** The protocol's split of all ratings (one seed): per movie, round(0.75·n) random ratings train, the rest test. */
 export function microsoftSplit(
   ratings: Ratings,
   nUsers: number,
@@ -34,7 +35,7 @@ export function microsoftSplit(
   seed = 42,
   testFraction = 0.25
 ): RankingSplit {
-  const rows = splitByUser(ratings.user, testFraction, seed);
+  const rows = msrSplit(ratings, seed, {ratio: 1 - testFraction});
   return {
     train: {ratings: selectRows(ratings, rows.train), nUsers, nMovies, scale},
     test: selectRows(ratings, rows.test)
@@ -43,7 +44,7 @@ export function microsoftSplit(
 
 /** microsoftSplit of a whole data set, whose training part knows its source rows (models that read the movie and user tables need them). */
 export function datasetRankingSplit(dataset: Dataset, seed = 42, testFraction = 0.25): RankingSplit {
-  const rows = splitByUser(dataset.ratings.user, testFraction, seed);
+  const rows = msrSplit(dataset.ratings, seed, {ratio: 1 - testFraction});
   const train = trainSetOf(dataset, rows.train);
   return {train, test: selectRows(dataset.ratings, rows.test)};
 }

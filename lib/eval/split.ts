@@ -1,7 +1,8 @@
 /**
  * Seeded train/test splits over row indices: stratified by rating class (hold-out and k-fold),
- * plain random k-fold, and per-user hold-out for ranking (Microsoft Recommenders' protocol).
- * Every split returns sorted row indices so that downstream column reads walk memory forward.
+ * plain random k-fold (Surprise's KFold cut), and the per-group hold-out of Microsoft Recommenders'
+ * python_stratified_split (the msr protocol). Every split returns sorted row indices so that
+ * downstream column reads walk memory forward.
  */
 import {createRng} from "../random.js";
 
@@ -53,36 +54,69 @@ export function stratifiedKFold(labels: Int32Array, k: number, seed: number): Ro
   return foldsFromAssignment(fold, k);
 }
 
-/** Plain random k-fold over n rows: shuffled, cut into k contiguous chunks of size floor or ceil of n/k. */
+/**
+ * Plain random k-fold over n rows, cut as Surprise's KFold.split (surprise/model_selection/split.py
+ * lines 100-115, commit 2381fb1): the row indices are shuffled, then cut into k contiguous chunks in
+ * order, the first n mod k chunks one row longer. Only the shuffle's generator differs (ours is
+ * lib/random.ts, theirs numpy's RandomState), so the same seed gives other folds than Surprise's.
+ */
 export function kFold(n: number, k: number, seed: number): RowSplit[] {
   checkK(k, n);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   createRng(seed).shuffle(order);
   const fold = new Int32Array(n);
-  for (let i = 0; i < n; i++) fold[order[i]] = Math.floor((i * k) / n);
+  let stop = 0;
+  for (let f = 0; f < k; f++) {
+    const start = stop;
+    stop += Math.floor(n / k) + (f < n % k ? 1 : 0);
+    for (let i = start; i < stop; i++) fold[order[i]] = f;
+  }
   return foldsFromAssignment(fold, k);
 }
 
 /**
- * Per-user hold-out for ranking: each user's rows are shuffled and round((1 − testFraction) · n_u)
- * of them go to train, the rest to test (Microsoft Recommenders' python_stratified_split, 0.75 train).
- * users: user index per row (≥ 0); testFraction in (0, 1), default 0.25.
+ * Microsoft Recommenders' python_stratified_split (recommenders/datasets/python_splitters.py,
+ * _do_stratification, lines 47-116, commit d580143): rows are grouped by `groups` (user or item index
+ * per row); groups with fewer than minRows rows are dropped from both parts (min_rating_filter_pandas,
+ * split_utils.py line 83; line 81 only filters when min_rating > 1); each group's rows are put in
+ * random order (lines 91-97: a uniform random number per row, sorted within the group) and the first
+ * round(trainRatio · n_g) go to train, the rest to test (line 110). Python's round() on the pandas
+ * column rounds half to even (round(4.5) = 4), which Math.round does not, so roundHalfEven is used.
+ * Only the generator differs. trainRatio in (0, 1); minRows ≥ 1.
  */
-export function splitByUser(users: Int32Array, testFraction = 0.25, seed = 42): RowSplit {
-  checkFraction(testFraction);
-  const members = groupByValue(users, "users");
+export function stratifiedSplitBy(groups: Int32Array, trainRatio = 0.75, seed = 42, minRows = 1): RowSplit {
+  checkFraction(trainRatio);
+  if (!(Number.isInteger(minRows) && minRows >= 1))
+    throw new RangeError(`minRows is ${minRows}: expected an integer ≥ 1 (Microsoft's min_rating)`);
+  const members = groupByValue(groups, "groups");
   const rng = createRng(seed);
-  const isTest = new Uint8Array(users.length);
-  let nTest = 0;
+  const part = new Int8Array(groups.length).fill(-1);
+  let nTrain = 0,
+    nTest = 0;
   for (const rows of members) {
-    if (rows.length === 0) continue;
+    if (rows.length === 0 || rows.length < minRows) continue;
     rng.shuffle(rows);
-    const nTrain = Math.round((1 - testFraction) * rows.length);
-    for (let i = nTrain; i < rows.length; i++) isTest[rows[i]] = 1;
-    nTest += rows.length - nTrain;
+    const cut = roundHalfEven(trainRatio * rows.length);
+    for (let i = 0; i < rows.length; i++) part[rows[i]] = i < cut ? 0 : 1;
+    nTrain += cut;
+    nTest += rows.length - cut;
   }
-  return partition(isTest, users.length - nTest, nTest);
+  const train = new Int32Array(nTrain);
+  const test = new Int32Array(nTest);
+  let a = 0,
+    b = 0;
+  for (let i = 0; i < part.length; i++) {
+    if (part[i] === 0) train[a++] = i;
+    else if (part[i] === 1) test[b++] = i;
+  }
+  return {train, test};
+}
+
+/** Rounds to the nearest integer, halves to the even one (Python's and numpy's round): 2.5 → 2, 3.5 → 4. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /** Splits quotas: integer shares of total proportional to sizes, largest remainders rounded up (ties to the lower index). */

@@ -4,6 +4,7 @@
  * run from the CLI can be imported into the Lab and compared with the Lab's own runs.
  */
 import type {CvSummary, MeanSd} from "../eval/cross-validate.js";
+import type {ProtocolName} from "../eval/protocols/index.js";
 
 /** Tags every run record (and names its version). */
 export const RUN_RECORD = "movielab-cv-run/1";
@@ -11,8 +12,8 @@ export const RUN_RECORD = "movielab-cv-run/1";
 /** Where a run was made. */
 export type RunSource = "cli" | "lab";
 
-/** How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, or a seeded stratified hold-out. */
-export type CvProtocol = "official" | "k-fold" | "hold-out";
+/** How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, a seeded stratified hold-out, or a named protocol (lib/eval/protocols). */
+export type CvProtocol = "official" | "k-fold" | "hold-out" | ProtocolName;
 
 /** One fold's metrics (rmse, mae; the classifier's accuracy, macro_f1, weighted_f1, log_loss; ndcg@10 …) and counts. */
 export type CvFoldJson = {
@@ -117,7 +118,7 @@ export function formatCvTable(r: RecommenderCvJson): string {
   const cell = (s: string) => s.padStart(w);
   const extra = Object.keys(r.metrics ?? {});
   const lines = [
-    `${r.dataset}: ${r.protocol === "official" ? "official folds" : r.protocol === "hold-out" ? `hold-out (seed ${r.seed})` : `${r.folds.length}-fold random CV (seed ${r.seed})`}, model ${r.model} (${r.description})`,
+    `${r.dataset}: ${r.protocol === "official" ? "official folds" : r.protocol === "hold-out" ? `hold-out (seed ${r.seed})` : r.protocol === "k-fold" || r.protocol === "kfold" ? `${r.folds.length}-fold random CV (seed ${r.seed})` : `protocol ${r.protocol} (seed ${r.seed})`}, model ${r.model} (${r.description})`,
     "",
     `${"fold".padEnd(9)}${cell("RMSE")}${cell("MAE")}${extra.map((m) => cell(m)).join("")}${cell("fit s")}${cell("test")}${cell("fallbacks")}`
   ];

@@ -1,6 +1,6 @@
 // Data loader for data/recommender-ranking.json: precision, recall, nDCG (and MAP, hit rate,
 // coverage) at k = 1..20 per model under the Microsoft Recommenders protocol (75/25 split
-// stratified by user, seed 42, every unseen movie ranked). Logic lives in lib/.
+// stratified by movie, seed 42, every unseen movie ranked). Logic lives in lib/.
 import {datasetRankingSplit} from "../../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../../lib/models/registry.js";
 import {openDataset} from "../../lib/node/open-dataset.js";

@@ -78,7 +78,7 @@ describe("ranking metrics", () => {
     expect(r.byK[0].users).toBe(1);
   });
 
-  it("splits 75/25 per user, seeded", () => {
+  it("splits 75/25 per movie (Microsoft's benchmark filters by item), seeded", () => {
     const triples: Array<[number, number, number]> = [];
     for (let u = 0; u < 4; u++) for (let m = 0; m < 8; m++) triples.push([u, m, 1 + ((u + m) % 5)]);
     const a = microsoftSplit(ratingsOf(triples), 4, 8, SCALE, 1),
@@ -86,7 +86,8 @@ describe("ranking metrics", () => {
     expect(a.train.ratings.user.length).toBe(24);
     expect(a.test.user.length).toBe(8);
     expect(Array.from(a.test.movie)).toEqual(Array.from(b.test.movie));
-    for (let u = 0; u < 4; u++) expect(Array.from(a.test.user).filter((x) => x === u).length).toBe(2);
+    // 4 ratings per movie → 3 train, 1 test (lib/eval/protocols/msr.ts).
+    for (let m = 0; m < 8; m++) expect(Array.from(a.test.movie).filter((x) => x === m).length).toBe(1);
   });
 
   it("splits a data set the same way, its training part knowing its source rows", () => {

@@ -1,5 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {kFold, largestRemainder, splitByUser, stratifiedKFold, stratifiedSplit} from "../../lib/eval/split.js";
+import {
+  kFold,
+  largestRemainder,
+  roundHalfEven,
+  stratifiedKFold,
+  stratifiedSplit,
+  stratifiedSplitBy
+} from "../../lib/eval/split.js";
 
 function countsOf(labels: Int32Array, rows: Int32Array, k: number): number[] {
   const c = new Array<number>(k).fill(0);
@@ -75,15 +82,34 @@ describe("kFold", () => {
       Array.from({length: 10}, (_, i) => i)
     );
   });
+
+  it("gives the n mod k extra rows to the first folds, as Surprise's KFold", () => {
+    // Surprise: stop += n // k, plus 1 while fold_i < n % k → sizes 2, 2, 1, 1, 1 for n = 7, k = 5.
+    expect(kFold(7, 5, 1).map((f) => f.test.length)).toEqual([2, 2, 1, 1, 1]);
+  });
 });
 
-describe("splitByUser", () => {
-  it("puts round(0.75 n) of each user's rows in train", () => {
-    // user 0: 4 rows → 3 train; user 1: 2 rows → round(1.5) = 2 train; user 2: 1 row → round(0.75) = 1 train.
-    const users = Int32Array.from([0, 1, 0, 2, 0, 1, 0]);
-    const s = splitByUser(users, 0.25, 3);
-    expect(countsOf(users, s.train, 3)).toEqual([3, 2, 1]);
-    expect(countsOf(users, s.test, 3)).toEqual([1, 0, 0]);
-    expect(isSortedPartition(s.train, s.test, 7)).toBe(true);
+describe("roundHalfEven", () => {
+  it("rounds halves to the even integer, as Python's round", () => {
+    expect([0.5, 1.5, 2.5, 3.5, 4.5, 10.5, 2.4, 2.6, 3].map(roundHalfEven)).toEqual([0, 2, 2, 4, 4, 10, 2, 3, 3]);
+  });
+});
+
+describe("stratifiedSplitBy", () => {
+  it("puts round-half-even(0.75 n) of each group's rows in train", () => {
+    // group 0: 4 rows → 3 train; group 1: 2 rows → round(1.5) = 2; group 2: 1 row → round(0.75) = 1;
+    // group 3: 6 rows → round(4.5) = 4 (Python's round; Math.round would give 5).
+    const groups = Int32Array.from([0, 1, 0, 2, 0, 1, 0, 3, 3, 3, 3, 3, 3]);
+    const s = stratifiedSplitBy(groups, 0.75, 3);
+    expect(countsOf(groups, s.train, 4)).toEqual([3, 2, 1, 4]);
+    expect(countsOf(groups, s.test, 4)).toEqual([1, 0, 0, 2]);
+    expect(isSortedPartition(s.train, s.test, groups.length)).toBe(true);
+  });
+
+  it("drops groups with fewer than minRows rows from both parts", () => {
+    const groups = Int32Array.from([0, 0, 0, 0, 1, 1]);
+    const s = stratifiedSplitBy(groups, 0.75, 3, 3);
+    expect([...s.train, ...s.test].sort()).toEqual([0, 1, 2, 3]);
+    expect(() => stratifiedSplitBy(groups, 0.75, 3, 0)).toThrow(/minRows is 0/);
   });
 });

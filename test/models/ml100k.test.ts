@@ -22,7 +22,9 @@ describe.skipIf(!HAS_ML100K)("recommenders on ml-100k", () => {
     expect(dataset.userIds.length).toBe(943);
     const split = datasetRankingSplit(dataset, 42);
     const r = evaluateRanking(easeModel, split, [10]);
-    expect(r.byK[0].users).toBe(943);
+    // The split is stratified by movie, so a user may have no test rating: every user with one is ranked.
+    expect(r.byK[0].users).toBe(new Set(split.test.user).size);
+    expect(r.byK[0].users).toBeGreaterThan(930);
     expect(r.byK[0].ndcg).toBeGreaterThanOrEqual(0.44);
   });
 });

@@ -1,6 +1,5 @@
 /** `movielab cv --model NAME`: any rating model of the registry through the harness, per fold and mean ± sd. */
 import {crossValidate} from "../../../lib/eval/cross-validate.js";
-import {randomRatingFolds, ratingFoldsFromRows, type RatingFold} from "../../../lib/data/folds.js";
 import {seedParams} from "../../../lib/models/estimator.js";
 import {MODELS, modelNames} from "../../../lib/models/registry.js";
 import {parallelTrainer} from "../../../lib/node/threads/gbdt-parallel.js";
@@ -8,12 +7,16 @@ import {createProgress} from "../../../lib/node/progress.js";
 import {cvToJson, formatCvTable} from "../../../lib/reports/cv-result.js";
 import {datasetFingerprint} from "../../../lib/lab/fingerprint.js";
 import {UsageError, type Command, type CommandContext} from "../../cli-command.js";
-import {foldsFor} from "./classifier.js";
-import {numberOption, seedOption} from "../../options/classifier.js";
+import {seedOption} from "../../options/classifier.js";
+import {cvProtocolOption, protocolFolds, protocolHelp} from "../../options/protocol.js";
+import type {ProtocolName} from "../../../lib/eval/protocols/index.js";
 import {openDataset} from "../../../lib/node/open-dataset.js";
 import {DATA_OPTIONS, datasetOptions} from "../../options/dataset.js";
 
 const WHERE = "movielab cv";
+
+/** The protocols `movielab cv` runs (rating prediction; msr is rank's). */
+export const CV_PROTOCOLS: readonly ProtocolName[] = ["official", "u1", "kfold", "temporal-global", "temporal-user"];
 
 /** The rating model --model names, or a usage error listing the rating models (and pointing ranking models at `movielab rank`). */
 export function ratingModelOption(ctx: CommandContext, where: string): string {
@@ -43,33 +46,43 @@ export const modelCvCommand: Command = {
   summary: "cross-validate any rating model of the registry (RMSE, MAE, and for the classifier accuracy, F1, log loss)",
   description:
     "Fits the model on each fold's training part and predicts its test part. ml-100k uses its official u1..u5 splits\n" +
-    "unless --folds K asks for K seeded random folds; other data sets default to 5 random folds. Every rating is kept\n" +
-    "(as Surprise and the published figures do). Exit 0 on success, 1 on bad data, 2 on bad usage. Rating models:\n" +
+    "unless --protocol (or --folds K, K seeded random folds) asks otherwise; other data sets default to 5 random folds.\n" +
+    "Every rating is kept (as Surprise and the published figures do), except that temporal-global drops, and counts,\n" +
+    "test ratings of users or movies unseen before the cut. Exit 0 on success, 1 on bad data, 2 on bad usage.\n" +
+    "Protocols:\n" +
+    protocolHelp(CV_PROTOCOLS) +
+    "\nRating models:\n" +
     modelList(),
   options: {
     ...DATA_OPTIONS,
     model: {type: "string", value: "NAME", description: `rating model (required): ${modelNames("rating").join(", ")}`},
+    protocol: {
+      type: "string",
+      value: "NAME",
+      description: `${CV_PROTOCOLS.join("|")} (default official when the files exist, else kfold)`
+    },
     folds: {
       type: "string",
       value: "official|K",
-      description: "official u1..u5 (default when the files exist) or K seeded random folds (default 5)"
+      description: "alias: official is --protocol official, K is --protocol kfold with K folds (default 5)"
     },
-    seed: {type: "string", value: "N", description: "seed of the random folds and of the model (default 42)"},
+    seed: {
+      type: "string",
+      value: "N",
+      description: "seed of the split (kfold, temporal-user) and of the model (default 42)"
+    },
     json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"}
   },
   async run(ctx) {
     const json = ctx.options.json === true;
     const name = ratingModelOption(ctx, WHERE);
     const seed = seedOption(ctx, WHERE) ?? 42;
-    if (ctx.options.folds !== undefined && ctx.options.folds !== "official") {
-      numberOption(ctx, "folds", WHERE, (v) => Number.isInteger(v) && v >= 2, `"official" or an integer k ≥ 2`);
-    }
+    cvProtocolOption(ctx, WHERE, CV_PROTOCOLS, true);
     const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
-    const spec = await foldsFor(ctx, loaded, WHERE);
-    const folds: RatingFold[] =
-      typeof spec === "number"
-        ? randomRatingFolds(loaded.dataset, spec, seed)
-        : ratingFoldsFromRows(loaded.dataset, spec);
+    const choice = cvProtocolOption(ctx, WHERE, CV_PROTOCOLS, loaded.folds.hasOfficial);
+    const made = await protocolFolds(loaded, choice, seed, WHERE);
+    const folds = made.folds;
+
     const model = MODELS[name];
     const progress = createProgress({
       label: `cv ${name}`,
@@ -95,12 +108,13 @@ export const modelCvCommand: Command = {
       n_ratings: loaded.dataset.ratings.rating.length,
       model: name,
       description: model.description,
-      protocol: typeof spec === "number" ? "k-fold" : "official",
+      protocol: made.protocol,
       seed,
       params: {...(model.defaults as Record<string, unknown>), ...params},
       wall_seconds: wall
     });
-    ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatCvTable(out));
+    // The protocol's sentence says what the folds are and what a temporal cut dropped (never silently).
+    ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : `${made.description}\n${formatCvTable(out)}`);
     return 0;
   }
 };
