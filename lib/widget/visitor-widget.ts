@@ -266,15 +266,23 @@ export function VisitorWidget(
       if (unnamed.length > 0)
         for (const m of (await track(service.predictForRatings(ratings, unnamed.slice(0, 100)))).items)
           movies.set(m.movieId, m);
+      // A bundle without the MF part (written before cold start) still recommends: its prediction's error is shown instead.
+      let predictError: unknown = null;
       const [top, p] = await Promise.all([
         track(service.recommendForRatings(ratings, k)),
-        movie ? track(service.predictForRatings(ratings, [movie.movieId])) : Promise.resolve(null)
+        movie
+          ? track(service.predictForRatings(ratings, [movie.movieId])).catch((e: unknown) => {
+              predictError = e;
+              return null;
+            })
+          : Promise.resolve(null)
       ]);
       if (mine !== seq) return;
       for (const item of top.items) for (const b of item.because) movies.set(b.movieId, b);
       renderCurrent(movie, p?.items[0] ?? null, p?.model ?? "");
       renderRated();
       renderRecs(top);
+      if (predictError !== null) showError(predictError);
       emit({ratings, movie, prediction: p?.items[0] ?? null, recommendations: top});
     } catch (e) {
       if (mine === seq) showError(e);

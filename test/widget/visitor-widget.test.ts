@@ -81,6 +81,18 @@ describe("VisitorWidget in jsdom", () => {
     unmount();
   });
 
+  it("still recommends from a bundle without the MF part, and says why there is no prediction", async () => {
+    const {createBundleService} = await import("../../lib/serving/bundle-service.js");
+    const old = createBundleService({...fixture.bundle, state: {...fixture.bundle.state, coldStart: undefined}});
+    const w = VisitorWidget(old, {debounceMs: 0, k: 3});
+    await w.setMovie(info(6));
+    await w.rate(info(6), 4);
+    await w.settled();
+    expect(w.value.recommendations?.items).toHaveLength(3);
+    expect(w.value.prediction).toBeNull();
+    expect(w.querySelector(".mlp-status")!.textContent).toMatch(/no cold-start model/);
+  });
+
   it("keeps the ratings in localStorage only under the host's key", async () => {
     localStorage.clear();
     const w = VisitorWidget(service, {debounceMs: 0, storageKey: "k1"});
