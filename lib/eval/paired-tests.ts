@@ -1,0 +1,99 @@
+/**
+ * Is a model distinguishable from the best one? Paired tests on the same units (the same folds, or the
+ * same users of one split), so that the variation between units, which both models share, cancels:
+ * - over folds, the paired t-test (folds are few, 2..5, and their differences close to normal);
+ * - over users, the sign-flip permutation test of the mean per-user difference: under "no difference"
+ *   each user's difference is as likely negative as positive, so flipping signs at random gives the
+ *   null distribution exactly, with no normality assumption (per-user nDCG differences are far from
+ *   normal: many ties at 0 and a mass at ±1). The paired bootstrap gives the difference's interval.
+ * `indistinguishable` is p ≥ 0.05.
+ */
+import {createRng} from "../random.js";
+import {bootstrapMean, studentQuantile, studentTwoSidedP, type Interval} from "./intervals.js";
+
+/** The outcome of a paired test of a against b (difference = a − b, in the metric's units). */
+export interface PairedTest {
+  /** Mean of the paired differences a − b. */
+  meanDifference: number;
+  /** 95 % interval of the mean difference (t over folds, bootstrap over users). */
+  difference: Interval;
+  /** Two-sided p-value, 0..1. */
+  p: number;
+  test: "paired-t" | "sign-flip";
+  /** Number of pairs. */
+  n: number;
+  /** p ≥ alpha (0.05): the data do not tell the two apart. */
+  indistinguishable: boolean;
+}
+
+/** The significance level under which two models count as distinguishable. */
+export const ALPHA = 0.05;
+
+function differences(a: ArrayLike<number>, b: ArrayLike<number>, where: string): Float64Array {
+  if (a.length !== b.length)
+    throw new RangeError(`${where}: ${a.length} and ${b.length} values; expected the same units on both sides`);
+  if (a.length === 0) throw new RangeError(`${where}: no pairs; expected at least one`);
+  return Float64Array.from({length: a.length}, (_, i) => a[i] - b[i]);
+}
+
+/** Paired t-test over folds (n ≥ 2 pairs, df = n − 1); identical values give p = 1. */
+export function pairedTTest(a: ArrayLike<number>, b: ArrayLike<number>): PairedTest {
+  const d = differences(a, b, "pairedTTest");
+  const n = d.length;
+  if (n < 2) throw new RangeError("pairedTTest: one pair; expected at least two folds");
+  let m = 0;
+  for (const x of d) m += x;
+  m /= n;
+  let ss = 0;
+  for (const x of d) ss += (x - m) ** 2;
+  const se = Math.sqrt(ss / (n - 1) / n);
+  // Every fold moved by exactly the same amount: no spread, so the sign of m is certain unless m is 0.
+  const p = se === 0 ? (m === 0 ? 1 : 0) : studentTwoSidedP(m / se, n - 1);
+  const half = studentQuantile(0.975, n - 1) * se;
+  return {
+    meanDifference: m,
+    difference: {estimate: m, lo: m - half, hi: m + half, level: 0.95, method: "t", n},
+    p,
+    test: "paired-t",
+    n,
+    indistinguishable: p >= ALPHA
+  };
+}
+
+/**
+ * Sign-flip permutation test over users (B random sign vectors, seeded; p = (1 + #|mean| ≥ observed) / (B + 1),
+ * so never 0), with the paired bootstrap interval of the mean difference.
+ */
+export function pairedSignFlip(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  options: {resamples?: number; seed?: number} = {}
+): PairedTest {
+  const {resamples = 1000, seed = 42} = options;
+  const d = differences(a, b, "pairedSignFlip");
+  const n = d.length;
+  let observed = 0;
+  for (const x of d) observed += x;
+  observed /= n;
+  const rng = createRng(seed);
+  // A tolerance of rounding, so that flips reaching the observed mean up to float error count as "as extreme"
+  // (and a mean that is 0 up to rounding gives p = 1).
+  let scale = 0;
+  for (const x of d) scale += Math.abs(x);
+  const threshold = Math.abs(observed) - (1e-9 * scale) / n;
+  let extreme = 0;
+  for (let r = 0; r < resamples; r++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += rng.next() < 0.5 ? -d[i] : d[i];
+    if (Math.abs(s / n) >= threshold) extreme++;
+  }
+  const p = (1 + extreme) / (resamples + 1);
+  return {
+    meanDifference: observed,
+    difference: bootstrapMean(d, {resamples, seed: seed + 1}),
+    p,
+    test: "sign-flip",
+    n,
+    indistinguishable: p >= ALPHA
+  };
+}

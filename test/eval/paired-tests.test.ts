@@ -1,0 +1,67 @@
+import {describe, expect, it} from "vitest";
+import {pairedSignFlip, pairedTTest} from "../../lib/eval/paired-tests.js";
+
+describe("paired tests against the best model", () => {
+  it("computes the paired t-test over folds by hand", () => {
+    // Differences 0.1, 0.2, −0.1, 0.3, 0.4: mean 0.18, sd √0.037, t = 0.18 / (√0.037 / √5) = 2.0925, df 4 → p = 0.1045.
+    const t = pairedTTest([1, 2, 3, 4, 5], [0.9, 1.8, 3.1, 3.7, 4.6]);
+    expect(t.meanDifference).toBeCloseTo(0.18, 12);
+    expect(t.p).toBeCloseTo(0.1045, 3);
+    expect(t.indistinguishable).toBe(true);
+    expect(t.difference.lo).toBeLessThan(0);
+    expect(t.difference.hi).toBeGreaterThan(0);
+  });
+
+  it("separates a model that is worse on every fold by a steady margin, and not one that only differs by noise", () => {
+    const best = [0.9, 0.92, 0.95, 0.91, 0.93];
+    const worse = pairedTTest(
+      best.map((x, i) => x + 0.02 + [0.001, -0.001, 0.002, 0, -0.002][i]),
+      best
+    );
+    expect(worse.p).toBeLessThan(0.001);
+    expect(worse.indistinguishable).toBe(false);
+    expect(worse.difference.lo).toBeGreaterThan(0);
+    const noisy = pairedTTest(
+      best.map((x, i) => x + [0.01, -0.012, 0.008, -0.009, 0.002][i]),
+      best
+    );
+    expect(noisy.indistinguishable).toBe(true);
+    expect(pairedTTest(best, best).p).toBe(1);
+    expect(() => pairedTTest([1], [2])).toThrow(/at least two folds/);
+    expect(() => pairedTTest([1, 2], [2])).toThrow(/same units/);
+  });
+
+  it("sign-flips per-user differences: obvious both ways, seeded", () => {
+    const n = 200;
+    const base = Array.from({length: n}, (_, i) => ((i * 13) % 17) / 17);
+    // Better for every user: no sign pattern reaches the observed mean except all +, so p = 1 / (B + 1).
+    const better = pairedSignFlip(
+      base.map((x) => x + 0.1),
+      base,
+      {resamples: 999}
+    );
+    expect(better.p).toBeCloseTo(1 / 1000, 12);
+    expect(better.indistinguishable).toBe(false);
+    expect(better.difference.lo).toBeCloseTo(0.1, 12);
+    // Differences ±0.1 alternating: mean 0, every flip is as extreme, p = 1.
+    const same = pairedSignFlip(
+      base.map((x, i) => x + (i % 2 ? 0.1 : -0.1)),
+      base
+    );
+    expect(same.p).toBe(1);
+    expect(same.indistinguishable).toBe(true);
+    expect(
+      pairedSignFlip(
+        base,
+        base.map((x) => x * 0.9),
+        {seed: 3}
+      )
+    ).toEqual(
+      pairedSignFlip(
+        base,
+        base.map((x) => x * 0.9),
+        {seed: 3}
+      )
+    );
+  });
+});
