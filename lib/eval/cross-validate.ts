@@ -18,7 +18,7 @@ import {
 } from "../models/estimator.js";
 import type {RatingScale} from "../data/types.js";
 import {classificationReport} from "./classification-metrics.js";
-import {rankAll, type PerUserRankingMetric} from "./evaluate-ranking.js";
+import {RANKING_JSON_NAMES, rankAll, type PerUserRankingMetric} from "./evaluate-ranking.js";
 import {mae, rmse} from "./rating-metrics.js";
 import {perUserErrors, type PerUserErrors} from "./per-user-errors.js";
 import type {RatingFold} from "../data/folds.js";
@@ -62,18 +62,7 @@ export interface FoldPerUser {
 
 /** The JSON name of a per-user ranking metric at cut-off k, as in FoldScore.metrics. */
 export function rankingMetricName(metric: PerUserRankingMetric, k: number): string {
-  const names: Record<PerUserRankingMetric, string> = {
-    precision: "precision",
-    recall: "recall",
-    ndcg: "ndcg",
-    map: "map",
-    mapMsrOld: "map_msr_old",
-    hitRate: "hit_rate",
-    novelty: "novelty",
-    diversity: "diversity",
-    arp: "arp"
-  };
-  return `${names[metric]}@${k}`;
+  return `${RANKING_JSON_NAMES[metric]}@${k}`;
 }
 
 /** A cross-validation: per-fold figures and each metric's mean ± sd over folds. */

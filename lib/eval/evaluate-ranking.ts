@@ -27,6 +27,19 @@ export interface RankingSplit {
 export type PerUserRankingMetric =
   "precision" | "recall" | "ndcg" | "map" | "mapMsrOld" | "hitRate" | "novelty" | "diversity" | "arp";
 
+/** The snake_case name of each per-user metric in run records and JSON ("map_msr_old"). */
+export const RANKING_JSON_NAMES: Record<PerUserRankingMetric, string> = {
+  precision: "precision",
+  recall: "recall",
+  ndcg: "ndcg",
+  map: "map",
+  mapMsrOld: "map_msr_old",
+  hitRate: "hit_rate",
+  novelty: "novelty",
+  diversity: "diversity",
+  arp: "arp"
+};
+
 /** Every evaluated user's value of each metric at each k (in memory only; summaries go to JSON). */
 export interface RankingPerUser {
   /** Dense user indices, ascending; the arrays below are aligned with them. */

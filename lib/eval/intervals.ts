@@ -183,9 +183,3 @@ export function bootstrapMean(values: ArrayLike<number>, options: BootstrapOptio
     options
   );
 }
-
-/** An interval as text, e.g. "0.4770 [0.4680, 0.4860]" (the bare value when there is no interval). */
-export function intervalText(iv: Interval, digits = 4): string {
-  const f = (x: number) => x.toFixed(digits);
-  return iv.method === "none" ? f(iv.estimate) : `${f(iv.estimate)} [${f(iv.lo)}, ${f(iv.hi)}]`;
-}

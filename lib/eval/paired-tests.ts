@@ -97,3 +97,48 @@ export function pairedSignFlip(
     indistinguishable: p >= ALPHA
   };
 }
+
+/** One model's values on the shared units (folds or users, same order for every model). */
+export interface PairedEntry {
+  name: string;
+  values: ArrayLike<number>;
+}
+
+/** A model's standing against the best: null for the best itself. */
+export interface VersusBest {
+  name: string;
+  /** Mean over units. */
+  mean: number;
+  /** The paired test of this model against the best (difference = this − best); null for the best. */
+  test: PairedTest | null;
+}
+
+/**
+ * Each model against the best by mean (lowest when lowerIsBetter, as RMSE; highest otherwise, as nDCG):
+ * paired t over folds when `units` is "folds" (needs ≥ 2), sign-flip over users when "users".
+ */
+export function compareWithBest(
+  entries: readonly PairedEntry[],
+  options: {lowerIsBetter: boolean; units: "folds" | "users"; resamples?: number; seed?: number}
+): {best: string; rows: VersusBest[]} {
+  if (entries.length === 0) throw new RangeError("compareWithBest: no models; expected at least one");
+  const means = entries.map((e) => {
+    let s = 0;
+    for (let i = 0; i < e.values.length; i++) s += e.values[i];
+    return s / e.values.length;
+  });
+  let best = 0;
+  for (let i = 1; i < entries.length; i++)
+    if (options.lowerIsBetter ? means[i] < means[best] : means[i] > means[best]) best = i;
+  const rows = entries.map((e, i) => ({
+    name: e.name,
+    mean: means[i],
+    test:
+      i === best
+        ? null
+        : options.units === "folds"
+          ? pairedTTest(e.values, entries[best].values)
+          : pairedSignFlip(e.values, entries[best].values, options)
+  }));
+  return {best: entries[best].name, rows};
+}

@@ -1,6 +1,8 @@
 /** The JSON shape of a top-N evaluation (snake_case, as `movielab rank` prints it) and its text form. */
 import type {RankingResult} from "../eval/evaluate-ranking.js";
 import type {RankingSummary} from "../eval/ranking-metrics.js";
+import {rankingIntervals} from "../eval/ranking-intervals.js";
+import {metricInterval, type Ci95} from "./metric-interval.js";
 
 export interface RankJson {
   dataset: string;
@@ -13,9 +15,17 @@ export interface RankJson {
   recall: number;
   ndcg: number;
   map: number;
+  map_msr_old: number;
   hit_rate: number;
   coverage: number;
+  distributional_coverage: number;
+  exposure_gini: number;
+  novelty: number;
+  diversity: number;
+  arp: number;
   users: number;
+  /** 95 % bootstrap intervals over users (B = 1000, seed 42) of the per-user metrics, [lo, hi]. */
+  ci95?: Ci95;
   fit_seconds: number;
   rank_seconds: number;
 }
@@ -32,8 +42,14 @@ export function rankMetricsJson(s: RankingSummary) {
     recall: s.recall,
     ndcg: s.ndcg,
     map: s.map,
+    map_msr_old: s.mapMsrOld,
     hit_rate: s.hitRate,
     coverage: s.coverage,
+    distributional_coverage: s.distributionalCoverage,
+    exposure_gini: s.exposureGini,
+    novelty: s.novelty,
+    diversity: s.diversity,
+    arp: s.arp,
     users: s.users
   };
 }
@@ -47,6 +63,7 @@ export function rankToJson(
     ...meta,
     protocol: MICROSOFT_PROTOCOL,
     ...rankMetricsJson(r.byK[0]),
+    ...(r.perUser ? {ci95: metricInterval.fromRanking(rankingIntervals(r.perUser.byK[0]))} : {}),
     fit_seconds: r.fitSeconds,
     rank_seconds: r.rankSeconds
   };
@@ -54,22 +71,29 @@ export function rankToJson(
 
 /** Text form: one metric per line. */
 export function formatRank(r: RankJson): string {
+  const v = (name: keyof Ci95 & keyof RankJson) => metricInterval.text(r[name] as number, r.ci95?.[name]);
   const rows: [string, string][] = [
-    [`precision@${r.k}`, r.precision.toFixed(4)],
-    [`recall@${r.k}`, r.recall.toFixed(4)],
-    [`ndcg@${r.k}`, r.ndcg.toFixed(4)],
-    [`map@${r.k}`, r.map.toFixed(4)],
-    [`hit_rate@${r.k}`, r.hit_rate.toFixed(4)],
+    [`precision@${r.k}`, v("precision")],
+    [`recall@${r.k}`, v("recall")],
+    [`ndcg@${r.k}`, v("ndcg")],
+    [`map@${r.k}`, v("map")],
+    [`map_msr_old@${r.k}`, v("map_msr_old")],
+    [`hit_rate@${r.k}`, v("hit_rate")],
     ["coverage", r.coverage.toFixed(4)],
+    ["distributional coverage (bits)", r.distributional_coverage.toFixed(4)],
+    ["exposure gini", r.exposure_gini.toFixed(4)],
+    ["novelty (bits)", v("novelty")],
+    ["diversity (genres)", v("diversity")],
+    ["arp (ratings)", v("arp")],
     ["users", String(r.users)],
     ["fit seconds", r.fit_seconds.toFixed(3)],
     ["rank seconds", r.rank_seconds.toFixed(3)]
   ];
   return [
     `${r.dataset}: model ${r.model} (${r.description})`,
-    `${r.protocol}, split seed ${r.seed}`,
+    `${r.protocol}, split seed ${r.seed}${r.ci95 ? "; [95 % bootstrap interval over users, B = 1000]" : ""}`,
     "",
-    ...rows.map(([a, b]) => `  ${a.padEnd(14)}${b.padStart(10)}`),
+    ...rows.map(([a, b]) => `  ${a.padEnd(31)}${b.padStart(r.ci95 ? 28 : 10)}`),
     ""
   ].join("\n");
 }

@@ -59,12 +59,12 @@ export const command: Command = {
     const fitSeconds = (performance.now() - t0) / 1000;
     progress.update(1, 2);
     const t1 = performance.now();
-    const {byK} = rankAll(model, state, split, [k]);
+    const {byK, perUser} = rankAll(model, state, split, [k]);
     const rankSeconds = (performance.now() - t1) / 1000;
     progress.update(2, 2);
     progress.finish();
     const out = rankToJson(
-      {model: name, byK, fitSeconds, rankSeconds},
+      {model: name, byK, perUser, fitSeconds, rankSeconds},
       {dataset: dataset.name, model: name, description, seed}
     );
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatRank(out));

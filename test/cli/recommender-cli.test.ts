@@ -49,6 +49,11 @@ describe("movielab cv recommender", () => {
     expect(r.stdout).toMatch(/^fold1\s+\d\.\d{4}\s+\d\.\d{4}/m);
     expect(r.stdout).toMatch(/^fold3\s/m);
     expect(r.stdout).toMatch(/^mean±sd\s+\d\.\d{4}±\d\.\d{4}/m);
+    // Student-t interval over the 3 folds, around the mean.
+    const ci = /^95% CI\s+\[(\d\.\d{4}),(\d\.\d{4})\]/m.exec(r.stdout);
+    const mean = Number(/^mean±sd\s+(\d\.\d{4})/m.exec(r.stdout)![1]);
+    expect(Number(ci![1])).toBeLessThan(mean);
+    expect(Number(ci![2])).toBeGreaterThan(mean);
   }, 120_000);
 
   it("exits 2 naming the known models on a bad model name, and on bad folds", async () => {
@@ -94,6 +99,17 @@ describe("movielab rank", () => {
     expect(out.coverage).toBeLessThan(0.1);
     expect(out.precision).toBeGreaterThan(0.05);
     expect(out.users).toBe(943);
+    // The new metrics, and a bootstrap interval around each per-user one.
+    expect(out.map_msr_old).toBeLessThanOrEqual(out.map);
+    expect(out.exposure_gini).toBeGreaterThan(0.9);
+    expect(out.novelty).toBeGreaterThan(0);
+    for (const key of ["precision", "ndcg", "map", "novelty", "diversity", "arp"]) {
+      expect(out.ci95[key][0]).toBeLessThanOrEqual(out[key]);
+      expect(out.ci95[key][1]).toBeGreaterThanOrEqual(out[key]);
+    }
+    const text = await movielab(["rank", "--model", "popular", "--data", "synthetic", "--k", "10"]);
+    expect(text.stdout).toMatch(/ndcg@10 +\d\.\d{4} \[\d\.\d{4}, \d\.\d{4}\]/);
+    expect(text.stdout).toMatch(/map_msr_old@10 /);
   }, 120_000);
 
   it("accepts item-knn as implicit item-kNN and rejects unknown models with exit 2", async () => {

@@ -2,7 +2,6 @@ import {describe, expect, it} from "vitest";
 import {
   bootstrapMean,
   bootstrapStatistic,
-  intervalText,
   logGamma,
   quantileSorted,
   studentQuantile,
@@ -33,8 +32,6 @@ describe("confidence intervals", () => {
     expect(iv.lo).toBeCloseTo(3 - 1.9632, 4);
     expect(iv.hi).toBeCloseTo(3 + 1.9632, 4);
     expect(tInterval([0.9])).toEqual({estimate: 0.9, lo: 0.9, hi: 0.9, level: 0.95, method: "none", n: 1});
-    expect(intervalText(iv, 2)).toBe("3.00 [1.04, 4.96]");
-    expect(intervalText(tInterval([0.5]))).toBe("0.5000");
     expect(() => tInterval([])).toThrow(/no values/);
   });
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {pairedSignFlip, pairedTTest} from "../../lib/eval/paired-tests.js";
+import {compareWithBest, pairedSignFlip, pairedTTest} from "../../lib/eval/paired-tests.js";
 
 describe("paired tests against the best model", () => {
   it("computes the paired t-test over folds by hand", () => {
@@ -63,5 +63,31 @@ describe("paired tests against the best model", () => {
         {seed: 3}
       )
     );
+  });
+
+  it("compares every model with the best by mean, lowest or highest", () => {
+    const folds = compareWithBest(
+      [
+        {name: "a", values: [0.95, 0.96, 0.97]},
+        {name: "b", values: [0.9, 0.91, 0.93]},
+        {name: "c", values: [0.905, 0.905, 0.935]}
+      ],
+      {lowerIsBetter: true, units: "folds"}
+    );
+    expect(folds.best).toBe("b");
+    expect(folds.rows[1].test).toBeNull();
+    expect(folds.rows[0].test!.test).toBe("paired-t");
+    expect(folds.rows[0].test!.indistinguishable).toBe(false); // 0.05, 0.05, 0.04 worse: steady
+    expect(folds.rows[2].test!.indistinguishable).toBe(true); // +0.005, −0.005, +0.005
+    const users = compareWithBest(
+      [
+        {name: "x", values: [1, 0, 1, 1]},
+        {name: "y", values: [0, 0, 1, 1]}
+      ],
+      {lowerIsBetter: false, units: "users"}
+    );
+    expect(users.best).toBe("x");
+    expect(users.rows[1].test!.test).toBe("sign-flip");
+    expect(users.rows[1].test!.meanDifference).toBe(-0.25);
   });
 });
