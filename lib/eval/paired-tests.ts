@@ -6,10 +6,12 @@
  *   each user's difference is as likely negative as positive, so flipping signs at random gives the
  *   null distribution exactly, with no normality assumption (per-user nDCG differences are far from
  *   normal: many ties at 0 and a mass at ±1). The paired bootstrap gives the difference's interval.
+ * - for a pooled figure that is no mean of per-user values (RMSE over one fold's ratings), the paired
+ *   bootstrap over users: both models' figures recomputed on the same resampled users.
  * `indistinguishable` is p ≥ 0.05.
  */
 import {createRng} from "../random.js";
-import {bootstrapMean, studentQuantile, studentTwoSidedP, type Interval} from "./intervals.js";
+import {bootstrapMean, bootstrapStatistic, studentQuantile, studentTwoSidedP, type Interval} from "./intervals.js";
 
 /** The outcome of a paired test of a against b (difference = a − b, in the metric's units). */
 export interface PairedTest {
@@ -19,7 +21,7 @@ export interface PairedTest {
   difference: Interval;
   /** Two-sided p-value, 0..1. */
   p: number;
-  test: "paired-t" | "sign-flip";
+  test: "paired-t" | "sign-flip" | "paired-bootstrap";
   /** Number of pairs. */
   n: number;
   /** p ≥ alpha (0.05): the data do not tell the two apart. */
@@ -93,6 +95,45 @@ export function pairedSignFlip(
     difference: bootstrapMean(d, {resamples, seed: seed + 1}),
     p,
     test: "sign-flip",
+    n,
+    indistinguishable: p >= ALPHA
+  };
+}
+
+/**
+ * Paired bootstrap over n shared units of a pooled statistic (B = 1000, seeded): the interval of
+ * statA − statB over resamples, and the two-sided p = 2·min(share of resampled differences ≤ 0, share ≥ 0),
+ * capped at 1 (the interval excludes 0 exactly when p < 0.05, up to ties).
+ */
+export function pairedBootstrap(
+  n: number,
+  statA: (indices: Int32Array) => number,
+  statB: (indices: Int32Array) => number,
+  options: {resamples?: number; seed?: number} = {}
+): PairedTest {
+  let below = 0,
+    above = 0,
+    draws = 0;
+  const difference = bootstrapStatistic(
+    n,
+    (idx) => {
+      const d = statA(idx) - statB(idx);
+      // The first call is the full sample (the estimate), not a resample.
+      if (draws++ > 0) {
+        if (d <= 0) below++;
+        if (d >= 0) above++;
+      }
+      return d;
+    },
+    options
+  );
+  const resamples = draws - 1;
+  const p = Math.min(1, (2 * Math.min(below, above)) / resamples);
+  return {
+    meanDifference: difference.estimate,
+    difference,
+    p,
+    test: "paired-bootstrap",
     n,
     indistinguishable: p >= ALPHA
   };

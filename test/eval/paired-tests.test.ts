@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {compareWithBest, pairedSignFlip, pairedTTest} from "../../lib/eval/paired-tests.js";
+import {compareWithBest, pairedBootstrap, pairedSignFlip, pairedTTest} from "../../lib/eval/paired-tests.js";
 
 describe("paired tests against the best model", () => {
   it("computes the paired t-test over folds by hand", () => {
@@ -89,5 +89,24 @@ describe("paired tests against the best model", () => {
     expect(users.best).toBe("x");
     expect(users.rows[1].test!.test).toBe("sign-flip");
     expect(users.rows[1].test!.meanDifference).toBe(-0.25);
+  });
+
+  it("bootstraps a pooled statistic's difference on shared units: obvious both ways, seeded", () => {
+    const a = [1, 2, 3, 4, 5, 6, 7, 8];
+    const sum = (xs: number[]) => (idx: Int32Array) => Array.from(idx, (i) => xs[i]).reduce((s, x) => s + x, 0);
+    // b = a + 1 on every unit: every resampled difference is −8, the interval a point, p = 0.
+    const clear = pairedBootstrap(8, sum(a), sum(a.map((x) => x + 1)), {seed: 5});
+    expect(clear.meanDifference).toBe(-8);
+    expect(clear.difference.lo).toBe(-8);
+    expect(clear.p).toBe(0);
+    expect(clear.indistinguishable).toBe(false);
+    // b = a with alternate units shifted ±1: differences straddle 0.
+    const unclear = pairedBootstrap(8, sum(a), sum(a.map((x, i) => x + (i % 2 ? 1 : -1))), {seed: 5});
+    expect(unclear.meanDifference).toBe(0);
+    expect(unclear.p).toBeGreaterThan(0.5);
+    expect(unclear.indistinguishable).toBe(true);
+    expect(pairedBootstrap(8, sum(a), sum(a.map((x) => x * 2)), {seed: 9})).toEqual(
+      pairedBootstrap(8, sum(a), sum(a.map((x) => x * 2)), {seed: 9})
+    );
   });
 });

@@ -4,6 +4,7 @@ import {rankingIntervals, rankingVersusBest} from "../../lib/eval/ranking-interv
 import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import {popularModel} from "../../lib/models/baselines/popular.js";
+import {rankingLeaderboard} from "../../lib/reports/ranking-leaderboard.js";
 import {globalMeanModel} from "../../lib/models/baselines/global-mean.js";
 
 describe("ranking intervals and paired comparison", () => {
@@ -53,5 +54,25 @@ describe("ranking intervals and paired comparison", () => {
         0
       )
     ).toThrow(/other users/);
+  });
+
+  it("makes the page's leaderboard: metrics, intervals, the test against the best, groups", () => {
+    const board = rankingLeaderboard(
+      [
+        {name: "popular", label: "Popular", result: popular},
+        {name: "flat", label: "Flat", result: random}
+      ],
+      0,
+      dataset.users
+    );
+    expect(board).toMatchObject({k: 5, metric: "ndcg", best: "popular", indistinguishable: []});
+    const [best, other] = board.rows;
+    expect(best.versusBest).toBeNull();
+    expect(other.versusBest).toMatchObject({best: "popular", test: "sign-flip", indistinguishable: false});
+    expect(best.metrics.ndcg).toBe(popular.byK[0].ndcg);
+    expect(best.ci95.ndcg![0]).toBeLessThanOrEqual(best.metrics.ndcg);
+    const men = best.groups.find((g) => g.dimension === "gender" && g.group === "male")!;
+    expect(men.users).toBeGreaterThan(0);
+    expect(men.metrics.ndcg).toBeGreaterThanOrEqual(0);
   });
 });
