@@ -111,7 +111,21 @@ export function listMean(list: ArrayLike<number>, k: number, perMovie: ArrayLike
  */
 export function genreDiversity(list: ArrayLike<number>, k: number, genres: Uint8Array, nGenres: number): number {
   const n = Math.min(k, list.length);
-  if (n < 2) return NaN;
+  return n < 2 ? NaN : genreDiversityAtEachK(list, n, genres, nGenres)[n - 1];
+}
+
+/**
+ * genreDiversity of the first k movies for every k = 1..kMax at once (index k − 1; NaN for k = 1), in one
+ * pass over the pairs: the sum over pairs grows by each new movie's pairs with those before it.
+ */
+export function genreDiversityAtEachK(
+  list: ArrayLike<number>,
+  kMax: number,
+  genres: Uint8Array,
+  nGenres: number
+): Float64Array {
+  const n = Math.min(kMax, list.length);
+  const out = new Float64Array(kMax).fill(NaN);
   const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -120,18 +134,21 @@ export function genreDiversity(list: ArrayLike<number>, k: number, genres: Uint8
     norms[i] = Math.sqrt(s);
   }
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const a = list[i] * nGenres;
-    for (let j = i + 1; j < n; j++) {
+  for (let j = 1; j < n; j++) {
+    const b = list[j] * nGenres;
+    for (let i = 0; i < j; i++) {
       let sim = 0;
       if (norms[i] > 0 && norms[j] > 0) {
-        const b = list[j] * nGenres;
+        const a = list[i] * nGenres;
         let dot = 0;
         for (let g = 0; g < nGenres; g++) dot += genres[a + g] & genres[b + g];
         sim = dot / (norms[i] * norms[j]);
       }
       total += 1 - sim;
     }
+    out[j] = total / ((j * (j + 1)) / 2);
   }
-  return total / ((n * (n - 1)) / 2);
+  // Lists shorter than kMax keep their full-length value for larger k, as the per-k function does.
+  for (let k = n; k < kMax; k++) out[k] = n >= 2 ? out[n - 1] : NaN;
+  return out;
 }

@@ -14,7 +14,7 @@ import {
   type UserListScores,
   type UserRankingScores
 } from "./ranking-metrics.js";
-import {distinctUsers, genreDiversity, listMean, movieRatingCounts, selfInformation} from "./beyond-accuracy.js";
+import {distinctUsers, genreDiversityAtEachK, listMean, movieRatingCounts, selfInformation} from "./beyond-accuracy.js";
 import {splitByUser} from "./split.js";
 
 /** A training set and the held-out ratings to rank against. */
@@ -134,11 +134,14 @@ export function rankAll<P, S extends {scale: RatingScale}>(
   const movies = split.train.source?.dataset.movies;
   const nGenres = movies?.genreNames.length ?? 0;
   const perUser: RankingPerUser = {users: Int32Array.from(users), byK: []};
+  // Diversity at every k from one pass per list (the pages ask for k = 1..20).
+  const diversityAtK =
+    movies && nGenres > 0 ? lists.map((list) => genreDiversityAtEachK(list, kMax, movies.genres, nGenres)) : null;
   const byK = ks.map((k) => {
     const per: UserRankingScores[] = users.map((u, i) => scoreRankedList(lists[i], truth.get(u)!, k));
-    const beyond: UserListScores[] = lists.map((list) => ({
+    const beyond: UserListScores[] = lists.map((list, i) => ({
       novelty: listMean(list, k, info),
-      diversity: movies && nGenres > 0 ? genreDiversity(list, k, movies.genres, nGenres) : NaN,
+      diversity: diversityAtK ? diversityAtK[i][k - 1] : NaN,
       arp: listMean(list, k, popularity)
     }));
     const column = (f: (i: number) => number) => Float64Array.from({length: users.length}, (_, i) => f(i));

@@ -4,6 +4,7 @@ import {
   exposureCounts,
   exposureGini,
   genreDiversity,
+  genreDiversityAtEachK,
   gini,
   listMean,
   movieRatingCounts,
@@ -65,5 +66,11 @@ describe("beyond-accuracy ranking metrics", () => {
     expect(genreDiversity([0, 0], 2, genres, 3)).toBeCloseTo(0, 12);
     expect(genreDiversity([0, 3], 2, genres, 3)).toBe(1);
     expect(genreDiversity([0, 1, 2], 1, genres, 3)).toBeNaN();
+    // Every k at once equals the per-k definition, and a short list keeps its value past its length.
+    const list = [0, 1, 2, 3, 1];
+    const each = genreDiversityAtEachK(list, 7, genres, 3);
+    expect(each[0]).toBeNaN();
+    for (let k = 2; k <= 5; k++) expect(each[k - 1]).toBeCloseTo(genreDiversity(list, k, genres, 3), 12);
+    expect(each[6]).toBe(each[4]);
   });
 });
