@@ -45,6 +45,7 @@ export function RmseLeaderboard(
   options: RmseLeaderboardOptions = {}
 ): SVGSVGElement | HTMLElement {
   const groups = [...new Set(points.map((p) => p.group ?? ""))];
+  const anyPublished = points.some((p) => p.kind === "published");
   const width = options.width ?? 640;
   const lo = Math.min(...points.map(barLo));
   const hi = Math.max(...points.map(barHi));
@@ -53,7 +54,7 @@ export function RmseLeaderboard(
     points.map((p) => p.label),
     width
   );
-  if (groups.length <= 1) return panel(points, {...options, width}, xDomain, margin, true);
+  if (groups.length <= 1) return panel(points, {...options, width}, xDomain, margin, true, anyPublished);
   const doc = options.document ?? document;
   const root = doc.createElement("div");
   groups.forEach((group, i) => {
@@ -61,7 +62,7 @@ export function RmseLeaderboard(
     title.style.cssText = "margin: 0.75rem 0 0; font: 600 13px var(--sans-serif, system-ui);";
     title.textContent = group;
     const members = points.filter((p) => (p.group ?? "") === group);
-    root.append(title, panel(members, {...options, width, height: undefined}, xDomain, margin, i === 0));
+    root.append(title, panel(members, {...options, width, height: undefined}, xDomain, margin, i === 0, anyPublished));
   });
   return root;
 }
@@ -71,7 +72,8 @@ function panel(
   options: RmseLeaderboardOptions,
   xDomain: number[],
   margin: {marginLeft: number; lineWidth: number},
-  legend: boolean
+  legend: boolean,
+  anyPublished: boolean
 ): SVGSVGElement | HTMLElement {
   const ours = points.filter((p) => p.kind === "ours");
   const published = points.filter((p) => p.kind === "published");
@@ -91,7 +93,8 @@ function panel(
     },
     y: {domain: points.map((p) => p.label), label: null},
     color: {
-      domain: ["ours", "published"],
+      // Only the kinds shown get a legend entry (a page without published figures has no diamonds).
+      domain: anyPublished ? ["ours", "published"] : ["ours"],
       range: [options.color ?? FOCUS, ALERT],
       legend,
       tickFormat: (k: string) =>
