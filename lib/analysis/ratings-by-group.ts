@@ -1,5 +1,5 @@
 /** Ratings split by a user attribute (gender, age group, occupation): count, mean, sd and level shares. */
-import type {Dataset} from "../data/types.js";
+import type {Dataset, Users} from "../data/types.js";
 import {scaleLevel, scaleValues} from "./rating-histogram.js";
 
 export type UserDimension = "gender" | "age" | "occupation";
@@ -39,10 +39,8 @@ export function ageGroup(age: number): number {
   return 0;
 }
 
-/** Ratings by gender, age group or occupation; null when the data set has no users table. */
-export function ratingsByUserGroup(d: Dataset, dimension: UserDimension): GroupRatings | null {
-  const users = d.users;
-  if (!users) return null;
+/** Each user's group (index into labels) by gender, age group or occupation; unknown values form a last group. */
+export function userGroupsOf(users: Users, dimension: UserDimension): {labels: string[]; groupOf: Int32Array} {
   let labels: string[];
   const groupOf = new Int32Array(users.id.length);
   if (dimension === "gender") {
@@ -58,6 +56,14 @@ export function ratingsByUserGroup(d: Dataset, dimension: UserDimension): GroupR
     labels = users.occupationNames.slice();
     for (let u = 0; u < groupOf.length; u++) groupOf[u] = users.occupation[u];
   }
+  return {labels, groupOf};
+}
+
+/** Ratings by gender, age group or occupation; null when the data set has no users table. */
+export function ratingsByUserGroup(d: Dataset, dimension: UserDimension): GroupRatings | null {
+  const users = d.users;
+  if (!users) return null;
+  const {labels, groupOf} = userGroupsOf(users, dimension);
   const values = scaleValues(d.scale);
   const nG = labels.length;
   const userCount = new Float64Array(nG);

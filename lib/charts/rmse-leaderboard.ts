@@ -1,4 +1,7 @@
-/** A leaderboard of rating models: our mean error ± sd over folds as dots with bars, published figures as hollow diamonds. */
+/**
+ * A leaderboard of models: our mean as a dot with a bar (± sd over folds, or a 95 % interval when the point
+ * has lo and hi), published figures as hollow diamonds.
+ */
 import * as Plot from "@observablehq/plot";
 import {ALERT, chartFrame, FOCUS, labelMargin, type ChartOptions} from "./chart-options.js";
 
@@ -8,6 +11,9 @@ export interface LeaderboardPoint {
   mean: number;
   /** Standard deviation over folds (0 for one fold or a published figure). */
   sd: number;
+  /** A 95 % interval drawn instead of mean ± sd, when given (both ends). */
+  lo?: number;
+  hi?: number;
   kind: "ours" | "published";
   /** Points of different groups (e.g. measured on different folds) are ranked in separate panels. */
   group?: string;
@@ -16,6 +22,18 @@ export interface LeaderboardPoint {
 export interface RmseLeaderboardOptions extends ChartOptions {
   /** Axis label (default "RMSE (stars, lower is better)"). */
   metric?: string;
+  /** Higher is better (nDCG), for the best mean the chart's description names; default lower (RMSE). */
+  higherIsBetter?: boolean;
+  /** Legend text of our points (default "measured here (mean ± sd over folds)"). */
+  oursLegend?: string;
+}
+
+/** The bar's ends: the interval when the point has one, else mean ± sd. */
+function barLo(p: LeaderboardPoint): number {
+  return p.lo ?? p.mean - p.sd;
+}
+function barHi(p: LeaderboardPoint): number {
+  return p.hi ?? p.mean + p.sd;
 }
 
 /**
@@ -27,15 +45,16 @@ export function RmseLeaderboard(
   options: RmseLeaderboardOptions = {}
 ): SVGSVGElement | HTMLElement {
   const groups = [...new Set(points.map((p) => p.group ?? ""))];
+  const anyPublished = points.some((p) => p.kind === "published");
   const width = options.width ?? 640;
-  const lo = Math.min(...points.map((p) => p.mean - p.sd));
-  const hi = Math.max(...points.map((p) => p.mean + p.sd));
+  const lo = Math.min(...points.map(barLo));
+  const hi = Math.max(...points.map(barHi));
   const xDomain = [lo - (hi - lo) * 0.02, hi + (hi - lo) * 0.02];
   const margin = labelMargin(
     points.map((p) => p.label),
     width
   );
-  if (groups.length <= 1) return panel(points, {...options, width}, xDomain, margin, true);
+  if (groups.length <= 1) return panel(points, {...options, width}, xDomain, margin, true, anyPublished);
   const doc = options.document ?? document;
   const root = doc.createElement("div");
   groups.forEach((group, i) => {
@@ -43,7 +62,7 @@ export function RmseLeaderboard(
     title.style.cssText = "margin: 0.75rem 0 0; font: 600 13px var(--sans-serif, system-ui);";
     title.textContent = group;
     const members = points.filter((p) => (p.group ?? "") === group);
-    root.append(title, panel(members, {...options, width, height: undefined}, xDomain, margin, i === 0));
+    root.append(title, panel(members, {...options, width, height: undefined}, xDomain, margin, i === 0, anyPublished));
   });
   return root;
 }
@@ -53,11 +72,13 @@ function panel(
   options: RmseLeaderboardOptions,
   xDomain: number[],
   margin: {marginLeft: number; lineWidth: number},
-  legend: boolean
+  legend: boolean,
+  anyPublished: boolean
 ): SVGSVGElement | HTMLElement {
   const ours = points.filter((p) => p.kind === "ours");
   const published = points.filter((p) => p.kind === "published");
-  const best = ours.length > 0 ? Math.min(...ours.map((p) => p.mean)) : NaN;
+  const means = ours.map((p) => p.mean);
+  const best = ours.length > 0 ? (options.higherIsBetter ? Math.max(...means) : Math.min(...means)) : NaN;
   return Plot.plot({
     ...chartFrame(options, 40 + 22 * points.length),
     marginLeft: margin.marginLeft,
@@ -72,17 +93,19 @@ function panel(
     },
     y: {domain: points.map((p) => p.label), label: null},
     color: {
-      domain: ["ours", "published"],
+      // Only the kinds shown get a legend entry (a page without published figures has no diamonds).
+      domain: anyPublished ? ["ours", "published"] : ["ours"],
       range: [options.color ?? FOCUS, ALERT],
       legend,
-      tickFormat: (k: string) => (k === "ours" ? "measured here (mean ± sd over folds)" : "published (theirs)")
+      tickFormat: (k: string) =>
+        k === "ours" ? (options.oursLegend ?? "measured here (mean ± sd over folds)") : "published (theirs)"
     },
     marks: [
       Plot.axisY({label: null, tickSize: 0, lineWidth: margin.lineWidth, textOverflow: "ellipsis"}),
       Plot.ruleY(ours, {
         y: "label",
-        x1: (p: LeaderboardPoint) => p.mean - p.sd,
-        x2: (p: LeaderboardPoint) => p.mean + p.sd,
+        x1: barLo,
+        x2: barHi,
         stroke: "kind",
         strokeWidth: 2
       }),
@@ -92,7 +115,8 @@ function panel(
         fill: "kind",
         r: 4,
         tip: true,
-        title: (p: LeaderboardPoint) => `${p.label}\n${p.mean.toFixed(4)}${p.sd > 0 ? ` ± ${p.sd.toFixed(4)}` : ""}`
+        title: (p: LeaderboardPoint) =>
+          `${p.label}\n${p.mean.toFixed(4)}${p.lo !== undefined && p.hi !== undefined ? ` [${p.lo.toFixed(4)}, ${p.hi.toFixed(4)}]` : p.sd > 0 ? ` ± ${p.sd.toFixed(4)}` : ""}`
       }),
       Plot.dot(published, {
         y: "label",

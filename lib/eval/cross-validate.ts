@@ -18,8 +18,9 @@ import {
 } from "../models/estimator.js";
 import type {RatingScale} from "../data/types.js";
 import {classificationReport} from "./classification-metrics.js";
-import {rankAll} from "./evaluate-ranking.js";
+import {RANKING_JSON_NAMES, rankAll, type PerUserRankingMetric} from "./evaluate-ranking.js";
 import {mae, rmse} from "./rating-metrics.js";
+import {perUserErrors, type PerUserErrors} from "./per-user-errors.js";
 import type {RatingFold} from "../data/folds.js";
 
 /** Which metrics to compute. */
@@ -40,8 +41,28 @@ export interface FoldScore {
   fallbacks: number;
   fitSeconds: number;
   predictSeconds: number;
-  /** rmse, mae; accuracy, macro_f1, weighted_f1, log_loss; precision@k, recall@k, ndcg@k, map@k, hit_rate@k, coverage@k. */
+  /**
+   * rmse, mae; accuracy, macro_f1, weighted_f1, log_loss; precision@k, recall@k, ndcg@k, map@k,
+   * map_msr_old@k, hit_rate@k, coverage@k, distributional_coverage@k, exposure_gini@k, novelty@k,
+   * diversity@k, arp@k.
+   */
   metrics: Record<string, number>;
+  /**
+   * Per-user values behind the metrics, for bootstrap intervals, paired tests and group figures: kept in
+   * memory (and structured-cloned from workers), never written to run records.
+   */
+  perUser?: FoldPerUser;
+}
+
+/** One fold's per-user values: rating errors summed per test user; ranking metrics per user ("ndcg@10" …). */
+export interface FoldPerUser {
+  errors?: PerUserErrors;
+  ranking?: {users: Int32Array; values: Record<string, Float64Array>};
+}
+
+/** The JSON name of a per-user ranking metric at cut-off k, as in FoldScore.metrics. */
+export function rankingMetricName(metric: PerUserRankingMetric, k: number): string {
+  return `${RANKING_JSON_NAMES[metric]}@${k}`;
 }
 
 /** A cross-validation: per-fold figures and each metric's mean ± sd over folds. */
@@ -107,7 +128,7 @@ function classIndex(truth: ArrayLike<number>, classes: readonly number[]): Int32
   return Int32Array.from({length: truth.length}, (_, i) => index.get(truth[i]) ?? -1);
 }
 
-/** Scores one fold's predictions with the asked metric families. */
+/** Scores one fold's predictions with the asked metric families: the figures and the per-user values behind them. */
 export function scoreFold<P, S extends {scale: RatingScale}>(
   model: Model<P, S>,
   state: S,
@@ -115,12 +136,14 @@ export function scoreFold<P, S extends {scale: RatingScale}>(
   predictions: BatchPrediction,
   families: readonly MetricFamily[],
   ks: readonly number[]
-): Record<string, number> {
+): {metrics: Record<string, number>; perUser: FoldPerUser} {
   const metrics: Record<string, number> = {};
+  const perUser: FoldPerUser = {};
   const truth = fold.test.rating;
   if (families.includes("rating")) {
     metrics.rmse = rmse(truth, predictions.rating);
     metrics.mae = mae(truth, predictions.rating);
+    perUser.errors = perUserErrors(fold.test.user, truth, predictions.rating);
   }
   if (families.includes("classification")) {
     if (!predictions.probabilities || !predictions.classes)
@@ -138,16 +161,28 @@ export function scoreFold<P, S extends {scale: RatingScale}>(
     metrics.log_loss = report.logLoss;
   }
   if (families.includes("ranking")) {
-    for (const r of rankAll(model, state, {train: fold.train, test: fold.test}, [...ks]).byK) {
+    const ranked = rankAll(model, state, {train: fold.train, test: fold.test}, [...ks]);
+    const values: Record<string, Float64Array> = {};
+    ranked.byK.forEach((r, i) => {
       metrics[`precision@${r.k}`] = r.precision;
       metrics[`recall@${r.k}`] = r.recall;
       metrics[`ndcg@${r.k}`] = r.ndcg;
       metrics[`map@${r.k}`] = r.map;
+      metrics[`map_msr_old@${r.k}`] = r.mapMsrOld;
       metrics[`hit_rate@${r.k}`] = r.hitRate;
       metrics[`coverage@${r.k}`] = r.coverage;
-    }
+      metrics[`distributional_coverage@${r.k}`] = r.distributionalCoverage;
+      metrics[`exposure_gini@${r.k}`] = r.exposureGini;
+      metrics[`novelty@${r.k}`] = r.novelty;
+      metrics[`diversity@${r.k}`] = r.diversity;
+      metrics[`arp@${r.k}`] = r.arp;
+      const columns = ranked.perUser.byK[i];
+      for (const name of Object.keys(columns) as PerUserRankingMetric[])
+        values[rankingMetricName(name, r.k)] = columns[name];
+    });
+    perUser.ranking = {users: ranked.perUser.users, values};
   }
-  return metrics;
+  return {metrics, perUser};
 }
 
 /** Fits and scores the model on every fold (fitted on the training part only); per fold and mean ± sd. */
@@ -186,6 +221,7 @@ export async function crossValidate<P, S extends {scale: RatingScale}>(
     const predictSeconds = (performance.now() - t1) / 1000;
     let fallbacks = 0;
     for (let k = 0; k < predictions.fallback.length; k++) fallbacks += predictions.fallback[k];
+    const scored = scoreFold(model, state, fold, predictions, families, ks);
     const score: FoldScore = {
       fold: fold.name,
       nTrain: fold.train.ratings.rating.length,
@@ -193,7 +229,8 @@ export async function crossValidate<P, S extends {scale: RatingScale}>(
       fallbacks,
       fitSeconds,
       predictSeconds,
-      metrics: scoreFold(model, state, fold, predictions, families, ks)
+      metrics: scored.metrics,
+      perUser: scored.perUser
     };
     scores.push(score);
     options.onFold?.({fold, state, predictions, score}, i);

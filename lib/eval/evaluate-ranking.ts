@@ -8,7 +8,14 @@ import type {Dataset, RatingScale, Ratings} from "../data/types.js";
 import {selectRows, trainSetOf} from "../data/folds.js";
 import type {Model, TrainSet} from "../models/estimator.js";
 import {seenMask, seenMatrix, topK} from "../models/top-n.js";
-import {scoreRankedList, summariseRanking, type RankingSummary, type UserRankingScores} from "./ranking-metrics.js";
+import {
+  scoreRankedList,
+  summariseRanking,
+  type RankingSummary,
+  type UserListScores,
+  type UserRankingScores
+} from "./ranking-metrics.js";
+import {distinctUsers, genreDiversityAtEachK, listMean, movieRatingCounts, selfInformation} from "./beyond-accuracy.js";
 import {msrSplit} from "./protocols/msr.js";
 
 /** A training set and the held-out ratings to rank against. */
@@ -17,10 +24,37 @@ export interface RankingSplit {
   test: Ratings;
 }
 
+/** Per-user metric names kept in memory for intervals, paired tests and group figures. */
+export type PerUserRankingMetric =
+  "precision" | "recall" | "ndcg" | "map" | "mapMsrOld" | "hitRate" | "novelty" | "diversity" | "arp";
+
+/** The snake_case name of each per-user metric in run records and JSON ("map_msr_old"). */
+export const RANKING_JSON_NAMES: Record<PerUserRankingMetric, string> = {
+  precision: "precision",
+  recall: "recall",
+  ndcg: "ndcg",
+  map: "map",
+  mapMsrOld: "map_msr_old",
+  hitRate: "hit_rate",
+  novelty: "novelty",
+  diversity: "diversity",
+  arp: "arp"
+};
+
+/** Every evaluated user's value of each metric at each k (in memory only; summaries go to JSON). */
+export interface RankingPerUser {
+  /** Dense user indices, ascending; the arrays below are aligned with them. */
+  users: Int32Array;
+  /** Same order as byK. */
+  byK: Array<Record<PerUserRankingMetric, Float64Array>>;
+}
+
 export interface RankingResult {
   model: string;
   /** One summary per requested cut-off k, in the order asked. */
   byK: RankingSummary[];
+  /** Per-user values behind byK (for intervals and paired tests); not written to JSON. */
+  perUser?: RankingPerUser;
   fitSeconds: number;
   /** Seconds spent scoring and ranking every evaluated user. */
   rankSeconds: number;
@@ -60,17 +94,22 @@ export function evaluateRanking<P, S extends {scale: RatingScale}>(
   const state = model.fit(split.train, params);
   const fitSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
-  const {byK} = rankAll(model, state, split, ks);
-  return {model: model.name, byK, fitSeconds, rankSeconds: (performance.now() - t1) / 1000};
+  const {byK, perUser} = rankAll(model, state, split, ks);
+  return {model: model.name, byK, perUser, fitSeconds, rankSeconds: (performance.now() - t1) / 1000};
 }
 
-/** Ranks every test user's unseen movies with a fitted state and summarises at each k. */
+/**
+ * Ranks every test user's unseen movies with a fitted state and summarises at each k: accuracy (precision,
+ * recall, nDCG, both MAPs, hit rate) and beyond it (coverage, distributional coverage, exposure Gini,
+ * novelty and ARP from the training ratings' popularity, genre diversity when the training set knows its
+ * data set's movies through `train.source`).
+ */
 export function rankAll<P, S extends {scale: RatingScale}>(
   model: Model<P, S>,
   state: S,
   split: RankingSplit,
   ks: number[]
-): {byK: RankingSummary[]} {
+): {byK: RankingSummary[]; perUser: RankingPerUser} {
   for (const k of ks)
     if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`evaluateRanking: k = ${k}; expected integers ≥ 1`);
   const nMovies = split.train.nMovies;
@@ -90,9 +129,35 @@ export function rankAll<P, S extends {scale: RatingScale}>(
     const top = topK(model.scoreAll(state, u), kMax, seenMask(seen, u, mask));
     lists.push(Int32Array.from(top, (t) => t.movie));
   }
+  const counts = movieRatingCounts(split.train.ratings.movie, nMovies);
+  const info = selfInformation(counts, Math.max(1, distinctUsers(split.train.ratings.user)));
+  const popularity = Float64Array.from(counts);
+  const movies = split.train.source?.dataset.movies;
+  const nGenres = movies?.genreNames.length ?? 0;
+  const perUser: RankingPerUser = {users: Int32Array.from(users), byK: []};
+  // Diversity at every k from one pass per list (the pages ask for k = 1..20).
+  const diversityAtK =
+    movies && nGenres > 0 ? lists.map((list) => genreDiversityAtEachK(list, kMax, movies.genres, nGenres)) : null;
   const byK = ks.map((k) => {
     const per: UserRankingScores[] = users.map((u, i) => scoreRankedList(lists[i], truth.get(u)!, k));
-    return summariseRanking(per, lists, nMovies, k);
+    const beyond: UserListScores[] = lists.map((list, i) => ({
+      novelty: listMean(list, k, info),
+      diversity: diversityAtK ? diversityAtK[i][k - 1] : NaN,
+      arp: listMean(list, k, popularity)
+    }));
+    const column = (f: (i: number) => number) => Float64Array.from({length: users.length}, (_, i) => f(i));
+    perUser.byK.push({
+      precision: column((i) => per[i].precision),
+      recall: column((i) => per[i].recall),
+      ndcg: column((i) => per[i].ndcg),
+      map: column((i) => per[i].ap),
+      mapMsrOld: column((i) => per[i].apMsrOld),
+      hitRate: column((i) => per[i].hit),
+      novelty: column((i) => beyond[i].novelty),
+      diversity: column((i) => beyond[i].diversity),
+      arp: column((i) => beyond[i].arp)
+    });
+    return summariseRanking(per, lists, nMovies, k, beyond);
   });
-  return {byK};
+  return {byK, perUser};
 }

@@ -5,6 +5,7 @@
  */
 import type {CvSummary, MeanSd} from "../eval/cross-validate.js";
 import type {ProtocolName} from "../eval/protocols/index.js";
+import {tInterval} from "../eval/intervals.js";
 
 /** Tags every run record (and names its version). */
 export const RUN_RECORD = "movielab-cv-run/1";
@@ -132,8 +133,18 @@ export function formatCvTable(r: RecommenderCvJson): string {
   const xs = extra.map((m) => cell(ms(r.metrics![m], 4))).join("");
   const none = {mean: NaN, sd: NaN};
   lines.push(
-    `${"mean±sd".padEnd(9)}${cell(ms(r.rmse ?? none, 4))}${cell(ms(r.mae ?? none, 4))}${xs}${cell(ms(r.fit_seconds, 3))}`,
-    ""
+    `${"mean±sd".padEnd(9)}${cell(ms(r.rmse ?? none, 4))}${cell(ms(r.mae ?? none, 4))}${xs}${cell(ms(r.fit_seconds, 3))}`
   );
+  // Student t over folds, the folds being the unit (lib/eval/intervals.ts); one fold has no interval.
+  if (r.folds.length > 1) {
+    const ci = (m: string) => {
+      const values = r.folds.map((f) => f[m]);
+      if (values.some((v) => typeof v !== "number")) return cell("");
+      const iv = tInterval(values as number[]);
+      return cell(`[${iv.lo.toFixed(4)},${iv.hi.toFixed(4)}]`);
+    };
+    lines.push(`${"95% CI".padEnd(9)}${ci("rmse")}${ci("mae")}${extra.map(ci).join("")}`);
+  }
+  lines.push("");
   return lines.join("\n");
 }

@@ -1,5 +1,5 @@
 /** Precision, recall and nDCG at every cut-off k = 1..kMax for several models on one ranking split. */
-import {evaluateRanking, type RankingSplit} from "../eval/evaluate-ranking.js";
+import {evaluateRanking, type RankingResult, type RankingSplit} from "../eval/evaluate-ranking.js";
 import type {Model} from "../models/estimator.js";
 
 export interface RankingCurve {
@@ -23,17 +23,22 @@ export interface RankingPlanEntry {
   params?: Record<string, unknown>;
 }
 
-/** Fits each model once on split.train and summarises its lists at k = 1..kMax (kMax ≥ 1). */
+/**
+ * Fits each model once on split.train and summarises its lists at k = 1..kMax (kMax ≥ 1); onResult gets
+ * each model's full result (with its per-user values) for intervals and paired tests.
+ */
 export function rankingCurves(
   plan: readonly RankingPlanEntry[],
   split: RankingSplit,
   kMax = 20,
-  onModel?: (i: number, name: string) => void
+  onModel?: (i: number, name: string) => void,
+  onResult?: (entry: RankingPlanEntry, result: RankingResult) => void
 ): RankingCurve[] {
   const ks = Array.from({length: kMax}, (_, i) => i + 1);
   return plan.map((p, i) => {
     onModel?.(i, p.name);
     const r = evaluateRanking(p.model, split, ks, p.params);
+    onResult?.(p, r);
     return {
       model: p.name,
       label: p.label,

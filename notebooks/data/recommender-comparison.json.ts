@@ -5,7 +5,8 @@ import {getModel, modelNames} from "../../lib/models/registry.js";
 import {comparisonInputs} from "../../lib/node/comparison-inputs.js";
 import {parallelTrainer} from "../../lib/node/threads/gbdt-parallel.js";
 import {runLeaderboardThreaded} from "../../lib/node/threads/leaderboard-threads.js";
-import {runLeaderboard} from "../../lib/reports/leaderboard.js";
+import {runLeaderboard, stripLeaderboardRow} from "../../lib/reports/leaderboard.js";
+import {leaderboardTests} from "../../lib/reports/leaderboard-tests.js";
 import {PUBLISHED_RATING} from "../../lib/reports/anchors.js";
 import {mfSweep} from "../../lib/reports/mf-sweep.js";
 import {diagnoseSeedSvd} from "../../lib/reports/seed-svd.js";
@@ -39,7 +40,10 @@ log("sweep");
 const sweep = await mfSweep(folds.slice(0, 2), [1, 2, 5, 10, 20, 50, 100, 200], [1, 2, 5, 10, 20, 30, 50]);
 log("seed svd");
 const seedSvd = diagnoseSeedSvd(folds[0]);
-const leaderboard = await board;
+const rows = await board;
+// Paired tests against the best need the rows' per-user errors, which stay out of the JSON.
+const tests = leaderboardTests(rows);
+const leaderboard = rows.map(stripLeaderboardRow);
 log(`${d.name}, ${description}, ${sample.text}`);
 const density = d.ratings.rating.length / (d.userIds.length * d.movies.id.length);
 process.stdout.write(
@@ -51,6 +55,7 @@ process.stdout.write(
     protocol,
     foldsDescription: description,
     leaderboard,
+    tests,
     sweep,
     seedSvd,
     published: PUBLISHED_RATING

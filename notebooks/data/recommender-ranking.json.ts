@@ -8,7 +8,9 @@ import {budgeted} from "../../lib/node/budgeted.js";
 import {BUDGETS} from "../../lib/reports/budgets.js";
 import {PUBLISHED_RANKING} from "../../lib/reports/anchors.js";
 import {MICROSOFT_PROTOCOL} from "../../lib/reports/rank-result.js";
-import {rankingCurves} from "../../lib/reports/ranking-curves.js";
+import {rankingCurves, type RankingPlanEntry} from "../../lib/reports/ranking-curves.js";
+import {rankingLeaderboard} from "../../lib/reports/ranking-leaderboard.js";
+import type {RankingResult} from "../../lib/eval/evaluate-ranking.js";
 
 // BPR runs its full 100 epochs (Cornac's setting): fewer make it look weaker than it is.
 const BPR_EPOCHS = 100;
@@ -27,7 +29,17 @@ const plan = [...modelNames("ranking"), "mf", "baseline"].map((name) => {
         : model.label;
   return {name, label, model, params: name === "bpr" ? {epochs: BPR_EPOCHS} : undefined};
 });
-const curves = rankingCurves(plan, split, 20, (_, name) => process.stderr.write(`recommender-ranking.json: ${name}\n`));
+const results: {name: string; label: string; result: RankingResult}[] = [];
+const keep = (p: RankingPlanEntry, result: RankingResult) => results.push({name: p.name, label: p.label, result});
+const curves = rankingCurves(
+  plan,
+  split,
+  20,
+  (_, name) => process.stderr.write(`recommender-ranking.json: ${name}\n`),
+  keep
+);
+// At k = 10 (index 9): intervals over users, each model against the best, figures per gender and age.
+const leaderboard = rankingLeaderboard(results, 9, d.users);
 process.stderr.write(
   `recommender-ranking.json: ${d.name}, ${sample.text}, ${plan.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s\n`
 );
@@ -43,6 +55,7 @@ process.stdout.write(
     testRatings: split.test.rating.length,
     nMovies: d.movies.id.length,
     curves,
+    leaderboard,
     published: PUBLISHED_RANKING
   })
 );

@@ -38,3 +38,22 @@ describe("RmseLeaderboard", () => {
     expect(count(el, "svg.plot-swatches, div.plot-swatches, .plot-swatches")).toBeLessThanOrEqual(1);
   });
 });
+
+describe("RmseLeaderboard with intervals", () => {
+  it("draws a 95 % interval when a point has one, and no published legend entry without published points", () => {
+    const el = RmseLeaderboard(
+      [
+        {label: "ease", mean: 0.477, sd: 0, lo: 0.46, hi: 0.492, kind: "ours" as const},
+        {label: "bpr", mean: 0.416, sd: 0, lo: 0.399, hi: 0.432, kind: "ours" as const}
+      ],
+      {width: 600, document: jsdomDocument(), higherIsBetter: true, oursLegend: "mean, 95 % interval"}
+    );
+    const svg = plotSvg(el);
+    expect(svg.getAttribute("aria-label")).toBe("Leaderboard of 2 measured models; best measured mean 0.477");
+    const rules = [...svg.querySelectorAll('g[aria-label="rule"] line')];
+    const width = (l: Element) => Math.abs(Number(l.getAttribute("x2")) - Number(l.getAttribute("x1")));
+    expect(rules.every((l) => width(l) > 0)).toBe(true);
+    expect(el.textContent).toContain("mean, 95 % interval");
+    expect(el.textContent).not.toContain("published (theirs)");
+  });
+});

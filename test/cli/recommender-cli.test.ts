@@ -49,6 +49,11 @@ describe("movielab cv recommender", () => {
     expect(r.stdout).toMatch(/^fold1\s+\d\.\d{4}\s+\d\.\d{4}/m);
     expect(r.stdout).toMatch(/^fold3\s/m);
     expect(r.stdout).toMatch(/^mean±sd\s+\d\.\d{4}±\d\.\d{4}/m);
+    // Student-t interval over the 3 folds, around the mean.
+    const ci = /^95% CI\s+\[(\d\.\d{4}),(\d\.\d{4})\]/m.exec(r.stdout);
+    const mean = Number(/^mean±sd\s+(\d\.\d{4})/m.exec(r.stdout)![1]);
+    expect(Number(ci![1])).toBeLessThan(mean);
+    expect(Number(ci![2])).toBeGreaterThan(mean);
   }, 120_000);
 
   it("exits 2 naming the known models on a bad model name, and on bad folds", async () => {
@@ -96,6 +101,19 @@ describe("movielab rank", () => {
     // Five split seeds; the split is stratified by movie, so a user may have no test rating.
     expect(out.folds.map((f: {fold: string}) => f.fold)).toEqual(["seed42", "seed43", "seed44", "seed45", "seed46"]);
     for (const f of out.folds) expect(f.users).toBeGreaterThan(900);
+    // The new metrics, and a t interval over the five seeds around each.
+    expect(out.map_msr_old.mean).toBeLessThanOrEqual(out.map.mean);
+    expect(out.exposure_gini.mean).toBeGreaterThan(0.9);
+    expect(out.novelty.mean).toBeGreaterThan(0);
+    expect(out.ci_method).toBe("t over folds");
+    for (const key of ["precision", "ndcg", "map", "novelty", "diversity", "arp", "coverage"]) {
+      expect(out.ci95[key][0]).toBeLessThanOrEqual(out[key].mean);
+      expect(out.ci95[key][1]).toBeGreaterThanOrEqual(out[key].mean);
+    }
+    const text = await movielab(["rank", "--model", "popular", "--data", "synthetic", "--k", "10", "--seeds", "1"]);
+    expect(text.stdout).toMatch(/bootstrap over users/);
+    expect(text.stdout).toMatch(/ndcg@10 .*\[\d\.\d{4}, \d\.\d{4}\]/);
+    expect(text.stdout).toMatch(/map_msr_old@10 /);
   }, 120_000);
 
   it("accepts item-knn as implicit item-kNN and rejects unknown models with exit 2", async () => {

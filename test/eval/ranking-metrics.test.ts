@@ -19,13 +19,35 @@ describe("ranking metrics", () => {
     expect(s.hit).toBe(1);
   });
 
+  it("computes both Microsoft MAP definitions by hand: ÷ min(|truth|, k) today, ÷ |truth| before Nov 2023", () => {
+    // k = 3, relevant {1, 2, 3, 4, 5}, list [1, 9, 2]: hits at ranks 1 and 3, Σ precision@hit = 1/1 + 2/3 = 5/3.
+    const s = scoreRankedList([1, 9, 2], new Set([1, 2, 3, 4, 5]), 3);
+    expect(s.ap).toBeCloseTo(5 / 3 / 3, 12); // min(5, 3) = 3: 0.5556
+    expect(s.apMsrOld).toBeCloseTo(5 / 3 / 5, 12); // |truth| = 5: 0.3333
+    // With |truth| ≤ k the two agree.
+    const t = scoreRankedList([1, 9, 2], new Set([2, 7]), 3);
+    expect(t.ap).toBeCloseTo(1 / 3 / 2, 12);
+    expect(t.apMsrOld).toBe(t.ap);
+    const sum = summariseRanking(
+      [s, t],
+      [
+        [1, 9, 2],
+        [1, 9, 2]
+      ],
+      10,
+      3
+    );
+    expect(sum.map).toBeCloseTo((5 / 9 + 1 / 6) / 2, 12);
+    expect(sum.mapMsrOld).toBeCloseTo((1 / 3 + 1 / 6) / 2, 12);
+  });
+
   it("caps the ideal DCG at k and precision divides by k", () => {
     const s = scoreRankedList([3, 4], new Set([3, 4, 5, 6]), 2);
     expect(s.ndcg).toBeCloseTo(1, 12);
     expect(s.precision).toBe(1);
     expect(s.recall).toBe(0.5);
     const miss = scoreRankedList([1], new Set([2]), 10);
-    expect(miss).toEqual({precision: 0, recall: 0, ndcg: 0, ap: 0, hit: 0});
+    expect(miss).toEqual({precision: 0, recall: 0, ndcg: 0, ap: 0, apMsrOld: 0, hit: 0});
   });
 
   it("averages over users and measures coverage", () => {
@@ -76,6 +98,23 @@ describe("ranking metrics", () => {
     expect(r.byK[1].recall).toBe(1);
     expect(r.byK[1].precision).toBeCloseTo(2 / 3, 12);
     expect(r.byK[0].users).toBe(1);
+    // Beyond accuracy at k = 3, list [1, 2, 3]: 3 training users; movie 1 rated by 2, movie 2 by 1, movie 3 by none.
+    expect(r.byK[1].novelty).toBeCloseTo((-Math.log2(2 / 3) - Math.log2(1 / 3)) / 2, 12);
+    expect(r.byK[1].arp).toBeCloseTo((2 + 1 + 0) / 3, 12);
+    expect(Number.isNaN(r.byK[1].diversity)).toBe(true); // a hand-built training set knows no genres
+    expect(Array.from(r.perUser!.users)).toEqual([0]);
+    expect(Array.from(r.perUser!.byK[1].recall)).toEqual([1]);
+  });
+
+  it("measures genre diversity when the training set knows its data set's movies", () => {
+    const dataset = encodeDataset(generateSynthetic({users: 40, movies: 30, ratings: 600, seed: 3}));
+    const r = evaluateRanking(popularModel, datasetRankingSplit(dataset, 7), [5]);
+    const s = r.byK[0];
+    expect(s.diversity).toBeGreaterThan(0);
+    expect(s.diversity).toBeLessThanOrEqual(1);
+    expect(s.exposureGini).toBeGreaterThan(0.5); // the same few movies for everyone
+    expect(s.distributionalCoverage).toBeLessThan(Math.log2(30));
+    expect(r.perUser!.byK[0].ndcg.length).toBe(s.users);
   });
 
   it("splits 75/25 per movie (Microsoft's benchmark filters by item), seeded", () => {

@@ -49,5 +49,13 @@ describe("rating metrics", () => {
     expect(r.folds[1].metrics.rmse).toBe(2);
     expect(r.metrics.rmse.mean).toBeCloseTo((Math.sqrt(0.5) + 2) / 2, 12);
     expect(r.fitSeconds.mean).toBeGreaterThanOrEqual(0);
+    // The per-user errors behind them stay in memory for intervals and group figures.
+    const e = r.folds[0].perUser!.errors!;
+    expect(Array.from(e.users)).toEqual([0, 2]);
+    expect(Array.from(e.sse)).toEqual([1, 0]);
+    expect(r.folds[0].perUser!.ranking).toBeUndefined();
+    const ranked = await crossValidate(globalMeanModel, [fold("a", [[0, 1, 4]])], {metrics: ["ranking"], ks: [2]});
+    expect(Object.keys(ranked.folds[0].metrics)).toContain("map_msr_old@2");
+    expect(Array.from(ranked.folds[0].perUser!.ranking!.values["ndcg@2"]).length).toBe(1);
   });
 });
