@@ -11,8 +11,11 @@ export const RUN_RECORD = "movielab-cv-run/1";
 /** Where a run was made. */
 export type RunSource = "cli" | "lab";
 
-/** How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, or a seeded stratified hold-out. */
-export type CvProtocol = "official" | "k-fold" | "hold-out";
+/**
+ * How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, a seeded stratified hold-out, or
+ * the Microsoft Recommenders top-N split (75/25 per user; `movielab rank`, one fold per split seed).
+ */
+export type CvProtocol = "official" | "k-fold" | "hold-out" | "msr";
 
 /** One fold's metrics (rmse, mae; the classifier's accuracy, macro_f1, weighted_f1, log_loss; ndcg@10 …) and counts. */
 export type CvFoldJson = {

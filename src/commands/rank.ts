@@ -10,6 +10,9 @@ import {seedOption} from "../options/classifier.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 import {DATA_OPTIONS, datasetOptions} from "../options/dataset.js";
 import {integerOption} from "../options/values.js";
+import {fileRunRecord, invocationOf, RECORD_OPTIONS, withRunContext} from "../options/run-record.js";
+import {datasetFingerprint} from "../../lib/lab/fingerprint.js";
+import {rankRunRecord} from "../../lib/runs/rank-record.js";
 
 const WHERE = "movielab rank";
 
@@ -36,14 +39,16 @@ export const command: Command = {
     model: {type: "string", value: "NAME", description: `model (required): ${topNNames().join(", ")}`},
     k: {type: "string", value: "N", description: "length of the top-k lists, 1..100 (default 10)"},
     seed: {type: "string", value: "N", description: "seed of the per-user split and of the model (default 42)"},
-    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"}
+    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"},
+    ...RECORD_OPTIONS
   },
   async run(ctx) {
     const json = ctx.options.json === true;
     const name = topNModelOption(ctx, WHERE);
     const k = integerOption(ctx.options.k, "k", 1, 100, WHERE, 10);
     const seed = seedOption(ctx, WHERE) ?? 42;
-    const {dataset} = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
+    const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
+    const {dataset} = loaded;
     const model = MODELS[name];
     const description = model.description;
     const split = datasetRankingSplit(dataset, seed);
@@ -55,7 +60,8 @@ export const command: Command = {
     });
     progress.update(0, 2);
     const t0 = performance.now();
-    const state = model.fit(split.train, seedParams(model, seed));
+    const params = seedParams(model, seed);
+    const state = model.fit(split.train, params);
     const fitSeconds = (performance.now() - t0) / 1000;
     progress.update(1, 2);
     const t1 = performance.now();
@@ -67,6 +73,29 @@ export const command: Command = {
       {model: name, byK, fitSeconds, rankSeconds},
       {dataset: dataset.name, model: name, description, seed}
     );
+    // The run record: this split seed is its one fold (lib/runs/rank-record.ts).
+    const record = rankRunRecord(
+      [
+        {
+          seed,
+          summary: byK[0],
+          fitSeconds,
+          rankSeconds,
+          nTrain: split.train.ratings.rating.length,
+          nTest: split.test.rating.length
+        }
+      ],
+      {
+        dataset: dataset.name,
+        fingerprint: await datasetFingerprint(dataset),
+        n_ratings: dataset.ratings.rating.length,
+        model: name,
+        description,
+        params: {...(model.defaults as Record<string, unknown>), ...params, k},
+        wall_seconds: (performance.now() - t0) / 1000
+      }
+    );
+    await fileRunRecord(ctx, withRunContext(record, "rank", invocationOf(ctx, ["rank"], loaded.dir)));
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatRank(out));
     return 0;
   }

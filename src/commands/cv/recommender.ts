@@ -12,6 +12,7 @@ import {foldsFor} from "./classifier.js";
 import {numberOption, seedOption} from "../../options/classifier.js";
 import {openDataset} from "../../../lib/node/open-dataset.js";
 import {DATA_OPTIONS, datasetOptions} from "../../options/dataset.js";
+import {fileRunRecord, invocationOf, RECORD_OPTIONS, withRunContext} from "../../options/run-record.js";
 
 const WHERE = "movielab cv";
 
@@ -55,7 +56,8 @@ export const modelCvCommand: Command = {
       description: "official u1..u5 (default when the files exist) or K seeded random folds (default 5)"
     },
     seed: {type: "string", value: "N", description: "seed of the random folds and of the model (default 42)"},
-    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"}
+    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"},
+    ...RECORD_OPTIONS
   },
   async run(ctx) {
     const json = ctx.options.json === true;
@@ -88,7 +90,7 @@ export const modelCvCommand: Command = {
     });
     progress.finish();
     const wall = (performance.now() - t0) / 1000;
-    const out = cvToJson(result, {
+    const cv = cvToJson(result, {
       source: "cli",
       dataset: loaded.dataset.name,
       fingerprint: await datasetFingerprint(loaded.dataset),
@@ -100,6 +102,8 @@ export const modelCvCommand: Command = {
       params: {...(model.defaults as Record<string, unknown>), ...params},
       wall_seconds: wall
     });
+    const out = withRunContext(cv, "cv", invocationOf(ctx, ["cv", "recommender"], loaded.dir));
+    await fileRunRecord(ctx, out);
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatCvTable(out));
     return 0;
   }
