@@ -40,7 +40,7 @@ export const listCommand: Command = {
     else if (rows.length === 0)
       ctx.out(
         records.length === 0
-          ? `no run records in ${dir}; 'movielab cv --model svd' (or 'movielab rank --model ease') makes one\n`
+          ? `no run records in ${dir}; 'movielab cv --model mf' (or 'movielab rank --model ease') makes one\n`
           : `no run in ${dir} matches (${records.length} records)\n`
       );
     else ctx.out(formatRunList(rows));
