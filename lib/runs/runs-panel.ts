@@ -67,6 +67,7 @@ export class RunsPanel {
   private readonly compareBox: HTMLElement;
   private readonly chartBox: HTMLElement;
   private readonly empty: HTMLElement;
+  private readonly tableBox: HTMLElement;
   private readonly message: HTMLElement;
   private selected: string[] = [];
   private width = 640;
@@ -97,7 +98,7 @@ export class RunsPanel {
         this.render();
       }
     });
-    const tableBox = el(doc, "div", undefined, "movielab-scroll");
+    const tableBox = (this.tableBox = el(doc, "div", undefined, "movielab-scroll"));
     tableBox.append(this.table.element);
     this.compareBox = el(doc, "div");
     this.chartBox = el(doc, "div");
@@ -134,6 +135,7 @@ export class RunsPanel {
   private render(): void {
     const all = [...this.records.values()];
     this.empty.hidden = all.length > 0;
+    this.tableBox.hidden = all.length === 0;
     const ticked = this.selected.map((id) => this.records.get(id)).filter((r) => r !== undefined);
     this.compareBox.replaceChildren();
     if (ticked.length >= 2) {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {DataError} from "../../lib/data/errors.js";
+import {parseRuns} from "../../lib/lab/run-io.js";
 import {checkRunRecord, headlineMetric, isTiming, lowerIsBetter} from "../../lib/runs/record.js";
 import {cvRecord} from "./fixture.js";
 
@@ -43,6 +44,16 @@ describe("checkRunRecord", () => {
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).message).toContain(`runs/x.json, field "${field}"`);
     expect((error as DataError).message).toContain(expected);
+  });
+});
+
+describe("one format with the Lab", () => {
+  it("the Lab's import reads a CLI record and keeps its optional fields; a rank record's protocol msr too", () => {
+    const cli = full();
+    const [back] = parseRuns(JSON.stringify(cli), "cli.json");
+    expect(back).toEqual(cli);
+    const rank = {...cli, kind: "rank", protocol: "msr"};
+    expect(parseRuns(JSON.stringify([rank]), "export.json")[0]).toMatchObject({kind: "rank", protocol: "msr"});
   });
 });
 

@@ -20,6 +20,7 @@ describe("RunsPanel", () => {
     expect(empty.hidden).toBe(false);
     expect(empty.textContent).toBe("Make one with movielab cv --model mf");
     expect(panel.element.querySelector("[data-chart]")).toBeNull();
+    expect(panel.element.querySelector<HTMLElement>("table.lab-runs")!.parentElement!.hidden).toBe(true);
   });
 
   it("shows each run in the Lab's table, charts the newest, and compares the ticked ones", () => {
