@@ -12,10 +12,11 @@ export const RUN_RECORD = "movielab-cv-run/1";
 export type RunSource = "cli" | "lab";
 
 /**
- * How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, a seeded stratified hold-out, or
- * the Microsoft Recommenders top-N split (75/25 per user; `movielab rank`, one fold per split seed).
+ * How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, a seeded stratified hold-out,
+ * seeded k-fold stratified by rating (`movielab cv classifier`), or the Microsoft Recommenders top-N split
+ * (75/25 per user; `movielab rank`, one fold per split seed).
  */
-export type CvProtocol = "official" | "k-fold" | "hold-out" | "msr";
+export type CvProtocol = "official" | "k-fold" | "hold-out" | "stratified-k-fold" | "msr";
 
 /** One fold's metrics (rmse, mae; the classifier's accuracy, macro_f1, weighted_f1, log_loss; ndcg@10 …) and counts. */
 export type CvFoldJson = {

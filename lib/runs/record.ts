@@ -9,7 +9,7 @@ import {checkRun} from "../lab/run-io.js";
 import type {MeanSd} from "../eval/cross-validate.js";
 import type {RecommenderCvJson} from "../reports/cv-result.js";
 
-/** What was run: `cv` (folds of the ratings) or `rank` (top-N, one fold per split seed). */
+/** What was run: `cv` (folds of the ratings; `cv` and `cv classifier`) or `rank` (top-N, one fold per split seed). */
 export type RunKind = "cv" | "rank";
 
 /** The command line as parsed, so that the run can be made again. */

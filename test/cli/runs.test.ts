@@ -130,6 +130,35 @@ describe("run records written by cv and rank", () => {
     expect(r.invocation.command).toEqual(["rank"]);
   });
 
+  it("files cv classifier's record too (stratified folds, never paired with random k-fold) and reproduces it", async () => {
+    const dir = join(tmp, "classifier-runs");
+    const args = [
+      "cv",
+      "classifier",
+      "--data",
+      data,
+      "--folds",
+      "2",
+      "--rounds",
+      "5",
+      "--components",
+      "2",
+      "--runs-dir",
+      dir
+    ];
+    const made = await movielab([...args, "--json"]);
+    expect(made.code, made.stderr).toBe(0);
+    const [file] = readdirSync(dir);
+    const r = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    expect(r).toMatchObject({kind: "cv", model: "classifier", protocol: "stratified-k-fold", seed: 42});
+    expect(r.invocation.command).toEqual(["cv", "classifier"]);
+    expect(Object.keys(r.metrics).sort()).toEqual(["accuracy", "log_loss", "macro_f1", "weighted_f1"]);
+    expect(r.folds[0].accuracy).toBe(JSON.parse(made.stdout).folds[0].metrics.accuracy);
+    const again = await movielab(["runs", "reproduce", r.id, "--runs-dir", dir]);
+    expect(again.stdout).toBe(`${r.id}: bit-identical (18 per-fold values over 2 folds; timings not compared)\n`);
+    expect(again.code).toBe(0);
+  }, 120_000);
+
   it("writes nothing with --no-record", async () => {
     const before = recordFiles().length;
     const r = await movielab(["cv", "--model", "global-mean", "--data", data, "--folds", "2", "--no-record"]);
