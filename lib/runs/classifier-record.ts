@@ -6,8 +6,8 @@
  */
 import {meanSd} from "../eval/cross-validate.js";
 import {CV_METRICS, type CvResult} from "../eval/cross-validate-classifier.js";
-import {newRunId, RUN_RECORD, type CvFoldJson} from "../reports/cv-result.js";
-import type {RunRecord} from "./record.js";
+import type {CvFoldJson} from "../reports/cv-result.js";
+import {cliRecordHead, type RunRecord} from "./record.js";
 
 /** What the record says beyond the result. */
 export interface ClassifierRunMeta {
@@ -21,7 +21,6 @@ export interface ClassifierRunMeta {
 
 /** The run record of a classifier cross-validation (model "classifier"; seed = the fold seed). */
 export function classifierRunRecord(r: CvResult, meta: ClassifierRunMeta): RunRecord {
-  const created_at = meta.created_at ?? new Date().toISOString();
   const scores = CV_METRICS.filter((m) => !m.endsWith("_seconds"));
   const folds: CvFoldJson[] = r.folds.map((f) => ({
     fold: f.name,
@@ -34,11 +33,7 @@ export function classifierRunRecord(r: CvResult, meta: ClassifierRunMeta): RunRe
   }));
   const of = (m: string) => meanSd(folds.map((f) => f[m] as number));
   return {
-    record: RUN_RECORD,
-    id: meta.id ?? newRunId("cli", created_at),
-    source: "cli",
-    created_at,
-    kind: "cv",
+    ...cliRecordHead("cv", meta.created_at, meta.id),
     dataset: r.dataset,
     fingerprint: meta.fingerprint,
     n_ratings: meta.n_ratings,

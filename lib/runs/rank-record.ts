@@ -5,8 +5,8 @@
  */
 import {meanSd} from "../eval/cross-validate.js";
 import type {RankingSummary} from "../eval/ranking-metrics.js";
-import {newRunId, RUN_RECORD, type CvFoldJson} from "../reports/cv-result.js";
-import type {RunRecord} from "./record.js";
+import type {CvFoldJson} from "../reports/cv-result.js";
+import {cliRecordHead, type RunRecord} from "./record.js";
 
 /** One split seed's result. */
 export interface RankSeedResult {
@@ -47,7 +47,6 @@ function metricsAtK(s: RankingSummary): Record<string, number> {
 /** The run record of one or more seeds of the Microsoft protocol (protocol "msr"; seed = the first split seed). */
 export function rankRunRecord(seeds: readonly RankSeedResult[], meta: RankRunMeta): RunRecord {
   if (seeds.length === 0) throw new RangeError("rankRunRecord: no seeds; expected at least one");
-  const created_at = meta.created_at ?? new Date().toISOString();
   const folds: CvFoldJson[] = seeds.map((s) => ({
     fold: `seed${s.seed}`,
     ...metricsAtK(s.summary),
@@ -59,11 +58,7 @@ export function rankRunRecord(seeds: readonly RankSeedResult[], meta: RankRunMet
   }));
   const names = Object.keys(metricsAtK(seeds[0].summary));
   return {
-    record: RUN_RECORD,
-    id: meta.id ?? newRunId("cli", created_at),
-    source: "cli",
-    created_at,
-    kind: "rank",
+    ...cliRecordHead("rank", meta.created_at, meta.id),
     dataset: meta.dataset,
     fingerprint: meta.fingerprint,
     n_ratings: meta.n_ratings,

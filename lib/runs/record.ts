@@ -7,7 +7,7 @@
 import {DataError} from "../data/errors.js";
 import {checkRun} from "../lab/run-io.js";
 import type {MeanSd} from "../eval/cross-validate.js";
-import type {RecommenderCvJson} from "../reports/cv-result.js";
+import {newRunId, RUN_RECORD, type RecommenderCvJson} from "../reports/cv-result.js";
 
 /** What was run: `cv` (folds of the ratings; `cv` and `cv classifier`) or `rank` (top-N, one fold per split seed). */
 export type RunKind = "cv" | "rank";
@@ -51,6 +51,18 @@ export interface RunRecord extends RecommenderCvJson {
   invocation?: RunInvocation;
   code?: CodeVersion;
   machine?: MachineInfo;
+}
+
+/** The head of a record the CLI makes: tag, id (new unless given), source, time (now unless given) and kind. */
+export function cliRecordHead(kind: RunKind, createdAt?: string, id?: string) {
+  const created_at = createdAt ?? new Date().toISOString();
+  return {
+    record: RUN_RECORD as typeof RUN_RECORD,
+    id: id ?? newRunId("cli", created_at),
+    source: "cli" as const,
+    created_at,
+    kind
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
