@@ -42,7 +42,13 @@ export default {
         {name: "Embed the widget", path: "/embed"}
       ]
     },
-    {name: "Lab", pages: [{name: "The Lab", path: "/lab"}]}
+    {
+      name: "Lab",
+      pages: [
+        {name: "The Lab", path: "/lab"},
+        {name: "Runs", path: "/runs"}
+      ]
+    }
   ],
   // The default stylesheet pulls Google Fonts; the theme CSS alone is local.
   globalStylesheets: [],

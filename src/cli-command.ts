@@ -24,6 +24,8 @@ export interface ArgSpec {
   name: string;
   description: string;
   optional?: boolean;
+  /** The last argument only: it takes every remaining positional (`runs compare RUN RUN…`). */
+  repeats?: boolean;
 }
 
 /** A command: a leaf with `run`, a group with `subcommands`, or both (a group whose options run it: `movielab cv --model mf`). */
@@ -141,7 +143,7 @@ export async function runCommand(command: Command, argv: string[], path: string[
       where
     );
   }
-  if (parsed.positionals.length > specs.length) {
+  if (parsed.positionals.length > specs.length && specs.at(-1)?.repeats !== true) {
     throw new UsageError(`${what}: unexpected argument "${parsed.positionals[specs.length]}"`, where);
   }
   const code = await command.run({
@@ -158,7 +160,9 @@ export async function runCommand(command: Command, argv: string[], path: string[
 
 /** `movielab data fetch <name> [options]` plus arguments and options, for --help. */
 export function leafHelp(command: Command, path: string[]): string {
-  const args = (command.args ?? []).map((a) => (a.optional ? `[<${a.name}>]` : `<${a.name}>`));
+  const args = (command.args ?? []).map(
+    (a) => (a.optional ? `[<${a.name}>]` : `<${a.name}>`) + (a.repeats === true ? "…" : "")
+  );
   const lines = [`Usage: ${[...path, ...args].join(" ")} [options]`, ""];
   lines.push(command.description ?? command.summary, "");
   if ((command.args ?? []).length > 0) {

@@ -13,8 +13,12 @@ export const RUN_RECORD = "movielab-cv-run/1";
 /** Where a run was made. */
 export type RunSource = "cli" | "lab";
 
-/** How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, a seeded stratified hold-out, or a named protocol (lib/eval/protocols). */
-export type CvProtocol = "official" | "k-fold" | "hold-out" | ProtocolName;
+/**
+ * How the folds were made: ml-100k's u1..u5 files, seeded random k-fold, a seeded stratified hold-out,
+ * seeded k-fold stratified by rating (`movielab cv classifier`), or a named protocol of lib/eval/protocols
+ * (`movielab cv --protocol`, and `movielab rank`'s msr, temporal-global and temporal-user).
+ */
+export type CvProtocol = "official" | "k-fold" | "hold-out" | "stratified-k-fold" | ProtocolName;
 
 /** One fold's metrics (rmse, mae; the classifier's accuracy, macro_f1, weighted_f1, log_loss; ndcg@10 …) and counts. */
 export type CvFoldJson = {

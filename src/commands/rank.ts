@@ -12,6 +12,9 @@ import {protocolFolds, protocolHelp, protocolOption} from "../options/protocol.j
 import {openDataset} from "../../lib/node/open-dataset.js";
 import {DATA_OPTIONS, datasetOptions} from "../options/dataset.js";
 import {integerOption} from "../options/values.js";
+import {fileRunRecord, invocationOf, RECORD_OPTIONS, withRunContext} from "../options/run-record.js";
+import {datasetFingerprint} from "../../lib/lab/fingerprint.js";
+import {rankRunRecord} from "../../lib/runs/rank-record.js";
 
 const WHERE = "movielab rank";
 
@@ -50,7 +53,8 @@ export const command: Command = {
       description:
         "first split seed (msr: seed, seed+1, …; temporal-user: the user shuffle) and the model's seed (default 42)"
     },
-    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"}
+    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"},
+    ...RECORD_OPTIONS
   },
   async run(ctx) {
     const json = ctx.options.json === true;
@@ -74,8 +78,10 @@ export const command: Command = {
     const users: number[] = [];
     const rankSeconds: number[] = [];
     let predictStart = 0;
+    const params = seedParams(model, seed);
+    const t0 = performance.now();
     const result = await crossValidate(model, made.folds, {
-      params: seedParams(model, seed),
+      params,
       metrics: ["ranking"],
       ks: [k],
       onProgress: (p) => {
@@ -99,6 +105,20 @@ export const command: Command = {
       users,
       rankSeconds
     });
+    const record = rankRunRecord(result, {
+      dataset: loaded.dataset.name,
+      fingerprint: await datasetFingerprint(loaded.dataset),
+      n_ratings: loaded.dataset.ratings.rating.length,
+      model: name,
+      description: model.description,
+      protocol,
+      seed,
+      params: {...(model.defaults as Record<string, unknown>), ...params, k},
+      wall_seconds: (performance.now() - t0) / 1000,
+      users,
+      rankSeconds
+    });
+    await fileRunRecord(ctx, withRunContext(record, "rank", invocationOf(ctx, ["rank"], loaded.dir)));
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : formatRank(out));
     return 0;
   }

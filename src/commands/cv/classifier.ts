@@ -18,6 +18,10 @@ import {
 } from "../../options/classifier.js";
 import {openDataset, type OpenedDataset} from "../../../lib/node/open-dataset.js";
 import {DATA_OPTIONS, datasetOptions} from "../../options/dataset.js";
+import {fileRunRecord, invocationOf, RECORD_OPTIONS, withRunContext} from "../../options/run-record.js";
+import {datasetFingerprint} from "../../../lib/lab/fingerprint.js";
+import {MODELS} from "../../../lib/models/registry.js";
+import {classifierRunRecord} from "../../../lib/runs/classifier-record.js";
 
 const WHERE = "movielab cv classifier";
 
@@ -90,13 +94,22 @@ export const classifierCvCommand: Command = {
     },
     ...FOLD_SEED_OPTION,
     ...CLASSIFIER_OPTIONS,
-    json: {type: "boolean", description: "print the full result as JSON on stdout (no progress bar)"}
+    json: {type: "boolean", description: "print the full result as JSON on stdout (no progress bar)"},
+    ...RECORD_OPTIONS
   },
   async run(ctx) {
     const json = ctx.options.json === true;
     classifierParamsFrom(ctx, WHERE); // usage errors before the data are read
     const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
+    const t0 = performance.now();
     const result = await runClassifierCv(ctx, loaded, WHERE, json);
+    const record = classifierRunRecord(result, {
+      fingerprint: await datasetFingerprint(loaded.dataset),
+      n_ratings: loaded.dataset.ratings.rating.length,
+      description: MODELS.classifier.description,
+      wall_seconds: (performance.now() - t0) / 1000
+    });
+    await fileRunRecord(ctx, withRunContext(record, "cv", invocationOf(ctx, ["cv", "classifier"], loaded.dir)));
     ctx.out(json ? `${JSON.stringify(result, null, 2)}\n` : formatCv(result));
   }
 };

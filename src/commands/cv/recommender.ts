@@ -12,6 +12,7 @@ import {cvProtocolOption, protocolFolds, protocolHelp} from "../../options/proto
 import type {ProtocolName} from "../../../lib/eval/protocols/index.js";
 import {openDataset} from "../../../lib/node/open-dataset.js";
 import {DATA_OPTIONS, datasetOptions} from "../../options/dataset.js";
+import {fileRunRecord, invocationOf, RECORD_OPTIONS, withRunContext} from "../../options/run-record.js";
 
 const WHERE = "movielab cv";
 
@@ -71,7 +72,8 @@ export const modelCvCommand: Command = {
       value: "N",
       description: "seed of the split (kfold, temporal-user) and of the model (default 42)"
     },
-    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"}
+    json: {type: "boolean", description: "print the result as JSON on stdout (no progress bar)"},
+    ...RECORD_OPTIONS
   },
   async run(ctx) {
     const json = ctx.options.json === true;
@@ -101,7 +103,7 @@ export const modelCvCommand: Command = {
     });
     progress.finish();
     const wall = (performance.now() - t0) / 1000;
-    const out = cvToJson(result, {
+    const cv = cvToJson(result, {
       source: "cli",
       dataset: loaded.dataset.name,
       fingerprint: await datasetFingerprint(loaded.dataset),
@@ -113,6 +115,8 @@ export const modelCvCommand: Command = {
       params: {...(model.defaults as Record<string, unknown>), ...params},
       wall_seconds: wall
     });
+    const out = withRunContext(cv, "cv", invocationOf(ctx, ["cv", "recommender"], loaded.dir));
+    await fileRunRecord(ctx, out);
     // The protocol's sentence says what the folds are and what a temporal cut dropped (never silently).
     ctx.out(json ? `${JSON.stringify(out, null, 2)}\n` : `${made.description}\n${formatCvTable(out)}`);
     return 0;
