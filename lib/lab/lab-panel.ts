@@ -13,7 +13,7 @@ import {cvToJson, type RecommenderCvJson} from "../reports/cv-result.js";
 import {CompareTable} from "./compare.js";
 import {FoldChart} from "./fold-chart.js";
 import {ParamForm} from "./param-form.js";
-import {checkProtocol, type LabProtocol} from "./protocol.js";
+import {checkProtocol, recordProtocolName, type LabProtocol} from "./protocol.js";
 import type {LabData} from "./read-upload.js";
 import {parseRuns, runsToCsv, runsToJson} from "./run-io.js";
 import type {RunStore} from "./run-store.js";
@@ -236,7 +236,7 @@ export class LabPanel {
       id: `lab-running-${performance.now().toFixed(3)}`,
       model: model.name,
       dataset: data.dataset.name,
-      protocol: protocol.kind,
+      protocol: recordProtocolName(protocol),
       seed,
       changed
     };
@@ -262,7 +262,7 @@ export class LabPanel {
           n_ratings: data.dataset.ratings.rating.length,
           model: model.name,
           description: model.description,
-          protocol: protocol.kind,
+          protocol: recordProtocolName(protocol),
           seed,
           params: {...(model.defaults as Record<string, unknown>), ...params},
           wall_seconds: (performance.now() - t0) / 1000

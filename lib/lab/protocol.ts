@@ -16,6 +16,11 @@ export type LabProtocol =
 /** The run record's name of a protocol. */
 export type ProtocolName = LabProtocol["kind"];
 
+/** The protocol's name in run records, as lib/eval/protocols names it (the CLI's `--protocol kfold` makes the same folds). */
+export function recordProtocolName(protocol: LabProtocol): "kfold" | "hold-out" | "official" {
+  return protocol.kind === "k-fold" ? "kfold" : protocol.kind;
+}
+
 /** How many folds the protocol has. */
 export function foldCount(protocol: LabProtocol): number {
   if (protocol.kind === "k-fold") return protocol.k;
