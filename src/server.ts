@@ -13,24 +13,20 @@ import {toErrorResponse} from "./server/errors.js";
 import {installRoutes, type RouteState} from "./server/routes.js";
 import {checkSiteDir, installStaticSite} from "./server/static-site.js";
 
-/** Default largest request body, in bytes: a predict body is ~40 bytes. */
-export const DEFAULT_BODY_LIMIT = 16 * 1024;
-
-/**
- * Default time for a whole request (headers and body) to arrive, in ms. A client that sends a body
- * slower than this (the slow-POST attack: a Content-Length it never fills) gets 408 and is closed,
- * instead of holding a socket and a file descriptor for as long as it likes.
- */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-
-/** Default time a connection may stay silent (no bytes either way) before it is closed, in ms. */
-export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
-
-/**
- * Default cap on open connections; more are refused at once (bounded file descriptors). High enough
- * that 2,000 stalled clients, held until the request timeout closes them, leave room for real ones.
- */
-export const DEFAULT_MAX_CONNECTIONS = 4096;
+// The defaults live in their own module so that `movielab serve --help` (and every CLI start, which
+// lists all commands) can print them without loading fastify.
+export {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_REQUEST_TIMEOUT_MS
+} from "./server/limits.js";
+import {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_REQUEST_TIMEOUT_MS
+} from "./server/limits.js";
 
 /** Descriptors kept free of connections for site files, the bundle and logs. */
 const RESERVED_FILES = 256;

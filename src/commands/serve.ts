@@ -8,9 +8,8 @@ import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_MAX_CONNECTIONS,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  startServer
-} from "../server.js";
+  DEFAULT_REQUEST_TIMEOUT_MS
+} from "../server/limits.js";
 import {UsageError, type Command} from "../cli-command.js";
 
 const WHERE = "movielab serve";
@@ -97,6 +96,7 @@ export const command: Command = {
     const siteDir = typeof ctx.options.site === "string" ? resolve(ctx.cwd, ctx.options.site) : undefined;
 
     const {service, bundle} = await loadServiceFromFile(modelPath);
+    const {startServer} = await import("../server.js");
     const running = await startServer({
       service,
       port,
