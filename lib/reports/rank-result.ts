@@ -27,18 +27,8 @@ export const RANK_METRICS = [
 ] as const;
 export type RankMetric = (typeof RANK_METRICS)[number];
 
-/** Metrics with a value per user, so a bootstrap over users applies; the rest describe the whole catalogue. */
-const PER_USER: ReadonlySet<RankMetric> = new Set([
-  "precision",
-  "recall",
-  "ndcg",
-  "map",
-  "map_msr_old",
-  "hit_rate",
-  "novelty",
-  "diversity",
-  "arp"
-]);
+/** Figures of the whole catalogue, with no value per user: no bootstrap over users applies to them. */
+const CATALOGUE: ReadonlySet<RankMetric> = new Set(["coverage", "distributional_coverage", "exposure_gini"]);
 
 /** One fold's (one split seed's) figures. */
 export type RankFoldJson = {
@@ -106,7 +96,7 @@ function intervalsOf(e: CvSummary, k: number): {ci95: Ci95; method: RankJson["ci
   const values = e.folds[0].perUser?.ranking?.values;
   if (values)
     for (const m of RANK_METRICS) {
-      const column = PER_USER.has(m) ? values[`${m}@${k}`] : undefined;
+      const column = !CATALOGUE.has(m) ? values[`${m}@${k}`] : undefined;
       const finite = column?.filter((x) => !Number.isNaN(x));
       if (finite && finite.length > 0) {
         const iv = bootstrapMean(finite);
@@ -161,7 +151,7 @@ export function rankCvToJson(
 export function formatRank(r: RankJson): string {
   const w = 10;
   const cell = (s: string) => s.padStart(w);
-  const label = (m: RankMetric) => (PER_USER.has(m) && m !== "arp" ? `${m}@${r.k}` : m);
+  const label = (m: RankMetric) => (!CATALOGUE.has(m) && m !== "arp" ? `${m}@${r.k}` : m);
   const lines = [
     `${r.dataset}: model ${r.model} (${r.description})`,
     `protocol ${r.protocol}: ${r.protocol_description}`,
