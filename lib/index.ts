@@ -1,0 +1,88 @@
+/**
+ * The browser-safe core of movielab: readers that take file contents (strings or bytes), the
+ * cleaning step, the seeded synthetic set, every model through one interface and one registry,
+ * the evaluation harness and its metrics and protocols, the GBDT engine, and the model bundle.
+ * Nothing reachable from here imports `node:`; Node-only I/O lives in `movielab/node`, the widget
+ * in `movielab/widget`.
+ * @packageDocumentation
+ */
+
+export {LIBRARY_VERSION} from "./version.js";
+export {createRng, type Rng} from "./random.js";
+
+// Data: types, readers from file contents, cleaning, the synthetic set.
+export type {
+  RatingScale,
+  DatasetFormat,
+  DatasetSource,
+  RawRatings,
+  Movies,
+  Users,
+  RawDataset,
+  IdMap,
+  Ratings,
+  Dataset
+} from "./data/types.js";
+export {parseDatasetFiles, type DatasetFiles, type FilesSource} from "./data/read-files.js";
+export {readMl100k, ML100K_SCALE, ML100K_GENRES} from "./data/read-ml100k.js";
+export {readMl1m, ML1M_SCALE, ML10M_SCALE} from "./data/read-ml1m.js";
+export {readCsvSet, CSV_SCALE} from "./data/read-csv-set.js";
+export {detectFormat} from "./data/detect-format.js";
+export {cleanDataset, type CleanOptions} from "./data/clean.js";
+export {generateSynthetic, type SyntheticOptions} from "./data/synthetic.js";
+
+// Models: one interface, one registry.
+export type {
+  TrainSet,
+  Prediction,
+  Estimate,
+  BatchPrediction,
+  Recommendation,
+  RecommendOptions,
+  Explanation,
+  ParamSpec,
+  ParamSchema,
+  ModelTask,
+  FitOptions,
+  Model,
+  AnyModel
+} from "./models/estimator.js";
+export {fitModel, predict, predictRatings, clip, capabilities} from "./models/estimator.js";
+export {MODELS, getModel, modelNames} from "./models/registry.js";
+
+// The GBDT engine (XGBoost's hist algorithm).
+export {trainGbdt, trainGbdtAsync, type TrainInput, type TrainOptions} from "./models/gbdt/train.js";
+export {predictMargin, predictProba, predictClass} from "./models/gbdt/predict.js";
+export type {GbdtModel} from "./models/gbdt/model.js";
+export type {GbdtParams} from "./models/gbdt/params.js";
+
+// Evaluation: the harness, metrics and protocols.
+export {
+  crossValidate,
+  summarizeFolds,
+  type CrossValidateOptions,
+  type CvSummary,
+  type FoldScore,
+  type MeanSd
+} from "./eval/cross-validate.js";
+export {rmse, mae} from "./eval/rating-metrics.js";
+export {scoreRankedList, summariseRanking, catalogueCoverage} from "./eval/ranking-metrics.js";
+export {accuracy, confusionMatrix, logLoss, classificationReport} from "./eval/classification-metrics.js";
+export {PROTOCOLS, PROTOCOL_NAMES, type AnyProtocol} from "./eval/protocols/index.js";
+export type {Protocol, ProtocolName, ProtocolFolds} from "./eval/protocols/protocol.js";
+
+// Model bundles.
+export {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  BundleError,
+  serializeBundle,
+  parseBundle,
+  type Bundle,
+  type BundleMetadata,
+  type BundleKind
+} from "./bundle/bundle.js";
+export {buildWorkbenchBundle, type WorkbenchState, type WorkbenchOptions} from "./bundle/workbench.js";
+export {createBundleService} from "./serving/bundle-service.js";
+export type {PredictionService, PredictResult, RecommendResult} from "./serving/types.js";
+export {predictForRatings, recommendForRatings} from "./widget/visitor-api.js";

@@ -1,0 +1,22 @@
+/**
+ * Node-only I/O: a data set from a directory, a name or a URL through the shared parsed-data cache,
+ * its folds, bundle files, and writes that never destroy the previous good file.
+ * @packageDocumentation
+ */
+
+export {
+  openDataset,
+  datasetFolds,
+  hasOfficialFolds,
+  resolveDatasetSpec,
+  DEFAULT_DATASET,
+  type OpenDatasetOptions,
+  type OpenedDataset,
+  type DatasetFolds,
+  type DatasetOrigin,
+  type DatasetTarget
+} from "./open-dataset.js";
+export {readDatasetDir, MAX_FILE_BYTES} from "./read-dataset-dir.js";
+export {fetchDataset, DatasetFetchError, type FetchDatasetOptions} from "./fetch-dataset.js";
+export {saveBundle, loadBundle, MAX_BUNDLE_BYTES} from "./bundle-file.js";
+export {writeFileAtomic} from "./atomic-write.js";

@@ -1,0 +1,10 @@
+/**
+ * Registers `<movielab-predict>` on import (a side effect, declared in package.json's
+ * `sideEffects`), and re-exports the widget entry for hosts that also want its pieces.
+ * @packageDocumentation
+ */
+import {defineMovielabPredict} from "./custom-element.js";
+
+export * from "./index.js";
+
+if (typeof customElements !== "undefined") defineMovielabPredict();
