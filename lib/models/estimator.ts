@@ -141,8 +141,13 @@ export interface Model<P = unknown, S extends {scale: RatingScale} = {scale: Rat
   itemWeights?(state: S): Float32Array;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyModel = Model<any, any>;
+/**
+ * A model whose parameters and state are not known statically (the registry's list, the CLI's
+ * --model): every Model<P, S> is one. Its defaults and state read as `unknown`, so no `any` reaches a caller.
+ */
+export type AnyModel = Omit<Model<unknown, {scale: RatingScale}>, "params"> & {
+  readonly params: Readonly<Record<string, ParamSpec>>;
+};
 
 /** Clips a rating to the scale's min..max (NaN becomes the scale's midpoint so nothing downstream sees NaN). */
 export function clip(x: number, scale: RatingScale): number {

@@ -5,6 +5,7 @@
  */
 import type {AnyModel, Explanation} from "../models/estimator.js";
 import type {Csr} from "../linalg/sparse.js";
+import type {RatingScale} from "../data/types.js";
 
 export type {Explanation, NeighbourReason, RatedReason} from "../models/estimator.js";
 
@@ -21,5 +22,6 @@ export function explain(
   count = 3
 ): Explanation | null {
   if (!model.explain || !(user >= 0 && user < ratings.nRows)) return null;
-  return model.explain(state, ratings, user, movie, count);
+  // The caller pairs each model with the state its own fit returned (AnyModel cannot say so in a type).
+  return model.explain(state as {scale: RatingScale}, ratings, user, movie, count);
 }

@@ -15,7 +15,11 @@ describe("ParamForm", () => {
     }
     const mf = ParamForm(MODELS.mf, doc());
     const factors = mf.element.querySelector<HTMLInputElement>("[name=param-factors]")!;
-    expect([factors.type, factors.step, factors.value]).toEqual(["number", "1", String(MODELS.mf.defaults.factors)]);
+    expect([factors.type, factors.step, factors.value]).toEqual([
+      "number",
+      "1",
+      String((MODELS.mf.defaults as {factors: number}).factors)
+    ]);
     expect(mf.element.querySelector("[name=param-biased]")!.getAttribute("type")).toBe("checkbox");
     expect(mf.element.textContent).toMatch(/learning rate of biases and factors/);
     const clf = ParamForm(MODELS.classifier, doc());

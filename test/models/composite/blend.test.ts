@@ -6,7 +6,7 @@ import {syntheticSplit} from "../fixtures.js";
 
 const blendModel = getModel("blend");
 const fitBlend = (train: Parameters<typeof blendModel.fit>[0], params: object): BlendState =>
-  blendModel.fit(train, params);
+  blendModel.fit(train, params) as BlendState;
 
 describe("blend", () => {
   it("least squares recovers an exact linear combination", () => {
