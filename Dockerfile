@@ -19,29 +19,25 @@ COPY package.json package-lock.json ./
 COPY scripts/build-cli.mjs scripts/cli-inputs.mjs ./scripts/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm run build:cli
+# The site, then the compiled CLI as the npm package ships it (dist-cli-package/, scripts/prepack.mjs).
+RUN npm run build && npm run build:cli && node scripts/prepack.mjs
 # Fewer rounds than the CLI's tuned defaults keep the image build short; retrain and mount for real use.
 RUN mkdir -p model \
  && node bin/movielab.js train classifier --data synthetic --out model/model.json --rounds 80 --validation 0 --early-stopping 0 \
  && node bin/movielab.js predict --bundle model/model.json --user 1 --movie 1
 
-# ---- runtime: production dependencies, sources run by tsx, the site and the model ------------------
+# ---- runtime: the compiled CLI as the npm package ships it, the site and the model -----------------
+# The CLI bundles every package it imports (scripts/build-cli.mjs), so this stage needs no node_modules,
+# no sources and no tsx: without src/, bin/movielab.js runs dist-cli-package/ as an installed package does.
 FROM docker.io/library/node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production MOVIELAB_OFFLINE=1 OBSERVABLE_TELEMETRY_DISABLE=1
-COPY package.json package-lock.json ./
-COPY scripts/build-cli.mjs scripts/cli-inputs.mjs ./scripts/
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY --from=build /app/lib ./lib
-COPY --from=build /app/src ./src
+COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/bin ./bin
-COPY --from=build /app/tsconfig.json ./tsconfig.json
+COPY --from=build /app/dist-cli-package ./dist-cli-package
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/model ./model
-# The compiled CLI for `docker run … node bin/movielab.js …`, built here against this stage's files so
-# that the bin finds it current (esbuild comes with tsx); /app is read-only to the node user.
-RUN node scripts/build-cli.mjs
 USER node
 EXPOSE 5000
 # node is PID 1 and handles SIGTERM itself (graceful shutdown), so no init wrapper is needed.
-CMD ["node", "--import", "tsx", "src/cli.ts", "serve", "--bundle", "/app/model/model.json", "--site", "/app/dist", "--host", "0.0.0.0", "--port", "5000"]
+CMD ["node", "bin/movielab.js", "serve", "--bundle", "/app/model/model.json", "--site", "/app/dist", "--host", "0.0.0.0", "--port", "5000"]

@@ -6,6 +6,8 @@ export default tseslint.config(
       "node_modules/**",
       "dist/**",
       "dist-cli/**",
+      "dist-lib/**",
+      "dist-cli-package/**",
       "notebooks/.observablehq/**",
       "notebooks/lib/**",
       "bin/**",

@@ -12,14 +12,32 @@
 // again: that made three processes, and a SIGKILL to the first left the trainer running, to overwrite
 // --out later. In one process every signal, SIGKILL included, reaches the CLI itself, and worker
 // threads end with it (lib/node/threads starts them on the compiled chunks, or registers tsx in each).
+//
+// Installed from the npm package there are no sources (no src/cli.ts beside bin/): the package ships
+// the build that scripts/prepack.mjs made in dist-cli-package/, run as it is, with no tsx and no rebuild.
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import {currentBuild} from "../scripts/cli-inputs.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+/** The packaged CLI's src/cli.js (dist-cli-package/current.json names its build); throws when the package lacks it. */
+function packagedEntry() {
+  const current = join(root, "dist-cli-package", "current.json");
+  let build;
+  try {
+    build = String(JSON.parse(readFileSync(current, "utf8")).build);
+  } catch (e) {
+    throw new Error(`movielab: ${current} is missing or unreadable (${e.message}); reinstall the package`);
+  }
+  return join(root, "dist-cli-package", build, "src", "cli.js");
+}
+
 /** The compiled CLI's src/cli.js when it is (or has just been made) current; null to run the sources through tsx. */
 async function compiledEntry() {
+  if (!existsSync(join(root, "src", "cli.ts"))) return packagedEntry();
   if (process.env.MOVIELAB_CLI === "tsx") return null;
+  const {currentBuild} = await import("../scripts/cli-inputs.mjs");
   const state = currentBuild(root);
   if (state.reason === null) return state.entry;
   try {

@@ -30,6 +30,10 @@ export {readCsvSet, CSV_SCALE} from "./data/read-csv-set.js";
 export {detectFormat} from "./data/detect-format.js";
 export {cleanDataset, type CleanOptions} from "./data/clean.js";
 export {generateSynthetic, type SyntheticOptions} from "./data/synthetic.js";
+/** Dense indices for a raw data set's users and movies: the Dataset that protocols and models read. */
+export {encodeDataset} from "./data/encode.js";
+/** One fold of an evaluation: a TrainSet and the test ratings scored against it. */
+export type {RatingFold} from "./data/folds.js";
 
 // Models: one interface, one registry.
 export type {
@@ -49,6 +53,8 @@ export type {
 } from "./models/estimator.js";
 export {fitModel, predict, predictRatings, clip, capabilities} from "./models/estimator.js";
 export {MODELS, getModel, modelNames} from "./models/registry.js";
+/** Biased matrix factorisation (SGD), typed: import it directly so a bundle that only needs MF leaves the other models out. */
+export {mfModel, type MfParams, type MfState} from "./models/factors/mf.js";
 
 // The GBDT engine (XGBoost's hist algorithm).
 export {trainGbdt, trainGbdtAsync, type TrainInput, type TrainOptions} from "./models/gbdt/train.js";

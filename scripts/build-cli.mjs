@@ -20,6 +20,9 @@
  * Each build goes to its own folder named by a hash of its inputs and is published by rewriting
  * dist-cli/current.json in one rename, so a process still running an older build (a long `cv` whose
  * worker threads import their chunk later) keeps its files; builds retired over a day ago are removed.
+ *
+ * The npm package ships a build made the same way into dist-cli-package/ (scripts/prepack.mjs, the
+ * `outDir` option), a folder of its own so that packing never retires a build a running process uses.
  */
 import {createHash, randomBytes} from "node:crypto";
 import {
@@ -67,8 +70,8 @@ const ASSET_URL = /new URL\(\s*(["'])(\.\.?\/[^"'`$]+)\1\s*,\s*import\.meta\.url
  * the build (the build's folder is the path up to dist-cli/<16-digit build>/ in the running file's
  * URL) and records the copies to make in `assets` (path in the build → source path).
  */
-function assetUrls(root, assets) {
-  const buildRoot = `import.meta.url.slice(0, import.meta.url.lastIndexOf("/${OUT_DIR}/") + ${OUT_DIR.length + 19})`;
+function assetUrls(root, assets, outDir) {
+  const buildRoot = `import.meta.url.slice(0, import.meta.url.lastIndexOf("/${outDir}/") + ${outDir.length + 19})`;
   return {
     name: "movielab-asset-urls",
     setup(build) {
@@ -105,9 +108,10 @@ function prune(outRoot, keep) {
 /**
  * Builds the compiled CLI for the sources under root (an absolute folder path) unless a build of
  * exactly these inputs exists, and makes it current. Resolves to {entry: absolute path of its
- * src/cli.js, build: its folder name, built: false when it already existed, seconds}.
+ * src/cli.js, build: its folder name, built: false when it already existed, seconds}. `outDir` is the
+ * output folder relative to root (default dist-cli; one folder name, no "/").
  */
-export async function buildCli(root) {
+export async function buildCli(root, {outDir = OUT_DIR} = {}) {
   const started = performance.now();
   // Stamps taken before reading any source: a file edited during the build leaves this build stale.
   const inputs = inputStamps(root);
@@ -119,7 +123,7 @@ export async function buildCli(root) {
     .update(JSON.stringify([esbuild.version, process.version, sorted]))
     .digest("hex")
     .slice(0, 16);
-  const outRoot = join(root, OUT_DIR);
+  const outRoot = join(root, outDir);
   const dir = join(outRoot, build);
   const entry = join(dir, "src", "cli.js");
   let built = false;
@@ -145,7 +149,7 @@ export async function buildCli(root) {
         banner: {
           js: 'import {createRequire as __movielabRequire} from "node:module"; const require = __movielabRequire(import.meta.url);'
         },
-        plugins: [assetUrls(root, assets)],
+        plugins: [assetUrls(root, assets, outDir)],
         logLevel: "silent"
       });
       for (const [to, from] of assets) cpSync(from, join(tmp, to));

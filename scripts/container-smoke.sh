@@ -80,12 +80,12 @@ fi
 
 step "run the image's CMD in a chroot (WORKDIR /app, ENV and CMD copied from the Dockerfile), port $PORT"
 # /proc and /dev are needed by node; the chroot shares the host network, so 127.0.0.1 reaches it.
-# The mounted image is read-only; a container would have a writable /tmp (tsx caches compiled files there).
+# The mounted image is read-only; a container would have a writable /tmp, so the chroot gets a tmpfs there.
 mount -t proc proc "$mnt/proc"
 mount --bind /dev "$mnt/dev"
 mount -t tmpfs -o mode=1777 tmpfs "$mnt/tmp"
 chroot --userspec=1000:1000 "$mnt" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/home/node NODE_ENV=production MOVIELAB_OFFLINE=1 OBSERVABLE_TELEMETRY_DISABLE=1 \
-  sh -c "cd /app && exec node --import tsx src/cli.ts serve --bundle /app/model/model.json --site /app/dist --host 127.0.0.1 --port $PORT --quiet" &
+  sh -c "cd /app && exec node bin/movielab.js serve --bundle /app/model/model.json --site /app/dist --host 127.0.0.1 --port $PORT --quiet" &
 server=$!
 for _ in $(seq 1 120); do
   if curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then break; fi

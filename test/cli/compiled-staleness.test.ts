@@ -39,7 +39,7 @@ describe("bin/movielab.js and a changed source", () => {
   it("builds on first run, then runs the compiled code silently until a source changes", () => {
     const first = run(["--version"]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toBe("movielab 0.1.0\n");
+    expect(first.stdout).toBe("movielab 0.2.0\n");
     expect(first.stderr).toMatch(/^movielab: no compiled CLI yet: rebuilt the compiled CLI in \d+\.\d s\n$/);
 
     // Marks the compiled code: the next run shows the mark, so it ran the build, not the sources.
@@ -77,7 +77,7 @@ describe("bin/movielab.js and a changed source", () => {
     writeFileSync(broken, 'import "movielab-no-such-package";\nexport const command = {name: "broken"};\n');
     const fallback = run(["--version"]);
     expect(fallback.code, fallback.stderr).toBe(0);
-    expect(fallback.stdout).toBe("movielab 0.1.0\n");
+    expect(fallback.stdout).toBe("movielab 0.2.0\n");
     expect(fallback.stderr).toBe(
       "movielab: src/commands/broken.ts was added, and rebuilding the compiled CLI failed " +
         '(src/commands/broken.ts:1: Could not resolve "movielab-no-such-package"): running the sources through tsx\n'
@@ -91,7 +91,7 @@ describe("bin/movielab.js and a changed source", () => {
 
     // Removed again: the sources match the current build, which runs silently.
     rmSync(broken);
-    expect(run(["--version"])).toEqual({code: 0, stdout: "movielab 0.1.0\n", stderr: ""});
+    expect(run(["--version"])).toEqual({code: 0, stdout: "movielab 0.2.0\n", stderr: ""});
   }, 120_000);
 
   it("finds a WebAssembly file a module loads by new URL(…, import.meta.url) from the compiled code", () => {
@@ -139,11 +139,11 @@ export const command: Command = {
     const results = await Promise.all([runAsync(), runAsync(), runAsync()]);
     for (const r of results) {
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toBe("movielab 0.1.0\n");
+      expect(r.stdout).toBe("movielab 0.2.0\n");
       expect(r.stderr).toMatch(/^(movielab: lib\/version\.ts changed: rebuilt the compiled CLI in \d+\.\d s\n)?$/);
     }
     expect(readdirSync(join(copy, "dist-cli")).filter((n) => n.startsWith(".tmp-"))).toEqual([]);
     expect(statSync(compiledCli()).isFile()).toBe(true);
-    expect(run(["--version"])).toEqual({code: 0, stdout: "movielab 0.1.0\n", stderr: ""});
+    expect(run(["--version"])).toEqual({code: 0, stdout: "movielab 0.2.0\n", stderr: ""});
   }, 120_000);
 });
