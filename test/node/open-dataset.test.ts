@@ -202,6 +202,13 @@ describe("defaultDataRoot", () => {
     expect(defaultDataRoot({})).toBe(resolve(import.meta.dirname, "..", "..", "data"));
     expect(defaultDataRoot({MOVIELAB_DATA_ROOT: root})).toBe(root);
   });
+
+  it("is <cwd>/data when movielab runs from an installed package (under node_modules)", () => {
+    const installed = join(root, "app", "node_modules", "movielab");
+    expect(defaultDataRoot({}, installed, join(root, "app"))).toBe(join(root, "app", "data"));
+    expect(defaultDataRoot({MOVIELAB_DATA_ROOT: root}, installed, join(root, "app"))).toBe(root);
+    expect(defaultDataRoot({}, join(root, "checkout"), join(root, "elsewhere"))).toBe(join(root, "checkout", "data"));
+  });
 });
 
 describe("openDataset: cleaning and summary", () => {
