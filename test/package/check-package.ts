@@ -25,6 +25,7 @@ import {tmpdir} from "node:os";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import * as esbuild from "esbuild";
+import type {Page} from "playwright-core";
 import {launchChromium} from "../browser/chromium.js";
 import {serveStatic} from "../browser/static-server.js";
 import {watchPage} from "../browser/watch-page.js";
@@ -88,8 +89,16 @@ function offlinePrefix(): string[] {
   return [];
 }
 
-/** Opens url in Chromium; resolves when `selector` is visible, failing on any console error or failed request. */
-async function checkInChromium(url: string, selector: string, what: string): Promise<void> {
+/**
+ * Opens url in Chromium; resolves when `selector` is visible and `interact` (if any) has run, failing
+ * on any console error or failed request.
+ */
+async function checkInChromium(
+  url: string,
+  selector: string,
+  what: string,
+  interact?: (page: Page) => Promise<void>
+): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -101,10 +110,35 @@ async function checkInChromium(url: string, selector: string, what: string): Pro
     } catch (e) {
       throw new Error(`${what}: ${selector} did not show (${problems.join("; ") || (e as Error).message})`);
     }
+    await interact?.(page);
     if (problems.length > 0) throw new Error(`${what}: ${problems.join("; ")}`);
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * In the widget, by keyboard: types the first word of a recommended title into the movie search, takes
+ * the first match with ArrowDown and Enter, and expects a prediction on the 1..5 scale, shown and in `.value`.
+ */
+async function pickMovie(page: Page): Promise<void> {
+  const title = (await page.locator("movielab-predict .mlp-top-list li").first().textContent()) ?? "";
+  const word = title.trim().split(/\s+/)[0];
+  const search = page.locator('movielab-predict input[role="combobox"]');
+  await search.click();
+  await search.pressSequentially(word, {delay: 20});
+  await page.locator('movielab-predict [role="option"][data-movie-id]').first().waitFor({timeout: 30_000});
+  await search.press("ArrowDown");
+  await search.press("Enter");
+  const shown = (await page.locator("movielab-predict .mlp-rating").first().textContent({timeout: 30_000})) ?? "";
+  if (!/^[1-5]★$/.test(shown.trim())) throw new Error(`widget page: the prediction reads ${JSON.stringify(shown)}`);
+  const value = await page.evaluate(() => {
+    const v = (document.querySelector("movielab-predict") as unknown as {value: unknown}).value;
+    return JSON.stringify(v);
+  });
+  const rating = (JSON.parse(value) as {prediction?: {expected?: number}} | null)?.prediction?.expected;
+  if (!(typeof rating === "number" && rating >= 1 && rating <= 5))
+    throw new Error(`widget page: the element's value after choosing "${word}…" is ${value}`);
 }
 
 const steps: Array<[string, () => Promise<void> | void]> = [];
@@ -299,7 +333,12 @@ steps.push([
     });
     const server = await serveStatic(web);
     try {
-      await checkInChromium(`${server.origin}/index.html`, "movielab-predict .mlp-top-list li", "widget page");
+      await checkInChromium(
+        `${server.origin}/index.html`,
+        "movielab-predict .mlp-top-list li",
+        "widget page",
+        pickMovie
+      );
       if (server.errors.length > 0) throw new Error(`widget page: ${server.errors.join("; ")}`);
     } finally {
       await server.close();
