@@ -1,6 +1,8 @@
 // Types of what scripts/loader-results.mjs exports, for the tests.
 /** Loaders that always run: their output depends on more than their code, settings and data. */
 export declare const NOT_STORED: Set<string>;
+/** MOVIELAB_* settings that change no loader's output (left out of the key). */
+export declare const OUTPUT_NEUTRAL: Set<string>;
 /** Results kept per loader. */
 export declare const STORE_KEEP: number;
 /** The store's directory, or null when switched off. */

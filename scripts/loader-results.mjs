@@ -9,7 +9,8 @@
 // construction (its timing fields are those of the run that made it).
 //
 // The key (loaderResultKey) covers: the loader and every module it reaches through relative imports
-// (scripts/loader-deps.mjs, the same closure the preview watches), every MOVIELAB_* setting, the data
+// (scripts/loader-deps.mjs, the same closure the preview watches), every MOVIELAB_* setting but the
+// OUTPUT_NEUTRAL ones, the data
 // set's files (names, sizes, modification times), the size and time of any file a MOVIELAB_* setting
 // names (MOVIELAB_BUNDLE), package-lock.json (library versions) and the Node version (V8's Math).
 // A loader whose output depends on anything else is listed in NOT_STORED and always runs.
@@ -37,6 +38,22 @@ import {closureHash, closureOf, dataFingerprint, settingsKey} from "./loader-dep
  * runs.json lists the run records under runs/; lab-workbench.json reads the preview's own setting.
  */
 export const NOT_STORED = new Set(["runs.json", "lab-workbench.json"]);
+
+/**
+ * MOVIELAB_* settings that change no loader's output, left out of the key so that a build run by the
+ * tests, the bench or CI finds what another build stored: progress display, how many loaders run at
+ * once, the store's own switch and the data cache's place (the cache is transparent), and where the
+ * tests look for ml-100k (read by test helpers only).
+ */
+export const OUTPUT_NEUTRAL = new Set([
+  "MOVIELAB_NO_PROGRESS",
+  "MOVIELAB_BUILD_JOBS",
+  "MOVIELAB_LOADER_STORE",
+  "MOVIELAB_LOADER_STATUS_DIR",
+  "MOVIELAB_CACHE_DIR",
+  "MOVIELAB_TEST_DATA",
+  "MOVIELAB_REQUIRE_DATA"
+]);
 
 /** Results kept per loader (the oldest go first): enough for a few branches and both data sets. */
 export const STORE_KEEP = 6;
@@ -79,7 +96,8 @@ export function loaderResultKey(root, name, env = process.env) {
   if (data.endsWith(": none")) return null;
   const lock = join(root, "package-lock.json");
   const libraries = existsSync(lock) ? createHash("sha256").update(readFileSync(lock)).digest("hex") : "no lock";
-  const settings = [settingsKey(env), data, namedFiles(root, env), libraries, process.version].join("\n--\n");
+  const relevant = Object.fromEntries(Object.entries(env).filter(([k]) => !OUTPUT_NEUTRAL.has(k)));
+  const settings = [settingsKey(relevant), data, namedFiles(root, relevant), libraries, process.version].join("\n--\n");
   return closureHash(closureOf(join(root, "notebooks", "data", `${name}.ts`)), root, settings);
 }
 
