@@ -27,7 +27,9 @@
 // 1,000+ (user, movie, rating, timestamp) tuples in any layout (a JSON copy of the ratings).
 //
 // - Framework runs data loaders one at a time: scripts/run-loaders.mjs runs them first, two at a
-//   time on two cores, into Framework's cache, where the build finds them fresh.
+//   time on two cores, into Framework's cache, where the build finds them fresh; a loader whose code,
+//   settings and data are unchanged since an earlier build is restored from the result store instead
+//   (scripts/loader-results.mjs; MOVIELAB_LOADER_STORE=off runs them all).
 // - Framework's client bundle names ~15 npm libraries it recommends; scripts/seed-npm-versions.mjs
 //   records their versions in the cleared cache so that a build needs no network at all.
 //

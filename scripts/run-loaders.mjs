@@ -10,10 +10,14 @@
 //
 // Output is written to a temporary file and renamed into place only when the loader exits 0, so a
 // failed or interrupted loader never leaves a half-written file that Framework would take as fresh.
+//
+// A loader whose code, settings and data are those of an earlier build is not run again: its output
+// is copied back from the result store (scripts/loader-results.mjs), byte for byte.
 import {spawn} from "node:child_process";
-import {closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync} from "node:fs";
+import {closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {delimiter, join} from "node:path";
+import {keepLoaderResult, loaderResultKey, loaderStoreDir, restoreLoaderResult} from "./loader-results.mjs";
 
 /**
  * Loaders known to be slow, slowest first (measured on ml-100k and a 1M-rating set): they start first
@@ -50,8 +54,26 @@ export function dataLoaders(root) {
 }
 
 /**
- * Runs every data loader, `jobs` at a time; resolves with each one's seconds, or rejects naming the
- * loaders that failed (after the others finish). `log` receives progress lines.
+ * CPU seconds (user + system) of this process's children that have exited and been waited for (Linux:
+ * /proc/self/stat's cutime and cstime, in USER_HZ = 100 ticks per second); null elsewhere. The
+ * difference across one loader's exit is that loader's CPU time, its own children and threads included.
+ */
+export function childCpuSeconds() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 16 and 17 of proc(5), counted from the state field (3) after the command name.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs every data loader, `jobs` at a time, or restores its output from the result store when an earlier
+ * build made it from the same code, settings and data; resolves with each run loader's wall and CPU
+ * seconds and the names restored, or rejects naming the loaders that failed (after the others finish).
+ * `log` receives progress lines.
  */
 export async function runLoaders({root, cache, jobs = loaderJobs(), env = process.env, log = console.log}) {
   const bin = join(root, "node_modules", ".bin");
@@ -63,13 +85,26 @@ export async function runLoaders({root, cache, jobs = loaderJobs(), env = proces
   const outDir = join(cache, "data");
   mkdirSync(outDir, {recursive: true});
   const seconds = {};
+  const cpuSeconds = {};
+  const restored = [];
   const failed = [];
+  const store = loaderStoreDir(root, childEnv);
   const started = performance.now();
-  log(`build: running ${queue.length} data loaders, ${jobs} at a time`);
+  let lastCpu = childCpuSeconds();
+  log(
+    `build: running ${queue.length} data loaders, ${jobs} at a time` +
+      (store === null ? " (result store off)" : ", unchanged ones restored from the result store")
+  );
 
-  const runOne = (name) =>
-    new Promise((resolvePromise) => {
-      const target = join(outDir, name);
+  const runOne = async (name) => {
+    const target = join(outDir, name);
+    const key = store === null ? null : loaderResultKey(root, name, childEnv);
+    if (key !== null && restoreLoaderResult(store, name, key, target)) {
+      restored.push(name);
+      log(`build: loader data/${name} restored (same code, settings and data as a stored result)`);
+      return;
+    }
+    await new Promise((resolvePromise) => {
       const temp = `${target}.${process.pid}.tmp`;
       const fd = openSync(temp, "w");
       const t0 = performance.now();
@@ -93,10 +128,17 @@ export async function runLoaders({root, cache, jobs = loaderJobs(), env = proces
         done = true;
         if (pending.trim() !== "") process.stderr.write(`  ${pending}\n`);
         const s = (performance.now() - t0) / 1000;
+        const cpuNow = childCpuSeconds();
+        const cpu = cpuNow === null || lastCpu === null ? null : cpuNow - lastCpu;
+        lastCpu = cpuNow;
         if (code === 0) {
           renameSync(temp, target);
+          if (key !== null) keepLoaderResult(store, name, key, target);
           seconds[name] = Math.round(s * 10) / 10;
-          log(`build: loader data/${name} done in ${s.toFixed(1)} s`);
+          if (cpu !== null) cpuSeconds[name] = Math.round(cpu * 10) / 10;
+          log(
+            `build: loader data/${name} done in ${s.toFixed(1)} s${cpu === null ? "" : ` (${cpu.toFixed(1)} s CPU)`}`
+          );
         } else {
           rmSync(temp, {force: true});
           failed.push(`data/${name} (${error ? error.message : `exit code ${code}`})`);
@@ -107,6 +149,7 @@ export async function runLoaders({root, cache, jobs = loaderJobs(), env = proces
       child.on("error", (e) => finish(1, e));
       child.on("close", (code) => finish(code ?? 1));
     });
+  };
 
   const worker = async () => {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) await runOne(name);
@@ -114,6 +157,10 @@ export async function runLoaders({root, cache, jobs = loaderJobs(), env = proces
   await Promise.all(Array.from({length: jobs}, worker));
   const wall = (performance.now() - started) / 1000;
   if (failed.length > 0) throw new Error(`data loaders failed: ${failed.join(", ")}`);
-  log(`build: data loaders done in ${wall.toFixed(1)} s (${jobs} at a time)`);
-  return {seconds, wallSeconds: Math.round(wall * 10) / 10, jobs};
+  const cpuTotal = Object.values(cpuSeconds).reduce((a, b) => a + b, 0);
+  log(
+    `build: data loaders done in ${wall.toFixed(1)} s (${jobs} at a time, ${cpuTotal.toFixed(1)} s CPU; ` +
+      `${restored.length} restored from the store)`
+  );
+  return {seconds, cpuSeconds, restored, wallSeconds: Math.round(wall * 10) / 10, jobs};
 }

@@ -89,3 +89,86 @@ describe("runLoaders", () => {
     expect(readdirSync(join(cache, "data")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 60_000);
 });
+
+describe("runLoaders with the result store", () => {
+  // Each run of a loader appends a line to runs-<name>.log (outside what the store keys on), so the
+  // tests see whether it ran or was restored.
+  const counted = (name: string, body: string) =>
+    `import {appendFileSync} from "node:fs";\n` +
+    `appendFileSync(process.env.COUNT_DIR + "/runs-${name}.log", "ran\\n");\n` +
+    body;
+  const runsOf = (root: string, name: string) =>
+    existsSync(join(root, `runs-${name}.log`))
+      ? readFileSync(join(root, `runs-${name}.log`), "utf8").split("\n").length - 1
+      : 0;
+
+  function storeProject(withRuns = false) {
+    const root = project({
+      "figures.json.ts": counted(
+        "figures",
+        `import {value} from "./helper.js";\nprocess.stdout.write(JSON.stringify({value, setting: process.env.MOVIELAB_EXTRA ?? null}));\n`
+      ),
+      "helper.ts": `export const value = 1;\n`,
+      ...(withRuns ? {"runs.json.ts": counted("runs", `process.stdout.write("[]");\n`)} : {})
+    });
+    const cache = join(root, "notebooks", ".observablehq", "cache");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      COUNT_DIR: root,
+      MOVIELAB_DATA: "synthetic",
+      MOVIELAB_CACHE_DIR: join(root, "store")
+    };
+    delete env.MOVIELAB_CACHE;
+    delete env.MOVIELAB_LOADER_STORE;
+    delete env.MOVIELAB_EXTRA;
+    const build = (more: NodeJS.ProcessEnv = {}) =>
+      runLoaders({root, cache, jobs: 2, env: {...env, ...more}, log: () => {}});
+    const output = () => readFileSync(join(cache, "data", "figures.json"), "utf8");
+    return {root, cache, build, output};
+  }
+
+  it("restores an unchanged loader's output byte for byte instead of running it", async () => {
+    const {root, build, output} = storeProject(true);
+    const first = await build();
+    expect(first.restored).toEqual([]);
+    const made = output();
+    expect(JSON.parse(made)).toEqual({value: 1, setting: null});
+    // Settings that change no output (progress display, where tests find ml-100k) do not miss the store.
+    const second = await build({MOVIELAB_NO_PROGRESS: "1", MOVIELAB_TEST_DATA: "/elsewhere/ml-100k"});
+    expect(second.restored).toEqual(["figures.json"]);
+    expect(output()).toBe(made);
+    expect(runsOf(root, "figures")).toBe(1);
+    // runs.json is in NOT_STORED: it runs every time.
+    expect(runsOf(root, "runs")).toBe(2);
+    expect(second.seconds).not.toHaveProperty("figures.json");
+  }, 120_000);
+
+  it("runs the loader again when a module it imports changed", async () => {
+    const {root, build, output} = storeProject();
+    await build();
+    writeFileSync(join(root, "notebooks", "data", "helper.ts"), `export const value = 2;\n`);
+    expect((await build()).restored).toEqual([]);
+    expect(JSON.parse(output())).toEqual({value: 2, setting: null});
+    expect(runsOf(root, "figures")).toBe(2);
+  }, 120_000);
+
+  it("runs it again under another MOVIELAB_* setting, keeps both results, and always runs with the store off", async () => {
+    const {root, build, output} = storeProject();
+    await build();
+    expect((await build({MOVIELAB_EXTRA: "x"})).restored).toEqual([]);
+    expect(JSON.parse(output())).toEqual({value: 1, setting: "x"});
+    // Back to the first settings: its result is still kept, so it is restored.
+    expect((await build()).restored).toEqual(["figures.json"]);
+    expect(JSON.parse(output())).toEqual({value: 1, setting: null});
+    expect((await build({MOVIELAB_LOADER_STORE: "off"})).restored).toEqual([]);
+    expect(runsOf(root, "figures")).toBe(3);
+  }, 120_000);
+
+  it("keeps no result for a loader that failed", async () => {
+    const {root, build} = storeProject();
+    writeFileSync(join(root, "notebooks", "data", "figures.json.ts"), counted("figures", `process.exit(2);\n`));
+    await expect(build()).rejects.toThrow(/data\/figures\.json \(exit code 2\)/);
+    expect(runsOf(root, "figures")).toBe(1);
+    expect(existsSync(join(root, "store", "loader-results", "figures.json"))).toBe(false);
+  }, 120_000);
+});
