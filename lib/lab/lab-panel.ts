@@ -139,6 +139,8 @@ export class LabPanel {
         this.records = this.records.filter((r) => r.id !== id);
         void options.store.delete(id);
         this.showChart();
+        // The last row went with focus on its Delete button: the run button is where to go on.
+        if (doc.activeElement === null || doc.activeElement === doc.body) this.run.focus();
       }
     });
     const io = el(doc, "div", {className: "lab-io"});

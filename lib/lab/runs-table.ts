@@ -5,7 +5,8 @@
  * checkbox to pick runs to compare. While a run goes, its metric cells show the mean of the folds done so
  * far. These attributes are the stable contract browser tests use (README, "The Lab"). Every control is
  * named for its run ("Cancel the run of mf (kfold)"); when a run ends under the keyboard, focus moves
- * from its Cancel button to its Delete button, or to its status cell, never to the page's body.
+ * from its Cancel button to its Delete button, or to its status cell, and a deleted row hands focus to
+ * the next row (or the one above); never to the page's body.
  */
 import type {FoldScore} from "../eval/cross-validate.js";
 import type {RecommenderCvJson} from "../reports/cv-result.js";
@@ -206,7 +207,12 @@ export class RunsTable {
     del.dataset.action = "delete";
     del.setAttribute("aria-label", `Delete the run of ${runName(record.model, record.protocol)}, ${record.id}`);
     del.addEventListener("click", () => {
+      // The button goes with its row: focus moves to the row that takes its place (or the one above).
+      const neighbour = (tr.nextElementSibling ?? tr.previousElementSibling) as HTMLElement | null;
+      const hadFocus = this.doc.activeElement === del;
       tr.remove();
+      if (hadFocus)
+        (neighbour?.querySelector<HTMLElement>("button") ?? neighbour?.querySelector<HTMLElement>("input"))?.focus();
       this.rows.delete(record.id);
       this.options.onDelete?.(record.id);
       this.options.onSelect?.(this.selected());

@@ -79,6 +79,7 @@ export const WIDGET_CSS = `
 .mlp-root button:hover { background: var(--mlp-active); }
 .mlp-rate { display: grid; gap: 0.35rem; }
 .mlp-stars { display: flex; flex-wrap: wrap; gap: 0.25rem; }
+.mlp-stars button[aria-pressed="true"] { background: var(--mlp-active); border-color: var(--mlp-focus); font-weight: 600; }
 .mlp-typed { display: flex; gap: 0.35rem; max-width: 14rem; }
 .mlp-because { font-size: 0.85em; overflow-wrap: anywhere; }
 .mlp-rated-list button { padding: 0 0.35rem; margin-left: 0.25rem; }

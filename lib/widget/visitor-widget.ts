@@ -166,6 +166,10 @@ export function VisitorWidget(
   }
 
   function renderCurrent(movie: MovieInfo | null, p: VisitorPrediction | null, model: string): void {
+    // The star of the visitor's rating of the movie in hand is pressed (aria-pressed), the others not.
+    const mine = movie === null ? undefined : value.ratings.find((r) => r.movieId === movie.movieId)?.rating;
+    for (const b of stars.querySelectorAll<HTMLButtonElement>("button[data-rating]"))
+      b.setAttribute("aria-pressed", String(Number(b.dataset.rating) === mine));
     if (movie === null) {
       replaceChildren(
         current,

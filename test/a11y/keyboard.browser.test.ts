@@ -4,7 +4,8 @@
  * (examples/embed-host, the embed test's servers) a person picks a user in `<movielab-predict>`, searches
  * a movie in its combobox (arrows move, Escape closes, Enter chooses) and reads the prediction from a
  * live region; in visitor mode they pick a movie, give it stars, fix a refused rating and remove it. In
- * the Lab they load the synthetic set, run a model to the end and cancel another run, each announced.
+ * the Lab they load the synthetic set, run a model to the end, cancel another run (each announced) and
+ * delete the first.
  * At every stop the focused element must show a focus indicator with 3:1 contrast, and Tab must move
  * forward through the page (keyboard-walk.ts); KBD_LOG=1 prints every stop with its ring. Needs the
  * built site; skips without it or Chromium, except in CI where it fails.
@@ -243,59 +244,68 @@ describe.skipIf(!READY && process.env.CI !== "true")("keyboard only, in Chromium
       await site?.close();
     });
 
-    it("loads the synthetic set, runs a model to the end and cancels another, each announced", async () => {
-      const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-      const problems = watchPage(page);
-      await page.goto(`${site.origin}/lab.html`);
-      await page.waitForSelector("select[name=model]");
-      const walk = new KeyboardWalk(page);
+    for (const colorScheme of ["light", "dark"] as const) {
+      it(`loads the synthetic set, runs a model to the end, cancels another and deletes the first, each announced (${colorScheme})`, async () => {
+        const page = await browser.newPage({colorScheme, viewport: {width: 1280, height: 900}});
+        const problems = watchPage(page);
+        await page.goto(`${site.origin}/lab.html`);
+        await page.waitForSelector("select[name=model]");
+        const walk = new KeyboardWalk(page);
 
-      await walk.tabTo((s) => s.desc.includes("[data-action=synthetic]"));
-      await walk.press("Enter");
-      await page.waitForSelector(".lab-data-status[data-state=ready]", {timeout: 120_000});
-      expect(await liveText(page, ".lab-data-status")).toMatch(/^synthetic: 100,000 ratings/);
+        await walk.tabTo((s) => s.desc.includes("[data-action=synthetic]"));
+        await walk.press("Enter");
+        await page.waitForSelector(".lab-data-status[data-state=ready]", {timeout: 120_000});
+        expect(await liveText(page, ".lab-data-status")).toMatch(/^synthetic: 100,000 ratings/);
 
-      // The model by type-ahead in its select, the protocol likewise; then the run button.
-      const model = await walk.tabTo((s) => s.desc.includes("[name=model]"), 10);
-      expect(model.name).toMatch(/^Model/);
-      await walk.type("baseline");
-      expect(await page.locator("select[name=model]").inputValue()).toBe("baseline");
-      await walk.press("Tab");
-      await walk.type("hold");
-      expect(await page.locator("select[name=protocol]").inputValue()).toBe("hold-out");
-      const run = await walk.tabTo((s) => s.desc.includes("[data-action=run]"), 30);
-      expect(run.name).toBe("Run cross-validation");
-      await walk.press("Enter");
-      await page.waitForSelector("tr[data-run][data-status=done]", {timeout: 120_000});
-      expect(await liveText(page, ".lab-announce")).toMatch(/^baseline, hold-out: done; RMSE \d\.\d{4}\.$/);
-      expect((await walk.check("after the run")).desc).toContain("[data-action=run]");
+        // The model by type-ahead in its select, the protocol likewise; then the run button.
+        const model = await walk.tabTo((s) => s.desc.includes("[name=model]"), 10);
+        expect(model.name).toMatch(/^Model/);
+        await walk.type("baseline");
+        expect(await page.locator("select[name=model]").inputValue()).toBe("baseline");
+        await walk.press("Tab");
+        await walk.type("hold");
+        expect(await page.locator("select[name=protocol]").inputValue()).toBe("hold-out");
+        const run = await walk.tabTo((s) => s.desc.includes("[data-action=run]"), 30);
+        expect(run.name).toBe("Run cross-validation");
+        await walk.press("Enter");
+        await page.waitForSelector("tr[data-run][data-status=done]", {timeout: 120_000});
+        expect(await liveText(page, ".lab-announce")).toMatch(/^baseline, hold-out: done; RMSE \d\.\d{4}\.$/);
+        expect((await walk.check("after the run")).desc).toContain("[data-action=run]");
 
-      // A long run: MF with 500 epochs, cancelled from its row's Cancel button.
-      const select = await walk.tabTo((s) => s.desc.includes("[name=model]"), 30, "Shift+Tab");
-      expect(select.name).toMatch(/^Model/);
-      await walk.type("mf");
-      expect(await page.locator("select[name=model]").inputValue()).toBe("mf");
-      const epochs = await walk.tabTo((s) => s.desc.includes("[name=param-epochs]"), 30);
-      expect(epochs.name).toMatch(/^epochs/);
-      await walk.press("Control+A");
-      await walk.type("500");
-      await walk.tabTo((s) => s.desc.includes("[data-action=run]"), 30);
-      await walk.press("Enter");
-      await page.waitForSelector("tr[data-run][data-status=running]");
-      expect(await liveText(page, ".lab-announce")).toMatch(/^mf, hold-out: running/);
-      const cancel = await walk.tabTo((s) => s.desc.includes("[data-action=cancel]"), 10);
-      expect(cancel.name).toMatch(/^Cancel the run of mf/);
-      await walk.press("Enter");
-      await page.waitForSelector("tr[data-run][data-status=cancelled]", {timeout: 10_000});
-      expect(await liveText(page, ".lab-announce")).toBe("mf, hold-out: cancelled.");
-      // The Cancel button is gone: focus moved to the row's status, which says so, not to the body.
-      const after = await walk.check("after cancel");
-      expect(after.name).toBe("cancelled");
-      if (process.env.KBD_LOG) console.log(walk.log.join("\n"));
-      expect(walk.problems, walk.log.join("\n")).toEqual([]);
-      expect(problems).toEqual([]);
-      await page.close();
-    }, 300_000);
+        // A long run: MF with 500 epochs, cancelled from its row's Cancel button.
+        const select = await walk.tabTo((s) => s.desc.includes("[name=model]"), 30, "Shift+Tab");
+        expect(select.name).toMatch(/^Model/);
+        await walk.type("mf");
+        expect(await page.locator("select[name=model]").inputValue()).toBe("mf");
+        const epochs = await walk.tabTo((s) => s.desc.includes("[name=param-epochs]"), 30);
+        expect(epochs.name).toMatch(/^epochs/);
+        await walk.press("Control+A");
+        await walk.type("500");
+        await walk.tabTo((s) => s.desc.includes("[data-action=run]"), 30);
+        await walk.press("Enter");
+        await page.waitForSelector("tr[data-run][data-status=running]");
+        expect(await liveText(page, ".lab-announce")).toMatch(/^mf, hold-out: running/);
+        const cancel = await walk.tabTo((s) => s.desc.includes("[data-action=cancel]"), 10);
+        expect(cancel.name).toMatch(/^Cancel the run of mf/);
+        await walk.press("Enter");
+        await page.waitForSelector("tr[data-run][data-status=cancelled]", {timeout: 10_000});
+        expect(await liveText(page, ".lab-announce")).toBe("mf, hold-out: cancelled.");
+        // The Cancel button is gone: focus moved to the row's status, which says so, not to the body.
+        const after = await walk.check("after cancel");
+        expect(after.name).toBe("cancelled");
+        // Delete the finished run from the row above: focus goes to the row that takes its place.
+        await walk.press("Shift+Tab");
+        const del = await walk.press("Shift+Tab");
+        expect(del.name).toMatch(/^Delete the run of baseline \(hold-out\)/);
+        await walk.press("Enter");
+        await page.waitForFunction(() => document.querySelectorAll("tr[data-run]").length === 1);
+        expect((await walk.check("after delete")).name).toBe("Compare the run of mf (hold-out)");
+        if (process.env.KBD_LOG) console.log(walk.log.join("\n"));
+        expect(walk.problems, walk.log.join("\n")).toEqual([]);
+        expect(problems).toEqual([]);
+        await page.close();
+      }, 300_000);
+    }
   });
 });
 

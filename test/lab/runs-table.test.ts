@@ -110,6 +110,12 @@ describe("RunsTable", () => {
     const del = table.element.querySelector<HTMLButtonElement>("tr[data-run=lab-2] [data-action=delete]")!;
     expect(d.activeElement).toBe(del);
     expect(del.getAttribute("aria-label")).toBe("Delete the run of mf (k-fold), lab-2");
+    // Deleting a row under the keyboard hands focus to the row that takes its place, else the one above.
+    table.addDone(record("lab-3", [0.8]));
+    del.click();
+    expect(d.activeElement).toBe(table.element.querySelector("tr[data-run=lab-3] [data-action=delete]"));
+    (d.activeElement as HTMLButtonElement).click();
+    expect(d.activeElement).toBe(table.element.querySelector("tr[data-run=t] input[name=compare]"));
     // The control columns have headers for screen readers.
     const heads = [...table.element.querySelectorAll("th")].map((th) => th.textContent);
     expect([heads[0], heads.at(-1)]).toEqual(["compare", "actions"]);

@@ -108,6 +108,7 @@ describe("VisitorWidget in jsdom", () => {
       expect(announce.textContent).toMatch(
         new RegExp(`^You rated .+ 4★\\. Now \\d\\.\\d★ predicted for it; top pick: .+\\.$`)
       );
+      expect(stars.map((b) => b.getAttribute("aria-pressed"))).toEqual(["false", "false", "false", "true", "false"]);
     }
     // Removing the first rating moves focus to the Remove button that took its place, the last one to the search.
     w.querySelector<HTMLButtonElement>("[data-action=unrate]")!.focus();
