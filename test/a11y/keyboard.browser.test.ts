@@ -61,6 +61,14 @@ function comboState(page: Page, id: string) {
   }, id);
 }
 
+/** Ends a walk: every stop had a visible focus ring in order (KBD_LOG=1 prints them), the page had no problem. */
+async function finish(page: Page, walk: KeyboardWalk, problems: string[]): Promise<void> {
+  if (process.env.KBD_LOG) console.log(walk.log.join("\n"));
+  expect(walk.problems, walk.log.join("\n")).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.close();
+}
+
 /** The combobox state after Escape or a choice: list closed, `value` in the input. */
 const closedWith = (value: string) => ({expanded: "false", listboxShown: false, value});
 
@@ -160,10 +168,7 @@ describe.skipIf(!READY && process.env.CI !== "true")("keyboard only, in Chromium
       expect((await walk.check("after the prediction")).desc).toContain("[role=combobox]");
       expect((await walk.press("Tab")).within).toBe("api-widget");
       expect((await walk.press("Shift+Tab")).desc).toContain("[role=combobox]");
-      if (process.env.KBD_LOG) console.log(walk.log.join("\n"));
-      expect(walk.problems, walk.log.join("\n")).toEqual([]);
-      expect(problems).toEqual([]);
-      await page.close();
+      await finish(page, walk, problems);
     }, 120_000);
   }
 
@@ -230,9 +235,7 @@ describe.skipIf(!READY && process.env.CI !== "true")("keyboard only, in Chromium
     const after = await walk.check("after removing");
     expect(after.desc).toContain("[role=combobox]");
     expect(await liveText(page, "#visitor-widget .mlp-announce")).toBe(`Removed your rating of ${chosen}.`);
-    expect(walk.problems, walk.log.join("\n")).toEqual([]);
-    expect(problems).toEqual([]);
-    await page.close();
+    await finish(page, walk, problems);
   }, 120_000);
 
   describe("the Lab", () => {
@@ -300,10 +303,7 @@ describe.skipIf(!READY && process.env.CI !== "true")("keyboard only, in Chromium
         await walk.press("Enter");
         await page.waitForFunction(() => document.querySelectorAll("tr[data-run]").length === 1);
         expect((await walk.check("after delete")).name).toBe("Compare the run of mf (hold-out)");
-        if (process.env.KBD_LOG) console.log(walk.log.join("\n"));
-        expect(walk.problems, walk.log.join("\n")).toEqual([]);
-        expect(problems).toEqual([]);
-        await page.close();
+        await finish(page, walk, problems);
       }, 300_000);
     }
   });
