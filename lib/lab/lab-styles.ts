@@ -1,7 +1,7 @@
 /**
  * The Lab's own styles, added once per document by the Lab's controls (DataPicker, LabPanel): a focus
  * ring with 3:1 contrast on every control and on the cells focus is moved to (WCAG 2.4.7, 1.4.11),
- * error text with AA contrast in both schemes, and the visually hidden class. Scoped to .lab-* so the
+ * error and muted text with AA contrast in both schemes, and the visually hidden class. Scoped to .lab-* so the
  * site theme stays in charge of the rest of the page.
  */
 const LAB_CSS = `
@@ -10,6 +10,8 @@ const LAB_CSS = `
   outline-offset: 2px;
 }
 .lab-error { color: #b3261e; }
+/* Not the theme's muted colour (60% of the foreground, 4.4:1 on white): 75% keeps AA in both schemes. */
+.lab-muted { color: color-mix(in srgb, var(--theme-foreground, #1b1e23) 75%, var(--theme-background, #ffffff)); }
 @media (prefers-color-scheme: dark) {
   .lab-error { color: #ff8a80; }
 }
