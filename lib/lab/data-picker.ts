@@ -3,9 +3,11 @@
  * themselves: u.data…, ratings.dat…, ratings.csv + movies.csv), a drop zone, and a button for the
  * seeded synthetic set (and, in the preview, one for the workbench's own set). Files are read in the
  * page (lib/lab/read-upload.ts); a bad file shows the readers' message (file, line, field, expected)
- * in `.lab-error[role=alert]`, never only in the console. Behaves as an Observable input: `value` is
+ * in `.lab-error[role=alert]`, never only in the console; the status line `.lab-data-status` is a polite
+ * live region, so that "Reading…" and the set read are announced. Behaves as an Observable input: `value` is
  * the LabData read last (null before), announced with an "input" event.
  */
+import {useLabStyles} from "./lab-styles.js";
 import {readUpload, syntheticLabData, type LabData, type UploadedFile} from "./read-upload.js";
 
 export type DataPickerElement = HTMLElement & {value: LabData | null};
@@ -36,6 +38,7 @@ async function bytesOf(files: Iterable<File>): Promise<UploadedFile[]> {
 
 export function DataPicker(options: DataPickerOptions = {}): DataPickerElement {
   const doc = options.document ?? document;
+  useLabStyles(doc);
   const root = doc.createElement("div") as unknown as DataPickerElement;
   root.className = "lab-data";
   root.value = null;
@@ -67,12 +70,13 @@ export function DataPicker(options: DataPickerOptions = {}): DataPickerElement {
   }
   const status = doc.createElement("div");
   status.className = "lab-data-status";
+  status.setAttribute("role", "status");
   status.dataset.state = "empty";
   status.textContent = "No data yet.";
   const error = doc.createElement("div");
   error.className = "lab-error";
   error.setAttribute("role", "alert");
-  error.style.cssText = "color:var(--theme-red,#e4572e);white-space:pre-wrap;";
+  error.style.whiteSpace = "pre-wrap";
   root.append(zone, buttons, status, error);
 
   async function load(read: () => Promise<LabData>): Promise<void> {

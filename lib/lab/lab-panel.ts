@@ -5,7 +5,8 @@
  * its row in the leaderboard (runs-table.ts) shows progress, the mean of the folds done, and a cancel
  * button; a finished run becomes a run record (the one `movielab cv --json` prints), kept in the run
  * store, and shown in the per-fold chart. Runs can be compared side by side, exported as JSON or CSV,
- * and imported (the CLI's JSON included).
+ * and imported (the CLI's JSON included). `.lab-announce` (a polite live region under the run button)
+ * says when a run starts and how it ended, so that a keyboard or screen-reader user hears the outcome.
  */
 import {defaultMetrics, type FoldScore, type MetricFamily} from "../eval/cross-validate.js";
 import {MODELS, modelNames} from "../models/registry.js";
@@ -17,7 +18,8 @@ import {checkProtocol, recordProtocolName, type LabProtocol} from "./protocol.js
 import type {LabData} from "./read-upload.js";
 import {parseRuns, runsToCsv, runsToJson} from "./run-io.js";
 import type {RunStore} from "./run-store.js";
-import {RunsTable} from "./runs-table.js";
+import {useLabStyles} from "./lab-styles.js";
+import {recordMetric, RunsTable} from "./runs-table.js";
 import type {CvWorkerPool} from "./worker-pool.js";
 
 export interface LabPanelOptions {
@@ -53,6 +55,19 @@ function download(doc: Document, text: string, name: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A finished run's first metric for the announcement: "RMSE 0.9412", else accuracy, else nDCG@10. */
+function headline(r: RecommenderCvJson): string {
+  for (const [metric, label] of [
+    ["rmse", "RMSE"],
+    ["accuracy", "accuracy"],
+    ["ndcg@10", "nDCG@10"]
+  ] as const) {
+    const x = recordMetric(r, metric);
+    if (x !== undefined) return `${label} ${x.toFixed(4)}`;
+  }
+  return "no metric";
+}
+
 export class LabPanel {
   readonly element: HTMLElement;
   private data: LabData | null = null;
@@ -67,6 +82,7 @@ export class LabPanel {
   private readonly ranking: HTMLInputElement;
   private readonly run: HTMLButtonElement;
   private readonly message: HTMLElement;
+  private readonly announce: HTMLElement;
   private readonly paramsBox: HTMLElement;
   private readonly compareBox: HTMLElement;
   private readonly chartBox: HTMLElement;
@@ -75,6 +91,7 @@ export class LabPanel {
 
   constructor(private readonly options: LabPanelOptions) {
     const doc = (this.doc = options.document ?? document);
+    useLabStyles(doc);
     this.element = el(doc, "div", {className: "lab-panel"});
     this.model = el(doc, "select", {name: "model"});
     for (const task of ["rating", "ranking"] as const) {
@@ -98,7 +115,8 @@ export class LabPanel {
     this.run.dataset.action = "run";
     this.message = el(doc, "div", {className: "lab-error"});
     this.message.setAttribute("role", "alert");
-    this.message.style.color = "var(--theme-red, #e4572e)";
+    this.announce = el(doc, "div", {className: "lab-announce"});
+    this.announce.setAttribute("role", "status");
     this.paramsBox = el(doc, "details", {className: "lab-params-box", open: true});
     this.form = ParamForm(MODELS.mf, doc);
     this.showParams();
@@ -121,6 +139,8 @@ export class LabPanel {
         this.records = this.records.filter((r) => r.id !== id);
         void options.store.delete(id);
         this.showChart();
+        // The last row went with focus on its Delete button: the run button is where to go on.
+        if (doc.activeElement === null || doc.activeElement === doc.body) this.run.focus();
       }
     });
     const io = el(doc, "div", {className: "lab-io"});
@@ -147,7 +167,17 @@ export class LabPanel {
     tableBox.append(this.table.element);
     this.chartBox = el(doc, "div", {className: "lab-chart-box"});
     this.run.addEventListener("click", () => this.start());
-    this.element.append(controls, this.paramsBox, this.run, this.message, tableBox, io, this.chartBox, this.compareBox);
+    this.element.append(
+      controls,
+      this.paramsBox,
+      this.run,
+      this.announce,
+      this.message,
+      tableBox,
+      io,
+      this.chartBox,
+      this.compareBox
+    );
     this.ready = options.store.list().then((runs) => {
       for (const r of runs) this.show(r);
       this.showChart();
@@ -253,6 +283,8 @@ export class LabPanel {
       }
     );
     const row = this.table.addRunning(label, () => pool.cancel());
+    const name = `${model.name}, ${label.protocol}`;
+    this.announce.textContent = `${name}: running…`;
     pool.result.then(
       async (summary) => {
         const record = cvToJson(summary, {
@@ -268,12 +300,17 @@ export class LabPanel {
           wall_seconds: (performance.now() - t0) / 1000
         });
         row.done(record);
+        this.announce.textContent = `${name}: done; ${headline(record)}.`;
         this.records.push(record);
         await this.options.store.put(record);
         // The chart (Plot, tens of ms) is drawn in its own task once the run has ended.
         setTimeout(() => this.showChart(), 0);
       },
-      (e: Error) => (e.name === "AbortError" ? row.cancelled() : row.failed(e.message))
+      (e: Error) => {
+        if (e.name === "AbortError") row.cancelled();
+        else row.failed(e.message);
+        this.announce.textContent = e.name === "AbortError" ? `${name}: cancelled.` : `${name}: failed: ${e.message}`;
+      }
     );
   }
 }

@@ -7,6 +7,7 @@
  * what was expected. The seed is left out: the Lab's run seed reseeds seeded models, as `movielab cv --seed`.
  */
 import type {AnyModel, ParamSpec} from "../models/estimator.js";
+import {useLabStyles} from "./lab-styles.js";
 
 export interface ParamForm {
   element: HTMLElement;
@@ -47,6 +48,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The form of `model`'s parameters (see the module comment). */
 export function ParamForm(model: AnyModel, doc: Document = document): ParamForm {
+  useLabStyles(doc);
   const element = doc.createElement("div");
   element.className = "lab-params";
   const defaults = model.defaults as Record<string, unknown>;
@@ -63,7 +65,8 @@ export function ParamForm(model: AnyModel, doc: Document = document): ParamForm 
     title.textContent = name;
     title.style.cssText = "flex:0 0 9rem;";
     const help = doc.createElement("small");
-    help.style.cssText = "flex:1 1 14rem;min-width:0;color:var(--theme-foreground-muted, #777);";
+    help.className = "lab-muted";
+    help.style.cssText = "flex:1 1 14rem;min-width:0;";
     help.textContent =
       spec.description +
       (spec.min !== undefined || spec.max !== undefined ? ` (${spec.min ?? ""}–${spec.max ?? ""})` : "");

@@ -3,7 +3,10 @@
  * failed | cancelled), metric cells `td[data-metric=rmse|mae|accuracy|ndcg]` holding the mean as text
  * (4 decimals; the full number in `data-value`), a progress bar and a cancel button while it runs, and a
  * checkbox to pick runs to compare. While a run goes, its metric cells show the mean of the folds done so
- * far. These attributes are the stable contract browser tests use (README, "The Lab").
+ * far. These attributes are the stable contract browser tests use (README, "The Lab"). Every control is
+ * named for its run ("Cancel the run of mf (kfold)"); when a run ends under the keyboard, focus moves
+ * from its Cancel button to its Delete button, or to its status cell, and a deleted row hands focus to
+ * the next row (or the one above); never to the page's body.
  */
 import type {FoldScore} from "../eval/cross-validate.js";
 import type {RecommenderCvJson} from "../reports/cv-result.js";
@@ -67,6 +70,11 @@ export function recordMetric(r: RecommenderCvJson, metric: string): number | und
   return r.metrics?.[metric]?.mean;
 }
 
+/** How the controls of a row name their run: "mf (kfold)". */
+function runName(model: string, protocol: string): string {
+  return `${model} (${protocol})`;
+}
+
 function shortParams(p: Record<string, unknown>): string {
   const s = Object.entries(p)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
@@ -93,7 +101,7 @@ export class RunsTable {
     this.element.className = "lab-runs";
     const head = this.element.createTHead().insertRow();
     for (const h of [
-      "",
+      "compare",
       "model",
       "parameters",
       "data",
@@ -102,10 +110,16 @@ export class RunsTable {
       ...METRIC_COLUMNS.map((m) => m[2]),
       "wall s",
       "status",
-      ""
+      "actions"
     ]) {
       const th = doc.createElement("th");
-      th.textContent = h;
+      // The two control columns explain themselves on screen; their headers are for screen readers.
+      if (h === "compare" || h === "actions") {
+        const span = doc.createElement("span");
+        span.className = "lab-sr-only";
+        span.textContent = h;
+        th.append(span);
+      } else th.textContent = h;
       head.append(th);
     }
     this.body = this.element.createTBody();
@@ -136,6 +150,7 @@ export class RunsTable {
     const pick = doc.createElement("input");
     pick.type = "checkbox";
     pick.name = "compare";
+    pick.setAttribute("aria-label", `Compare the run of ${runName(label.model, label.protocol)}`);
     pick.addEventListener("change", () => this.options.onSelect?.(this.selected()));
     const cells = [label.model, shortParams(label.changed), label.dataset, label.protocol, String(label.seed)].map(
       (t) => {
@@ -150,6 +165,8 @@ export class RunsTable {
     const wall = metricCell(doc, "wall_seconds");
     const status = doc.createElement("td");
     status.className = "lab-status";
+    // Focus lands here when the run ends under the keyboard (see moveFocus).
+    status.tabIndex = -1;
     const action = doc.createElement("td");
     tr.append(first, ...cells, ...metrics, wall, status, action);
     this.body.append(tr);
@@ -183,17 +200,25 @@ export class RunsTable {
     METRIC_COLUMNS.forEach(([, metric], i) => setMetric(metrics[i], recordMetric(record, metric)));
     setMetric(wall, record.wall_seconds);
     status.textContent = record.source === "cli" ? "done (CLI)" : "done";
+    const hadFocus = action.contains(this.doc.activeElement);
     action.replaceChildren();
     const del = this.doc.createElement("button");
     del.textContent = "Delete";
     del.dataset.action = "delete";
+    del.setAttribute("aria-label", `Delete the run of ${runName(record.model, record.protocol)}, ${record.id}`);
     del.addEventListener("click", () => {
+      // The button goes with its row: focus moves to the row that takes its place (or the one above).
+      const neighbour = (tr.nextElementSibling ?? tr.previousElementSibling) as HTMLElement | null;
+      const hadFocus = this.doc.activeElement === del;
       tr.remove();
+      if (hadFocus)
+        (neighbour?.querySelector<HTMLElement>("button") ?? neighbour?.querySelector<HTMLElement>("input"))?.focus();
       this.rows.delete(record.id);
       this.options.onDelete?.(record.id);
       this.options.onSelect?.(this.selected());
     });
     action.append(del);
+    if (hadFocus) del.focus();
   }
 
   /** A run that starts now: progress bar and cancel button until it settles. */
@@ -202,18 +227,22 @@ export class RunsTable {
     const {tr, status, action, metrics, wall} = this.row(label);
     tr.dataset.status = "running";
     const bar = doc.createElement("progress");
+    bar.setAttribute("aria-label", `Progress of the run of ${runName(label.model, label.protocol)}`);
     bar.max = 1;
     bar.value = 0;
     status.append(bar);
     const cancel = doc.createElement("button");
     cancel.textContent = "Cancel";
     cancel.dataset.action = "cancel";
+    cancel.setAttribute("aria-label", `Cancel the run of ${runName(label.model, label.protocol)}`);
     cancel.addEventListener("click", () => onCancel());
     action.append(cancel);
     const end = (state: RunStatus, text: string) => {
       tr.dataset.status = state;
       status.textContent = text;
+      const hadFocus = action.contains(doc.activeElement);
       action.replaceChildren();
+      if (hadFocus) status.focus();
     };
     return {
       progress: (f) => void (bar.value = f),

@@ -16,7 +16,7 @@ import {
 } from "../serving/types.js";
 import {h, replaceChildren, uniqueId} from "./dom.js";
 import {movieLabel} from "./movie-search.js";
-import {pendingWork, serviceSearch, statusLine} from "./widget-parts.js";
+import {announcer, pendingWork, serviceSearch, statusLine} from "./widget-parts.js";
 import {byProbability, closeTopClasses, formatExpected} from "./prediction-summary.js";
 import {formatPercent, probabilityBars} from "./probability-bars.js";
 import {WIDGET_CSS} from "./styles.js";
@@ -81,7 +81,9 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
   const status = statusLine_.element;
   const showError = statusLine_.showError;
   const clearStatus = statusLine_.clear;
-  const result = h(doc, "section", {class: "mlp-result", "aria-label": "Prediction", "aria-live": "polite"});
+  // The result is not itself live: the announcer says the prediction in one sentence.
+  const result = h(doc, "section", {class: "mlp-result", "aria-label": "Prediction"});
+  const announce = announcer(doc);
   const topList = h(doc, "section", {class: "mlp-top", "aria-label": "Recommendations"});
 
   const search = serviceSearch(doc, service, track, (m) => void root.setMovie(m), showError, options);
@@ -100,6 +102,7 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
     ),
     search.element,
     status,
+    announce.element,
     result,
     topList
   ) as unknown as PredictWidgetElement;
@@ -224,6 +227,7 @@ export function PredictWidget(service: PredictionService, options: PredictWidget
       const p = await track(service.predict(user.userId, movie.movieId));
       if (mine !== predictSeq) return;
       renderPrediction(p, movie, user.userId);
+      announce.say(`User ${user.userId}, ${movieLabel(movie)}: ${formatExpected(p.expected)} expected.`);
       clearStatus();
       emit({user, movie, prediction: p});
     } catch (e) {

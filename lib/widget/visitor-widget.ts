@@ -22,7 +22,7 @@ import type {
 } from "../serving/types.js";
 import {h, replaceChildren, uniqueId} from "./dom.js";
 import {movieLabel} from "./movie-search.js";
-import {pendingWork, serviceSearch, statusLine} from "./widget-parts.js";
+import {announcer, pendingWork, serviceSearch, statusLine} from "./widget-parts.js";
 import {formatExpected} from "./prediction-summary.js";
 import {WIDGET_CSS} from "./styles.js";
 
@@ -94,7 +94,9 @@ export function VisitorWidget(
   const status = statusLine_.element;
   const showError = statusLine_.showError;
   const clearStatus = statusLine_.clear;
-  const current = h(doc, "section", {class: "mlp-current", "aria-label": "The movie in hand", "aria-live": "polite"});
+  // Neither the movie in hand nor the list is live: the announcer says what each action changed.
+  const current = h(doc, "section", {class: "mlp-current", "aria-label": "The movie in hand"});
+  const announce = announcer(doc);
   const stars = h(doc, "div", {class: "mlp-stars", role: "group", "aria-label": "Your rating"});
   const typed = h(doc, "input", {
     id: ratingId,
@@ -106,12 +108,18 @@ export function VisitorWidget(
   });
   const rateButton = h(doc, "button", {type: "button", "data-action": "rate"}, "Rate");
   const rated = h(doc, "section", {class: "mlp-rated", "aria-label": "Your ratings"});
-  const recs = h(doc, "section", {class: "mlp-recs", "aria-label": "Recommendations for you", "aria-live": "polite"});
+  const recs = h(doc, "section", {class: "mlp-recs", "aria-label": "Recommendations for you"});
 
   for (const v of scaleValues(service.scale)) {
-    const b = h(doc, "button", {type: "button", "data-rating": v, "aria-label": `${v} stars`}, `${v}★`);
+    const b = h(
+      doc,
+      "button",
+      {type: "button", "data-rating": v, "aria-label": `${v} star${v === 1 ? "" : "s"}`},
+      `${v}★`
+    );
     b.addEventListener("click", () => {
       if (value.movie) void root.rate(value.movie, v);
+      else showError("Pick a movie first, then rate it.");
     });
     stars.append(b);
   }
@@ -124,6 +132,7 @@ export function VisitorWidget(
     {class: "mlp-root mlp-visitor", role: "group", "aria-label": options.label ?? "Rate movies, get recommendations"},
     h(doc, "style", {}, WIDGET_CSS),
     search.element,
+    announce.element,
     current,
     h(
       doc,
@@ -157,6 +166,10 @@ export function VisitorWidget(
   }
 
   function renderCurrent(movie: MovieInfo | null, p: VisitorPrediction | null, model: string): void {
+    // The star of the visitor's rating of the movie in hand is pressed (aria-pressed), the others not.
+    const mine = movie === null ? undefined : value.ratings.find((r) => r.movieId === movie.movieId)?.rating;
+    for (const b of stars.querySelectorAll<HTMLButtonElement>("button[data-rating]"))
+      b.setAttribute("aria-pressed", String(Number(b.dataset.rating) === mine));
     if (movie === null) {
       replaceChildren(
         current,
@@ -191,25 +204,19 @@ export function VisitorWidget(
         "ul",
         {class: "mlp-list mlp-rated-list"},
         ...value.ratings.map((r) => {
-          const m = movies.get(r.movieId);
           const remove = h(
             doc,
             "button",
             {
               type: "button",
               "data-action": "unrate",
-              "aria-label": `Remove your rating of ${m ? movieLabel(m) : r.movieId}`
+              "aria-label": `Remove your rating of ${nameOf(r.movieId)}`
             },
-            "×"
+            // Visible text that starts the accessible name (WCAG 2.5.3: speech users say what they see).
+            "Remove"
           );
-          remove.addEventListener("click", () => void root.unrate(r.movieId));
-          return h(
-            doc,
-            "li",
-            {"data-movie-id": r.movieId},
-            `${m ? movieLabel(m) : `movie ${r.movieId}`} — ${r.rating}★ `,
-            remove
-          );
+          remove.addEventListener("click", () => void unrateFromList(r.movieId));
+          return h(doc, "li", {"data-movie-id": r.movieId}, `${nameOf(r.movieId)} — ${r.rating}★ `, remove);
         })
       )
     );
@@ -255,8 +262,30 @@ export function VisitorWidget(
     );
   }
 
-  /** Recomputes the prediction of the movie in hand and the top-N from the current ratings. */
-  async function update(): Promise<void> {
+  /**
+   * Removes a rating from its Remove button. The button goes with the rating, so focus moves to the next one
+   * (the one that took its place), or to the search when the list is empty, instead of to the page.
+   */
+  async function unrateFromList(movieId: number): Promise<void> {
+    const index = value.ratings.findIndex((r) => r.movieId === movieId);
+    await root.unrate(movieId);
+    // Focus the reader moved elsewhere meanwhile stays where they put it.
+    if (doc.activeElement !== null && doc.activeElement !== doc.body) return;
+    const buttons = rated.querySelectorAll<HTMLButtonElement>("[data-action=unrate]");
+    (buttons[Math.min(index, buttons.length - 1)] ?? search.input).focus();
+  }
+
+  /** "Title (1995)" of a movie the widget has seen, else "movie 42". */
+  function nameOf(movieId: number): string {
+    const m = movies.get(movieId);
+    return m ? movieLabel(m) : `movie ${movieId}`;
+  }
+
+  /**
+   * Recomputes the prediction of the movie in hand and the top-N from the current ratings; `say` gives
+   * the sentence to announce once they are shown (none when absent).
+   */
+  async function update(say?: (p: VisitorPrediction | null, top: VisitorRecommendResult) => string): Promise<void> {
     const mine = ++seq;
     const {ratings, movie} = value;
     renderRated();
@@ -282,6 +311,7 @@ export function VisitorWidget(
       renderCurrent(movie, p?.items[0] ?? null, p?.model ?? "");
       renderRated();
       renderRecs(top);
+      if (say) announce.say(say(p?.items[0] ?? null, top));
       if (predictError !== null) showError(predictError);
       emit({ratings, movie, prediction: p?.items[0] ?? null, recommendations: top});
     } catch (e) {
@@ -302,7 +332,16 @@ export function VisitorWidget(
     clearStatus();
     value = {...value, ratings: next};
     remember(next);
-    await update();
+    await update((p, top) => {
+      const inHand = value.movie;
+      const now =
+        p && inHand
+          ? `Now ${formatExpected(p.expected)} predicted for ${inHand.movieId === movie.movieId ? "it" : movieLabel(inHand)}`
+          : null;
+      const pick = top.items[0] ? `top pick: ${movieLabel(top.items[0])}` : null;
+      const rest = [now, pick].filter((x) => x !== null).join("; ");
+      return `You rated ${movieLabel(movie)} ${rating}★.${rest ? ` ${rest[0].toUpperCase()}${rest.slice(1)}.` : ""}`;
+    });
   };
 
   root.unrate = async (movieId: number): Promise<void> => {
@@ -310,7 +349,7 @@ export function VisitorWidget(
     value = {...value, ratings: next};
     remember(next);
     clearStatus();
-    await update();
+    await update(() => `Removed your rating of ${nameOf(movieId)}.`);
   };
 
   root.setMovie = async (movie: MovieInfo): Promise<void> => {
@@ -319,7 +358,9 @@ export function VisitorWidget(
     const mine = value.ratings.find((r) => r.movieId === movie.movieId);
     typed.value = mine ? String(mine.rating) : "";
     value = {...value, movie, prediction: null};
-    await update();
+    await update((p) =>
+      p ? `${movieLabel(movie)}: ${formatExpected(p.expected)} predicted for you.` : `${movieLabel(movie)}.`
+    );
   };
 
   root.settled = (): Promise<void> => work.settled(() => search.settled());

@@ -49,6 +49,21 @@ export function statusLine(
   };
 }
 
+/**
+ * The widget's announcer: a visually hidden polite live region (`.mlp-announce`, role status) that says
+ * in one sentence what a reader's action produced ("User 2, Heat (1995): 3.8★ expected."), so that a
+ * screen reader speaks the answer without reading the whole result again.
+ */
+export function announcer(doc: Document): {element: HTMLElement; say(text: string): void} {
+  const element = h(doc, "div", {class: "mlp-announce mlp-sr-only", role: "status", "aria-live": "polite"});
+  return {
+    element,
+    say(text) {
+      element.textContent = text;
+    }
+  };
+}
+
 /** The title search over `service`, its lookups tracked, failures shown on the status line. */
 export function serviceSearch(
   doc: Document,

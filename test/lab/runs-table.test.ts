@@ -86,6 +86,41 @@ describe("RunsTable", () => {
     expect(table.element.querySelector<HTMLElement>("tr[data-run=t3]")!.dataset.status).toBe("cancelled");
   });
 
+  it("names every control for its run, and keeps focus off the body when a run ends under it", () => {
+    const d = doc();
+    const table = new RunsTable({document: d});
+    d.body.append(table.element);
+    const label = {id: "t", model: "mf", dataset: "s", protocol: "hold-out", seed: 1, changed: {}};
+    const cancelled = table.addRunning(label, () => {});
+    const tr = () => table.element.querySelector<HTMLElement>("tr[data-run=t]")!;
+    expect(tr().querySelector("input[name=compare]")!.getAttribute("aria-label")).toBe(
+      "Compare the run of mf (hold-out)"
+    );
+    expect(tr().querySelector("progress")!.getAttribute("aria-label")).toBe("Progress of the run of mf (hold-out)");
+    const cancel = tr().querySelector<HTMLButtonElement>("[data-action=cancel]")!;
+    expect(cancel.getAttribute("aria-label")).toBe("Cancel the run of mf (hold-out)");
+    cancel.focus();
+    cancelled.cancelled();
+    expect(d.activeElement).toBe(tr().querySelector(".lab-status"));
+    expect(d.activeElement!.textContent).toBe("cancelled");
+    // A run that finishes while its Cancel button has focus hands focus to its Delete button.
+    const finished = table.addRunning({...label, id: "u"}, () => {});
+    table.element.querySelector<HTMLButtonElement>("tr[data-run=u] [data-action=cancel]")!.focus();
+    finished.done(record("lab-2", [0.9]));
+    const del = table.element.querySelector<HTMLButtonElement>("tr[data-run=lab-2] [data-action=delete]")!;
+    expect(d.activeElement).toBe(del);
+    expect(del.getAttribute("aria-label")).toBe("Delete the run of mf (k-fold), lab-2");
+    // Deleting a row under the keyboard hands focus to the row that takes its place, else the one above.
+    table.addDone(record("lab-3", [0.8]));
+    del.click();
+    expect(d.activeElement).toBe(table.element.querySelector("tr[data-run=lab-3] [data-action=delete]"));
+    (d.activeElement as HTMLButtonElement).click();
+    expect(d.activeElement).toBe(table.element.querySelector("tr[data-run=t] input[name=compare]"));
+    // The control columns have headers for screen readers.
+    const heads = [...table.element.querySelectorAll("th")].map((th) => th.textContent);
+    expect([heads[0], heads.at(-1)]).toEqual(["compare", "actions"]);
+  });
+
   it("deletes and selects finished runs", () => {
     const d = doc();
     const deleted: string[] = [];

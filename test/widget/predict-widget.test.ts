@@ -114,6 +114,10 @@ describe("PredictWidget in jsdom", () => {
     expect(svg.querySelectorAll("rect.mlp-bar")).toHaveLength(direct.probabilities.length);
     expect(svg.getAttribute("role")).toBe("img");
     expect(svg.getAttribute("aria-label")).toMatch(/^Class probabilities: 5★ /);
+    // The prediction is announced in one sentence by the polite live region.
+    const announce = w.querySelector(".mlp-announce")!;
+    expect([announce.getAttribute("role"), announce.getAttribute("aria-live")]).toEqual(["status", "polite"]);
+    expect(announce.textContent).toBe(`User ${userId}, ${movieLabel(movie)}: ${direct.expected.toFixed(1)}★ expected.`);
     // Events: user picked, movie picked, prediction ready — the text fields' own events do not leak.
     expect(seen.map((v) => [v.user?.userId ?? null, v.movie?.movieId ?? null, v.prediction !== null])).toEqual([
       [userId, null, false],

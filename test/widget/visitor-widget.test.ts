@@ -81,6 +81,47 @@ describe("VisitorWidget in jsdom", () => {
     unmount();
   });
 
+  it("names its stars, announces each rating, and keeps focus in the widget when a rating is removed", async () => {
+    const w = VisitorWidget(service, {debounceMs: 0});
+    const unmount = mount(w);
+    await w.settled();
+    const stars = [...w.querySelectorAll<HTMLButtonElement>("button[data-rating]")];
+    expect(stars.map((b) => b.getAttribute("aria-label"))).toEqual([
+      "1 star",
+      "2 stars",
+      "3 stars",
+      "4 stars",
+      "5 stars"
+    ]);
+    // A star before any movie is in hand says what to do, instead of nothing.
+    stars[3].click();
+    expect(w.querySelector(".mlp-status")!.textContent).toBe("Pick a movie first, then rate it.");
+    const announce = w.querySelector(".mlp-announce")!;
+    for (const m of [3, 7]) {
+      await w.setMovie(info(m));
+      await w.settled();
+      expect(announce.textContent).toBe(
+        `${info(m).title}: ${w.value.prediction!.expected.toFixed(1)}★ predicted for you.`
+      );
+      stars[3].click();
+      await w.settled();
+      expect(announce.textContent).toMatch(
+        new RegExp(`^You rated .+ 4★\\. Now \\d\\.\\d★ predicted for it; top pick: .+\\.$`)
+      );
+      expect(stars.map((b) => b.getAttribute("aria-pressed"))).toEqual(["false", "false", "false", "true", "false"]);
+    }
+    // Removing the first rating moves focus to the Remove button that took its place, the last one to the search.
+    w.querySelector<HTMLButtonElement>("[data-action=unrate]")!.focus();
+    w.querySelector<HTMLButtonElement>("[data-action=unrate]")!.click();
+    await w.settled();
+    expect(announce.textContent).toBe(`Removed your rating of ${info(3).title}.`);
+    expect(document.activeElement).toBe(w.querySelector("[data-action=unrate]"));
+    (document.activeElement as HTMLButtonElement).click();
+    await w.settled();
+    expect(document.activeElement).toBe(w.querySelector("input[role=combobox]"));
+    unmount();
+  });
+
   it("still recommends from a bundle without the MF part, and says why there is no prediction", async () => {
     const {createBundleService} = await import("../../lib/serving/bundle-service.js");
     const old = createBundleService({...fixture.bundle, state: {...fixture.bundle.state, coldStart: undefined}});
