@@ -11,8 +11,11 @@ import {mfSgdAvailable, mfSgdKernel} from "../../wasm/mf-sgd.js";
 import {biasedFactorEstimate, globalMean, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
 import {numberParam, seedParam, FACTORS, SGD_EPOCHS, INIT_STD} from "../param-specs.js";
 
+/** Hyperparameters of matrix factorisation by SGD (Surprise's SVD). */
 export interface MfParams {
+  /** Latent factors per user and movie, 1..1000 (default 100). */
   factors: number;
+  /** Passes of SGD over the training ratings, 1..1000 (default 20). */
   epochs: number;
   /** Learning rate of biases and factors. */
   lr: number;
@@ -22,6 +25,7 @@ export interface MfParams {
   initStd: number;
   /** False fits p_u·q_i only (Surprise's biased=False). */
   biased: boolean;
+  /** Seed of the factor initialisation and the SGD order: same seed, same factors. */
   seed: number;
 }
 
