@@ -5,6 +5,7 @@
  * Nothing reachable from here imports `node:`; Node-only I/O lives in `movielab/node`, the widget
  * in `movielab/widget`.
  * @packageDocumentation
+ * @module movielab
  */
 
 export {LIBRARY_VERSION} from "./version.js";
@@ -92,3 +93,33 @@ export {buildWorkbenchBundle, type WorkbenchState, type WorkbenchOptions} from "
 export {createBundleService} from "./serving/bundle-service.js";
 export type {PredictionService, PredictResult, RecommendResult} from "./serving/types.js";
 export {predictForRatings, recommendForRatings} from "./widget/visitor-api.js";
+
+// Types the exports above name in their signatures, so that a consumer can name them too (TypeDoc's
+// notExported check: a public signature must not reach an unexported type). The serving types
+// (MovieInfo, UserInfo, …) are exported once, by movielab/widget, beside the service contract.
+export type {FileFormat} from "./data/detect-format.js";
+export type {CleaningReport, CleaningRuleResult, CleaningExample} from "./data/cleaning-report.js";
+export type {DatasetSummary, CountStats} from "./data/summary.js";
+export type {RatingFolds, FoldRows, ClassifierFolds, HoldoutSplit} from "./data/folds.js";
+export type {MovieLensEntry} from "./data/registry.js";
+export type {Csr} from "./linalg/sparse.js";
+export type {RatedReason, NeighbourReason} from "./models/estimator.js";
+export type {ClassifierState, ClassifierParams, ClassifierLog} from "./models/classifier/pipeline.js";
+export type {FeaturePipelineState, FeaturePipelineOptions, FeaturePipelineInput} from "./features/feature-matrix.js";
+export type {AggregateState, AggregateOptions, AggregateStats} from "./features/aggregates.js";
+export type {FactorFeatureState} from "./features/factor-feature.js";
+export type {GenrePcaState} from "./features/genre-pca.js";
+export type {GbdtTree} from "./models/gbdt/tree.js";
+export type {StopReason, EvalsResult} from "./models/gbdt/model.js";
+export type {Objective, EvalMetric} from "./models/gbdt/params.js";
+export type {Labels} from "./models/gbdt/objective.js";
+export type {PredictOptions} from "./models/gbdt/predict.js";
+export type {LabelledMatrix, RoundMetrics} from "./models/gbdt/train.js";
+export type {MetricFamily, FoldPerUser, CvProgress, FoldOutcome} from "./eval/cross-validate.js";
+export type {PerUserErrors} from "./eval/per-user-errors.js";
+export type {UserRankingScores, RankingSummary, UserListScores} from "./eval/ranking-metrics.js";
+export type {ClassificationReport, ClassScores, CalibrationBins} from "./eval/classification-metrics.js";
+export type {ProtocolTask, ProtocolInput, DroppedRows} from "./eval/protocols/protocol.js";
+export type {ColdStartModel} from "./bundle/cold-start.js";
+export type {FactorRanker} from "./bundle/factor-ranker.js";
+export type {SparseRanker, StoredClassifier, PackedGbdt, UserRatings} from "./bundle/workbench.js";

@@ -11,7 +11,15 @@ export interface Rng {
   /** Standard normal deviate (mean 0, sd 1), Box–Muller. */
   normal(): number;
   /** Shuffles an array-like in place (Fisher–Yates) and returns it. */
-  shuffle<T extends {length: number; [i: number]: unknown}>(a: T): T;
+  shuffle<
+    T extends {
+      /** Elements to shuffle (indices 0..length-1). */
+      length: number;
+      [i: number]: unknown;
+    }
+  >(
+    a: T
+  ): T;
   /** The raw 32-bit state, so a generator can be resumed. */
   state(): [number, number, number, number];
 }

@@ -39,6 +39,7 @@ import {existsSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {homedir, tmpdir} from "node:os";
 import {delimiter, dirname, extname, isAbsolute, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {buildApi} from "./build-api.mjs";
 import {runLoaders} from "./run-loaders.mjs";
 import {seedNpmVersions} from "./seed-npm-versions.mjs";
 
@@ -342,6 +343,9 @@ async function main() {
       console.error(`build: the build log reports problems:\n  ${logProblems.join("\n  ")}`);
       process.exit(1);
     }
+    // After Framework (which empties dist/) and before the scan, which must pass on TypeDoc's pages too.
+    const api = await buildApi({root: ROOT, out: join(DIST, "api")});
+    console.log(`build: API reference, ${api.files} files in dist/api/ (${api.seconds.toFixed(1)} s)`);
   }
   if (!existsSync(DIST)) {
     console.error(`build: ${relative(ROOT, DIST)}/ does not exist`);

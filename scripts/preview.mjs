@@ -12,6 +12,7 @@
 //   two at a time (as the build runs them), through Framework's own loaders, so a page visited
 //   meanwhile shares the run instead of starting another; pages read later open at once.
 // - Offline: Framework's npm look-ups are answered first (scripts/seed-npm-versions.mjs).
+// - The API reference: generated on the first visit to /api/ and served there (scripts/preview-api.mjs).
 //
 // Usage: node scripts/preview.mjs [--port N] [--host H] [--no-open] [--no-warm]
 import {mkdtempSync, readdirSync, readFileSync, rmSync, watch} from "node:fs";
@@ -20,6 +21,7 @@ import {delimiter, dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {parseArgs} from "node:util";
 import {refreshLoaders} from "./loader-deps.mjs";
+import {apiPreview} from "./preview-api.mjs";
 import {dataLoaders, loaderJobs} from "./run-loaders.mjs";
 import {seedNpmVersions} from "./seed-npm-versions.mjs";
 
@@ -105,9 +107,10 @@ const server = await preview({
   open: values.open && !values["no-open"],
   origins: []
 });
-// Framework 1.13.4 (pinned) keeps its http.Server as _server; our one route goes in front of it.
+// Framework 1.13.4 (pinned) keeps its http.Server as _server; our routes go in front of it.
 const http = server._server;
 const handlers = http.listeners("request");
+const api = apiPreview({project: PROJECT, log});
 http.removeAllListeners("request");
 http.on("request", (req, res) => {
   if (req.url === "/_movielab/loaders") {
@@ -115,6 +118,7 @@ http.on("request", (req, res) => {
     res.end(JSON.stringify(runningLoaders()));
     return;
   }
+  if (api(req, res)) return;
   for (const h of handlers) h.call(http, req, res);
 });
 

@@ -9,6 +9,7 @@ import {LIBRARY_VERSION} from "../version.js";
 import {crc32} from "./crc32.js";
 import {parseTyped, stringifyTyped} from "./typed-json.js";
 
+/** The `format` a bundle's header carries; readers refuse any other. */
 export const BUNDLE_FORMAT = "movielab-bundle";
 /** Bumped on any incompatible change of the body; readers refuse other versions. */
 export const BUNDLE_VERSION = 1;
@@ -16,9 +17,23 @@ export const BUNDLE_VERSION = 1;
 /** What was fitted: "classifier" (features + GBDT) or a recommender model name. */
 export type BundleKind = "classifier" | "recommender";
 
+/** Where a bundle's model came from: the data, the parameters, the figures measured, who wrote it and when. */
 export interface BundleMetadata {
   /** Data set the model was fitted on. */
-  dataset: {name: string; format: string; synthetic: boolean; ratings: number; users: number; movies: number};
+  dataset: {
+    /** The set's label, e.g. "ml-100k". */
+    name: string;
+    /** Its layout, e.g. "ml-100k", "csv" or "synthetic". */
+    format: string;
+    /** True for movielab's seeded synthetic set. */
+    synthetic: boolean;
+    /** Ratings the model was fitted on (the training rows, after cleaning). */
+    ratings: number;
+    /** Users of the cleaned data set. */
+    users: number;
+    /** Movies of the cleaned data set. */
+    movies: number;
+  };
   /** Hyperparameters as given to fit. */
   params: Record<string, unknown>;
   /** Measured figures (e.g. cross-validated accuracy), name → value. */
@@ -29,15 +44,24 @@ export interface BundleMetadata {
   createdAt: string;
 }
 
+/** A fitted model with everything needed to answer in the data set's own ids, as one JSON document. */
 export interface Bundle<S = unknown> {
+  /** What was fitted. */
   kind: BundleKind;
   /** Model name within the kind, e.g. "gbdt" or "mf". */
   model: string;
+  /** The data set's rating scale; predictions stay within it. */
   scale: RatingScale;
   /** Raw ids in dense-index order, so a bundle answers in the data set's own ids. */
-  idMaps: {users: Int32Array; movies: Int32Array};
+  idMaps: {
+    /** Raw user id of each dense user index. */
+    users: Int32Array;
+    /** Raw movie id of each dense movie index. */
+    movies: Int32Array;
+  };
   /** Movie titles in dense-index order (for search and display; rendered as text). */
   titles?: string[];
+  /** Where the model came from. */
   meta: BundleMetadata;
   /** Fitted state: plain data and typed arrays only. */
   state: S;

@@ -10,6 +10,7 @@ import type {FoldInItems} from "../recommend/fold-in.js";
 
 /** Biased MF's item side, named by the registry model it came from ("mf"). */
 export interface ColdStartModel extends FoldInItems {
+  /** The registry model it came from. */
   name: "mf";
   /** The MF parameters it was fitted with (factors, epochs, lr, reg, initStd, seed). */
   params: MfParams;

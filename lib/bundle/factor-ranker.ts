@@ -8,6 +8,7 @@
 
 /** Latent factors of every user and movie of a bundle, float32, row-major. */
 export interface FactorRanker {
+  /** Tells it from an item–item ranker, which has no kind. */
   kind: "factors";
   /** Where the factors came from, e.g. "als" (shown as the model of a recommendation). */
   name: string;

@@ -36,7 +36,9 @@ export function rankerNames(): string[] {
 
 /** Per-movie sparse rows of a pruned item–item weight matrix: score_j = Σ_{i seen} w(i, j). */
 export interface SparseRanker {
+  /** The registry model the weights came from, e.g. "ease" (shown as the model of a recommendation). */
   name: string;
+  /** Movies in the bundle; rows and targets are dense movie indices 0..nMovies-1. */
   nMovies: number;
   /** Weights kept per movie row (the last rows may keep fewer when a row has fewer non-zeros). */
   neighbours: number;
@@ -44,6 +46,7 @@ export interface SparseRanker {
   indptr: Int32Array;
   /** Target movie of each entry (Uint16Array when nMovies ≤ 65,536). */
   indices: Uint16Array | Int32Array;
+  /** Weight w(i, j) of each entry, the model's own units (EASE weight or similarity). */
   weights: Float32Array;
 }
 
@@ -53,34 +56,68 @@ export interface SparseRanker {
  * Unpacked and validated by parseModel on load.
  */
 export interface PackedGbdt {
+  /** Every field of the model but its trees. */
   header: Omit<GbdtModel, "trees">;
   /** Node count of each tree. */
   nodes: Int32Array;
+  /** Split feature index of each node, −1 at a leaf. */
   feature: Int16Array | Int32Array;
   /** The threshold of a split node, the value of a leaf (feature −1): the other is 0 by construction. */
   split: Float32Array;
+  /** 1 when a missing value (NaN) goes left at that node, else 0. */
   defaultLeft: Uint8Array;
+  /** Left child's index within its tree (x < threshold), −1 at a leaf. */
   left: Int16Array | Int32Array;
+  /** Right child's index within its tree, −1 at a leaf. */
   right: Int16Array | Int32Array;
+  /** Loss change of the split (float32), 0 at a leaf. */
   gain: Float32Array;
 }
 
 /** The classifier as stored: its GBDT model packed (see PackedGbdt). */
-export type StoredClassifier = Omit<ClassifierState, "model"> & {model: PackedGbdt};
+export type StoredClassifier = Omit<ClassifierState, "model"> & {
+  /** The fitted GBDT, its trees packed. */
+  model: PackedGbdt;
+};
 
 /** Each user's training ratings, CSR by dense user: movie indices and rating class indices (value = classValues[class]). */
 export interface UserRatings {
+  /** Length nUsers + 1: user u's entries are [indptr[u], indptr[u + 1]). */
   indptr: Int32Array;
+  /** Dense movie index of each entry, ascending within a user (Uint16Array when nMovies ≤ 65,536). */
   movies: Uint16Array | Int32Array;
+  /** Rating class index of each entry: the rating is the classifier's classValues[class]. */
   classes: Uint8Array;
 }
 
+/** The state of a classifier bundle: what a server or page needs to answer without the data set. */
 export interface WorkbenchState {
+  /** Version of this state's layout (the bundle envelope has its own). */
   version: 1;
+  /** The fitted feature pipeline and GBDT. */
   classifier: StoredClassifier;
-  movies: {year: Float64Array; releaseDate: Float64Array; genreNames: string[]; genres: Uint8Array};
+  /** The movie table in dense-index order (titles and ids are in the bundle envelope). */
+  movies: {
+    /** Release year, NaN when unknown. */
+    year: Float64Array;
+    /** Release date as unix seconds (UTC midnight), NaN when unknown. */
+    releaseDate: Float64Array;
+    /** Genre names in column order. */
+    genreNames: string[];
+    /** Genre flags, row-major: genres[m * genreNames.length + g] is 1 when movie m has genre g. */
+    genres: Uint8Array;
+  };
   /** Demographics aligned with idMaps.users (null when the data set has none). */
-  users: {age: Float64Array; gender: Uint8Array; occupation: Uint8Array; occupationNames: string[]} | null;
+  users: {
+    /** Age in years, NaN when unknown. */
+    age: Float64Array;
+    /** 0 = M, 1 = F, 255 = unknown. */
+    gender: Uint8Array;
+    /** Index into occupationNames. */
+    occupation: Uint8Array;
+    /** Occupation names in index order. */
+    occupationNames: string[];
+  } | null;
   /** Each user's training ratings; null in a public bundle (no user's rating history leaves the build). */
   ratings: UserRatings | null;
   /** Training rating count per movie (popularity fallback and search order). */
@@ -91,6 +128,7 @@ export interface WorkbenchState {
   coldStart?: ColdStartModel | null;
 }
 
+/** Options of {@link buildWorkbenchBundle}: the ranker, the rows, and what a public bundle leaves out. */
 export interface WorkbenchOptions {
   /** Ranking model fitted on the same rows for top-N (default "ease"). */
   ranker?: RankerName;

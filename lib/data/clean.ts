@@ -9,6 +9,7 @@ import {DataError} from "./errors.js";
 import {beforeReleaseMask, releaseCutoffs} from "./release-noise.js";
 import type {RawDataset, RawRatings} from "./types.js";
 
+/** Options of {@link cleanDataset}. */
 export interface CleanOptions {
   /** Remove ratings dated before their movie's release (the seed's noise rule). Default true. */
   beforeRelease?: boolean;
@@ -31,7 +32,15 @@ export const EARLIEST_RATING_TIME = Date.UTC(1995, 0, 1) / 1000;
  * (unchanged) movies and users tables with the input. A set left with no rating is an error
  * (DataError naming it and the rules that emptied it), never an empty result.
  */
-export function cleanDataset(raw: RawDataset, options: CleanOptions = {}): {data: RawDataset; report: CleaningReport} {
+export function cleanDataset(
+  raw: RawDataset,
+  options: CleanOptions = {}
+): {
+  /** The set without the removed rows (movies and users untouched). */
+  data: RawDataset;
+  /** What was removed, rule by rule. */
+  report: CleaningReport;
+} {
   const beforeRelease = options.beforeRelease ?? true;
   const maxExamples = options.maxExamples ?? 5;
   const r = raw.ratings;

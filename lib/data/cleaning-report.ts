@@ -10,19 +10,27 @@ export interface CleaningRuleResult {
   examples: CleaningExample[];
 }
 
+/** One removed rating row, as the file had it, and why it went. */
 export interface CleaningExample {
+  /** Raw user id. */
   userId: number;
+  /** Raw movie id. */
   movieId: number;
+  /** The rating as read, on the file's scale (NaN when missing). */
   rating: number;
   /** Unix seconds. */
   timestamp: number;
+  /** Why this row was removed, for a reader with its 1-based row in the ratings file (e.g. "row 12: movie 9999 is not in the movies table"). */
   reason: string;
 }
 
 /** Everything that left the data, rule by rule; rowsIn - sum(removed) === rowsOut. */
 export interface CleaningReport {
+  /** Rating rows read. */
   rowsIn: number;
+  /** Rating rows kept. */
   rowsOut: number;
+  /** Each rule applied, in order, including those that removed nothing (unknown-user only with a users table, before-release only when on). */
   rules: CleaningRuleResult[];
   /** Facts that removed nothing but a reader should know (e.g. "1 movie has no release date; its 9 ratings are kept"). */
   notes: string[];

@@ -61,8 +61,11 @@ export interface RawFold {
 
 /** One fold as sorted row indices into dataset.ratings. */
 export interface FoldRows {
+  /** The fold's name, e.g. "u1". */
   name: string;
+  /** Training rows, ascending indices into dataset.ratings. */
   train: Int32Array;
+  /** Test rows, ascending indices into dataset.ratings. */
   test: Int32Array;
 }
 
@@ -140,8 +143,11 @@ export function selectRows(r: Ratings, rows: Int32Array): Ratings {
 
 /** One fold: a training set and held-out test ratings with dense indices of the same data set. */
 export interface RatingFold {
+  /** The fold's name, e.g. "u1" or "fold1". */
   name: string;
+  /** What the model is fitted on. */
   train: TrainSet;
+  /** The ratings it is scored on. */
   test: Ratings;
 }
 
@@ -195,6 +201,7 @@ export function checkFoldCount(count: number): void {
 
 /** The classifier's folds and how a page names them. */
 export interface ClassifierFolds {
+  /** The official split files, or seeded stratified folds when the set has none. */
   protocol: "official" | "stratified-k-fold";
   /** What the page says, e.g. "ml-100k's official folds u1–u5". */
   description: string;
@@ -216,9 +223,11 @@ export function classifierFolds(
 
 /** The rating models' folds and how a page names them. */
 export interface RatingFolds {
+  /** The official split files, or seeded random folds when the set has none. */
   protocol: "official" | "k-fold";
   /** What a page says, e.g. "ml-100k's official folds u1–u5". */
   description: string;
+  /** The folds, in order. */
   folds: RatingFold[];
 }
 
@@ -245,8 +254,11 @@ export function ratingFolds(
 
 /** A hold-out split as sorted row indices, and how a page names it. */
 export interface HoldoutSplit {
+  /** What a page says, e.g. "ml-100k's official split u1 (u1.base / u1.test)". */
   description: string;
+  /** Training rows, ascending indices into dataset.ratings. */
   train: Int32Array;
+  /** Test rows, ascending indices into dataset.ratings. */
   test: Int32Array;
 }
 

@@ -11,7 +11,9 @@ export type DatasetFiles = Record<string, Uint8Array>;
 
 /** Where the files came from: `name` labels the set and prefixes file names in errors; `dir` is recorded in the source. */
 export interface FilesSource {
+  /** The set's label, e.g. "ml-100k"; file names in errors read "<name>/u.data". */
   name: string;
+  /** Where the files were read from, recorded in DatasetSource.dir (a Node path or a label). */
   dir?: string;
   /** The layout to read when the files hold more than one (default: the only one present). */
   format?: FileFormat;

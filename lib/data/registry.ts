@@ -40,7 +40,14 @@ export interface MovieLensEntry {
   /** Where size and checksums were taken from. */
   checksumSource: string;
   /** Which tables it has beyond ratings and movies (pages show what a set has and step aside otherwise). */
-  tables: {users: boolean; tags: boolean; links: boolean};
+  tables: {
+    /** Has user demographics (ml-100k, ml-1m). */
+    users: boolean;
+    /** Has free-text tags. */
+    tags: boolean;
+    /** Has links to IMDb and TMDB ids. */
+    links: boolean;
+  };
 }
 
 /** The GroupLens terms that apply to every MovieLens set: shown wherever real data is used. */

@@ -3,26 +3,51 @@ import type {Dataset, DatasetSource, RatingScale} from "./types.js";
 
 /** Min, median and max of a count over users or movies. */
 export interface CountStats {
+  /** Smallest count (NaN when there is nothing to count). */
   min: number;
+  /** Median count (mean of the middle two for an even number). */
   median: number;
+  /** Largest count. */
   max: number;
 }
 
+/** A JSON-able summary of an encoded data set (what `movielab data check` prints). */
 export interface DatasetSummary {
+  /** The set's label, e.g. "ml-100k". */
   name: string;
+  /** Where the files came from. */
   source: DatasetSource;
-  counts: {ratings: number; users: number; movies: number; genres: number};
+  /** Sizes of the cleaned set. */
+  counts: {
+    /** Ratings. */
+    ratings: number;
+    /** Users of the encoded set (Dataset.userIds). */
+    users: number;
+    /** Movies in the movies table. */
+    movies: number;
+    /** Genre names. */
+    genres: number;
+  };
+  /** The set's rating scale. */
   scale: RatingScale;
   /** One entry per scale value (min, min+step, …, max): how many ratings and their share 0..1. */
-  ratingCounts: {value: number; count: number; share: number}[];
+  ratingCounts: {
+    /** The rating, on the scale. */
+    value: number;
+    /** Ratings of that value. */
+    count: number;
+    /** count / all ratings, 0..1. */
+    share: number;
+  }[];
   /** Ratings that are not on the scale's grid (0 for validated data). */
   offScale: number;
   /** Mean rating, NaN when there are no ratings. */
   mean: number;
   /** Population standard deviation of the ratings, NaN when there are none. */
   sd: number;
-  /** ISO time of the earliest and latest rating, null when there are no ratings. */
+  /** ISO time of the earliest rating, null when there are no ratings. */
   firstRating: string | null;
+  /** ISO time of the latest rating, null when there are no ratings. */
   lastRating: string | null;
   /** ratings / (users × movies), 0..1. */
   density: number;

@@ -10,6 +10,7 @@ import {createRng, type Rng} from "../random.js";
 import type {Movies, RawDataset, Users} from "./types.js";
 import {ML100K_GENRES} from "./read-ml100k.js";
 
+/** Size and seed of the synthetic set; every option defaults to ml-100k's shape. */
 export interface SyntheticOptions {
   /** PRNG seed, any 32-bit integer. Default 42. */
   seed?: number;

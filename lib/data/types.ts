@@ -10,8 +10,11 @@
 
 /** The rating scale of a data set: min..max in steps of step (ml-100k: 1..5 by 1; ml-latest: 0.5..5 by 0.5). */
 export interface RatingScale {
+  /** Lowest rating, e.g. 1 (ml-100k) or 0.5 (ml-latest). */
   min: number;
+  /** Highest rating, e.g. 5. */
   max: number;
+  /** Distance between allowed ratings, e.g. 1 (whole stars) or 0.5 (half stars). */
   step: number;
 }
 
@@ -22,6 +25,7 @@ export type DatasetFormat = "ml-100k" | "ml-1m" | "csv" | "synthetic";
 export interface DatasetSource {
   /** "files" for a directory on disk, "synthetic" for the seeded generator. */
   kind: "files" | "synthetic";
+  /** The layout the files were read as ("synthetic" for the generator). */
   format: DatasetFormat;
   /** Directory the files were read from (absent for synthetic data). */
   dir?: string;
@@ -31,7 +35,9 @@ export interface DatasetSource {
 
 /** Ratings with raw ids, one entry per row of the ratings file, in file order. */
 export interface RawRatings {
+  /** The user id as written in the file. */
   userId: Int32Array;
+  /** The movie id as written in the file. */
   movieId: Int32Array;
   /** Rating on the data set's scale. */
   rating: Float32Array;
@@ -41,7 +47,9 @@ export interface RawRatings {
 
 /** Movies, one entry per row of the movies file, in file order. */
 export interface Movies {
+  /** Raw movie id as written in the file. */
   id: Int32Array;
+  /** Title as the file spells it (MovieLens appends the year); data, render as text. */
   title: string[];
   /** Release year, NaN when unknown. */
   year: Float64Array;
@@ -55,6 +63,7 @@ export interface Movies {
 
 /** Users, when the data set has demographics (ml-100k, ml-1m, synthetic). */
 export interface Users {
+  /** Raw user id as written in the file. */
   id: Int32Array;
   /** Age in years (ml-1m: the lower bound of the age bucket), NaN when unknown. */
   age: Float64Array;
@@ -62,17 +71,25 @@ export interface Users {
   gender: Uint8Array;
   /** Index into occupationNames. */
   occupation: Uint8Array;
+  /** Occupation names in index order (ml-100k: from u.occupation; ml-1m: the names of its occupation codes). */
   occupationNames: string[];
+  /** Zip code as written (a string: some are not numeric, e.g. Canadian codes). */
   zip: string[];
 }
 
 /** What a reader returns: everything in the files, validated, ids still raw. */
 export interface RawDataset {
+  /** The set's label (the reader's `FilesSource.name`, e.g. "ml-100k", or "synthetic"); prefixes file names in errors. */
   name: string;
+  /** Where the files came from. */
   source: DatasetSource;
+  /** The set's rating scale. */
   scale: RatingScale;
+  /** Every rating row, in file order. */
   ratings: RawRatings;
+  /** Every movie row, in file order. */
   movies: Movies;
+  /** Demographics, absent when the set has none (the CSV family). */
   users?: Users;
 }
 
@@ -88,6 +105,7 @@ export interface Ratings {
   user: Int32Array;
   /** Dense movie index, 0..nMovies-1 (row of Dataset.movies). */
   movie: Int32Array;
+  /** Rating on the data set's scale. */
   rating: Float32Array;
   /** Unix time in seconds. */
   timestamp: Float64Array;
@@ -95,13 +113,18 @@ export interface Ratings {
 
 /** A cleaned, encoded data set: the input of every model and chart. */
 export interface Dataset {
+  /** The set's label, e.g. "ml-100k" or "synthetic". */
   name: string;
+  /** Where the files came from. */
   source: DatasetSource;
+  /** The set's rating scale. */
   scale: RatingScale;
+  /** The cleaned ratings, users and movies as dense indices. */
   ratings: Ratings;
   /** Movies in dense-index order (movies.id is the movie IdMap). */
   movies: Movies;
   /** Raw user ids in dense-index order. Users with demographics are in `users`, aligned with this order. */
   userIds: Int32Array;
+  /** Demographics aligned with userIds, absent when the set has none (the CSV family). */
   users?: Users;
 }

@@ -7,14 +7,32 @@
 
 /** Per-class and averaged precision, recall and F1 (sklearn's precision_recall_fscore_support). */
 export interface ClassScores {
+  /** Per class, 0..1: true positives / predicted positives (0 when none predicted). */
   precision: Float64Array;
+  /** Per class, 0..1: true positives / true rows (0 when none). */
   recall: Float64Array;
+  /** Per class, 0..1: harmonic mean of precision and recall. */
   f1: Float64Array;
   /** Number of true rows per class. */
   support: Int32Array;
-  macro: {precision: number; recall: number; f1: number};
+  /** Unweighted means over classes. */
+  macro: {
+    /** Mean per-class precision, 0..1. */
+    precision: number;
+    /** Mean per-class recall, 0..1. */
+    recall: number;
+    /** Mean per-class F1, 0..1. */
+    f1: number;
+  };
   /** Averages weighted by support. */
-  weighted: {precision: number; recall: number; f1: number};
+  weighted: {
+    /** Support-weighted precision, 0..1. */
+    precision: number;
+    /** Support-weighted recall, 0..1. */
+    recall: number;
+    /** Support-weighted F1, 0..1. */
+    f1: number;
+  };
 }
 
 /** Reliability of one class's probabilities in equal-width bins over [0, 1]. */
@@ -27,23 +45,31 @@ export interface CalibrationBins {
   meanPredicted: Float64Array;
   /** Share of the bin's rows whose true class is k (NaN when empty). */
   observed: Float64Array;
+  /** Bins over [0, 1], ≥ 1. */
   nBins: number;
 }
 
 /** Everything at once, for CLI tables and notebook charts. */
 export interface ClassificationReport {
+  /** Rows scored. */
   n: number;
+  /** Classes K (rating values). */
   nClasses: number;
+  /** Share of rows whose arg-max class is the true class, 0..1. */
   accuracy: number;
+  /** Precision, recall and F1 per class and averaged. */
   scores: ClassScores;
   /** Counts, row = true class, column = predicted class, row-major K × K. */
   confusion: Int32Array;
   /** Confusion rows divided by their sums (0 for an empty row). */
   confusionNormalized: Float64Array;
+  /** Mean negative log-likelihood of the true class, nats (≥ 0; sklearn's log_loss). */
   logLoss: number;
   /** Of the expected rating Σ p_k · value_k against the true rating, on the rating scale. */
   rmse: number;
+  /** Mean absolute error of the expected rating, in stars. */
   mae: number;
+  /** Reliability bins of every class's probabilities. */
   calibration: CalibrationBins;
 }
 

@@ -28,18 +28,25 @@ export type MetricFamily = "rating" | "classification" | "ranking";
 
 /** Mean and sample standard deviation (0 for a single fold). */
 export interface MeanSd {
+  /** Arithmetic mean, in the metric's unit. */
   mean: number;
+  /** Sample standard deviation (n − 1), same unit; 0 for one value. */
   sd: number;
 }
 
 /** One fold's figures: metric name → value, plus counts and seconds. */
 export interface FoldScore {
+  /** The fold's name, e.g. "u1" or "fold1". */
   fold: string;
+  /** Training ratings the model was fitted on. */
   nTrain: number;
+  /** Test ratings it was scored on. */
   nTest: number;
   /** Test ratings whose prediction fell back for an unknown user or movie. */
   fallbacks: number;
+  /** Wall-clock seconds of the fit. */
   fitSeconds: number;
+  /** Wall-clock seconds of predicting the test ratings. */
   predictSeconds: number;
   /**
    * rmse, mae; accuracy, macro_f1, weighted_f1, log_loss; precision@k, recall@k, ndcg@k, map@k,
@@ -56,8 +63,15 @@ export interface FoldScore {
 
 /** One fold's per-user values: rating errors summed per test user; ranking metrics per user ("ndcg@10" …). */
 export interface FoldPerUser {
+  /** Squared and absolute rating errors summed per test user (rating family). */
   errors?: PerUserErrors;
-  ranking?: {users: Int32Array; values: Record<string, Float64Array>};
+  /** Ranking metrics per evaluated user (ranking family). */
+  ranking?: {
+    /** Dense indices of the evaluated users. */
+    users: Int32Array;
+    /** Metric name ("ndcg@10" …) → each user's value, aligned with users. */
+    values: Record<string, Float64Array>;
+  };
 }
 
 /** The JSON name of a per-user ranking metric at cut-off k, as in FoldScore.metrics. */
@@ -67,18 +81,27 @@ export function rankingMetricName(metric: PerUserRankingMetric, k: number): stri
 
 /** A cross-validation: per-fold figures and each metric's mean ± sd over folds. */
 export interface CvSummary {
+  /** The model's registry name, e.g. "mf". */
   model: string;
+  /** Each fold's figures, in fold order. */
   folds: FoldScore[];
+  /** Metric name (as in FoldScore.metrics) → mean ± sd over folds. */
   metrics: Record<string, MeanSd>;
+  /** Fit wall-clock seconds, mean ± sd over folds. */
   fitSeconds: MeanSd;
+  /** Prediction wall-clock seconds, mean ± sd over folds. */
   predictSeconds: MeanSd;
 }
 
 /** Progress of a run: fold (0-based) of folds, its phase and the fraction of the fit done. */
 export interface CvProgress {
+  /** The current fold, 0-based. */
   fold: number;
+  /** Number of folds in the run. */
   folds: number;
+  /** The current fold's name, e.g. "u1". */
   name: string;
+  /** What the fold is doing; "done" once it is scored. */
   phase: "fit" | "predict" | "done";
   /** 0..1 of the fold's fit, for models that report it. */
   fitFraction?: number;
@@ -86,12 +109,17 @@ export interface CvProgress {
 
 /** What a report built on the harness gets after each fold: the fitted state and the test predictions. */
 export interface FoldOutcome<S> {
+  /** The fold as passed in. */
   fold: RatingFold;
+  /** The model fitted on its training part. */
   state: S;
+  /** Predictions of its test ratings, in test order. */
   predictions: BatchPrediction;
+  /** Its figures, as in the summary. */
   score: FoldScore;
 }
 
+/** Options of {@link crossValidate}: parameters, metric families, progress, cancelling. */
 export interface CrossValidateOptions<P, S> {
   /** Parameters over the model's defaults. */
   params?: Partial<P>;
@@ -99,6 +127,7 @@ export interface CrossValidateOptions<P, S> {
   metrics?: readonly MetricFamily[];
   /** Cut-offs of the ranking metrics (default [10]). */
   ks?: readonly number[];
+  /** Called at each fold's phases and with fit progress. */
   onProgress?: (p: CvProgress) => void;
   /** Cancels between folds and within fits that support it; the run rejects with an AbortError. */
   signal?: AbortSignal;
@@ -186,11 +215,13 @@ export function scoreFold<P, S extends {scale: RatingScale}>(
 }
 
 /** Fits and scores the model on every fold (fitted on the training part only); per fold and mean ± sd. */
-export async function crossValidate<P, S extends {scale: RatingScale}>(
-  model: Model<P, S>,
-  folds: readonly RatingFold[],
-  options: CrossValidateOptions<P, S> = {}
-): Promise<CvSummary> {
+export async function crossValidate<
+  P,
+  S extends {
+    /** The scale the state was fitted on; predictions are clipped to it. */
+    scale: RatingScale;
+  }
+>(model: Model<P, S>, folds: readonly RatingFold[], options: CrossValidateOptions<P, S> = {}): Promise<CvSummary> {
   if (folds.length === 0) throw new RangeError("crossValidate: no folds; expected at least one");
   const families = options.metrics ?? defaultMetrics(model);
   const ks = options.ks ?? [10];

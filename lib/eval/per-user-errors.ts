@@ -6,6 +6,7 @@
 
 /** Per-user sums over one fold's test ratings, aligned with `users` (ascending dense indices). */
 export interface PerUserErrors {
+  /** Dense indices of the fold's test users, ascending. */
   users: Int32Array;
   /** Σ (truth − prediction)², stars². */
   sse: Float64Array;

@@ -13,8 +13,11 @@ import {distributionalCoverage, exposureGini} from "./beyond-accuracy.js";
 
 /** Ranking quality of one user's list against their relevant set. All values in 0..1. */
 export interface UserRankingScores {
+  /** Relevant movies among the k, divided by k. */
   precision: number;
+  /** Relevant movies among the k, divided by |truth|. */
   recall: number;
+  /** DCG of the k divided by the ideal DCG of min(|truth|, k) hits. */
   ndcg: number;
   /** Average precision at k: Σ precision@i over hit positions i, divided by min(|truth|, k). */
   ap: number;
@@ -59,14 +62,19 @@ export function scoreRankedList(
 
 /** Mean ranking metrics over users plus catalogue coverage. */
 export interface RankingSummary {
+  /** The cut-off: lists are scored on their first k movies. */
   k: number;
+  /** Mean precision@k over users, 0..1. */
   precision: number;
+  /** Mean recall@k over users, 0..1. */
   recall: number;
+  /** Mean nDCG@k over users, 0..1. */
   ndcg: number;
   /** Mean average precision at k, Microsoft Recommenders' current definition (÷ min(|truth|, k)). */
   map: number;
   /** Mean average precision at k, Microsoft Recommenders' definition before Nov 2023 (÷ |truth|). */
   mapMsrOld: number;
+  /** Share of users with at least one relevant movie in their k, 0..1. */
   hitRate: number;
   /** Share of the catalogue (0..1) that appears in at least one user's top k. */
   coverage: number;
@@ -86,8 +94,11 @@ export interface RankingSummary {
 
 /** Per-user values of the beyond-accuracy metrics, aligned with the per-user scores (NaN where undefined). */
 export interface UserListScores {
+  /** Mean self-information of the user's recommended movies, bits. */
   novelty: number;
+  /** Intra-list diversity over genres (1 − cosine), 0..1. */
   diversity: number;
+  /** Mean training-rating count of the user's recommended movies. */
   arp: number;
 }
 

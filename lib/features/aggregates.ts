@@ -14,6 +14,7 @@
 import type {Dataset, RatingScale} from "../data/types.js";
 import {createRng} from "../random.js";
 
+/** How the aggregates are damped and folded, and which optional groups they add. */
 export interface AggregateOptions {
   /** Prior count of the damped (Bayesian) means and shares: (sum + k·μ)/(n + k); ≥ 0, default 5. */
   priorCount: number;
@@ -37,37 +38,53 @@ export const DEFAULT_AGGREGATE_OPTIONS: AggregateOptions = {
 
 /** Sufficient statistics of a set of rating rows (plain typed arrays). */
 export interface AggregateStats {
+  /** Rating rows. */
   n: number;
+  /** Σ rating, in stars. */
   sum: number;
   /** Global rating count per class, length K. */
   classCount: Float64Array;
+  /** Ratings per user (dense index). */
   userCount: Float64Array;
+  /** Σ rating per user, stars. */
   userSum: Float64Array;
+  /** Σ rating² per user, stars². */
   userSumSq: Float64Array;
   /** Per user, Σ (r − damped movie mean). */
   userResid: Float64Array;
   /** Per user and class, row-major nUsers × K. */
   userClassCount: Float64Array;
+  /** Ratings per movie (dense index). */
   movieCount: Float64Array;
+  /** Σ rating per movie, stars. */
   movieSum: Float64Array;
+  /** Σ rating² per movie, stars². */
   movieSumSq: Float64Array;
   /** Per movie, Σ (r − damped user mean). */
   movieResid: Float64Array;
+  /** Per movie and class, row-major nMovies × K. */
   movieClassCount: Float64Array;
   /** Per user and genre (nUsers × G): Σ (r − damped movie mean) over the user's movies with the genre, and their number. */
   userGenreResid: Float64Array;
+  /** Per user and genre (nUsers × G): the user's rated movies with the genre. */
   userGenreCount: Float64Array;
 }
 
 /** Fitted aggregates: options, scale, the full training statistics, and a fingerprint of the training rows. */
 export interface AggregateState {
+  /** The options it was fitted with. */
   options: AggregateOptions;
+  /** The training set's rating scale. */
   scale: RatingScale;
+  /** Rating classes K of the scale. */
   nClasses: number;
+  /** Genres G of the movies table. */
   nGenres: number;
+  /** Statistics of the whole training part (what test rows read). */
   stats: AggregateStats;
   /** Number and FNV-1a fingerprint of the training rows (in order), to recognise them when building training features. */
   trainRows: number;
+  /** FNV-1a fingerprint of the training row indices, in order. */
   trainFingerprint: number;
 }
 

@@ -21,11 +21,13 @@ export type FactorFeatureModel = keyof typeof FACTOR_FEATURE_MODELS;
 
 /** The fitted feature: the model on every training row, and each training row's out-of-fold estimate. */
 export interface FactorFeatureState {
+  /** The registry model behind the feature. */
   model: FactorFeatureModel;
   /** The model's state fitted on every training row (plain data). */
   state: unknown;
   /** Training rows (sorted ascending) and their out-of-fold estimates, in the same order. */
   oofRows: Int32Array;
+  /** Each training row's rating estimate from the folds it was not in, aligned with oofRows. */
   oofValues: Float32Array;
 }
 

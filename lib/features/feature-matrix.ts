@@ -27,6 +27,7 @@ import {
   type FactorFeatureState
 } from "./factor-feature.js";
 
+/** How the classifier's features are built. */
 export interface FeaturePipelineOptions {
   /** Genre PCA components (seed: 5), 1..number of genres. */
   nComponents: number;
@@ -34,6 +35,7 @@ export interface FeaturePipelineOptions {
   dropBeforeRelease: boolean;
   /** Fit the PCA on training rating rows (each movie weighted by its training count, as the peer) or on distinct movies. */
   pcaWeighting: "ratings" | "movies";
+  /** The user and movie rating aggregates. */
   aggregates: AggregateOptions;
   /** A factor model's out-of-fold rating estimate as a last column (factor-feature.ts), or null for none. */
   factors?: FactorFeatureModel | null;
@@ -48,21 +50,31 @@ export const DEFAULT_PIPELINE_OPTIONS: FeaturePipelineOptions = {
 
 /** Everything fitted, as plain data (typed arrays inside): enough to build features for any row or pair. */
 export interface FeaturePipelineState {
+  /** Version of this state's layout. */
   version: 1;
+  /** The options it was fitted with, defaults merged in. */
   options: FeaturePipelineOptions;
   /** Column names in order. */
   names: string[];
+  /** The training set's rating scale. */
   scale: RatingScale;
   /** Rating value of each class index 0..K-1. */
   classValues: number[];
+  /** True when the data set had demographics (the age, gender and occupation columns exist). */
   hasUsers: boolean;
+  /** Users of the data set (dense indices 0..nUsers-1). */
   nUsers: number;
+  /** Movies of the data set (dense indices 0..nMovies-1). */
   nMovies: number;
+  /** Genres G of the movies table. */
   nGenres: number;
+  /** The fitted genre PCA. */
   pca: GenrePcaState;
+  /** The fitted rating aggregates. */
   aggregates: AggregateState;
   /** Training rows given, and how many the noise rule dropped before fitting. */
   trainRowsGiven: number;
+  /** Training rows the noise rule dropped (dated before their movie's release). */
   droppedBeforeRelease: number;
   /** The factor feature, present only when options.factors names a model (older states have none). */
   factor?: FactorFeatureState;
@@ -78,6 +90,7 @@ export interface FeatureMatrix {
 
 /** Options for the whole pipeline, with aggregate options merged over their defaults. */
 export type FeaturePipelineInput = Partial<Omit<FeaturePipelineOptions, "aggregates">> & {
+  /** Aggregate options, each over its default. */
   aggregates?: Partial<AggregateOptions>;
 };
 

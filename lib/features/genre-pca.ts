@@ -10,7 +10,9 @@ import {PCA} from "ml-pca";
 
 /** Fitted genre PCA as plain data (typed arrays), serialisable and worker-transferable. */
 export interface GenrePcaState {
+  /** Genre flags per movie G (ml-100k: 19). */
   nGenres: number;
+  /** Components kept as features, 1..nGenres. */
   nComponents: number;
   /** Weighted mean of each genre flag, length nGenres (share of training rows with the genre). */
   mean: Float64Array;

@@ -6,12 +6,15 @@
 
 /** A sparse matrix in CSR form: row r holds indices[indptr[r]..indptr[r+1]) with values alongside. */
 export interface Csr {
+  /** Rows, e.g. users. */
   nRows: number;
+  /** Columns, e.g. movies. */
   nCols: number;
   /** Length nRows + 1; indptr[r] is the offset of row r's first entry. */
   indptr: Int32Array;
   /** Column index of each stored entry, ascending within a row. */
   indices: Int32Array;
+  /** Value of each stored entry, e.g. the rating. */
   values: Float32Array;
 }
 

@@ -13,21 +13,30 @@ import type {Csr} from "../linalg/sparse.js";
 
 /** What a model is fitted on: the training ratings only, with the index ranges and the scale. */
 export interface TrainSet {
+  /** The training ratings, users and movies as dense indices. */
   ratings: Ratings;
   /** Users are 0..nUsers-1, movies 0..nMovies-1 (dense indices of the whole data set). */
   nUsers: number;
+  /** Number of movies in the whole data set (movie indices are 0..nMovies-1). */
   nMovies: number;
+  /** The data set's rating scale. */
   scale: RatingScale;
   /**
    * The data set these ratings were taken from and the row of each rating in it (aligned with
    * `ratings`), for models that read more than the rating triples (the classifier's movie and user
    * features). Absent for rating sets built by hand.
    */
-  source?: {dataset: Dataset; rows: Int32Array};
+  source?: {
+    /** The whole data set, with its movie and user tables. */
+    dataset: Dataset;
+    /** Row in `dataset.ratings` of each training rating. */
+    rows: Int32Array;
+  };
 }
 
 /** A predicted rating on the data set's scale (clipped to min..max). */
 export interface Prediction {
+  /** The rating, min..max of the scale. */
   rating: number;
   /** True when the user or movie had no training data and the model fell back (e.g. to a mean). */
   fallback: boolean;
@@ -35,7 +44,9 @@ export interface Prediction {
 
 /** A model's own estimate for one (user, movie) before clipping, and whether it had to fall back. */
 export interface Estimate {
+  /** The unclipped estimate (a rating for rating models, a ranking score for ranking models). */
   value: number;
+  /** True when the user or movie had no training data and the model fell back (e.g. to a mean). */
   fallback: boolean;
 }
 
@@ -53,10 +64,13 @@ export interface BatchPrediction {
 
 /** One recommended movie: dense movie index and the model's ranking score (higher is better). */
 export interface Recommendation {
+  /** Dense movie index, 0..nMovies-1. */
   movie: number;
+  /** The model's ranking score; higher ranks first, not necessarily a rating. */
   score: number;
 }
 
+/** Options of a top-N list (lib/models/top-n.ts). */
 export interface RecommendOptions {
   /** Leave out movies the user rated in the training part (default true). */
   excludeSeen?: boolean;
@@ -64,28 +78,48 @@ export interface RecommendOptions {
 
 /** One rated movie behind a recommendation: its weight (similarity or EASE weight, > 0) and the user's rating. */
 export interface RatedReason {
+  /** Dense index of the rated movie. */
   movie: number;
+  /** Similarity or EASE weight between it and the scored movie, > 0. */
   weight: number;
+  /** The user's rating of it, on the scale. */
   rating: number;
 }
 
 /** One similar user behind a recommendation: similarity (> 0) and their rating of the movie. */
 export interface NeighbourReason {
+  /** Dense index of the similar user. */
   user: number;
+  /** Their similarity to the user, > 0. */
   similarity: number;
+  /** Their rating of the scored movie, on the scale. */
   rating: number;
 }
 
 /** Why a model scores a movie for a user: the user's rated movies that pushed it up, or similar users who rated it. */
-export type Explanation = {kind: "rated"; reasons: RatedReason[]} | {kind: "neighbours"; neighbours: NeighbourReason[]};
+export type Explanation =
+  | {
+      /** The user's own rated movies pushed the score up (item-based models). */
+      kind: "rated";
+      /** Largest weight first. */
+      reasons: RatedReason[];
+    }
+  | {
+      /** Similar users who rated the movie pushed the score up (user-based models). */
+      kind: "neighbours";
+      /** Largest similarity first. */
+      neighbours: NeighbourReason[];
+    };
 
 /** One hyperparameter: its kind, a one-line description, and its range where numeric. */
 export interface ParamSpec {
   /** "json" is a structured value (an object or list), shown and parsed as JSON. */
   type: "integer" | "number" | "boolean" | "enum" | "json";
+  /** One line for help texts and the Lab's form. */
   description: string;
-  /** Inclusive bounds for numbers. */
+  /** Inclusive lower bound for numbers. */
   min?: number;
+  /** Inclusive upper bound for numbers. */
   max?: number;
   /** Allowed values of an enum. */
   values?: readonly string[];
@@ -99,22 +133,36 @@ export type ModelTask = "rating" | "ranking";
 
 /** Options of an asynchronous fit: progress (0..1 of the fit) and cancellation. */
 export interface FitOptions {
+  /** Called with the fraction of the fit done, 0..1. */
   onProgress?: (fraction: number) => void;
+  /** Aborting it rejects the fit with an AbortError. */
   signal?: AbortSignal;
   /** Resources a model may use when present (e.g. the classifier's worker-thread tree trainer); others ignore them. */
   [resource: string]: unknown;
 }
 
 /** A model: hyperparameters P with defaults and a schema, fitted state S (plain data carrying its scale). */
-export interface Model<P = unknown, S extends {scale: RatingScale} = {scale: RatingScale}> {
+export interface Model<
+  P = unknown,
+  S extends {
+    /** The scale the state was fitted on; predictions are clipped to it. */
+    scale: RatingScale;
+  } = {
+    /** The scale the state was fitted on. */
+    scale: RatingScale;
+  }
+> {
   /** Short identifier used by the CLI and pages, e.g. "mf", "item-knn". */
   readonly name: string;
   /** A short name for charts and tables, e.g. "biased MF". */
   readonly label: string;
   /** One line for help texts and leaderboards. */
   readonly description: string;
+  /** Whether it estimates ratings or only ranks movies. */
   readonly task: ModelTask;
+  /** The hyperparameters a fit uses where params leave them out. */
   readonly defaults: P;
+  /** Every hyperparameter's kind, range and description (the CLI's options and the Lab's form come from it). */
   readonly params: ParamSchema<P>;
   /** True when a blend may use this model as a member. */
   readonly blendable?: boolean;
@@ -145,7 +193,17 @@ export interface Model<P = unknown, S extends {scale: RatingScale} = {scale: Rat
  * A model whose parameters and state are not known statically (the registry's list, the CLI's
  * --model): every Model<P, S> is one. Its defaults and state read as `unknown`, so no `any` reaches a caller.
  */
-export type AnyModel = Omit<Model<unknown, {scale: RatingScale}>, "params"> & {
+export type AnyModel = Omit<
+  Model<
+    unknown,
+    {
+      /** The rating scale the state was fitted on: every state carries one. */
+      scale: RatingScale;
+    }
+  >,
+  "params"
+> & {
+  /** Each parameter's spec (default, range, help) by name. */
   readonly params: Readonly<Record<string, ParamSpec>>;
 };
 
@@ -156,22 +214,25 @@ export function clip(x: number, scale: RatingScale): number {
 }
 
 /** The rating of movie by user on the scale (clipped), with the fallback flag (Surprise's AlgoBase.predict). */
-export function predict<P, S extends {scale: RatingScale}>(
-  model: Model<P, S>,
-  state: S,
-  user: number,
-  movie: number
-): Prediction {
+export function predict<
+  P,
+  S extends {
+    /** The scale the state was fitted on; predictions are clipped to it. */
+    scale: RatingScale;
+  }
+>(model: Model<P, S>, state: S, user: number, movie: number): Prediction {
   const e = model.estimate(state, user, movie);
   return {rating: clip(e.value, state.scale), fallback: e.fallback};
 }
 
 /** Predictions of every test rating: the model's batch prediction when it has one, else predict() pair by pair. */
-export function predictRatings<P, S extends {scale: RatingScale}>(
-  model: Model<P, S>,
-  state: S,
-  test: Ratings
-): BatchPrediction {
+export function predictRatings<
+  P,
+  S extends {
+    /** The scale the state was fitted on; predictions are clipped to it. */
+    scale: RatingScale;
+  }
+>(model: Model<P, S>, state: S, test: Ratings): BatchPrediction {
   if (model.predictBatch) return model.predictBatch(state, test);
   const n = test.rating.length;
   const rating = new Float64Array(n);
@@ -185,12 +246,13 @@ export function predictRatings<P, S extends {scale: RatingScale}>(
 }
 
 /** Fits with fitAsync when the model has one (progress, cancel), else with fit. */
-export async function fitModel<P, S extends {scale: RatingScale}>(
-  model: Model<P, S>,
-  train: TrainSet,
-  params?: Partial<P>,
-  options: FitOptions = {}
-): Promise<S> {
+export async function fitModel<
+  P,
+  S extends {
+    /** The scale the state was fitted on; predictions are clipped to it. */
+    scale: RatingScale;
+  }
+>(model: Model<P, S>, train: TrainSet, params?: Partial<P>, options: FitOptions = {}): Promise<S> {
   if (options.signal?.aborted) throw abortError(model.name);
   if (model.fitAsync) return model.fitAsync(train, params, options);
   const state = model.fit(train, params);

@@ -19,6 +19,7 @@ export class DatasetFetchError extends Error {
   }
 }
 
+/** Options of {@link fetchDataset}: where to put the set, how to fetch and verify it. */
 export interface FetchDatasetOptions {
   /** Directory that receives `<name>/` (default `<repo>/data` or MOVIELAB_DATA_ROOT). */
   dataRoot?: string;

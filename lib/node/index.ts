@@ -2,6 +2,7 @@
  * Node-only I/O: a data set from a directory, a name or a URL through the shared parsed-data cache,
  * its folds, bundle files, and writes that never destroy the previous good file.
  * @packageDocumentation
+ * @module movielab/node
  */
 
 export {
@@ -20,3 +21,9 @@ export {readDatasetDir, MAX_FILE_BYTES} from "./read-dataset-dir.js";
 export {fetchDataset, DatasetFetchError, type FetchDatasetOptions} from "./fetch-dataset.js";
 export {saveBundle, loadBundle, MAX_BUNDLE_BYTES} from "./bundle-file.js";
 export {writeFileAtomic} from "./atomic-write.js";
+
+// Types the exports above name in their signatures, so that a consumer can name them too.
+export type {CleaningReport} from "../data/cleaning-report.js";
+export type {DatasetSummary} from "../data/summary.js";
+export type {RatingFolds, FoldRows, ClassifierFolds, HoldoutSplit} from "../data/folds.js";
+export type {MovieLensEntry} from "../data/registry.js";

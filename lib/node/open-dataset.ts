@@ -54,6 +54,7 @@ export type DatasetOrigin = "env" | "default" | "downloaded" | "synthetic";
 /** The set ml-100k is the workbench's default, as in the seed. */
 export const DEFAULT_DATASET = "ml-100k";
 
+/** Options of {@link openDataset}: which set, where, cleaning, download and cache. */
 export interface OpenDatasetOptions {
   /** What to open, as MOVIELAB_DATA would say it; default env.MOVIELAB_DATA. Empty: the default chain. */
   spec?: string;
@@ -99,7 +100,19 @@ interface SelectedDataset {
 }
 
 /** Where a spec points: the synthetic generator or a directory (with its set name when given by name). */
-export type DatasetTarget = {kind: "synthetic"} | {kind: "dir"; dir: string; name?: string};
+export type DatasetTarget =
+  | {
+      /** The seeded synthetic generator. */
+      kind: "synthetic";
+    }
+  | {
+      /** A directory of MovieLens files. */
+      kind: "dir";
+      /** The directory's path (under dataRoot for a name, resolved against cwd for a path). */
+      dir: string;
+      /** The set's name when the spec named it (e.g. "ml-1m"), else absent. */
+      name?: string;
+    };
 
 /**
  * Resolves a spec ("synthetic", a set name like "ml-1m" → `<dataRoot>/ml-1m`, or a directory path
@@ -243,6 +256,7 @@ export interface OpenedDataset {
   report: CleaningReport;
   /** Counts, mean, dates of the cleaned set (computed on first use). */
   readonly summary: DatasetSummary;
+  /** How it was chosen: MOVIELAB_DATA, the default directory, a download, or the synthetic fallback. */
   origin: DatasetOrigin;
   /** One sentence: why this set (e.g. "no …/data/ml-100k and download failed: …"). */
   reason: string;
@@ -252,6 +266,7 @@ export interface OpenedDataset {
   dir: string | null;
   /** The set as read, before cleaning: only with {keepRaw: true}. */
   raw?: RawDataset;
+  /** Its folds, read or made when asked for. */
   folds: DatasetFolds;
 }
 
@@ -276,8 +291,16 @@ export interface DatasetFolds {
 
 /** Selects, reads, cleans and encodes a data set (see the module comment); folds and summary are lazy. */
 export async function openDataset(
-  options: OpenDatasetOptions & {keepRaw: true}
-): Promise<OpenedDataset & {raw: RawDataset}>;
+  options: OpenDatasetOptions & {
+    /** Keep the set as read, before cleaning. */
+    keepRaw: true;
+  }
+): Promise<
+  OpenedDataset & {
+    /** The set as read, before cleaning. */
+    raw: RawDataset;
+  }
+>;
 export async function openDataset(options?: OpenDatasetOptions): Promise<OpenedDataset>;
 export async function openDataset(options: OpenDatasetOptions = {}): Promise<OpenedDataset> {
   const {raw, cached, cacheTo, origin, reason} = await selectDataset(options);

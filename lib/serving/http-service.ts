@@ -19,8 +19,10 @@ import {
 /** A request the server refused or could not answer; `status` 0 when it was not reached. */
 export class HttpServiceError extends Error {
   constructor(
+    /** The HTTP status, 0 when the server was not reached. */
     readonly status: number,
     message: string,
+    /** The request field the server named as wrong, when it named one. */
     readonly field?: string
   ) {
     super(message);
@@ -28,6 +30,7 @@ export class HttpServiceError extends Error {
   }
 }
 
+/** Options of {@link createHttpService}. */
 export interface HttpServiceOptions {
   /** fetch to use (default globalThis.fetch), e.g. to add headers. */
   fetch?: typeof fetch;

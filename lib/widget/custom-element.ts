@@ -18,6 +18,7 @@ import {h, replaceChildren} from "./dom.js";
 import {PredictWidget, type PredictWidgetElement, type PredictWidgetValue} from "./predict-widget.js";
 import {VisitorWidget, type VisitorWidgetElement, type VisitorWidgetValue} from "./visitor-widget.js";
 
+/** The custom element's tag name, `<movielab-predict>`. */
 export const ELEMENT_NAME = "movielab-predict";
 
 /** Loads a PredictionService from a bundle URL (fetched and validated in the browser). */

@@ -3,6 +3,7 @@
  * they read from, and `defineMovielabPredict()`, which registers `<movielab-predict>` when called.
  * Import `movielab/widget/element` instead to register the element on import.
  * @packageDocumentation
+ * @module movielab/widget
  */
 
 export {defineMovielabPredict, loadBundleService, ELEMENT_NAME} from "./custom-element.js";
@@ -22,3 +23,17 @@ export type {
   VisitorRecommendResult
 } from "../serving/types.js";
 export {predictForRatings, recommendForRatings} from "./visitor-api.js";
+
+// Types the exports above name in their signatures, so that a host can name them too.
+export type {PredictWidgetElement} from "./predict-widget.js";
+export type {VisitorWidgetElement, VisitorWidgetOptions, VisitorWidgetValue} from "./visitor-widget.js";
+export type {
+  ClassProbability,
+  MovieInfo,
+  RecommendedMovie,
+  RatedMovie,
+  BecauseRated,
+  UserInfo,
+  VisitorPrediction,
+  VisitorRecommendation
+} from "../serving/types.js";

@@ -21,12 +21,17 @@ import {byProbability, closeTopClasses, formatExpected} from "./prediction-summa
 import {formatPercent, probabilityBars} from "./probability-bars.js";
 import {WIDGET_CSS} from "./styles.js";
 
+/** The widget's `.value`, as Observable Inputs expose it: what is picked and predicted now. */
 export interface PredictWidgetValue {
+  /** The picked user, null before one is picked. */
   user: UserInfo | null;
+  /** The picked movie, null before one is picked. */
   movie: MovieInfo | null;
+  /** The prediction for that user and movie, null until both are picked and it arrived. */
   prediction: PredictResult | null;
 }
 
+/** Options of {@link PredictWidget}: what to show first, list and search sizes, and its accessible name. */
 export interface PredictWidgetOptions {
   /** User shown first (raw id); none when absent. */
   userId?: number;
@@ -46,6 +51,7 @@ export interface PredictWidgetOptions {
 
 /** The widget's element: an HTMLElement with the Inputs-style value and a way to await pending work. */
 export type PredictWidgetElement = HTMLElement & {
+  /** What is picked and predicted now; an `input` event (bubbling) follows every change. */
   value: PredictWidgetValue;
   /** Resolves when every lookup started so far has rendered (for tests and host pages). */
   settled(): Promise<void>;

@@ -26,6 +26,7 @@ import {announcer, pendingWork, serviceSearch, statusLine} from "./widget-parts.
 import {formatExpected} from "./prediction-summary.js";
 import {WIDGET_CSS} from "./styles.js";
 
+/** The visitor widget's `.value`: the visitor's ratings and what they gave. */
 export interface VisitorWidgetValue {
   /** The visitor's ratings, in the order given. */
   ratings: VisitorRating[];
@@ -33,9 +34,11 @@ export interface VisitorWidgetValue {
   movie: MovieInfo | null;
   /** Its predicted rating for the visitor after their ratings. */
   prediction: VisitorPrediction | null;
+  /** Their top-N after their ratings (the most-rated movies before any), null until it arrived. */
   recommendations: VisitorRecommendResult | null;
 }
 
+/** Options of {@link VisitorWidget}: list and search sizes, its accessible name, and where ratings are kept. */
 export interface VisitorWidgetOptions {
   /** Length of the recommendation list, 1..100 (default 10). */
   k?: number;
@@ -49,10 +52,13 @@ export interface VisitorWidgetOptions {
   storageKey?: string;
   /** Ratings to start from (ignored when stored ones exist under storageKey). */
   ratings?: VisitorRating[];
+  /** Document to build in (default the global document). */
   document?: Document;
 }
 
+/** The visitor widget's element: an HTMLElement with the Inputs-style value and methods a host page may call. */
 export type VisitorWidgetElement = HTMLElement & {
+  /** The visitor's ratings and results now; an `input` event (bubbling) follows every change. */
   value: VisitorWidgetValue;
   /** Rates a movie (a MovieInfo, or a raw id already known to the widget); shows the error and resolves when refused. */
   rate(movie: MovieInfo, rating: number): Promise<void>;

@@ -127,9 +127,10 @@ function discoverPages(dist: string): string[] {
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, {withFileTypes: true})) {
       const p = join(dir, e.name);
-      // _observablehq, _file, _node, _import hold assets, never pages.
+      // _observablehq, _file, _node, _import hold assets, never pages; api/ is TypeDoc's reference,
+      // not a Framework page (test/scripts/api-reference.browser.test.ts checks it).
       if (e.isDirectory()) {
-        if (!e.name.startsWith("_")) walk(p);
+        if (!e.name.startsWith("_") && !(dir === dist && e.name === "api")) walk(p);
       } else if (e.name.endsWith(".html"))
         out.push(
           relative(dist, p)

@@ -6,7 +6,17 @@ import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
-const PARTS = ["lib", "notebooks", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"];
+// typedoc.json and its tsconfig: the preview generates the API reference (scripts/preview-api.mjs).
+const PARTS = [
+  "lib",
+  "notebooks",
+  "scripts",
+  "observablehq.config.ts",
+  "package.json",
+  "tsconfig.json",
+  "typedoc.json",
+  "tsconfig.typedoc.json"
+];
 
 /** Copies the site's sources to a new temporary directory (no Framework cache); returns its path. */
 export function copyProject(prefix = "movielab-copy-"): string {

@@ -3,6 +3,7 @@
  * Chromium under scripts/preview.mjs, lib/analysis/rating-moments.ts (which the ratings loader
  * imports, never the page) is edited, and the page must show the new mean without a reload. Also: a
  * first visit lists the running loader at /_movielab/loaders, which the page's progress panel shows.
+ * And the API reference, generated on the first visit to /api/, is served there.
  * Skips without Chromium, except in CI where it fails.
  */
 import {spawn, type ChildProcess} from "node:child_process";
@@ -88,4 +89,21 @@ describe.skipIf(!READY)("npm start (scripts/preview.mjs)", () => {
     expect(log).toMatch(/data\/ratings\.json\.ts will re-run \(lib\/analysis\/rating-moments\.ts\)/);
     await page.close();
   }, 180_000);
+
+  it("serves the API reference under /api/ once TypeDoc has generated it", async () => {
+    let res = await fetch(`${base}/api/`);
+    // The first request starts TypeDoc: 503 with a page saying so while it runs, then the reference.
+    for (let i = 0; i < 240 && res.status === 503; i++) {
+      expect(await res.text()).toContain("being generated");
+      await new Promise((r) => setTimeout(r, 500));
+      res = await fetch(`${base}/api/`);
+    }
+    expect(res.status, log).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await res.text()).toContain("movielab/widget");
+    const symbol = await fetch(`${base}/api/functions/movielab.crossValidate.html`);
+    expect(symbol.status).toBe(200);
+    expect((await fetch(`${base}/api/..%2f..%2fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${base}/api/no-such-page.html`)).status).toBe(404);
+  }, 150_000);
 });

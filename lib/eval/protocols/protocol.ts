@@ -14,6 +14,7 @@ export type ProtocolTask = "rating" | "ranking";
 
 /** What a protocol reads beyond the ratings. */
 export interface ProtocolInput {
+  /** The cleaned, encoded data set to cut. */
   dataset: Dataset;
   /** Rows of ml-100k's official splits u1..u5 (in that order) when the set has their files, else null. */
   official: readonly FoldRows[] | null;
@@ -23,17 +24,21 @@ export interface ProtocolInput {
 
 /** Test rows a protocol removed, and why (never silently). */
 export interface DroppedRows {
+  /** Test rows removed in all. */
   rows: number;
-  /** Of those rows, how many had a user with no training rating, and how many a movie with none (a row may count in both). */
+  /** Of those rows, how many had a user with no training rating (a row may count here and in unseenMovie). */
   unseenUser: number;
+  /** Of those rows, how many had a movie with no training rating. */
   unseenMovie: number;
 }
 
 /** The folds a protocol made, named, with the sentence a page or the CLI prints. */
 export interface ProtocolFolds {
+  /** The protocol that made them. */
   protocol: ProtocolName;
   /** E.g. "ml-100k's official split u1 (u1.base / u1.test)". */
   description: string;
+  /** The folds, each with its training set and test ratings, in order. */
   folds: RatingFold[];
   /** Per fold (same order), test rows dropped for a user or movie unseen in training; absent when the protocol drops none. */
   dropped?: DroppedRows[];
@@ -41,11 +46,13 @@ export interface ProtocolFolds {
 
 /** One protocol: its definition and where it comes from. */
 export interface Protocol<O = Record<string, never>> {
+  /** Its name, as `--protocol` takes it. */
   name: ProtocolName;
   /** One line for --help and pages. */
   description: string;
   /** The published definition it reproduces (file and line, or paper). */
   source: string;
+  /** What its folds are meant for. */
   tasks: readonly ProtocolTask[];
   /** What the data set must have: official split files, or timestamps that vary. */
   needs: "official" | "timestamps" | null;

@@ -21,6 +21,7 @@ import {predictProba} from "../gbdt/predict.js";
 import type {EvalsResult, GbdtModel, StopReason} from "../gbdt/model.js";
 import type {GbdtParams} from "../gbdt/params.js";
 
+/** Hyperparameters of the rating classifier: its features, columns, trees and inner validation. */
 export interface ClassifierParams {
   /** Feature pipeline options (PCA components, aggregate options). */
   features: FeaturePipelineInput;
@@ -106,31 +107,45 @@ export const DEFAULT_CLASSIFIER_PARAMS: Readonly<ClassifierParams> = Object.free
 
 /** What training did: rounds, why it stopped, learning curves, row counts and timings (seconds). */
 export interface ClassifierLog {
+  /** Boosting rounds trained. */
   rounds: number;
+  /** 0-based best round; predictions use rounds 0..bestIteration. */
   bestIteration: number;
+  /** Why training ended. */
   stopReason: StopReason;
+  /** Per-round metric values on the training rows and the inner validation rows. */
   evalsResult: EvalsResult;
+  /** Rows the trees were trained on (after the noise rule and the inner hold-out). */
   trainRows: number;
+  /** Rows held out for early stopping (0 without inner validation). */
   validationRows: number;
+  /** Training rows dropped for being dated before their movie's release. */
   droppedBeforeRelease: number;
+  /** Wall-clock seconds spent fitting the features. */
   featureSeconds: number;
+  /** Wall-clock seconds of the whole fit, features included (and the refit, when there was one). */
   fitSeconds: number;
 }
 
 /** A fitted classifier as plain data: feature pipeline, column selection, trees, class values, params, log. */
 export interface ClassifierState {
+  /** Version of this state's layout. */
   version: 1;
+  /** The fitted feature pipeline. */
   features: FeaturePipelineState;
   /** Index of each kept column in the pipeline's columns (null: all). */
   columnIndex: Int32Array | null;
   /** Names of the model's columns, in order. */
   columnNames: string[];
+  /** The fitted trees. */
   model: GbdtModel;
   /** Rating value of each class 0..K-1. */
   classValues: number[];
+  /** The parameters it was fitted with, defaults merged in. */
   params: ClassifierParams;
   /** Latest training timestamp (unix s): "now" for the movie age of pair predictions. */
   referenceTime: number;
+  /** What training did. */
   log: ClassifierLog;
 }
 

@@ -11,8 +11,11 @@ import {mfSgdAvailable, mfSgdKernel} from "../../wasm/mf-sgd.js";
 import {biasedFactorEstimate, globalMean, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
 import {numberParam, seedParam, FACTORS, SGD_EPOCHS, INIT_STD} from "../param-specs.js";
 
+/** Hyperparameters of matrix factorisation by SGD (Surprise's SVD). */
 export interface MfParams {
+  /** Latent factors per user and movie, 1..1000 (default 100). */
   factors: number;
+  /** Passes of SGD over the training ratings, 1..1000 (default 20). */
   epochs: number;
   /** Learning rate of biases and factors. */
   lr: number;
@@ -22,20 +25,28 @@ export interface MfParams {
   initStd: number;
   /** False fits p_u·q_i only (Surprise's biased=False). */
   biased: boolean;
+  /** Seed of the factor initialisation and the SGD order: same seed, same factors. */
   seed: number;
 }
 
 export interface MfState {
+  /** Latent factors per user and movie (1..1000). */
   factors: number;
+  /** Global mean of the training ratings, in stars. */
   mean: number;
+  /** Per-user bias b_u in stars, by dense user index. */
   userBias: Float32Array;
+  /** Per-movie bias b_i in stars, by dense movie index. */
   itemBias: Float32Array;
   /** Row-major nUsers × factors. */
   userFactors: Float32Array;
   /** Row-major nMovies × factors. */
   itemFactors: Float32Array;
+  /** 1 where the user had training ratings; an unknown user's prediction falls back to the biases it has. */
   knownUser: Uint8Array;
+  /** 1 where the movie had training ratings. */
   knownMovie: Uint8Array;
+  /** The rating scale predictions are clipped to. */
   scale: RatingScale;
 }
 

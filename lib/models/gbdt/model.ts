@@ -14,18 +14,25 @@ export type StopReason = "completed" | "early_stopping" | "cancelled";
 
 /** Per-round metric values: evals_result.train.mlogloss[round], and .eval when an eval set was given. */
 export interface EvalsResult {
+  /** Metric name → value per round on the training rows. */
   train: Partial<Record<EvalMetric, number[]>>;
+  /** Metric name → value per round on the eval set, when one was given. */
   eval?: Partial<Record<EvalMetric, number[]>>;
 }
 
+/** A fitted gradient-boosted tree model as plain JSON-ready data (XGBoost's field names). */
 export interface GbdtModel {
+  /** Always "movielab-gbdt"; the parser refuses anything else. */
   format: typeof GBDT_FORMAT;
+  /** Layout version; the parser refuses other versions. */
   version: typeof GBDT_VERSION;
+  /** The loss the trees were fitted to. */
   objective: Objective;
   /** Classes: K for multi:softprob, 2 for binary:logistic, 1 for reg:squarederror. */
   num_class: number;
   /** Trees per round: K for multi:softprob, 1 otherwise. */
   num_group: number;
+  /** Columns d of the training matrix; predictions need the same columns. */
   num_feature: number;
   /** Optional feature names (null when not given). */
   feature_names: string[] | null;
@@ -33,6 +40,7 @@ export interface GbdtModel {
   base_score: number;
   /** Initial margin of every group (logit of base_score for binary:logistic). */
   base_margin: number;
+  /** Every hyperparameter, defaults merged in. */
   params: GbdtParams;
   /** Rounds trained; trees.length = num_rounds × num_group. */
   num_rounds: number;
@@ -40,9 +48,11 @@ export interface GbdtModel {
   best_iteration: number;
   /** Value of the early-stopping metric at best_iteration on the eval set (null without one). */
   best_score: number | null;
+  /** Why training ended. */
   stop_reason: StopReason;
   /** Round-major: trees[round × num_group + group]. */
   trees: GbdtTree[];
+  /** Per-round metric values (learning curves). */
   evals_result: EvalsResult;
 }
 

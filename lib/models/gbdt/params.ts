@@ -9,7 +9,9 @@ export type Objective = "multi:softprob" | "binary:logistic" | "reg:squarederror
 /** Evaluation metrics as XGBoost names them. */
 export type EvalMetric = "mlogloss" | "merror" | "logloss" | "error" | "rmse";
 
+/** Hyperparameters of the GBDT engine, with XGBoost 1.7's names and meanings. */
 export interface GbdtParams {
+  /** The loss the trees are fitted to. */
   objective: Objective;
   /** Number of classes K (multi:softprob only; 1 otherwise). */
   num_class: number;

@@ -54,6 +54,7 @@ function pack(model: GbdtModel): PackedTrees {
   return p;
 }
 
+/** Options of a GBDT prediction. */
 export interface PredictOptions {
   /** Rounds to use, from 0 (default: best_iteration + 1). */
   rounds?: number;

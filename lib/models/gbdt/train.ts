@@ -27,24 +27,33 @@ import {binnedMatrix, TreeBuilder, type BinnedMatrix, type GrowParams, type Grow
 
 /** A row-major n × d float32 matrix (NaN = missing) with its labels and optional row weights. */
 export interface LabelledMatrix {
+  /** Row-major n × d values, float32; NaN is a missing value. */
   features: Float32Array;
+  /** Rows, ≥ 1. */
   n: number;
   /** Columns; default features.length / n. */
   d?: number;
+  /** One per row: class indices 0..K-1 for classification, targets for reg:squarederror. */
   labels: Labels;
+  /** Row weights, ≥ 0, length n (default 1 each). */
   weights?: Float32Array | Float64Array;
 }
 
+/** The training matrix of a GBDT, with optional column names recorded in the model. */
 export interface TrainInput extends LabelledMatrix {
+  /** One name per column, recorded as the model's feature_names. */
   featureNames?: string[];
 }
 
 /** Metric values after one round. */
 export interface RoundMetrics {
+  /** Metric name → value on the training rows. */
   train: Partial<Record<EvalMetric, number>>;
+  /** Metric name → value on the eval set, when one was given. */
   eval?: Partial<Record<EvalMetric, number>>;
 }
 
+/** Options of a GBDT fit: the eval set and the per-round callback. */
 export interface TrainOptions {
   /** Validation set for learning curves and early stopping. */
   eval?: LabelledMatrix;

@@ -3,6 +3,7 @@
  * traversal on raw float features. A node with feature −1 is a leaf.
  */
 
+/** One regression tree as parallel arrays indexed by node (node 0 is the root). */
 export interface GbdtTree {
   /** Split feature index, −1 at a leaf. */
   feature: number[];
@@ -10,8 +11,9 @@ export interface GbdtTree {
   threshold: number[];
   /** 1 when a missing value (NaN) goes left, else 0. */
   default_left: number[];
-  /** Child indices, −1 at leaves. */
+  /** Child index taken when x < threshold, −1 at leaves. */
   left: number[];
+  /** Child index taken when x ≥ threshold, −1 at leaves. */
   right: number[];
   /** Leaf output with the learning rate applied (float32); 0 at internal nodes. */
   value: number[];
