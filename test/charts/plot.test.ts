@@ -28,6 +28,13 @@ describe("plot", () => {
     expect(labelled.filter((g) => g.getAttribute("role") !== "group")).toEqual([]);
   });
 
+  it("gives a labelled shape outside a group, as a frame's rect, a role too", () => {
+    const svg = plot({document: jsdomDocument(), ariaLabel: "A framed rule", marks: [Plot.frame(), Plot.ruleY([0])]});
+    const frame = svg.querySelector('rect[aria-label="frame"]');
+    expect(frame?.getAttribute("role")).toBe("img");
+    expect(svg.querySelectorAll("svg [aria-label]:not([role])")).toHaveLength(0);
+  });
+
   it("finds the plot's svg inside a figure with a legend and leaves the legend's svgs alone", () => {
     const figure = plot({
       document: jsdomDocument(),
