@@ -20,6 +20,7 @@ import {tmpdir} from "node:os";
 import {delimiter, dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {parseArgs} from "node:util";
+import {accessibleHtml} from "./accessible-html.mjs";
 import {refreshLoaders} from "./loader-deps.mjs";
 import {apiPreview} from "./preview-api.mjs";
 import {dataLoaders, loaderJobs} from "./run-loaders.mjs";
@@ -119,6 +120,13 @@ http.on("request", (req, res) => {
     return;
   }
   if (api(req, res)) return;
+  // Pages get the build's repairs of Framework's template (accessible-html.mjs): the preview then
+  // shows what the site will be. Framework answers a page with a single res.end(html).
+  const end = res.end;
+  res.end = function (body, ...rest) {
+    const html = typeof body === "string" && /^text\/html/.test(String(res.getHeader("Content-Type") ?? ""));
+    return end.call(this, html ? accessibleHtml(body) : body, ...rest);
+  };
   for (const h of handlers) h.call(http, req, res);
 });
 

@@ -1,5 +1,6 @@
 /** The long tail of activity: how many users (or movies) have n ratings, on log–log axes. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface ActivityBins {
@@ -24,7 +25,7 @@ export function ActivityDistribution(
   const entity = options.entity ?? "users";
   const rows = data.lo.map((lo, b) => ({lo, hi: data.hi[b], count: data.count[b]})).filter((r) => r.count > 0);
   const maxCount = Math.max(1, ...rows.map((r) => r.count));
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 260),
     marginLeft: 60,
     ariaLabel: `Distribution of ratings per ${entity === "users" ? "user" : "movie"} on logarithmic axes`,

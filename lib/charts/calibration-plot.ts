@@ -1,5 +1,6 @@
 /** Reliability diagram of class probabilities: observed frequency against mean predicted probability, per class. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {docOption, type ChartOptions} from "./chart-options.js";
 
 export interface CalibrationData {
@@ -41,7 +42,7 @@ export function CalibrationPlot(data: CalibrationData, options: CalibrationOptio
   const marginLeft = 44;
   const cell = (width - marginLeft - 10) / cols;
   const nRows = Math.ceil(n / cols);
-  return Plot.plot({
+  return plot({
     ...docOption(options),
     width,
     height: options.height ?? Math.round(nRows * cell + 60),

@@ -1,5 +1,6 @@
 /** Confusion matrix heat map: true class (rows) × predicted class (columns), as counts or row shares. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {docOption, type ChartOptions} from "./chart-options.js";
 import {matrixCells} from "./matrix-cells.js";
 
@@ -27,7 +28,7 @@ export function ConfusionMatrix(
   const ink = (d: {value: number}) => (max > 0 && d.value / max > 0.55 ? "white" : "black");
   const label = (d: {count: number; value: number}) =>
     row ? `${(100 * d.value).toFixed(1)}%` : d.count.toLocaleString("en-US");
-  return Plot.plot({
+  return plot({
     ...docOption(options),
     width: size,
     height: options.height ?? size,

@@ -1,5 +1,6 @@
 /** Cross-validated models side by side: one bar per model (mean over folds) with a ±1 sd whisker; published figures set apart. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface CvComparisonRow {
@@ -33,7 +34,7 @@ export function CvComparison(rows: CvComparisonRow[], options: CvComparisonOptio
   const whiskers = rows.filter((d) => d.sd !== null && d.sd > 0);
   const measured = rows.filter((d) => d.source === "measured");
   const published = rows.filter((d) => d.source === "published");
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 40 + 36 * rows.length),
     marginLeft: 130,
     marginRight: 130,

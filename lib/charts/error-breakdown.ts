@@ -1,5 +1,6 @@
 /** Where errors fall: accuracy or RMSE per bucket of user activity or movie popularity. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface ErrorBreakdownData {
@@ -31,7 +32,7 @@ export function ErrorBreakdown(
     rows: data.rows[b]
   }));
   const fmt = (v: number) => (measure === "accuracy" ? `${(100 * v).toFixed(1)}%` : v.toFixed(3));
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 240),
     marginLeft: 55,
     ariaLabel: `${measure === "accuracy" ? "Accuracy" : "RMSE"} in ${rows.length} buckets of ${options.what ?? "count"}: ${rows.map((r) => `${r.bucket}: ${fmt(r.value)}`).join(", ")}`,

@@ -1,5 +1,6 @@
 /** Feature importance of a tree ensemble: horizontal bars of gain (mean loss change per split) or weight (split count). */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, labelMargin, type ChartOptions} from "./chart-options.js";
 
 export interface FeatureImportanceRow {
@@ -27,7 +28,7 @@ export function FeatureImportance(
     sorted.map((r) => r.name),
     frame.width
   );
-  return Plot.plot({
+  return plot({
     ...frame,
     marginLeft: margin.marginLeft,
     ariaLabel: `Feature importance by ${measure}: ${sorted

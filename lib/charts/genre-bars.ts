@@ -1,5 +1,6 @@
 /** Horizontal bars per genre: number of movies or number of ratings, largest first. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface GenreBarsData {
@@ -21,7 +22,7 @@ export function GenreBars(data: GenreBarsData, options: GenreBarsOptions = {}): 
   const rows = data.genres.map((genre, g) => ({genre, value: data[measure][g]}));
   const domain = [...rows].sort((a, b) => b.value - a.value || a.genre.localeCompare(b.genre)).map((r) => r.genre);
   const color = options.color ?? FOCUS;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 30 + 20 * rows.length),
     marginLeft: 90,
     marginRight: 60,

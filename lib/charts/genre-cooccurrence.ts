@@ -1,5 +1,6 @@
 /** Heat map of genre co-occurrence: cell (a, b) counts the movies that carry both genres. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {docOption, type ChartOptions} from "./chart-options.js";
 import {matrixCells} from "./matrix-cells.js";
 
@@ -28,7 +29,7 @@ export function GenreCooccurrence(
   const ink = (d: {value: number}) => (max > 0 && Math.sqrt(d.value / max) > 0.65 ? "white" : "black");
   const fmt = (d: {value: number}) =>
     measure === "share" ? (d.value >= 0.005 ? `${Math.round(100 * d.value)}` : "") : d.value > 0 ? String(d.value) : "";
-  return Plot.plot({
+  return plot({
     ...docOption(options),
     width: size,
     height: options.height ?? size,

@@ -1,5 +1,6 @@
 /** Mean rating by genre with a 95 % interval (± 1.96 standard errors) against the overall mean. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface GenreMeansData {
@@ -23,7 +24,7 @@ export function GenreMeans(data: GenreMeansData, options: ChartOptions = {}): SV
     .filter((r) => r.n > 0 && Number.isFinite(r.mean));
   const domain = [...rows].sort((a, b) => b.mean - a.mean).map((r) => r.genre);
   const color = options.color ?? FOCUS;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 30 + 20 * rows.length),
     marginLeft: 90,
     ariaLabel: `Mean rating by genre with 95% intervals; overall mean ${data.overall.toFixed(2)}`,

@@ -1,5 +1,6 @@
 /** A metric per user group (gender, age group) for a few models: one row per group, one dot colour per model. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, labelMargin, type ChartOptions} from "./chart-options.js";
 
 export interface GroupMetricPoint {
@@ -28,7 +29,7 @@ export function GroupMetrics(
   const models = [...new Set(points.map((p) => p.model))];
   const width = options.width ?? 640;
   const margin = labelMargin(rows, width);
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 50 + 20 * rows.length),
     marginLeft: margin.marginLeft,
     marginRight: 16,

@@ -1,5 +1,6 @@
 /** Learning curves of boosting: training and validation log loss per round, with the best round marked. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface LearningCurvesData {
@@ -20,7 +21,7 @@ export function LearningCurves(data: LearningCurvesData, options: ChartOptions =
   const bestLoss = best !== undefined ? data.validLoss[best] : undefined;
   // The label goes on the side of the rule with room for it.
   const rightHalf = best !== undefined && best + 1 > data.trainLoss.length / 2;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 280),
     marginLeft: 55,
     ariaLabel:

@@ -1,5 +1,6 @@
 /** Heat map of PCA loadings: genres (rows) × components (columns), diverging colours around 0. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {docOption, type ChartOptions} from "./chart-options.js";
 
 export interface LoadingsData {
@@ -24,7 +25,7 @@ export function LoadingsHeatmap(data: LoadingsData, options: ChartOptions = {}):
   const width = Math.min(options.width ?? 640, 160 + 90 * data.nComponents);
   // Dark cells (|loading| near the maximum) get white text.
   const ink = (d: {loading: number}) => (max > 0 && Math.abs(d.loading) / max > 0.6 ? "white" : "black");
-  return Plot.plot({
+  return plot({
     ...docOption(options),
     width,
     height: options.height ?? 40 + 22 * G,

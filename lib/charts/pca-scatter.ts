@@ -1,5 +1,6 @@
 /** Movies in the plane of the first two principal components of their genres, coloured by main genre. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface PcaScatterData {
@@ -45,7 +46,7 @@ export function PcaScatter(data: PcaScatterData, options: PcaScatterOptions = {}
   // "Other genres" first, so that grey dots never cover coloured ones.
   const front = rows.filter((r) => r.on).sort((a, b) => Number(b.group === OTHER) - Number(a.group === OTHER));
   const label = h === null ? "coloured by main genre" : `${front.length} ${data.genres[h]} movies highlighted`;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 420),
     ariaLabel: `${rows.length} movies in the plane of the first two genre components, ${label}`,
     x: {label: "PC1 score", grid: true},

@@ -1,5 +1,6 @@
 /** Per-class precision, recall and F1 of a classifier as grouped bars, one group per rating. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface PerClassMetricsData {
@@ -19,7 +20,7 @@ export function PerClassMetrics(data: PerClassMetricsData, options: ChartOptions
     {rating: String(c), metric: "recall", value: data.recall[k], support: data.support[k]},
     {rating: String(c), metric: "F1", value: data.f1[k], support: data.support[k]}
   ]);
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 260),
     marginLeft: 50,
     ariaLabel: `Precision, recall and F1 of each of ${data.classes.length} rating classes`,

@@ -1,5 +1,6 @@
 /** Mean rating against number of ratings, one dot per movie, with the binned trend. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface PopularityBiasData {
@@ -40,7 +41,7 @@ export function PopularityBias(
     .map((lo, b) => ({x: Math.sqrt(lo * Math.max(lo, data.bins.hi[b] - 1)), y: data.bins.meanOfMeans[b]}))
     .filter((d): d is {x: number; y: number} => d.y !== null);
   const color = options.color ?? FOCUS;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 340),
     marginLeft: 50,
     ariaLabel: `Mean rating against number of ratings for ${movies.length} of ${rated} movies, with the binned trend`,

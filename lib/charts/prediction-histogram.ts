@@ -1,5 +1,6 @@
 /** Distribution of predicted ratings beside the true ones: grouped bars per rating value, one colour per series. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface PredictionSeries {
@@ -15,7 +16,7 @@ export function PredictionHistogram(
 ): SVGSVGElement | HTMLElement {
   const rows = data.series.flatMap((s) => data.bins.map((b, i) => ({series: s.name, bin: b, share: s.shares[i]})));
   const names = data.series.map((s) => s.name);
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 300),
     ariaLabel: `Share of test pairs per rating value for ${names.join(", ")}`,
     fx: {label: "Rating (predictions rounded to the scale)", domain: data.bins},

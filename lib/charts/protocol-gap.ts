@@ -1,5 +1,6 @@
 /** One model per row, one dot per evaluation protocol: how far a model's figure moves with the protocol alone. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, labelMargin, type ChartOptions} from "./chart-options.js";
 
 export interface ProtocolGapPoint {
@@ -29,7 +30,7 @@ export function ProtocolGap(points: ProtocolGapPoint[], options: ProtocolGapOpti
     return {model, min: Math.min(...vs), max: Math.max(...vs)};
   });
   const metric = options.metric ?? "value";
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 50 + 34 * models.length),
     ...labelMargin(models, width),
     marginRight: 20,

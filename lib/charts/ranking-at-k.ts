@@ -1,5 +1,6 @@
 /** A ranking metric against the list length k, one line per model. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface RankingAtKSeries {
@@ -28,7 +29,7 @@ export function RankingAtK(
     },
     {label: "", v: -Infinity}
   );
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 320),
     marginRight: 10,
     ariaLabel: `${options.metric} for k = 1 to ${Math.max(...series.map((s) => s.values.length))} for ${series.length} models; best at k = ${options.mark ?? "max"}: ${best.label} (${best.v.toFixed(3)})`,

@@ -1,5 +1,6 @@
 /** Bar chart of how often each rating value is given, on the data set's scale. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface RatingHistogramData {
@@ -23,7 +24,7 @@ export function RatingHistogram(
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const fmt = (d: {count: number; share: number}) =>
     measure === "share" ? pct(d.share) : d.count.toLocaleString("en-US");
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 240),
     marginLeft: 60,
     ariaLabel: `Rating histogram: ${measure === "share" ? "share" : "number"} of ratings at each value from ${data.values[0]} to ${data.values[data.values.length - 1]}`,

@@ -1,5 +1,6 @@
 /** Mean rating (± one sd) of each user group: gender, age group or occupation. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface RatingsByGroupData {
@@ -28,7 +29,7 @@ export function RatingsByGroup(
     ? [...rows].sort((a, b) => b.mean - a.mean).map((r) => r.group)
     : rows.map((r) => r.group);
   const color = options.color ?? FOCUS;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 40 + 24 * rows.length),
     marginLeft: 100,
     marginRight: 90,

@@ -1,5 +1,6 @@
 /** Ratings per week as bars, optionally clipped to a date range. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface RatingsOverTimeData {
@@ -32,7 +33,7 @@ export function RatingsOverTime(
       mean: data.mean[w]
     }))
     .filter((r) => r.start.getTime() >= lo && r.start.getTime() <= hi);
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 240),
     marginLeft: 60,
     ariaLabel: `Ratings per week, ${rows.length} weeks`,

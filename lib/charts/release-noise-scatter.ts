@@ -1,5 +1,6 @@
 /** Rating time against release date: every rating under the diagonal was given before its movie came out. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {ALERT, chartFrame, type ChartOptions} from "./chart-options.js";
 
 export interface ReleaseNoisePoints {
@@ -46,7 +47,7 @@ export function ReleaseNoiseScatter(
         {x: new Date(t1), y: new Date(t1)}
       ]
     : [];
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 360),
     marginLeft: 60,
     ariaLabel: `Rating date against release date: ${ordinary.length} ordinary ratings and ${early.length} ratings before release highlighted`,

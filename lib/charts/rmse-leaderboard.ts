@@ -3,6 +3,7 @@
  * has lo and hi), published figures as hollow diamonds.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {ALERT, chartFrame, FOCUS, labelMargin, type ChartOptions} from "./chart-options.js";
 
 export interface LeaderboardPoint {
@@ -79,7 +80,7 @@ function panel(
   const published = points.filter((p) => p.kind === "published");
   const means = ours.map((p) => p.mean);
   const best = ours.length > 0 ? (options.higherIsBetter ? Math.max(...means) : Math.min(...means)) : NaN;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 40 + 22 * points.length),
     marginLeft: margin.marginLeft,
     // Room for the value printed to the right of the rightmost dot.

@@ -4,6 +4,7 @@
  * an axis). The spread over folds sits beside the difference between runs, as in the Lab's fold chart.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import type {RecommenderCvJson} from "../reports/cv-result.js";
 import {foldMetric, headlineMetric, lowerIsBetter} from "../runs/record.js";
 import {labelMargin} from "./chart-options.js";
@@ -38,7 +39,7 @@ export function RunFolds(
     const {marginLeft, lineWidth} = labelMargin(labels, width);
     const label = `${metric} per fold (${lowerIsBetter(metric) ? "lower" : "higher"} is better)`;
     box.append(
-      Plot.plot({
+      plot({
         document: doc,
         width,
         marginLeft,

@@ -1,5 +1,6 @@
 /** Scree plot of a PCA: variance explained by each component (bars) and the running total (line). */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface ScreePlotData {
@@ -18,7 +19,7 @@ export interface ScreePlotOptions extends ChartOptions {
 export function ScreePlot(data: ScreePlotData, options: ScreePlotOptions = {}): SVGSVGElement | HTMLElement {
   const rows = data.explained.map((share, i) => ({pc: i + 1, share, cumulative: data.cumulative[i]}));
   const kept = options.kept;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 280),
     marginLeft: 50,
     marginBottom: rows.length > 12 ? 55 : 35,

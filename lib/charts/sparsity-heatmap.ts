@@ -1,5 +1,6 @@
 /** A block of the user × movie matrix: a cell per (user, movie), coloured by rating, blank when unrated. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {docOption, type ChartOptions} from "./chart-options.js";
 
 export interface SparsityBlock {
@@ -32,7 +33,7 @@ export function SparsityHeatmap(
   const cell = Math.max(2, Math.min(8, Math.floor((width - 50) / Math.max(1, nM))));
   const lo = options.scale?.min ?? Math.min(...cells.map((d) => d.rating));
   const hi = options.scale?.max ?? Math.max(...cells.map((d) => d.rating));
-  return Plot.plot({
+  return plot({
     ...docOption(options),
     width,
     height: options.height ?? 70 + cell * nU,

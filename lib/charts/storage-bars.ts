@@ -1,5 +1,6 @@
 /** Memory of the rating matrix per storage layout, as horizontal bars on a log scale (the gap spans orders of magnitude). */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface StorageBar {
@@ -11,7 +12,7 @@ const mb = (b: number) => (b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3
 
 /** One bar per layout, labelled with its size. */
 export function StorageBars(bars: readonly StorageBar[], options: ChartOptions = {}): SVGSVGElement | HTMLElement {
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 40 + 34 * bars.length),
     marginLeft: 170,
     marginRight: 70,

@@ -1,5 +1,6 @@
 /** A hyperparameter sweep: mean RMSE over folds against one parameter, with a ± sd band and the default marked. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface SweepCurvePoint {
@@ -25,7 +26,7 @@ export function SweepCurve(
   const data = [...points].sort((a, b) => a.value - b.value);
   const best = data.reduce((a, b) => (b.mean < a.mean ? b : a), data[0]);
   const color = options.color ?? FOCUS;
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 280),
     ariaLabel: `RMSE against ${options.xLabel.toLowerCase()}: ${data.length} settings, lowest ${best.mean.toFixed(4)} at ${best.value}`,
     x: {

@@ -1,5 +1,6 @@
 /** Share of users and of movies with fewer than t ratings, as the minimum count t grows. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {ALERT, chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 export interface ThresholdCurveData {
@@ -24,7 +25,7 @@ export function ThresholdCurve(
     {t, who: "users", share: data.users > 0 ? data.usersBelow[i] / data.users : 0},
     {t, who: "movies", share: data.movies > 0 ? data.moviesBelow[i] / data.movies : 0}
   ]);
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 260),
     marginLeft: 50,
     ariaLabel: "Share of users and of movies with fewer ratings than each minimum-count threshold",

@@ -1,5 +1,6 @@
 /** How much models agree on one user's top-N: the share of shared movies (Jaccard) for each pair of models, as a matrix. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import {docOption, type ChartOptions} from "./chart-options.js";
 
 /** Jaccard overlap |A ∩ B| / |A ∪ B| (0..1) of every pair of lists; 1 on the diagonal, 0 for two empty lists. */
@@ -23,7 +24,7 @@ export function TopNOverlap(
   const n = data.labels.length;
   const width = options.width ?? 640;
   const size = Math.min(width, 160 + 60 * n);
-  return Plot.plot({
+  return plot({
     ...docOption(options),
     width: size,
     height: options.height ?? size - 40,

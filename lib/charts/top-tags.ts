@@ -1,11 +1,12 @@
 /** Horizontal bars of the most used tags (tag rows), largest first, with users and movies in the tip. */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./plot.js";
 import type {TagCount} from "../analysis/tag-summary.js";
 import {chartFrame, FOCUS, type ChartOptions} from "./chart-options.js";
 
 /** One bar per tag of tagSummary's `top`, sorted by count. */
 export function TopTags(top: TagCount[], options: ChartOptions = {}): SVGSVGElement | HTMLElement {
-  return Plot.plot({
+  return plot({
     ...chartFrame(options, 30 + 18 * top.length),
     marginLeft: 150,
     marginRight: 50,

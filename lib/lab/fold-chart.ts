@@ -3,6 +3,7 @@
  * run, so that the spread over folds sits beside the difference between runs.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "../charts/plot.js";
 import type {RecommenderCvJson} from "../reports/cv-result.js";
 
 /** One chart of the runs' fold RMSEs, wrapped in `div[data-chart=lab-folds]`. */
@@ -22,11 +23,12 @@ export function FoldChart(
   wrapper.className = "card";
   wrapper.dataset.chart = "lab-folds";
   wrapper.append(
-    Plot.plot({
+    plot({
       document: doc,
       width: options.width ?? 640,
       marginLeft: 170,
       height: 40 + 26 * runs.length,
+      ariaLabel: `RMSE of each fold for ${runs.length} run(s), one row per run, with each run's mean`,
       x: {label: "RMSE per fold (lower is better)", grid: true},
       y: {label: null, domain: runs.map(label)},
       marks: [

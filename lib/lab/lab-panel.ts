@@ -20,6 +20,7 @@ import {parseRuns, runsToCsv, runsToJson} from "./run-io.js";
 import type {RunStore} from "./run-store.js";
 import {useLabStyles} from "./lab-styles.js";
 import {recordMetric, RunsTable} from "./runs-table.js";
+import {scrollRegion} from "../ui/scroll-region.js";
 import type {CvWorkerPool} from "./worker-pool.js";
 
 export interface LabPanelOptions {
@@ -162,8 +163,8 @@ export class LabPanel {
       labelled(doc, "Import runs (JSON, CSV, or `movielab cv --json`)", importRuns)
     );
     // Both tables grow a column per metric or run: on a phone they scroll in their own box, not the page.
-    this.compareBox = el(doc, "div", {className: "lab-compare-box movielab-scroll"});
-    const tableBox = el(doc, "div", {className: "movielab-scroll"});
+    this.compareBox = scrollRegion(el(doc, "div", {className: "lab-compare-box movielab-scroll"}), "Runs compared");
+    const tableBox = scrollRegion(el(doc, "div", {className: "movielab-scroll"}), "Runs of this session");
     tableBox.append(this.table.element);
     this.chartBox = el(doc, "div", {className: "lab-chart-box"});
     this.run.addEventListener("click", () => this.start());

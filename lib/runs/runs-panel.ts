@@ -9,6 +9,7 @@ import {CompareTable} from "../lab/compare.js";
 import {parseRuns} from "../lab/run-io.js";
 import {RunsTable} from "../lab/runs-table.js";
 import type {RecommenderCvJson} from "../reports/cv-result.js";
+import {scrollRegion} from "../ui/scroll-region.js";
 import {pairedDifferences, whyNotPaired} from "./paired-comparison.js";
 
 /** Runs the chart shows when none is ticked: the newest ones. */
@@ -52,7 +53,7 @@ export function PairedList(runs: readonly RecommenderCvJson[], doc: Document = d
       ])
         tr.insertCell().textContent = v;
     }
-    const scroll = el(doc, "div", undefined, "movielab-scroll");
+    const scroll = scrollRegion(el(doc, "div", undefined, "movielab-scroll"), "Paired comparison over folds");
     scroll.append(table);
     box.append(p, scroll);
   }
@@ -98,7 +99,7 @@ export class RunsPanel {
         this.render();
       }
     });
-    const tableBox = (this.tableBox = el(doc, "div", undefined, "movielab-scroll"));
+    const tableBox = (this.tableBox = scrollRegion(el(doc, "div", undefined, "movielab-scroll"), "Run records"));
     tableBox.append(this.table.element);
     this.compareBox = el(doc, "div");
     this.chartBox = el(doc, "div");
@@ -139,7 +140,7 @@ export class RunsPanel {
     const ticked = this.selected.map((id) => this.records.get(id)).filter((r) => r !== undefined);
     this.compareBox.replaceChildren();
     if (ticked.length >= 2) {
-      const scroll = el(this.doc, "div", undefined, "movielab-scroll");
+      const scroll = scrollRegion(el(this.doc, "div", undefined, "movielab-scroll"), "Runs side by side");
       scroll.append(CompareTable(ticked, this.doc));
       this.compareBox.append(scroll, PairedList(ticked, this.doc));
     } else if (all.length >= 2) {

@@ -8,6 +8,7 @@
 // favicon included), request to another host, Framework error cell, cell that never settles, chart
 // that did not render, missing data banner, or layout fault: SVG text outside its svg, a table wider
 // than its container when the container does not scroll on purpose, or a page that scrolls sideways.
+// Each page also passes axe-core (test/browser/axe.ts): no critical or serious WCAG 2.0/2.1 A/AA violation.
 // Each page runs light (1280 px), dark (1280 px, prefers-color-scheme: dark) and phone (375 px).
 // Screenshots go to test-results/screenshots/<dataset>/<page>-<light|dark|phone>.png.
 //
@@ -26,6 +27,7 @@ import {existsSync, mkdirSync, readdirSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Browser, BrowserContext, Page} from "playwright-core";
+import {axeCheck, axeSummary} from "./axe.js";
 import {CHROMIUM, launchChromium} from "./chromium.js";
 import {resolveStaticPath, serveStatic, type StaticServer} from "./static-server.js";
 
@@ -247,6 +249,9 @@ async function checkPage(
     problems.push(...(await pageContentProblems(page, path)));
     problems.push(...(await brokenLocalLinks(page, server.origin)));
     problems.push(...(await layoutProblems(page)));
+    // Accessibility (issue 18): no critical or serious axe-core violation, WCAG 2.0/2.1 A and AA.
+    const {colorScheme, viewport} = VARIANTS[variant];
+    problems.push(...(await axeCheck(page, `/${path}, ${colorScheme} theme, ${viewport.width} px`)));
     if (variant === "light") {
       for (const e of EXPECTATIONS.filter((x) => x.dataset === run.dataset && x.page === path)) {
         const message = await e.check(page);
@@ -555,6 +560,8 @@ async function main(): Promise<void> {
       `page load to settled: median ${Math.round(sorted[sorted.length >> 1])} ms, max ${Math.round(sorted[sorted.length - 1])} ms over ${loads.length} loads`
     );
   }
+  const minor = axeSummary();
+  if (minor.length > 0) console.log(`axe, moderate and minor (reported, not failing):\n  ${minor.join("\n  ")}`);
   console.log(`screenshots: ${relative(ROOT, SHOTS)}/`);
   console.log(`${results.length - failed} passed, ${failed} failed`);
   if (failed > 0 || results.length === 0) process.exit(1);

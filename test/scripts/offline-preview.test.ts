@@ -40,11 +40,15 @@ describe.skipIf(!unshareWorks)("preview without network (unshare -n)", () => {
       }
     );
     expect(run.status, run.stderr).toBe(0);
-    const {status, log} = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {
+    const {status, log, page} = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {
       status: Record<string, number>;
       log: string;
+      page: string;
     };
     expect(status).toEqual({"/_observablehq/client.js": 200, "/_observablehq/stdlib.js": 200, "/ratings": 200});
     expect(log).not.toMatch(/EAI_AGAIN|fetch failed|registry\.npmjs\.org/);
+    // The build's repairs of Framework's template (scripts/accessible-html.mjs) apply in the preview too.
+    expect(page).toMatch(/<html lang="en">/);
+    expect(page).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1">/);
   }, 150_000);
 });
