@@ -13,12 +13,15 @@
 // - the site's favicon, else the browser asks the host's root for /favicon.ico (a 404 under a sub-path);
 // - scripts/api-reference.css underlines links in signatures and comments (axe's link-in-text-block
 //   in the dark theme), and the generator's link to typedoc.org is hidden;
+// - section headers lose the permalink TypeDoc puts inside their <summary> (a link inside a control:
+//   axe's nested-interactive, serious); the heading keeps its id, so #classes still links there.
+//   The sidebar's summaries are built in the browser and repaired by scripts/api-reference.js;
 // - validation with warnings as errors, so an undocumented export fails this step as it fails
 //   `npm run docs:check` (the same config, without output).
 //
 // Usage: node scripts/build-api.mjs [out]   (default dist/api)
 import {spawn} from "node:child_process";
-import {existsSync, readdirSync, rmSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -30,6 +33,32 @@ function countFiles(dir) {
   for (const entry of readdirSync(dir, {withFileTypes: true}))
     n += entry.isDirectory() ? countFiles(join(dir, entry.name)) : 1;
   return n;
+}
+
+const SUMMARY = /<summary\b[^>]*>[\s\S]*?<\/summary>/g;
+const PERMALINK = /<a href="#[^"]*" aria-label="Permalink" class="tsd-anchor-icon">[\s\S]*?<\/a>/g;
+
+/** The page without permalinks inside <summary> elements (see the header); other links are kept. */
+export function withoutSummaryPermalinks(html) {
+  return html.replace(SUMMARY, (summary) => summary.replace(PERMALINK, ""));
+}
+
+/** Applies withoutSummaryPermalinks to every HTML file under dir; returns how many changed. */
+function repairPages(dir) {
+  let changed = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) changed += repairPages(path);
+    else if (entry.name.endsWith(".html")) {
+      const html = readFileSync(path, "utf8");
+      const repaired = withoutSummaryPermalinks(html);
+      if (repaired !== html) {
+        writeFileSync(path, repaired);
+        changed++;
+      }
+    }
+  }
+  return changed;
 }
 
 /**
@@ -54,6 +83,7 @@ export async function buildApi({root = ROOT, out = join(root, "dist", "api")} = 
     });
   });
   if (!existsSync(join(out, "index.html"))) throw new Error(`typedoc wrote no index.html in ${out}:\n${output.trim()}`);
+  repairPages(out);
   return {files: countFiles(out), seconds: (performance.now() - started) / 1000, out: relative(root, out)};
 }
 

@@ -16,6 +16,7 @@ import {scanDist} from "../../scripts/build.mjs";
 import {CHROMIUM, launchChromium} from "../browser/chromium.js";
 import {serveStatic, type StaticServer} from "../browser/static-server.js";
 import {watchPage} from "../browser/watch-page.js";
+import {axeCheck} from "../browser/axe.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
@@ -83,5 +84,23 @@ describe.skipIf(!READY && process.env.CI !== "true")("the API reference in the b
     expect(problems, [...problems, ...server.errors].join("\n")).toEqual([]);
     expect(server.errors).toEqual([]);
     expect(foreign).toEqual([]);
+  });
+  it("has no critical or serious axe violation, light and dark, desktop and phone (sidebar built)", async () => {
+    const pages = ["index.html", "modules/movielab.html", KEY_PAGES.crossValidate, KEY_PAGES.Model];
+    const problems: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const)
+      for (const width of [1280, 375]) {
+        const context = await browser.newContext({viewport: {width, height: 900}, colorScheme});
+        const page = await context.newPage();
+        for (const path of pages) {
+          await page.goto(`${server.origin}/movielab/api/${path}`, {waitUntil: "load"});
+          // navigation.js builds the sidebar after load; api-reference.js repairs it as it appears.
+          await page.locator(".movielab-nav-parent").first().waitFor({state: "attached"});
+          expect(await page.locator("summary a").count(), `a link inside a summary on ${path}`).toBe(0);
+          problems.push(...(await axeCheck(page, `api/${path}, ${colorScheme}, ${width} px`)));
+        }
+        await context.close();
+      }
+    expect(problems, problems.join("\n")).toEqual([]);
   });
 });
