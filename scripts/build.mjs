@@ -41,6 +41,7 @@ import {delimiter, dirname, extname, isAbsolute, join, relative, resolve} from "
 import {fileURLToPath} from "node:url";
 import {buildApi} from "./build-api.mjs";
 import {accessibleDist} from "./accessible-html.mjs";
+import {writeCleanUrlStubs} from "./clean-url-stubs.mjs";
 import {runLoaders} from "./run-loaders.mjs";
 import {seedNpmVersions} from "./seed-npm-versions.mjs";
 
@@ -347,6 +348,9 @@ async function main() {
     // Framework's page template fails axe (no lang, no zoom, an invalid list): see accessible-html.mjs.
     const {files: pages, changed} = accessibleDist(DIST);
     console.log(`build: accessible HTML (lang, zoom, sidebar list) in ${changed} of ${pages} pages`);
+    // Links say "ratings.html"; a typed or shared "/ratings" must work on a plain file server too.
+    const stubs = writeCleanUrlStubs(DIST);
+    console.log(`build: ${stubs.written.length} clean-URL redirects (ratings/ → ratings.html) for plain file servers`);
     // After Framework (which empties dist/) and before the scan, which must pass on TypeDoc's pages too.
     const api = await buildApi({root: ROOT, out: join(DIST, "api")});
     console.log(`build: API reference, ${api.files} files in dist/api/ (${api.seconds.toFixed(1)} s)`);

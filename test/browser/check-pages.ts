@@ -23,10 +23,11 @@
 // MOVIELAB_CHROMIUM (browser path, default /usr/bin/chromium), CHECK_PAGES_VARIANTS (default
 // "light,dark,phone"), CHECK_PAGES_ONLY (comma-separated page names, e.g. "index,ratings", while working on them).
 import {spawn, spawnSync} from "node:child_process";
-import {existsSync, mkdirSync, readdirSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Browser, BrowserContext, Page} from "playwright-core";
+import {isCleanUrlStub} from "../../scripts/clean-url-stubs.mjs";
 import {axeCheck, axeSummary} from "./axe.js";
 import {CHROMIUM, launchChromium} from "./chromium.js";
 import {resolveStaticPath, serveStatic, type StaticServer} from "./static-server.js";
@@ -133,7 +134,7 @@ function discoverPages(dist: string): string[] {
       // not a Framework page (test/scripts/api-reference.browser.test.ts checks it).
       if (e.isDirectory()) {
         if (!e.name.startsWith("_") && !(dir === dist && e.name === "api")) walk(p);
-      } else if (e.name.endsWith(".html"))
+      } else if (e.name.endsWith(".html") && !isCleanUrlStub(readFileSync(p, "utf8")))
         out.push(
           relative(dist, p)
             .replace(/\\/g, "/")
@@ -316,6 +317,33 @@ async function brokenLocalLinks(page: Page, origin: string): Promise<string[]> {
 }
 
 /**
+ * Clean URLs on a plain file server: for every page linked as "x.html", a reader who types "/x" must
+ * end on "/x.html" (the server redirects /x to /x/, whose stub from scripts/clean-url-stubs.mjs moves
+ * on to ../x.html, keeping the query and hash).
+ */
+async function cleanUrlProblems(context: BrowserContext, server: StaticServer, targets: Target[]): Promise<string[]> {
+  const out: string[] = [];
+  const page = await context.newPage();
+  try {
+    for (const {href} of targets) {
+      if (!href.endsWith(".html")) continue;
+      const clean = href.replace(/\.html$/, "");
+      const expected = `${server.origin}${href}?from=clean#top`;
+      try {
+        await page.goto(`${server.origin}${clean}?from=clean#top`, {waitUntil: "commit", timeout: SETTLE_TIMEOUT_MS});
+        await page.waitForURL(expected, {waitUntil: "commit", timeout: SETTLE_TIMEOUT_MS});
+      } catch (error) {
+        const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        out.push(`the clean URL ${clean} did not lead to ${href} on a plain file server (at ${page.url()}: ${why})`);
+      }
+    }
+  } finally {
+    await page.close();
+  }
+  return out;
+}
+
+/**
  * Layout faults a screenshot shows but no error reports: text of an svg that reaches outside the
  * svg's box (cut off, or drawn over the page), a table wider than its container when no ancestor
  * scrolls sideways on purpose, and a page that scrolls sideways.
@@ -432,7 +460,20 @@ async function checkBuild(browser: Browser, run: Run, variants: Variant[]): Prom
         serviceWorkers: "block"
       });
       const only = process.env.CHECK_PAGES_ONLY?.split(",").map((s) => s.trim());
-      for (const target of await targets(context, server, pages)) {
+      const pageTargets = await targets(context, server, pages);
+      if (variant === variants[0]) {
+        const problems = await cleanUrlProblems(
+          context,
+          server,
+          pageTargets.filter((t) => !only || only.includes(t.path))
+        );
+        results.push({dataset: run.dataset, page: "(clean URLs)", variant, ms: 0, problems});
+        console.log(
+          `${problems.length === 0 ? "ok  " : "FAIL"} ${run.dataset.padEnd(9)} clean URLs (/page → /page.html)`
+        );
+        for (const p of problems) console.log(`       ${p}`);
+      }
+      for (const target of pageTargets) {
         if (only && !only.includes(target.path)) continue;
         const result = await checkPage(context, server, run, target, variant);
         results.push(result);
