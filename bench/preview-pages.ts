@@ -75,7 +75,15 @@ async function pass(browser: Browser, base: string, label: string): Promise<Reco
 }
 
 const browser = await launchChromium();
-const stop = (child: ChildProcess) => child.pid && process.kill(-child.pid, "SIGTERM");
+/** Ends a preview's process group; a group already gone (the first preview is stopped twice) is fine. */
+const stop = (child: ChildProcess) => {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+};
 let first: {child: ChildProcess; base: string} | undefined;
 let second: {child: ChildProcess; base: string} | undefined;
 try {
