@@ -15,6 +15,24 @@ if (unknown.length > 0) {
   console.error(`unknown bench ${unknown.join(", ")}; known: ${all.join(", ")}`);
   process.exit(2);
 }
+/** A bench's stdout as JSON: one object (pretty-printed or not), or one object per line. */
+function parseOutput(stdout: string): unknown {
+  try {
+    return JSON.parse(stdout.trim());
+  } catch {
+    // Not one document: JSON lines, among other output.
+  }
+  const lines = stdout
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim().startsWith("{"));
+  try {
+    return lines.length === 1 ? JSON.parse(lines[0]) : lines.map((l) => JSON.parse(l));
+  } catch {
+    return {error: "output is not JSON", stdout: stdout.slice(-2000)};
+  }
+}
+
 const results: Record<string, unknown> = {};
 let failed = 0;
 for (const name of wanted.length > 0 ? wanted : all) {
@@ -24,15 +42,7 @@ for (const name of wanted.length > 0 ? wanted : all) {
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 << 20
   });
-  const lines = r.stdout
-    .trim()
-    .split("\n")
-    .filter((l) => l.trim().startsWith("{"));
-  try {
-    results[name] = lines.length === 1 ? JSON.parse(lines[0]) : lines.map((l) => JSON.parse(l));
-  } catch {
-    results[name] = {error: "output is not JSON", stdout: r.stdout.slice(-2000)};
-  }
+  results[name] = parseOutput(r.stdout);
   if (r.status !== 0) {
     failed++;
     results[name] = {error: `exit ${r.status}`, output: results[name]};
