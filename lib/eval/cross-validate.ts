@@ -21,7 +21,7 @@ import {classificationReport} from "./classification-metrics.js";
 import {RANKING_JSON_NAMES, rankAll, type PerUserRankingMetric} from "./evaluate-ranking.js";
 import {mae, rmse} from "./rating-metrics.js";
 import {perUserErrors, type PerUserErrors} from "./per-user-errors.js";
-import type {RatingFold} from "../data/folds.js";
+import {releaseFold, type RatingFold} from "../data/folds.js";
 
 /** Which metrics to compute. */
 export type MetricFamily = "rating" | "classification" | "ranking";
@@ -265,6 +265,8 @@ export async function crossValidate<
     };
     scores.push(score);
     options.onFold?.({fold, state, predictions, score}, i);
+    // The fold's copied ratings are not needed past here: one fold in memory at a time, not k.
+    releaseFold(fold);
     progress("done");
   }
   return summarizeFolds(model.name, scores);

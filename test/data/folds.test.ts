@@ -7,6 +7,7 @@ import {
   classifierFolds,
   fullTrainSet,
   holdoutSplit,
+  lazyFold,
   OFFICIAL_FOLDS,
   officialFoldFiles,
   officialFoldRows,
@@ -14,8 +15,14 @@ import {
   randomRatingFolds,
   ratingFolds,
   ratingFoldsFromRows,
+  releaseFold,
+  selectRows,
   trainSetOf
 } from "../../lib/data/folds.js";
+import {crossValidate} from "../../lib/eval/cross-validate.js";
+import {kFold} from "../../lib/eval/split.js";
+import {getModel} from "../../lib/models/registry.js";
+import {randomDataset} from "../features/tiny-dataset.js";
 import type {RawRatings} from "../../lib/data/types.js";
 import {DataError} from "../../lib/data/errors.js";
 import {tinyDataset as tinyAnalysisDataset} from "../analysis/tiny-dataset.js";
@@ -225,5 +232,38 @@ describe("fold protocols", () => {
     expect(h.description).toBe("a stratified 80/20 split (seed 42)");
     expect(h.train.length + h.test.length).toBe(7);
     expect(() => ratingFolds(d, null, 6, 7)).toThrow(/fold count is 6/);
+  });
+});
+
+describe("lazyFold", () => {
+  const ds = randomDataset(30, 20, 3);
+  const [split] = kFold(ds.ratings.rating.length, 4, 9);
+
+  it("copies its parts on first read, the same values an eager fold holds, and again after releaseFold", () => {
+    const fold = lazyFold(ds, "fold1", split.train, split.test);
+    const eager = {train: trainSetOf(ds, split.train), test: selectRows(ds.ratings, split.test)};
+    const first = fold.train;
+    expect(fold.train).toBe(first); // kept until released
+    expect(first).toEqual(eager.train);
+    expect(fold.test).toEqual(eager.test);
+    releaseFold(fold);
+    expect(fold.train).not.toBe(first); // made again …
+    expect(fold.train).toEqual(eager.train); // … with the same values
+    releaseFold({name: "plain", ...eager}); // any other fold: nothing to do
+  });
+
+  it("randomRatingFolds and ratingFoldsFromRows are lazy; crossValidate releases each fold after scoring it", async () => {
+    const folds = randomRatingFolds(ds, 3, 5);
+    const seen: object[] = [];
+    const summary = await crossValidate(getModel("baseline"), folds, {
+      onFold: ({fold}) => seen.push(fold.train)
+    });
+    expect(summary.folds).toHaveLength(3);
+    // Released: reading a part again gives a fresh copy, not the one the fold was fitted on.
+    folds.forEach((f, i) => expect(f.train).not.toBe(seen[i]));
+    const again = await crossValidate(getModel("baseline"), folds);
+    expect(again.metrics.rmse.mean).toBe(summary.metrics.rmse.mean);
+    const fromRows = ratingFoldsFromRows(ds, [{name: "a", train: split.train, test: split.test}]);
+    expect(fromRows[0].test).toEqual(selectRows(ds.ratings, split.test));
   });
 });
