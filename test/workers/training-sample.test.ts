@@ -1,7 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {stratifiedSplit} from "../../lib/eval/split.js";
 import {labelsOf} from "../../lib/features/feature-matrix.js";
-import {buildTrainingSample, decodeTrainingSample, encodeTrainingSample} from "../../lib/workers/training-sample.js";
+import {strToU8, unzipSync, zipSync} from "fflate";
+import {buildTrainingSample, packTrainingSample, unpackTrainingSample} from "../../lib/workers/training-sample.js";
 import {randomDataset, withRatings} from "../features/tiny-dataset.js";
 
 const ds = randomDataset(40, 30, 5);
@@ -9,7 +10,7 @@ const all = Int32Array.from({length: ds.ratings.rating.length}, (_, i) => i);
 const split = stratifiedSplit(labelsOf(ds, all), 0.25, 2);
 
 describe("training sample", () => {
-  it("samples the asked rows, capped at what exists, and round-trips exactly through JSON", () => {
+  it("samples the asked rows, capped at what exists, and round-trips exactly through its zip", () => {
     const s = buildTrainingSample(ds, split.train, split.test, {
       nTrain: 100,
       nValid: 10_000,
@@ -21,7 +22,19 @@ describe("training sample", () => {
     expect(s.validLabels).toHaveLength(split.test.length);
     expect(s.trainFeatures).toHaveLength(100 * d);
     expect(s.classValues).toEqual([1, 2, 3, 4, 5]);
-    const back = decodeTrainingSample(JSON.parse(JSON.stringify(encodeTrainingSample(s))));
+    const zip = packTrainingSample(s, {name: "tiny"});
+    const {meta, sample: back} = unpackTrainingSample(zip);
+    expect(meta).toMatchObject({
+      name: "tiny",
+      nTrain: 100,
+      nValid: split.test.length,
+      format: "movielab-training-sample/2"
+    });
+    // The same sample gives the same bytes (fixed entry times): the file's hash in dist/ is stable.
+    expect(packTrainingSample(s, {name: "tiny"})).toEqual(zip);
+    // Features are stored column by column: the first column's values come first.
+    const col0 = new Float32Array(unzipSync(zip)["train-features.f32"].slice().buffer).subarray(0, 100);
+    expect(Array.from(col0)).toEqual(Array.from({length: 100}, (_, i) => s.trainFeatures[i * d]));
     expect(back.featureNames).toEqual(s.featureNames);
     // toEqual treats NaN as equal to NaN: missing features survive.
     expect(Array.from(back.trainFeatures)).toEqual(Array.from(s.trainFeatures));
@@ -66,14 +79,28 @@ describe("training sample", () => {
     expect(Array.from(b.validFeatures)).toEqual(Array.from(a.validFeatures));
   });
 
-  it("names the field of a damaged file", () => {
-    const e = encodeTrainingSample(
+  it("names the member of a damaged or foreign file", () => {
+    const zip = packTrainingSample(
       buildTrainingSample(ds, split.train, split.test, {nTrain: 20, nValid: 5, seed: 1, features: {nComponents: 2}})
     );
-    expect(() => decodeTrainingSample({...e, nTrain: 21})).toThrow(/"trainFeatures": \d+ bytes, expected 21 rows/);
-    expect(() => decodeTrainingSample({...e, validLabels: "%%%"})).toThrow(/"validLabels": not base64/);
-    expect(() => decodeTrainingSample({...e, trainLabels: btoa("not zlib")})).toThrow(/"trainLabels": not zlib data/);
-    expect(() => decodeTrainingSample({...e, classValues: [1, 2]})).toThrow(
+    const files = unzipSync(zip);
+    const meta = JSON.parse(new TextDecoder().decode(files["sample.json"]));
+    const redo = (changes: Record<string, Uint8Array | undefined>) => {
+      const out: Record<string, Uint8Array> = {};
+      for (const [k, v] of Object.entries({...files, ...changes})) if (v) out[k] = v;
+      return zipSync(out);
+    };
+    const withMeta = (m: object) => redo({"sample.json": strToU8(JSON.stringify(m))});
+    expect(() => unpackTrainingSample(strToU8("not a zip"))).toThrow(/training sample: not a zip file/);
+    expect(() => unpackTrainingSample(withMeta({...meta, nTrain: 21}))).toThrow(
+      /"train-features.f32": \d+ bytes, expected 21 rows/
+    );
+    expect(() => unpackTrainingSample(redo({"valid-labels.u8": undefined}))).toThrow(/no member "valid-labels.u8"/);
+    expect(() => unpackTrainingSample(redo({"sample.json": strToU8("{")}))).toThrow(/"sample.json": not JSON/);
+    expect(() => unpackTrainingSample(withMeta({...meta, format: "movielab-training-sample/1"}))).toThrow(
+      /format "movielab-training-sample\/1", expected "movielab-training-sample\/2"/
+    );
+    expect(() => unpackTrainingSample(withMeta({...meta, classValues: [1, 2]}))).toThrow(
       /label \d at row \d+, expected a class index 0..1/
     );
   });
