@@ -14,7 +14,7 @@
  */
 import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
-import {parquetWriteFile} from "hyparquet-writer";
+import {fileWriter, parquetWrite} from "hyparquet-writer";
 import type {Dataset} from "../data/types.js";
 import {kFold} from "../eval/split.js";
 import type {OpenedDataset} from "./open-dataset.js";
@@ -37,13 +37,20 @@ const ROW_GROUP = 1_000_000;
 export async function exportParquet(
   data: OpenedDataset,
   outDir: string,
-  options: {count?: number; seed?: number} = {}
+  options: {
+    count?: number;
+    seed?: number;
+    /** Called after each row group of ratings.parquet is written: rows written so far, of the total. */
+    onProgress?: (rows: number, total: number) => void;
+    /** Rows per Parquet row group (default 1,000,000). */
+    rowGroupSize?: number;
+  } = {}
 ): Promise<ParquetExport> {
   const started = performance.now();
   const dir = resolve(outDir);
   if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0))
     throw new Error(`${dir}: exists and is not an empty directory; choose a new --out (nothing was written)`);
-  const {count = 5, seed = 42} = options;
+  const {count = 5, seed = 42, rowGroupSize = ROW_GROUP} = options;
   const d = data.dataset;
   const {fold, protocol, description} = await foldOfRows(data, count, seed);
   const tmp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
@@ -51,24 +58,48 @@ export async function exportParquet(
   mkdirSync(tmp, {recursive: true});
   try {
     const files: ParquetExport["files"] = [];
-    const write = (name: string, rows: number, columnData: Parameters<typeof parquetWriteFile>[0]["columnData"]) => {
+    const write = (
+      name: string,
+      rows: number,
+      columnData: Parameters<typeof parquetWrite>[0]["columnData"],
+      onGroup?: (rows: number) => void
+    ) => {
       const filename = join(tmp, name);
-      parquetWriteFile({filename, columnData, rowGroupSize: ROW_GROUP, createdBy: "movielab"});
+      const writer = fileWriter(filename);
+      // The writer calls flush() once per row group it has encoded: the only point where one
+      // synchronous write of 25M rows (90 s) can say how far it is.
+      let groups = 0;
+      // It must return nothing: a returned value would make the writer asynchronous.
+      writer.flush = () => {
+        onGroup?.(Math.min(rows, ++groups * rowGroupSize));
+      };
+      const pending = parquetWrite({writer, columnData, rowGroupSize, createdBy: "movielab"});
+      if (pending) throw new Error(`${filename}: the Parquet writer went asynchronous; expected a synchronous write`);
       files.push({name, rows, bytes: statSync(filename).size});
     };
     const n = d.ratings.rating.length;
-    write("ratings.parquet", n, [
-      {name: "userId", data: Int32Array.from(d.ratings.user, (u) => d.userIds[u]), type: "INT32", nullable: false},
-      {name: "movieId", data: Int32Array.from(d.ratings.movie, (m) => d.movies.id[m]), type: "INT32", nullable: false},
-      {name: "rating", data: d.ratings.rating, type: "FLOAT", nullable: false},
-      {
-        name: "timestamp",
-        data: BigInt64Array.from(d.ratings.timestamp, (t) => BigInt(t)),
-        type: "INT64",
-        nullable: false
-      },
-      {name: "fold", data: fold, type: "INT32", nullable: false}
-    ]);
+    write(
+      "ratings.parquet",
+      n,
+      [
+        {name: "userId", data: Int32Array.from(d.ratings.user, (u) => d.userIds[u]), type: "INT32", nullable: false},
+        {
+          name: "movieId",
+          data: Int32Array.from(d.ratings.movie, (m) => d.movies.id[m]),
+          type: "INT32",
+          nullable: false
+        },
+        {name: "rating", data: d.ratings.rating, type: "FLOAT", nullable: false},
+        {
+          name: "timestamp",
+          data: BigInt64Array.from(d.ratings.timestamp, (t) => BigInt(t)),
+          type: "INT64",
+          nullable: false
+        },
+        {name: "fold", data: fold, type: "INT32", nullable: false}
+      ],
+      (rows) => options.onProgress?.(rows, n)
+    );
     write("movies.parquet", d.movies.id.length, movieColumns(d));
     const k = count;
     write("folds.parquet", k, [

@@ -167,7 +167,18 @@ const exportCommand: Command = {
       format: layout,
       onStep: readProgress(ctx)
     });
-    const written = await exportParquet(opened, out, {count, seed});
+    const progress = createProgress({
+      label: "writing ratings.parquet (rows)",
+      disabled: ctx.options.json === true || !ctx.stderrIsTTY,
+      env: ctx.env,
+      unit: "items"
+    });
+    const written = await exportParquet(opened, out, {
+      count,
+      seed,
+      onProgress: (rows, total) => progress.update(rows, total)
+    });
+    progress.finish();
     if (ctx.options.json === true) ctx.out(`${JSON.stringify({name: opened.dataset.name, ...written}, null, 2)}\n`);
     else
       ctx.out(

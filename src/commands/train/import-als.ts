@@ -4,6 +4,7 @@ import {attachFactors} from "../../../lib/bundle/attach-factors.js";
 import {serializeBundle} from "../../../lib/bundle/bundle.js";
 import type {WorkbenchState} from "../../../lib/bundle/workbench.js";
 import {loadBundle, saveBundle} from "../../../lib/node/bundle-file.js";
+import {createProgress} from "../../../lib/node/progress.js";
 import {readAlsModel} from "../../../lib/node/read-als-factors.js";
 import {createBundleService} from "../../../lib/serving/bundle-service.js";
 import {UsageError, type Command} from "../../cli-command.js";
@@ -36,11 +37,26 @@ export const importAlsCommand: Command = {
     if (out === input)
       throw new UsageError("--out must differ from --bundle: the input bundle is kept as it is", WHERE);
     const t0 = performance.now();
+    // Five steps, each up to 15 s at 25M ratings: a bar over them says which one the command is in.
+    const progress = createProgress({
+      label: "import-als: read bundle, read factors, attach, validate, write",
+      disabled: ctx.options.json === true || !ctx.stderrIsTTY,
+      env: ctx.env,
+      unit: "items"
+    });
+    const STEPS = 5;
+    progress.update(0, STEPS);
     const bundle = await loadBundle<WorkbenchState>(input, {kind: "classifier"});
+    progress.update(1, STEPS);
     const {users, items, rank} = await readAlsModel(als);
+    progress.update(2, STEPS);
     const {bundle: next, report} = attachFactors(bundle, users, items, name);
+    progress.update(3, STEPS);
     createBundleService(next, out); // validates the whole bundle before anything is written
+    progress.update(4, STEPS);
     await saveBundle(out, next);
+    progress.update(5, STEPS);
+    progress.finish();
     const bytes = serializeBundle(next).length;
     const seconds = (performance.now() - t0) / 1000;
     if (ctx.options.json === true) {
