@@ -1,14 +1,16 @@
 /**
  * The Lab's data choice: a file input `input[type=file][name=dataset]` (a GroupLens zip, or the files
  * themselves: u.data…, ratings.dat…, ratings.csv + movies.csv), a drop zone, and a button for the
- * seeded synthetic set (and, in the preview, one for the workbench's own set). Files are read in the
- * page (lib/lab/read-upload.ts); a bad file shows the readers' message (file, line, field, expected)
+ * seeded synthetic set (and, in the preview, one for the workbench's own set). Files are read in a Web
+ * Worker when `readerUrl` names lib/workers/read-upload.js (lib/lab/read-in-worker.ts), else in the page,
+ * with the same code (lib/lab/read-upload.ts); the status line's `data-reader` says which. A bad file shows the readers' message (file, line, field, expected)
  * in `.lab-error[role=alert]`, never only in the console; the status line `.lab-data-status` is a polite
  * live region, so that "Reading…" and the set read are announced. Behaves as an Observable input: `value` is
  * the LabData read last (null before), announced with an "input" event.
  */
 import {useLabStyles} from "./lab-styles.js";
-import {readUpload, syntheticLabData, type LabData, type UploadedFile} from "./read-upload.js";
+import {readFiles} from "./read-in-worker.js";
+import {syntheticLabData, type LabData} from "./read-upload.js";
 
 export type DataPickerElement = HTMLElement & {value: LabData | null};
 
@@ -16,6 +18,8 @@ export interface DataPickerOptions {
   document?: Document;
   /** The workbench's own set (the preview only): loaded at once, and offered as a button. */
   workbench?: () => Promise<LabData>;
+  /** URL of the file-reading worker module (lib/workers/read-upload.js); without it files are read in the page. */
+  readerUrl?: string;
 }
 
 /** Describes a set for the status line. */
@@ -26,13 +30,6 @@ export function describeLabData(d: LabData): string {
     `${d.dataset.userIds.length.toLocaleString("en-US")} users, ${d.dataset.movies.id.length.toLocaleString("en-US")} movies` +
     `${removed > 0 ? `, ${removed.toLocaleString("en-US")} removed by cleaning` : ""}` +
     `${d.official ? ", official folds u1–u5" : ""}; read in ${d.seconds.toFixed(2)} s`
-  );
-}
-
-/** Reads browser File objects as bytes. */
-async function bytesOf(files: Iterable<File>): Promise<UploadedFile[]> {
-  return Promise.all(
-    [...files].map(async (f) => ({name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer())}))
   );
 }
 
@@ -98,17 +95,21 @@ export function DataPicker(options: DataPickerOptions = {}): DataPickerElement {
     }
   }
 
+  /** Reads chosen or dropped files, in the worker when there is one; the status line records where. */
+  const readChosen = (files: File[]) =>
+    load(async () => {
+      const {data, place} = await readFiles(files, options.readerUrl);
+      status.dataset.reader = place;
+      return data;
+    });
   input.addEventListener("change", () => {
-    if (input.files && input.files.length > 0) {
-      const files = [...input.files];
-      void load(async () => readUpload(await bytesOf(files)));
-    }
+    if (input.files && input.files.length > 0) void readChosen([...input.files]);
   });
   zone.addEventListener("dragover", (e) => e.preventDefault());
   zone.addEventListener("drop", (e) => {
     e.preventDefault();
     const files = e.dataTransfer?.files;
-    if (files && files.length > 0) void load(async () => readUpload(await bytesOf(files)));
+    if (files && files.length > 0) void readChosen([...files]);
   });
   synth.addEventListener("click", () => void load(syntheticLabData));
   if (options.workbench) void load(options.workbench);

@@ -31,20 +31,33 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** Chooses files in the data input and waits for them to be read; the status line and the seconds from choice to ready. */
+/**
+ * Chooses files in the data input and waits for them to be read: the status line, the seconds from
+ * choice to ready, where the files were read (`data-reader`: worker or page) and the long tasks the
+ * page had meanwhile (ms; empty unless the page was opened with LONG_TASKS as an init script).
+ */
 export async function loadFiles(
   page: Page,
   files: string | string[],
   timeout = 120_000
-): Promise<{status: string; seconds: number}> {
+): Promise<{status: string; seconds: number; reader: string | null; longTasks: number[]}> {
   const t0 = performance.now();
+  const pageT0 = await page.evaluate(() => performance.now());
   await page.setInputFiles("input[type=file][name=dataset]", files);
   await page.waitForSelector(".lab-data-status[data-state=ready], .lab-data-status[data-state=error]", {timeout});
   const seconds = (performance.now() - t0) / 1000;
   const status = (await page.locator(".lab-data-status").textContent()) ?? "";
   const error = (await page.locator(".lab-data .lab-error").textContent()) ?? "";
   if (error !== "") throw new Error(`the Lab refused the files: ${error}`);
-  return {status, seconds};
+  const reader = await page.locator(".lab-data-status").getAttribute("data-reader");
+  const longTasks = await page.evaluate(
+    (from) =>
+      ((window as unknown as {__longTasks?: {start: number; duration: number}[]}).__longTasks ?? [])
+        .filter((t) => t.start >= from)
+        .map((t) => Math.round(t.duration)),
+    pageT0
+  );
+  return {status, seconds, reader, longTasks};
 }
 
 export interface RunOutcome {

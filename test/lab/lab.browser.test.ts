@@ -60,10 +60,12 @@ describe.skipIf(!READY && process.env.CI !== "true")("the Lab page in Chromium",
     expect(await page.locator("[data-action=run]").isDisabled()).toBe(true);
   });
 
-  it("loads a zip built from the synthetic set, with its official folds", async () => {
+  it("loads a zip built from the synthetic set, with its official folds, read in a worker", async () => {
     const {status, seconds} = await loadFiles(page, join(dir, "synthetic-100k.zip"));
     console.log(`lab: zip read in ${seconds.toFixed(2)} s: ${status}`);
     expect(status).toMatch(/^synthetic-100k: 100,000 ratings, 943 users, 1,682 movies.*official folds u1–u5/);
+    // Unzipping and parsing ran in lib/workers/read-upload.ts, not on the page's thread.
+    expect(await page.locator(".lab-data-status").getAttribute("data-reader")).toBe("worker");
     expect(await page.locator("select[name=protocol]").inputValue()).toBe("official");
   });
 

@@ -10,11 +10,7 @@ import {datasetFingerprint} from "../../lib/lab/fingerprint.js";
 import {collectFiles, isZip, readUpload, syntheticLabData} from "../../lib/lab/read-upload.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 import {HAS_ML100K, ML100K_DIR} from "../helpers/ml100k.js";
-
-const bytes = (s: string) => new TextEncoder().encode(s);
-const item = (id: number, title: string) => `${id}|${title}|01-Jan-1990||u|${Array(19).fill("0").join("|")}\n`;
-const U_DATA = "1\t1\t5\t881250949\n1\t2\t3\t881250950\n2\t1\t4\t881250951\n";
-const U_ITEM = item(1, "A (1990)") + item(2, "B (1990)");
+import {bytes, U_DATA, U_ITEM} from "./tiny-ml100k-files.js";
 
 describe("readUpload", () => {
   it("reads loose ml-100k files, cleans and encodes them, and fingerprints the set", async () => {
