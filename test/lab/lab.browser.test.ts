@@ -130,6 +130,23 @@ describe.skipIf(!READY && process.env.CI !== "true")("the Lab page in Chromium",
     expect(problems).toEqual([]);
   });
 
+  it("reads files dropped on the drop zone, in the worker", async () => {
+    // A drop as the browser delivers it: a DataTransfer holding File objects, dispatched on the zone.
+    await page.evaluate(() => {
+      const item = (id: number, title: string) => `${id}|${title}|01-Jan-1990||u|${Array(19).fill("0").join("|")}\n`;
+      const dt = new DataTransfer();
+      dt.items.add(new File(["1\t1\t5\t881250949\n1\t2\t3\t881250950\n2\t1\t4\t881250951\n"], "u.data"));
+      dt.items.add(new File([item(1, "A (1990)") + item(2, "B (1990)")], "u.item"));
+      document
+        .querySelector(".lab-drop")!
+        .dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+    });
+    await page.waitForSelector(".lab-data-status[data-state=ready]");
+    expect(await page.locator(".lab-data-status").textContent()).toMatch(/^ml-100k: 3 ratings, 2 users, 2 movies/);
+    expect(await page.locator(".lab-data-status").getAttribute("data-reader")).toBe("worker");
+    expect(problems).toEqual([]);
+  });
+
   it("gives the same figures as `movielab cv --json` for the same seed and data, and imports the CLI's run", async () => {
     await page.click("[data-action=synthetic]");
     await page.waitForSelector(".lab-data-status[data-state=ready]");
