@@ -16,7 +16,7 @@ const ARGS = [
   "--disable-sync"
 ];
 
-/** Launches CHROMIUM headless without background traffic (update checks, sync, QUIC probes). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({executablePath: CHROMIUM, headless: true, args: ARGS});
+/** Launches CHROMIUM headless without background traffic (update checks, sync, QUIC probes); extra args appended. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extraArgs]});
 }

@@ -147,6 +147,25 @@ describe.skipIf(!READY && process.env.CI !== "true")("the Lab page in Chromium",
     expect(problems).toEqual([]);
   });
 
+  it("works where the page is not a secure context (plain http from another host: no crypto.subtle)", async () => {
+    // A host name other than localhost that resolves to the test server: Chromium then gives the page
+    // no Web Crypto, as on a LAN address; the fingerprint falls back to JavaScript SHA-256.
+    const insecure = await launchChromium(["--host-resolver-rules=MAP movielab.test 127.0.0.1"]);
+    try {
+      const other = await insecure.newPage();
+      const errors = watchProblems(other);
+      await other.goto(`${site.origin.replace("127.0.0.1", "movielab.test")}/lab.html`, {waitUntil: "networkidle"});
+      expect(await other.evaluate(() => [window.isSecureContext, typeof crypto.subtle])).toEqual([false, "undefined"]);
+      await other.click("[data-action=synthetic]");
+      await other.waitForSelector(".lab-data-status[data-state=ready], .lab-data-status[data-state=error]");
+      expect(await other.locator(".lab-data .lab-error").textContent()).toBe("");
+      expect(await other.locator(".lab-data-status").textContent()).toMatch(/^synthetic: 100,000 ratings/);
+      expect(errors).toEqual([]);
+    } finally {
+      await insecure.close();
+    }
+  });
+
   it("gives the same figures as `movielab cv --json` for the same seed and data, and imports the CLI's run", async () => {
     await page.click("[data-action=synthetic]");
     await page.waitForSelector(".lab-data-status[data-state=ready]");
