@@ -2,7 +2,7 @@
 import {arch, cpus, loadavg, platform} from "node:os";
 import type {MachineInfo} from "../runs/record.js";
 
-/** Node version, platform, logical cpus, cpu model and the load average now (no host name: records may be published). */
+/** Node version, platform, logical cpus, cpu model, the load average now and this process's peak RSS so far, MiB (no host name: records may be published). */
 export function machineInfo(): MachineInfo {
   const list = cpus();
   return {
@@ -11,6 +11,8 @@ export function machineInfo(): MachineInfo {
     arch: arch(),
     cpus: list.length,
     cpu_model: list[0]?.model.trim() ?? "unknown",
-    load_average: loadavg()
+    load_average: loadavg(),
+    // maxRSS is in KiB (getrusage's ru_maxrss on Linux).
+    peak_rss_mib: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10
   };
 }

@@ -43,6 +43,11 @@ export interface MachineInfo {
   cpu_model: string;
   /** os.loadavg() when the run finished: 1, 5 and 15 minute averages. */
   load_average: number[];
+  /**
+   * Peak resident memory of the process that ran it, MiB (the CLI runs one model per process, so this
+   * is the data set, its folds and the model together). Absent in records made before it was kept.
+   */
+  peak_rss_mib?: number;
 }
 
 /** A run record with the CLI's optional fields. */
@@ -102,6 +107,8 @@ export function checkRunRecord(v: unknown, where: string): RunRecord {
     if (typeof m.cpus !== "number") fail(where, "machine.cpus", m.cpus, "a number");
     if (!Array.isArray(m.load_average) || !m.load_average.every((x) => typeof x === "number"))
       fail(where, "machine.load_average", m.load_average, "a list of numbers");
+    if (m.peak_rss_mib !== undefined && !(typeof m.peak_rss_mib === "number" && m.peak_rss_mib > 0))
+      fail(where, "machine.peak_rss_mib", m.peak_rss_mib, "a positive number of MiB");
   }
   if (Number.isNaN(Date.parse(r.created_at))) fail(where, "created_at", r.created_at, "an ISO 8601 time");
   return r;

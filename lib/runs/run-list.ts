@@ -1,9 +1,9 @@
 /**
  * The runs list: one row per record (id, date, data set, model, protocol, headline metric ± sd, fit
- * time), newest first, filtered by model and data set. The CLI prints it and the Runs page shows it.
+ * time, peak memory), newest first, filtered by model and data set. The CLI prints it and the Runs page shows it.
  */
 import type {RecommenderCvJson} from "../reports/cv-result.js";
-import {headlineMetric} from "./record.js";
+import {headlineMetric, type RunRecord} from "./record.js";
 
 /** One row of the list. */
 export interface RunListRow {
@@ -19,6 +19,8 @@ export interface RunListRow {
   sd: number | null;
   /** Mean fit seconds per fold. */
   fit_seconds: number;
+  /** Peak resident memory of the process that ran it, MiB; null where not recorded (the Lab, older records). */
+  peak_rss_mib: number | null;
 }
 
 /** Which runs to keep: exact model and data set names when given. */
@@ -54,7 +56,8 @@ export function runListRows(records: readonly RecommenderCvJson[], filter: RunFi
         metric: h?.name ?? null,
         mean: h?.value.mean ?? null,
         sd: h?.value.sd ?? null,
-        fit_seconds: r.fit_seconds.mean
+        fit_seconds: r.fit_seconds.mean,
+        peak_rss_mib: (r as RunRecord).machine?.peak_rss_mib ?? null
       };
     });
 }

@@ -173,7 +173,7 @@ describe("movielab runs", () => {
     const r = await movielab(["runs", "list"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^id\s+date\s+data\s+model\s+protocol\s+metric\s+mean ± sd\s+fit s$/);
+    expect(lines[0]).toMatch(/^id\s+date\s+data\s+model\s+protocol\s+metric\s+mean ± sd\s+fit s\s+peak MiB$/);
     expect(lines).toHaveLength(4);
     const cv = readRecord(cvId);
     expect(r.stdout).toContain(`${cvId}`);
@@ -187,6 +187,9 @@ describe("movielab runs", () => {
     const rows = JSON.parse(only.stdout);
     expect(rows.map((x: {id: string}) => x.id)).toEqual([rankId]);
     expect(rows[0]).toMatchObject({metric: "ndcg@5", dataset: "small"});
+    // The CLI records the peak memory of the process that ran it (a Node process holds tens of MiB at least).
+    expect(rows[0].peak_rss_mib).toBeGreaterThan(20);
+    expect(readRecord(rankId).machine.peak_rss_mib).toBe(rows[0].peak_rss_mib);
     const none = await movielab(["runs", "list", "--dataset", "ml-25m"]);
     expect(none.stdout).toMatch(/no run in .* matches \(3 records\)/);
   });

@@ -26,6 +26,7 @@ describe("checkRunRecord", () => {
     [["code", "commit"], "HEAD", "code.commit", "a git commit"],
     [["code", "dirty"], "no", "code.dirty", "true, false or null"],
     [["machine", "load_average"], "high", "machine.load_average", "a list of numbers"],
+    [["machine", "peak_rss_mib"], -1, "machine.peak_rss_mib", "a positive number of MiB"],
     [["created_at"], "yesterday", "created_at", "an ISO 8601 time"],
     [["folds", "1", "rmse"], null, "folds[1].rmse", "a number"],
     [["record"], "movielab-cv-run/9", "record", "movielab-cv-run/1"]

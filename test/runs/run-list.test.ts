@@ -2,6 +2,8 @@ import {describe, expect, it} from "vitest";
 import {protocolLabel, runListRows} from "../../lib/runs/run-list.js";
 import {cvRecord} from "./fixture.js";
 
+const machine = {node: "v20", platform: "linux", arch: "x64", cpus: 2, cpu_model: "cpu", load_average: [1, 1, 1]};
+
 describe("runListRows", () => {
   const old = cvRecord([0.9, 0.95], {id: "cli-a", created_at: "2026-12-01T00:00:00.000Z"});
   const recent = cvRecord([1.0, 1.1], {id: "cli-b", model: "mf", created_at: "2026-12-05T00:00:00.000Z"});
@@ -19,8 +21,11 @@ describe("runListRows", () => {
       metric: "rmse",
       mean: old.rmse!.mean,
       sd: old.rmse!.sd,
-      fit_seconds: 1
+      fit_seconds: 1,
+      peak_rss_mib: null
     });
+    const measured = {...old, machine: {...machine, peak_rss_mib: 812.5}};
+    expect(runListRows([measured])[0].peak_rss_mib).toBe(812.5);
   });
 
   it("filters by model and data set", () => {

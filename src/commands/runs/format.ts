@@ -19,7 +19,7 @@ export function columns(rows: string[][], right: ReadonlySet<number> = new Set()
 /** The runs list as a table. */
 export function formatRunList(rows: readonly RunListRow[]): string {
   const table = [
-    ["id", "date", "data", "model", "protocol", "metric", "mean ± sd", "fit s"],
+    ["id", "date", "data", "model", "protocol", "metric", "mean ± sd", "fit s", "peak MiB"],
     ...rows.map((r) => [
       r.id,
       r.created_at.slice(0, 16).replace("T", " "),
@@ -28,10 +28,11 @@ export function formatRunList(rows: readonly RunListRow[]): string {
       r.protocol,
       r.metric ?? "",
       r.mean === null ? "" : `${r.mean.toFixed(4)} ± ${(r.sd ?? 0).toFixed(4)}`,
-      r.fit_seconds.toFixed(3)
+      r.fit_seconds.toFixed(3),
+      r.peak_rss_mib === null ? "" : r.peak_rss_mib.toFixed(0)
     ])
   ];
-  return `${columns(table, new Set([6, 7]))}\n`;
+  return `${columns(table, new Set([6, 7, 8]))}\n`;
 }
 
 /** The arguments after `movielab` that make the run again: its command path and options, --data the set it read. */
@@ -76,7 +77,7 @@ export function formatRunShow(r: RunRecord, path: string): string {
     [
       "machine",
       r.machine
-        ? `node ${r.machine.node} ${r.machine.platform}/${r.machine.arch}, ${r.machine.cpus} cpus (${r.machine.cpu_model}), load ${r.machine.load_average.map((x) => x.toFixed(2)).join(" ")}`
+        ? `node ${r.machine.node} ${r.machine.platform}/${r.machine.arch}, ${r.machine.cpus} cpus (${r.machine.cpu_model}), load ${r.machine.load_average.map((x) => x.toFixed(2)).join(" ")}${r.machine.peak_rss_mib === undefined ? "" : `, peak RSS ${r.machine.peak_rss_mib.toFixed(0)} MiB`}`
         : "(not recorded)"
     ],
     ...(r.rmse ? [["rmse", ms(r.rmse)]] : []),
