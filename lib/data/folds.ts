@@ -149,6 +149,8 @@ export interface RatingFold {
   train: TrainSet;
   /** The ratings it is scored on. */
   test: Ratings;
+  /** The fold as row indices into the data set's ratings, when it was cut from them (every protocol's folds are). */
+  rows?: FoldRows;
 }
 
 /** A TrainSet of the given rows of the data set (indices into dataset.ratings). */
@@ -188,6 +190,7 @@ export function lazyFold(dataset: Dataset, name: string, trainRows: Int32Array, 
   let test: Ratings | undefined;
   const fold: RatingFold = {
     name,
+    rows: {name, train: trainRows, test: testRows},
     get train() {
       return (train ??= trainSetOf(dataset, trainRows));
     },

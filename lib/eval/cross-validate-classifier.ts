@@ -27,6 +27,7 @@ import {
 import {fitBiasBaseline, fitMajority, predictBiasBaseline, predictMajority} from "./classifier-baselines.js";
 import type {FoldRows} from "../data/folds.js";
 import {stratifiedKFold} from "./split.js";
+import type {ProtocolName} from "./protocols/index.js";
 
 /** The figures reported per fold and averaged. */
 export const CV_METRICS = [
@@ -82,8 +83,11 @@ export interface FoldResult {
 }
 
 export interface CvResult {
-  /** "official" (predefined folds such as u1..u5) or "stratified-k-fold". */
-  protocol: "official" | "stratified-k-fold";
+  /**
+   * "stratified-k-fold" (a fold count), else the name of the protocol that made the given fold rows:
+   * "official" by default (u1..u5), or one of lib/eval/protocols (`movielab cv classifier --protocol`).
+   */
+  protocol: "official" | "stratified-k-fold" | ProtocolName;
   dataset: string;
   classes: number[];
   params: ClassifierParams;
@@ -106,8 +110,10 @@ export interface CvProgress {
 }
 
 export interface CrossValidateOptions {
-  /** Predefined folds as row indices (officialFoldRows), or a fold count k ≥ 2 for seeded stratified k-fold. */
+  /** Predefined folds as row indices (officialFoldRows, a protocol's folds), or a fold count k ≥ 2 for seeded stratified k-fold. */
   folds: FoldRows[] | number;
+  /** The name of the protocol that made predefined folds (default "official"). */
+  protocol?: ProtocolName;
   /** Classifier parameters over DEFAULT_CLASSIFIER_PARAMS (or over `base`). */
   params?: Partial<ClassifierParams>;
   /** Parameters the partial params are merged over (default DEFAULT_CLASSIFIER_PARAMS). */
@@ -279,7 +285,7 @@ function assemble(
   const confusion = new Array<number>(K * K).fill(0);
   for (const f of folds) f.confusion.forEach((c, j) => (confusion[j] += c));
   return {
-    protocol: typeof options.folds === "number" ? "stratified-k-fold" : "official",
+    protocol: typeof options.folds === "number" ? "stratified-k-fold" : (options.protocol ?? "official"),
     dataset: dataset.name,
     classes: folds[0].perClass.value,
     params,

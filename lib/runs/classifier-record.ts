@@ -39,7 +39,7 @@ export function classifierRunRecord(r: CvResult, meta: ClassifierRunMeta): RunRe
     n_ratings: meta.n_ratings,
     model: "classifier",
     description: meta.description,
-    protocol: r.protocol === "official" ? "official" : "stratified-k-fold",
+    protocol: r.protocol,
     seed: r.seed,
     params: r.params as unknown as Record<string, unknown>,
     folds,

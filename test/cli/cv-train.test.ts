@@ -39,6 +39,53 @@ describe("movielab cv classifier", () => {
     expect(out.confusion).toHaveLength(25);
   }, 120_000);
 
+  it("runs on a shared protocol's folds with --protocol, the folds `cv recommender --protocol` uses", async () => {
+    const args = ["--data", "synthetic", "--protocol", "kfold", "--folds", "3", "--json", "--no-record"];
+    const r = await movielab(["cv", "classifier", ...args, "--fold-seed", "7", "--rounds", "2"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.protocol).toBe("kfold");
+    expect(out.seed).toBe(7);
+    // The same folds as the rating models' kfold: names and test sizes (Surprise's cut, seed 7).
+    const mf = JSON.parse(
+      (await movielab(["cv", "recommender", ...args, "--seed", "7", "--model", "global-mean"])).stdout
+    );
+    expect(out.folds.map((f: {name: string; nTest: number}) => [f.name, f.nTest])).toEqual(
+      mf.folds.map((f: {fold: string; n_test: number}) => [f.fold, f.n_test])
+    );
+    const temporal = await movielab([
+      "cv",
+      "classifier",
+      "--data",
+      "synthetic",
+      "--protocol",
+      "temporal-global",
+      "--rounds",
+      "2",
+      "--no-record"
+    ]);
+    expect(temporal.code, temporal.stderr).toBe(0);
+    expect(temporal.stdout).toMatch(/^synthetic: protocol temporal-global, 1 fold \(seed 42\)/);
+    const clash = await movielab([
+      "cv",
+      "classifier",
+      "--data",
+      "synthetic",
+      "--protocol",
+      "temporal-user",
+      "--folds",
+      "3"
+    ]);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/--folds 3 with --protocol temporal-user: --folds only sets kfold's K/);
+    const unknown = await movielab(["cv", "classifier", "--data", "synthetic", "--protocol", "msr"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /--protocol "msr": expected one of official, u1, kfold, temporal-global, temporal-user/
+    );
+  }, 180_000);
+
   it("exits 2 on bad usage and shows help", async () => {
     const bad = await movielab(["cv", "classifier", "--data", "synthetic", "--folds", "1"]);
     expect(bad.code).toBe(2);

@@ -8,6 +8,9 @@ import {
 import type {FoldRows} from "../../../lib/data/folds.js";
 import {createProgress} from "../../../lib/node/progress.js";
 import {UsageError, type Command, type CommandContext} from "../../cli-command.js";
+import type {ProtocolName} from "../../../lib/eval/protocols/index.js";
+import {protocolFolds, protocolHelp, protocolOption} from "../../options/protocol.js";
+import {CV_PROTOCOLS} from "./recommender.js";
 import {parallelTrainer} from "../../../lib/node/threads/gbdt-parallel.js";
 import {
   CLASSIFIER_OPTIONS,
@@ -45,6 +48,43 @@ export async function foldsFor(
   return k!;
 }
 
+/** The protocols `cv classifier --protocol` takes: those of `movielab cv` (the rating task). */
+export const CLASSIFIER_PROTOCOLS: readonly ProtocolName[] = CV_PROTOCOLS;
+
+/**
+ * The folds --protocol NAME makes (lib/eval/protocols, the folds `movielab cv recommender --protocol` uses),
+ * as row indices; --folds may only restate the protocol's own setting (official, or K for kfold).
+ */
+async function protocolFoldRows(
+  ctx: CommandContext,
+  loaded: OpenedDataset,
+  where: string,
+  seed: number
+): Promise<{name: ProtocolName; folds: FoldRows[]}> {
+  const name = protocolOption(ctx.options.protocol, CLASSIFIER_PROTOCOLS, where);
+  const rawFolds = ctx.options.folds;
+  let options: Record<string, unknown> = {};
+  if (rawFolds !== undefined) {
+    if (name === "kfold" && rawFolds !== "official")
+      options = {
+        k: numberOption(
+          ctx,
+          "folds",
+          where,
+          (v) => Number.isInteger(v) && v >= 2,
+          "an integer k ≥ 2 with --protocol kfold"
+        )
+      };
+    else if (!(name === "official" && rawFolds === "official"))
+      throw new UsageError(
+        `--folds ${String(rawFolds)} with --protocol ${name}: --folds only sets kfold's K (or restates official); without --protocol, --folds K means K stratified folds`,
+        where
+      );
+  }
+  const made = await protocolFolds(loaded, {name, options}, seed, where);
+  return {name, folds: made.folds.map((f) => f.rows!)};
+}
+
 /** Runs the command's cross-validation with a progress bar on stderr (off with --json). */
 export async function runClassifierCv(
   ctx: CommandContext,
@@ -53,8 +93,10 @@ export async function runClassifierCv(
   json: boolean
 ): Promise<CvResult> {
   const params = classifierParamsFrom(ctx, where);
-  const folds = await foldsFor(ctx, loaded, where);
   const seed = seedOption(ctx, where, "fold-seed");
+  const chosen =
+    ctx.options.protocol === undefined ? undefined : await protocolFoldRows(ctx, loaded, where, seed ?? 42);
+  const folds = chosen?.folds ?? (await foldsFor(ctx, loaded, where));
   const progress = createProgress({
     label: "cv classifier",
     disabled: json || !ctx.stderrIsTTY,
@@ -64,6 +106,7 @@ export async function runClassifierCv(
   // Trees grow on two worker threads (same model as single-thread); small sets stay on this thread.
   const result = await crossValidateClassifier(loaded.dataset, {
     folds,
+    ...(chosen ? {protocol: chosen.name} : {}),
     trainer: parallelTrainer(),
     params,
     base: params,
@@ -84,13 +127,21 @@ export const classifierCvCommand: Command = {
     "Fits the classifier on each fold's training part (every transform fitted there only; ratings dated before their\n" +
     "movie's release dropped from training) and scores the test part: accuracy, macro and weighted F1, log loss, RMSE\n" +
     "and MAE of the expected rating, fit and predict seconds, per fold and as mean ± sd, beside the majority class and\n" +
-    "the rounded user+item bias on the same folds. ml-100k uses its official u1..u5 splits unless --folds K is given.",
+    "the rounded user+item bias on the same folds. ml-100k uses its official u1..u5 splits unless --folds K (K folds\n" +
+    "stratified by rating) or --protocol NAME (the folds `movielab cv recommender --protocol NAME` uses) is given.\n" +
+    "Protocols:\n" +
+    protocolHelp(CLASSIFIER_PROTOCOLS),
   options: {
     ...DATA_OPTIONS,
     folds: {
       type: "string",
       value: "official|K",
       description: "official u1..u5 (default when the files exist) or K seeded stratified folds (default 5)"
+    },
+    protocol: {
+      type: "string",
+      value: "NAME",
+      description: `${CLASSIFIER_PROTOCOLS.join("|")}: a shared protocol's folds instead (seed: --fold-seed, default 42)`
     },
     ...FOLD_SEED_OPTION,
     ...CLASSIFIER_OPTIONS,
@@ -128,11 +179,17 @@ const LABELS: Record<string, string> = {
 /** The text form: one row per fold, mean ± sd, and the baselines' means. */
 export function formatCv(r: CvResult): string {
   const cols = [...CV_METRICS];
-  const width = 12;
+  const width = 13;
   const cell = (s: string) => s.padStart(width);
   const head = `${"fold".padEnd(10)}${cols.map((c) => cell(LABELS[c])).join("")}`;
   const lines = [
-    `${r.dataset}: ${r.protocol === "official" ? "official folds" : `${r.folds.length}-fold stratified CV (seed ${r.seed})`}, classes ${r.classes.join(", ")}`,
+    `${r.dataset}: ${
+      r.protocol === "official"
+        ? "official folds"
+        : r.protocol === "stratified-k-fold"
+          ? `${r.folds.length}-fold stratified CV (seed ${r.seed})`
+          : `protocol ${r.protocol}, ${r.folds.length} fold${r.folds.length === 1 ? "" : "s"} (seed ${r.seed})`
+    }, classes ${r.classes.join(", ")}`,
     "",
     head
   ];
