@@ -105,7 +105,9 @@ export class LabPanel {
     this.protocol.append(
       new Option("k-fold", "k-fold"),
       new Option("hold-out (20% test)", "hold-out"),
-      new Option("official u1–u5", "official")
+      new Option("official u1–u5", "official"),
+      new Option("temporal: train before the 80% time cut", "temporal-global"),
+      new Option("temporal: each user's last 5 ratings (5 user folds)", "temporal-user")
     );
     this.k = el(doc, "input", {type: "number", name: "folds", min: "2", max: "10", step: "1", value: "5"});
     this.k.style.width = "4em";
@@ -237,6 +239,7 @@ export class LabPanel {
     const kind = this.protocol.value;
     if (kind === "official" && data.official) return {kind: "official", folds: data.official};
     if (kind === "hold-out") return {kind: "hold-out", testFraction: 0.2};
+    if (kind === "temporal-global" || kind === "temporal-user") return {kind};
     return {kind: "k-fold", k: Number(this.k.value)};
   }
 

@@ -1,30 +1,41 @@
 /**
  * The Lab's evaluation protocols as rating folds: seeded random k-fold (the folds of `movielab cv --folds
- * K`), a seeded hold-out stratified by rating (as the Training and Evaluation pages' split), or given
- * fold rows (ml-100k's official u1..u5). One fold can be built alone, so that a pool of workers each
- * builds only the fold it runs; the fold is the same as in the whole list (randomRatingFolds).
+ * K`), a seeded hold-out stratified by rating (as the Training and Evaluation pages' split), given fold
+ * rows (ml-100k's official u1..u5), and the two temporal protocols of lib/eval/protocols (built by that
+ * module, so the Lab's folds are the CLI's `--protocol temporal-global|temporal-user` folds). One fold can
+ * be built alone, so that a pool of workers each builds only the fold it runs; the fold is the same as in
+ * the whole list.
  */
-import {ratingFoldsFromRows, selectRows, trainSetOf, type FoldRows, type RatingFold} from "../data/folds.js";
+import {lazyFold, ratingFoldsFromRows, type FoldRows, type RatingFold} from "../data/folds.js";
 import type {Dataset} from "../data/types.js";
+import {PROTOCOLS} from "../eval/protocols/index.js";
+import {TEMPORAL_USER_DEFAULTS} from "../eval/protocols/temporal-user.js";
 import {kFold, stratifiedSplit} from "../eval/split.js";
 import {labelsOf} from "../features/feature-matrix.js";
 
 /** How a run splits the set. */
 export type LabProtocol =
-  {kind: "k-fold"; k: number} | {kind: "hold-out"; testFraction: number} | {kind: "official"; folds: FoldRows[]};
+  | {kind: "k-fold"; k: number}
+  | {kind: "hold-out"; testFraction: number}
+  | {kind: "official"; folds: FoldRows[]}
+  | {kind: "temporal-global"}
+  | {kind: "temporal-user"};
 
 /** The run record's name of a protocol. */
 export type ProtocolName = LabProtocol["kind"];
 
-/** The protocol's name in run records, as lib/eval/protocols names it (the CLI's `--protocol kfold` makes the same folds). */
-export function recordProtocolName(protocol: LabProtocol): "kfold" | "hold-out" | "official" {
+/** The protocol's name in run records, as lib/eval/protocols names it (the CLI's `--protocol` of that name makes the same folds). */
+export function recordProtocolName(
+  protocol: LabProtocol
+): "kfold" | "hold-out" | "official" | "temporal-global" | "temporal-user" {
   return protocol.kind === "k-fold" ? "kfold" : protocol.kind;
 }
 
 /** How many folds the protocol has. */
 export function foldCount(protocol: LabProtocol): number {
   if (protocol.kind === "k-fold") return protocol.k;
-  if (protocol.kind === "hold-out") return 1;
+  if (protocol.kind === "hold-out" || protocol.kind === "temporal-global") return 1;
+  if (protocol.kind === "temporal-user") return TEMPORAL_USER_DEFAULTS.partitions;
   return protocol.folds.length;
 }
 
@@ -45,15 +56,14 @@ export function protocolFold(dataset: Dataset, protocol: LabProtocol, seed: numb
   if (!(Number.isInteger(index) && index >= 0 && index < n))
     throw new RangeError(`fold ${index}: expected an index from 0 to ${n - 1}`);
   if (protocol.kind === "official") return ratingFoldsFromRows(dataset, [protocol.folds[index]])[0];
+  // The shared protocols cut every fold at once, as row indices; only the fold asked for is copied (lazy folds).
+  if (protocol.kind === "temporal-global" || protocol.kind === "temporal-user")
+    return PROTOCOLS[protocol.kind].folds({dataset, official: null, seed}, {}).folds[index];
   const split =
     protocol.kind === "k-fold"
       ? kFold(dataset.ratings.rating.length, protocol.k, seed)[index]
       : stratifiedSplit(labelsOf(dataset, allRows(dataset)), protocol.testFraction, seed);
-  return {
-    name: protocol.kind === "k-fold" ? `fold${index + 1}` : "holdout",
-    train: trainSetOf(dataset, split.train),
-    test: selectRows(dataset.ratings, split.test)
-  };
+  return lazyFold(dataset, protocol.kind === "k-fold" ? `fold${index + 1}` : "holdout", split.train, split.test);
 }
 
 /** Every fold of the protocol. */

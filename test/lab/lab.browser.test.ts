@@ -166,6 +166,40 @@ describe.skipIf(!READY && process.env.CI !== "true")("the Lab page in Chromium",
     }
   });
 
+  it("runs the shared temporal protocol: the same folds and figures as `movielab cv --protocol temporal-user`", async () => {
+    await page.click("[data-action=synthetic]");
+    await page.waitForSelector(".lab-data-status[data-state=ready]");
+    const lab = await runModel(page, "baseline", {}, {protocol: "temporal-user", seed: "42"});
+    expect(lab.status).toBe("done");
+    const cli = await movielab([
+      "cv",
+      "recommender",
+      "--model",
+      "baseline",
+      "--data",
+      "synthetic",
+      "--protocol",
+      "temporal-user",
+      "--seed",
+      "42",
+      "--json",
+      "--no-record"
+    ]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const theirs = JSON.parse(cli.stdout) as RecommenderCvJson;
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("[data-action=export-json]")]);
+    const mine = (JSON.parse(readFileSync((await json.path())!, "utf8")) as RecommenderCvJson[]).find(
+      (r) => r.id === lab.id
+    )!;
+    const figures = (r: RecommenderCvJson) => ({
+      protocol: r.protocol,
+      rmse: r.rmse,
+      folds: r.folds.map(({fold, rmse, n_train, n_test}) => ({fold, rmse, n_train, n_test}))
+    });
+    expect(mine.protocol).toBe("temporal-user");
+    expect(figures(mine)).toEqual(figures(theirs));
+  });
+
   it("gives the same figures as `movielab cv --json` for the same seed and data, and imports the CLI's run", async () => {
     await page.click("[data-action=synthetic]");
     await page.waitForSelector(".lab-data-status[data-state=ready]");

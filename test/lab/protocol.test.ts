@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {randomRatingFolds} from "../../lib/data/folds.js";
+import {PROTOCOLS} from "../../lib/eval/protocols/index.js";
 import {foldCount, protocolFold, protocolFolds} from "../../lib/lab/protocol.js";
 import {createCvHandler, type CvWorkerResponse} from "../../lib/workers/cross-validate.js";
 import {cvDataset} from "../workers/cv-fixture.js";
@@ -10,6 +11,17 @@ describe("Lab protocols", () => {
   it("k-fold: fold i alone is randomRatingFolds' fold i", () => {
     const all = randomRatingFolds(dataset, 4, 9);
     for (let i = 0; i < 4; i++) expect(protocolFold(dataset, {kind: "k-fold", k: 4}, 9, i)).toEqual(all[i]);
+  });
+
+  it("temporal-global and temporal-user: fold i alone is lib/eval/protocols' fold i", () => {
+    for (const kind of ["temporal-global", "temporal-user"] as const) {
+      const shared = PROTOCOLS[kind].folds({dataset, official: null, seed: 9}, {}).folds;
+      expect(foldCount({kind})).toBe(shared.length);
+      for (let i = 0; i < shared.length; i++) {
+        const f = protocolFold(dataset, {kind}, 9, i);
+        expect([f.name, f.train, f.test]).toEqual([shared[i].name, shared[i].train, shared[i].test]);
+      }
+    }
   });
 
   it("hold-out: one seeded fold of the asked share, stratified by rating", () => {
