@@ -3,8 +3,9 @@
  * themselves: u.data…, ratings.dat…, ratings.csv + movies.csv), a drop zone, and a button for the
  * seeded synthetic set (and, in the preview, one for the workbench's own set). Files are read in a Web
  * Worker when `readerUrl` names lib/workers/read-upload.js (lib/lab/read-in-worker.ts), else in the page,
- * with the same code (lib/lab/read-upload.ts); the status line's `data-reader` says which. A bad file shows the readers' message (file, line, field, expected)
- * in `.lab-error[role=alert]`, never only in the console; the status line `.lab-data-status` is a polite
+ * with the same code (lib/lab/read-upload.ts); the status line's `data-reader` says which. A bad file
+ * shows the readers' message (file, line, field, expected) in `.lab-error[role=alert]`, never only in
+ * the console; the status line `.lab-data-status` is a polite
  * live region, so that "Reading…" and the set read are announced. Behaves as an Observable input: `value` is
  * the LabData read last (null before), announced with an "input" event.
  */
