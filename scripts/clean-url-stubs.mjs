@@ -25,7 +25,8 @@ export function stubHtml(pageFile, title) {
   const target = `../${encodeURIComponent(pageFile)}`;
   const t = escape(title);
   // The script keeps ?query and #hash, which the meta refresh would drop; the refresh serves readers
-  // without script, and the link anyone whose browser follows neither.
+  // without script (inside <noscript>, so that the two never race: Chromium could hang closing a page
+  // with both navigations pending), and the link anyone whose browser follows neither.
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -34,8 +35,8 @@ ${STUB_MARKER}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t}</title>
 <link rel="canonical" href="${escape(target)}">
-<meta http-equiv="refresh" content="0; url=${escape(target)}">
 <script>location.replace(${JSON.stringify(target)} + location.search + location.hash);</script>
+<noscript><meta http-equiv="refresh" content="0; url=${escape(target)}"></noscript>
 </head>
 <body>
 <p><a href="${escape(target)}">${t}</a></p>

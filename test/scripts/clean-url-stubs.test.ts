@@ -27,7 +27,7 @@ describe("writeCleanUrlStubs", () => {
     expect(skipped).toEqual([]);
     const stub = readFileSync(join(dist, "ratings", "index.html"), "utf8");
     expect(isCleanUrlStub(stub)).toBe(true);
-    expect(stub).toContain('<meta http-equiv="refresh" content="0; url=../ratings.html">');
+    expect(stub).toContain('<noscript><meta http-equiv="refresh" content="0; url=../ratings.html"></noscript>');
     expect(stub).toContain('location.replace("../ratings.html" + location.search + location.hash)');
     expect(stub).toContain("<title>Ratings | movielab</title>");
     expect(stub).toContain('<html lang="en">');
