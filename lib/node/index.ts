@@ -1,6 +1,7 @@
 /**
  * Node-only I/O: a data set from a directory, a name or a URL through the shared parsed-data cache,
- * its folds, bundle files, and writes that never destroy the previous good file.
+ * its folds, bundle files, writes that never destroy the previous good file, and EASE's inverse on
+ * worker threads.
  * @packageDocumentation
  * @module movielab/node
  */
@@ -21,6 +22,7 @@ export {readDatasetDir, MAX_FILE_BYTES} from "./read-dataset-dir.js";
 export {fetchDataset, DatasetFetchError, type FetchDatasetOptions} from "./fetch-dataset.js";
 export {saveBundle, loadBundle, MAX_BUNDLE_BYTES} from "./bundle-file.js";
 export {writeFileAtomic} from "./atomic-write.js";
+export {useInverseThreads, type InverseThreads} from "./threads/spd-inverse-threads.js";
 
 // Types the exports above name in their signatures, so that a consumer can name them too.
 export type {CleaningReport} from "../data/cleaning-report.js";

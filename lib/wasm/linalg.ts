@@ -226,12 +226,13 @@ function gather4Func(): Func {
   return f;
 }
 
-/** The kernels' module bytes. */
-export function linalgModuleBytes(): Uint8Array<ArrayBuffer> {
-  return moduleBytes([dotFunc(), axpyFunc(), dot4Func(), axpy4Func(), gather4Func()]);
+/** The kernels' module bytes (sharedMemory: import a shared memory, as threads sharing one inversion need; same code). */
+export function linalgModuleBytes(sharedMemory = false): Uint8Array<ArrayBuffer> {
+  return moduleBytes([dotFunc(), axpyFunc(), dot4Func(), axpy4Func(), gather4Func()], sharedMemory);
 }
 
-const kernel = new Kernel<LinalgKernels>("linalg", linalgModuleBytes);
+const kernel = new Kernel<LinalgKernels>("linalg", () => linalgModuleBytes());
+const sharedKernel = new Kernel<LinalgKernels>("linalg", () => linalgModuleBytes(true));
 
 /** True when the kernels compile here; lib/linalg/dense.ts runs its JavaScript row operations otherwise. */
 export function linalgAvailable(): boolean {
@@ -241,4 +242,9 @@ export function linalgAvailable(): boolean {
 /** The kernels over `memory`, or null without WebAssembly SIMD. */
 export function linalgKernels(memory: WebAssembly.Memory): LinalgKernels | null {
   return kernel.instantiate(memory);
+}
+
+/** The kernels over a shared `memory` (WebAssembly.Memory with shared: true), or null without wasm SIMD and threads. */
+export function linalgSharedKernels(memory: WebAssembly.Memory): LinalgKernels | null {
+  return sharedKernel.instantiate(memory);
 }

@@ -15,6 +15,7 @@ import {integerOption} from "../options/values.js";
 import {fileRunRecord, invocationOf, RECORD_OPTIONS, withRunContext} from "../options/run-record.js";
 import {datasetFingerprint} from "../../lib/lab/fingerprint.js";
 import {rankRunRecord} from "../../lib/runs/rank-record.js";
+import {useInverseThreads} from "../../lib/node/threads/spd-inverse-threads.js";
 
 const WHERE = "movielab rank";
 
@@ -65,6 +66,8 @@ export const command: Command = {
       throw new UsageError(`--seeds applies to --protocol msr only (${protocol} has fixed folds)`, WHERE);
     const seeds = integerOption(ctx.options.seeds, "seeds", 1, 100, WHERE, 5);
     const seed = seedOption(ctx, WHERE) ?? 42;
+    // EASE's inverse splits over worker threads (same bits); they start while the data loads.
+    useInverseThreads();
     const loaded = await openDataset(datasetOptions(ctx, {beforeRelease: false}));
     const made = await protocolFolds(loaded, {name: protocol, options: protocol === "msr" ? {seeds} : {}}, seed, WHERE);
     const model = MODELS[name];

@@ -13,7 +13,7 @@ import {modelToJSON} from "../../lib/models/gbdt/model.js";
 import {predictMargin} from "../../lib/models/gbdt/predict.js";
 import {syntheticClassification} from "../../lib/models/gbdt/synthetic.js";
 import {trainGbdt} from "../../lib/models/gbdt/train.js";
-import {invertSpd} from "../../lib/linalg/dense.js";
+import {invertSpd} from "../../lib/linalg/spd-inverse.js";
 import {easeModel} from "../../lib/models/implicit/ease.js";
 import {fitMf} from "../../lib/models/factors/mf.js";
 import {trainGbdtParallel} from "../../lib/node/threads/gbdt-parallel.js";

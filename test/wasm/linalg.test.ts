@@ -5,7 +5,7 @@
  * agree with the kernels only up to rounding; the transcriptions below are the strict reference.
  */
 import {describe, expect, it} from "vitest";
-import {invertSpd} from "../../lib/linalg/dense.js";
+import {invertSpd} from "../../lib/linalg/spd-inverse.js";
 import {createRng} from "../../lib/random.js";
 import {countKernelCalls, kernelCalls} from "../../lib/wasm/assembler.js";
 import {linalgAvailable, linalgKernels, linalgModuleBytes} from "../../lib/wasm/linalg.js";

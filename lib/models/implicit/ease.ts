@@ -4,7 +4,7 @@
  * λ defaults to 500 as in the peer (ease_msr.py); the 1,682² inversion is dense, in Float64.
  */
 import type {Model} from "../estimator.js";
-import {invertSpd} from "../../linalg/dense.js";
+import {invertSpd} from "../../linalg/spd-inverse.js";
 import {binaryMatrix, cooccurrence} from "./binary-matrix.js";
 import {itemWeightMethods, ratingFallback, type ItemWeightState} from "./common.js";
 import {numberParam} from "../param-specs.js";

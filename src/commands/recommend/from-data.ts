@@ -18,6 +18,7 @@ import {openDataset} from "../../../lib/node/open-dataset.js";
 import {datasetOptions} from "../../options/dataset.js";
 import {integerOption} from "../../options/values.js";
 import {formatTopList} from "./format.js";
+import {useInverseThreads} from "../../../lib/node/threads/spd-inverse-threads.js";
 
 export const DEFAULT_DATA_MODEL = "ease";
 
@@ -68,6 +69,8 @@ export async function recommendFromData(ctx: CommandContext, where: string): Pro
   const userId = integerOption(ctx.options.user, "user", 0, ID_MAX, where);
   const k = integerOption(ctx.options.k, "k", 1, 100, where, 10);
   // A final model: every cleaning rule applies (the noise rule included).
+  // EASE's inverse splits over worker threads (same bits); they start while the data loads.
+  useInverseThreads();
   const {dataset} = await openDataset(datasetOptions(ctx, {beforeRelease: true}));
   const user = idLookup(dataset.userIds)(userId);
   if (user < 0) {

@@ -3,7 +3,7 @@ import {predict} from "../../../lib/models/estimator.js";
 import {easeModel, easeWeights} from "../../../lib/models/implicit/ease.js";
 import {itemKnnImplicitModel} from "../../../lib/models/implicit/item-knn-implicit.js";
 import {binaryMatrix, cooccurrence} from "../../../lib/models/implicit/binary-matrix.js";
-import {invertSpd} from "../../../lib/linalg/dense.js";
+import {invertSpd} from "../../../lib/linalg/spd-inverse.js";
 import {evaluateRanking} from "../../../lib/eval/evaluate-ranking.js";
 import {bprModel} from "../../../lib/models/implicit/bpr.js";
 import {popularModel} from "../../../lib/models/baselines/popular.js";
