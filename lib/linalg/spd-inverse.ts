@@ -20,15 +20,25 @@ export interface RowOps {
   gather4: Gather4Fn;
 }
 
-/** The row operations in plain JavaScript over buf. */
+/**
+ * The row operations in plain JavaScript over buf, in the kernels' order of operations (a dot
+ * product sums even and odd terms apart, as the two SIMD lanes do, then adds the odd tail; a gather
+ * adds its terms to y one at a time): the same bits as the kernels, where there is no wasm SIMD.
+ */
 export function jsRowOps(buf: Float64Array): RowOps {
   const dot = (a: number, b: number, n: number) => {
-    let s = 0;
-    for (let k = 0; k < n; k++) s += buf[a + k] * buf[b + k];
-    return s;
+    const even = n & ~1;
+    let l0 = 0,
+      l1 = 0;
+    for (let k = 0; k < even; k += 2) {
+      l0 = l0 + buf[a + k] * buf[b + k];
+      l1 = l1 + buf[a + k + 1] * buf[b + k + 1];
+    }
+    const s = l0 + l1;
+    return even < n ? s + buf[a + even] * buf[b + even] : s;
   };
   const axpy = (y: number, x: number, c: number, n: number) => {
-    for (let k = 0; k < n; k++) buf[y + k] += c * buf[x + k];
+    for (let k = 0; k < n; k++) buf[y + k] = buf[y + k] + c * buf[x + k];
   };
   return {
     buf,
@@ -48,7 +58,7 @@ export function jsRowOps(buf: Float64Array): RowOps {
     },
     gather4(y, x0, x1, x2, x3, c0, c1, c2, c3, n) {
       for (let k = 0; k < n; k++)
-        buf[y + k] += c0 * buf[x0 + k] + c1 * buf[x1 + k] + c2 * buf[x2 + k] + c3 * buf[x3 + k];
+        buf[y + k] = buf[y + k] + c0 * buf[x0 + k] + c1 * buf[x1 + k] + c2 * buf[x2 + k] + c3 * buf[x3 + k];
     }
   };
 }
@@ -257,8 +267,8 @@ export function setThreadedInverse(f: ThreadedInverse | null): void {
 /**
  * Inverse of a symmetric positive-definite n×n matrix (row-major; only the lower triangle is read):
  * on the installed threads when there are any (useWasm), else on this thread in wasm SIMD
- * (useWasm, where available) or plain JS. Threads and one thread give the same bits; the JS row
- * operations differ from the kernels by rounding. Throws when a pivot is not positive.
+ * (useWasm, where available) or plain JS. Threads, one thread and plain JS all give the same bits.
+ * Throws when a pivot is not positive.
  */
 export function invertSpd(a: Float64Array, n: number, useWasm = true): Float64Array {
   if (a.length !== n * n) throw new RangeError(`invertSpd: ${a.length} values for n = ${n}; expected n²`);

@@ -1,9 +1,9 @@
 /**
  * Dot product and axpy over float64 rows in wasm memory, two lanes at a time (f64x2 SIMD), for the
- * dense inversion of ../linalg/dense.ts. EASE spends all its time in these
- * loops, and plain JavaScript runs them several times slower (bounds checks, no vectorisation).
- * A dot product sums even and odd terms in separate lanes, so results differ from the JavaScript
- * row operations by rounding; each kernel is deterministic.
+ * SPD inversion of ../linalg/spd-inverse.ts. EASE spends all its time in these loops, and plain
+ * JavaScript runs them several times slower (bounds checks, no vectorisation). A dot product sums
+ * even and odd terms in separate lanes; spd-inverse.ts's JavaScript row operations do the same, so
+ * both paths give the same bits (there is no fused multiply-add in WebAssembly SIMD to differ).
  */
 import {Func, Kernel, moduleBytes} from "./assembler.js";
 

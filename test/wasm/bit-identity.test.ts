@@ -42,7 +42,8 @@ const PINNED: Record<string, string> = {
   "mf k=10 js": "b443830939cfe874c5cf26e849fe62b652d9b3b7ee677d19307c204d979d5c2b",
   "ease weights": "30f0990c649b2285fe51c551ef6a042c23755871663790f3da67ab722a5c65eb",
   "invertSpd n=37 wasm": "537e7cd9fce00fefdcd7db24ce0faa07c9ab1553c7cdafcc0752e48bf4243393",
-  "invertSpd n=37 js": "1a33431f2795871e8f5aaa92a57ad9cb8847ba8a30a81a0b83562ccac6c1b26b",
+  // The JavaScript inversion follows the kernels' order of operations since the SPD inverse went to threads: the same bits.
+  "invertSpd n=37 js": "537e7cd9fce00fefdcd7db24ce0faa07c9ab1553c7cdafcc0752e48bf4243393",
   "gbdt multiclass model": "e4f263f2ae073dd290b82ba771a9c33d6bc241364d32a76d4dc89b145579acf2",
   "gbdt multiclass margins": "4ef538a38fb63f215c92e1b3a06864946dda855d11068dec2fb7b732c3d2ba33",
   "gbdt binary model": "2c5cccb34348696bc59f00711b08bbfa8870792b9599fe42ee78cffcc2217aa9",

@@ -79,26 +79,33 @@ describe("dense linear-algebra kernels", () => {
     }
   });
 
-  it("invertSpd runs the kernels (calls counted), its JavaScript path runs none, and both agree up to rounding", () => {
+  it("invertSpd runs the kernels (calls counted), its JavaScript path runs none, and both give the same bits", () => {
     const rng = createRng(2);
-    const n = 23;
-    const x = Array.from({length: n * n}, () => rng.normal());
-    const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let s = i === j ? 1 : 0;
-        for (let q = 0; q < n; q++) s += x[i * n + q] * x[j * n + q];
-        a[i * n + j] = s;
-      }
-    const count = () => ["dot", "axpy", "dot4", "axpy4", "gather4"].map((e) => kernelCalls.get(`linalg.${e}`) ?? 0);
-    const c0 = count();
-    const w = invertSpd(a, n, true);
-    const c1 = count();
-    // n = 23: blocks of four rows (dot4, axpy4, gather4) and three leftover rows (dot, axpy).
-    expect(c1.map((v, i) => v - c0[i]).every((d) => d > 0)).toBe(true);
-    const j = invertSpd(a, n, false);
-    expect(count()).toEqual(c1);
-    expect(bits(w)).not.toEqual(bits(j));
-    for (let i = 0; i < n * n; i++) expect(w[i]).toBeCloseTo(j[i], 9);
+    for (const n of [1, 2, 3, 5, 8, 13, 23, 40]) {
+      const x = Array.from({length: n * n}, () => rng.normal());
+      const a = new Float64Array(n * n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let s = i === j ? 1 : 0;
+          for (let q = 0; q < n; q++) s += x[i * n + q] * x[j * n + q];
+          a[i * n + j] = s;
+        }
+      const count = () => ["dot", "axpy", "dot4", "axpy4", "gather4"].map((e) => kernelCalls.get(`linalg.${e}`) ?? 0);
+      const c0 = count();
+      const w = invertSpd(a, n, true);
+      const c1 = count();
+      // n = 23: blocks of four rows (dot4, axpy4, gather4) and three leftover rows (dot, axpy).
+      if (n === 23) expect(c1.map((v, i) => v - c0[i]).every((d) => d > 0)).toBe(true);
+      const j = invertSpd(a, n, false);
+      expect(count()).toEqual(c1);
+      expect(bits(w)).toEqual(bits(j));
+      // And it is the inverse: A·A⁻¹ = I up to rounding.
+      for (let r = 0; r < n; r++)
+        for (let c = 0; c < n; c++) {
+          let s = 0;
+          for (let q = 0; q < n; q++) s += a[r * n + q] * w[q * n + c];
+          expect(s).toBeCloseTo(r === c ? 1 : 0, 8);
+        }
+    }
   });
 });
