@@ -1,44 +1,15 @@
 /**
  * The dense linear-algebra kernels: they compile here, invertSpd really runs them (calls counted),
- * and each kernel's numbers are bit for bit those of a plain transcription of its two-lane
- * arithmetic. lib/linalg/dense.ts's JavaScript row operations sum a dot product in one chain, so they
- * agree with the kernels only up to rounding; the transcriptions below are the strict reference.
+ * and each kernel's numbers are bit for bit those of the JavaScript row operations that replace them
+ * without wasm SIMD (lib/linalg/spd-inverse.ts's jsRowOps, a transcription of the two-lane arithmetic).
  */
 import {describe, expect, it} from "vitest";
-import {invertSpd} from "../../lib/linalg/spd-inverse.js";
+import {invertSpd, jsRowOps} from "../../lib/linalg/spd-inverse.js";
 import {createRng} from "../../lib/random.js";
 import {countKernelCalls, kernelCalls} from "../../lib/wasm/assembler.js";
 import {linalgAvailable, linalgKernels, linalgModuleBytes} from "../../lib/wasm/linalg.js";
 
 countKernelCalls(true);
-
-/** Σ a·b as the kernel sums it: even terms in lane 0, odd ones in lane 1, lanes added, then the odd tail. */
-function refDot(m: Float64Array, a: number, b: number, n: number): number {
-  const even = n & ~1;
-  let l0 = 0,
-    l1 = 0;
-  for (let k = 0; k < even; k += 2) {
-    l0 = l0 + m[a + k] * m[b + k];
-    l1 = l1 + m[a + k + 1] * m[b + k + 1];
-  }
-  let s = l0 + l1;
-  if (n & 1) s = s + m[a + even] * m[b + even];
-  return s;
-}
-
-/** y += c·x element by element (the same in any lane order). */
-function refAxpy(m: Float64Array, y: number, x: number, c: number, n: number): void {
-  for (let k = 0; k < n; k++) m[y + k] = m[y + k] + c * m[x + k];
-}
-
-/** y += c0·x0 + … + c3·x3, added to y one term at a time, left to right. */
-function refGather4(m: Float64Array, y: number, xs: number[], cs: number[], n: number): void {
-  for (let k = 0; k < n; k++) {
-    let v = m[y + k];
-    for (let t = 0; t < 4; t++) v = v + cs[t] * m[xs[t] + k];
-    m[y + k] = v;
-  }
-}
 
 const bits = (a: Float64Array) =>
   Array.from(new BigUint64Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength)));
@@ -51,7 +22,7 @@ describe("dense linear-algebra kernels", () => {
     expect(bytes.length).toBeLessThan(4096);
   });
 
-  it("dot, axpy, dot4, axpy4 and gather4 equal their transcriptions bit for bit (lengths 0..41, rows at odd element offsets)", () => {
+  it("dot, axpy, dot4, axpy4 and gather4 equal the JavaScript row operations bit for bit (lengths 0..41, rows at odd element offsets)", () => {
     const rng = createRng(17);
     const size = 4096;
     const memory = new WebAssembly.Memory({initial: 1});
@@ -62,19 +33,22 @@ describe("dense linear-algebra kernels", () => {
     for (let n = 0; n <= 41; n++) {
       m.set(Float64Array.from({length: size}, () => rng.normal() * 10 ** rng.int(6)));
       const ref = m.slice();
+      const js = jsRowOps(ref);
+      const out = new Float64Array(4);
       // Six rows apart, at offsets that leave some only 8-byte aligned.
       const row = (t: number) => 1 + t * 97 + (n % 3);
       const [r0, r1, r2, r3, r4, r5] = [0, 1, 2, 3, 4, 5].map(row);
       const c = [rng.normal(), rng.normal(), -rng.normal(), rng.normal()];
-      expect(k.dot(r0 * 8, r1 * 8, n)).toBe(refDot(ref, r0, r1, n));
+      expect(k.dot(r0 * 8, r1 * 8, n)).toBe(js.dot(r0, r1, n));
       k.dot4(r0 * 8, r1 * 8, r2 * 8, r3 * 8, r4 * 8, n, size * 8);
-      expect(Array.from(scratch)).toEqual([r0, r1, r2, r3].map((a) => refDot(ref, a, r4, n)));
+      js.dot4(r0, r1, r2, r3, r4, n, out);
+      expect(bits(scratch)).toEqual(bits(out));
       k.axpy(r0 * 8, r5 * 8, c[0], n);
-      refAxpy(ref, r0, r5, c[0], n);
+      js.axpy(r0, r5, c[0], n);
       k.axpy4(r1 * 8, r2 * 8, r3 * 8, r4 * 8, r5 * 8, c[0], c[1], c[2], c[3], n);
-      [r1, r2, r3, r4].forEach((y, t) => refAxpy(ref, y, r5, c[t], n));
+      js.axpy4(r1, r2, r3, r4, r5, c[0], c[1], c[2], c[3], n);
       k.gather4(r5 * 8, r1 * 8, r2 * 8, r3 * 8, r4 * 8, c[0], c[1], c[2], c[3], n);
-      refGather4(ref, r5, [r1, r2, r3, r4], c, n);
+      js.gather4(r5, r1, r2, r3, r4, c[0], c[1], c[2], c[3], n);
       expect(bits(m)).toEqual(bits(ref));
     }
   });
