@@ -151,7 +151,13 @@ export function useInverseThreads(options: {threads?: number} = {}): InverseThre
     const size = inverseWorkspace(n);
     const needed = Math.ceil((jobDoubles(n, threads) * 8) / 65536);
     const pages = memory.buffer.byteLength / 65536;
-    if (needed > pages) memory.grow(needed - pages);
+    if (needed > pages) {
+      try {
+        memory.grow(needed - pages);
+      } catch {
+        return null; // past a shared memory's 4 GiB: the caller tries alone
+      }
+    }
     const ops = wasmRowOps(k, memory, size, size);
     ops.buf.set(a);
     ops.buf.fill(0, n * n, size);
