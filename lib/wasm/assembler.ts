@@ -335,7 +335,8 @@ function localGroups(types: ValType[]): number[][] {
 }
 
 /**
- * A module's bytes: memory imported as env.memory, each function exported under its name.
+ * A module's bytes: memory imported as env.memory, each function exported under its name and named
+ * in a "name" section.
  * sharedMemory: import a shared memory (limits 1..65536 pages), as threads sharing one WebAssembly.Memory need.
  */
 export function moduleBytes(funcs: Func[], sharedMemory = false): Uint8Array<ArrayBuffer> {
@@ -354,6 +355,10 @@ export function moduleBytes(funcs: Func[], sharedMemory = false): Uint8Array<Arr
       })
     )
   );
+  // The custom "name" section (function names): profilers and stack traces then show "dot4" rather
+  // than "wasm-function[2]". Engines ignore it when running the code.
+  const functionNames = vec(funcs.map((f, i) => [...uleb(i), ...str(f.name)]));
+  const nameSection = section(0, [...str("name"), 0x01, ...uleb(functionNames.length), ...functionNames]);
   return new Uint8Array([
     0x00,
     0x61,
@@ -367,7 +372,8 @@ export function moduleBytes(funcs: Func[], sharedMemory = false): Uint8Array<Arr
     ...importSection,
     ...funcSection,
     ...exportSection,
-    ...codeSection
+    ...codeSection,
+    ...nameSection
   ]);
 }
 

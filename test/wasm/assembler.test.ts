@@ -156,6 +156,23 @@ describe("Func and moduleBytes", () => {
     expect(new Int32Array(memory.buffer, 300, 1)[0]).toBe(42);
   });
 
+  it("names every function in a custom name section, which profilers and stack traces read", () => {
+    const funcs = ["first", "second_one"].map((name) => {
+      const f = new Func(name, {params: {}, results: ["i32"]});
+      f.i32(1);
+      return f;
+    });
+    const mod = new WebAssembly.Module(moduleBytes(funcs));
+    const [names] = WebAssembly.Module.customSections(mod, "name");
+    // Subsection 1 (function names): its size, then a vector of (index, name).
+    const b = new Uint8Array(names);
+    expect(b[0]).toBe(1);
+    const text = new TextDecoder().decode(b);
+    expect(text).toContain("first");
+    expect(text).toContain("second_one");
+    expect(Array.from(b.slice(2, 5))).toEqual([2, 0, 5]);
+  });
+
   it("rejects unknown and duplicate local names", () => {
     expect(() => new Func("f", {params: {a: "i32"}}).get("b")).toThrow(/unknown local b/);
     expect(() => new Func("f", {params: {a: "i32"}, locals: {a: "f64"}})).toThrow(/declared twice/);
