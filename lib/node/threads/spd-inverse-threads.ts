@@ -122,9 +122,9 @@ let running: InverseThreads | null = null;
 export function useInverseThreads(options: {threads?: number} = {}): InverseThreads {
   if (running !== null) return running;
   const threads = Math.max(1, Math.floor(options.threads ?? Math.min(4, availableParallelism())));
-  if (threads === 1 || linalgSharedKernels(sharedMemory(1)) === null)
-    return {threads: 1, jobs: 0, ready: Promise.resolve(), stop: async () => {}};
   const memory = sharedMemory(1);
+  const k = threads > 1 ? linalgSharedKernels(memory) : null;
+  if (k === null) return {threads: 1, jobs: 0, ready: Promise.resolve(), stop: async () => {}};
   const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_LENGTH));
   const init: WorkerInit = {kind: WORKER_KIND, memory, control};
   const workers: Worker[] = [];
@@ -136,7 +136,6 @@ export function useInverseThreads(options: {threads?: number} = {}): InverseThre
     w.on("exit", () => disable());
     workers.push(w);
   }
-  const k = linalgSharedKernels(memory)!;
   let enabled = true;
   let jobs = 0;
   const disable = () => {
