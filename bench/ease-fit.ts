@@ -13,7 +13,13 @@ import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {loadavg} from "node:os";
 import {join, resolve} from "node:path";
-import {invertSpd, inverseSteps, inverseWorkspace, wasmRowOps, type InverseShare} from "../lib/linalg/spd-inverse.js";
+import {
+  invertSpd,
+  inverseSteps,
+  inverseWorkspace,
+  newWasmRowOps,
+  type InverseShare
+} from "../lib/linalg/spd-inverse.js";
 import {linalgKernels} from "../lib/wasm/linalg.js";
 import {binaryMatrix, cooccurrence} from "../lib/models/implicit/binary-matrix.js";
 import {easeWeights} from "../lib/models/implicit/ease.js";
@@ -71,8 +77,7 @@ function stepTimes(): number[] {
   const g = cooccurrence(binaryMatrix(train));
   for (let i = 0; i < n; i++) g[i * n + i] += lambda;
   const size = inverseWorkspace(n);
-  const memory = new WebAssembly.Memory({initial: Math.ceil(((size + 4) * 8) / 65536) + 1});
-  const ops = wasmRowOps(linalgKernels(memory)!, memory, size, size);
+  const ops = newWasmRowOps(size)!;
   ops.buf.set(g);
   const marks = [performance.now()];
   const share: InverseShare = {

@@ -20,9 +20,14 @@ function escape(text) {
   return text.replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]);
 }
 
+/** Where the stub in `X/` sends the reader, relative to it: `../X.html` (URL-encoded). */
+export function stubTarget(pageFile) {
+  return `../${encodeURIComponent(pageFile)}`;
+}
+
 /** The stub that sends a reader from `X/` to `../X.html`; title is the page's own, for the moment it shows. */
 export function stubHtml(pageFile, title) {
-  const target = `../${encodeURIComponent(pageFile)}`;
+  const target = stubTarget(pageFile);
   const t = escape(title);
   // The script keeps ?query and #hash, which the meta refresh would drop; the refresh serves readers
   // without script (inside <noscript>, so that the two never race: Chromium could hang closing a page

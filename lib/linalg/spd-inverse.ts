@@ -86,7 +86,7 @@ export function wasmRowOps(k: LinalgKernels, memory: WebAssembly.Memory, size: n
 }
 
 /** A workspace of `size` doubles (plus 4 scratch) in a new wasm memory with the SIMD kernels, or null without wasm SIMD. */
-function ownWasmRowOps(size: number): RowOps | null {
+export function newWasmRowOps(size: number): RowOps | null {
   if (typeof WebAssembly === "undefined") return null;
   const memory = new WebAssembly.Memory({initial: Math.ceil(((size + 4) * 8) / 65536) + 1});
   const k = linalgKernels(memory);
@@ -277,7 +277,7 @@ export function invertSpd(a: Float64Array, n: number, useWasm = true): Float64Ar
     if (out !== null) return out;
   }
   const size = inverseWorkspace(n);
-  const ops = (useWasm ? ownWasmRowOps(size) : null) ?? jsRowOps(new Float64Array(size));
+  const ops = (useWasm ? newWasmRowOps(size) : null) ?? jsRowOps(new Float64Array(size));
   ops.buf.set(a);
   inverseSteps(ops, n, ALONE);
   return mirroredInverse(ops.buf, n);

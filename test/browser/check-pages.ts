@@ -27,7 +27,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Browser, BrowserContext, Page} from "playwright-core";
-import {isCleanUrlStub} from "../../scripts/clean-url-stubs.mjs";
+import {isCleanUrlStub, stubTarget} from "../../scripts/clean-url-stubs.mjs";
 import {axeCheck, axeSummary} from "./axe.js";
 import {CHROMIUM, launchChromium} from "./chromium.js";
 import {resolveStaticPath, serveStatic, type StaticServer} from "./static-server.js";
@@ -265,7 +265,7 @@ async function checkPage(
   await page
     .screenshot({path: shot, fullPage: true})
     .catch((error: Error) => problems.push(`screenshot failed: ${error.message}`));
-  await Promise.race([page.close(), after(30_000, undefined)]);
+  await Promise.race([page.close(), after(30_000)]);
   return {dataset: run.dataset, page: path, variant, ms, problems};
 }
 
@@ -316,9 +316,9 @@ async function brokenLocalLinks(page: Page, origin: string): Promise<string[]> {
   return [...broken].map((p) => `broken link to ${p} (a plain file server answers 404)`);
 }
 
-/** Resolves after ms with the given value: the bound on a browser call that can hang (closing a page or browser). */
-function after<T>(ms: number, value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+/** Resolves after ms: the bound on a browser call that can hang (closing a page, a context or the browser). */
+function after(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /**
@@ -348,7 +348,7 @@ async function cleanUrlProblems(server: StaticServer, targets: Target[]): Promis
     if (
       stub.status !== 200 ||
       !isCleanUrlStub(html) ||
-      !html.includes(`location.replace(${JSON.stringify(`../${encodeURIComponent(file)}`)}`)
+      !html.includes(`location.replace(${JSON.stringify(stubTarget(file))}`)
     )
       out.push(`${clean}/ answered ${stub.status} without a stub that moves on to ../${file}`);
   }
@@ -372,7 +372,7 @@ async function cleanUrlProblems(server: StaticServer, targets: Target[]): Promis
       out.push(`the clean URL ${clean} did not lead to ${probe.href} in Chromium (at ${page.url()}: ${why})`);
     }
   } finally {
-    await Promise.race([browser.close(), after(limit, undefined)]);
+    await Promise.race([browser.close(), after(limit)]);
   }
   return out;
 }
@@ -516,7 +516,7 @@ async function checkBuild(browser: Browser, run: Run, variants: Variant[]): Prom
         );
         for (const p of result.problems) console.log(`       ${p}`);
       }
-      await Promise.race([context.close(), after(30_000, undefined)]);
+      await Promise.race([context.close(), after(30_000)]);
     }
     for (const e of EXPECTATIONS) {
       if (e.dataset === run.dataset && !pages.includes(e.page)) {
@@ -624,7 +624,7 @@ async function main(): Promise<void> {
     }
   } finally {
     // A browser that does not close in a minute is left to die with this process (exit below).
-    await Promise.race([browser.close(), after(60_000, undefined)]);
+    await Promise.race([browser.close(), after(60_000)]);
   }
 
   const failed = results.filter((r) => r.problems.length > 0).length;
