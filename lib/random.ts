@@ -86,3 +86,19 @@ export function createRng(seed: number): Rng {
 function rotl(v: number, k: number): number {
   return (v << k) | (v >>> (32 - k));
 }
+
+/** Gamma(shape ≥ 1, scale 1) by Marsaglia–Tsang. */
+export function gammaSample(rng: Rng, shape: number): number {
+  const d = shape - 1 / 3,
+    c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number, v: number;
+    do {
+      x = rng.normal();
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng.next();
+    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}

@@ -6,7 +6,7 @@
  * differ from the defaults, checked against the schema; a bad value throws naming the parameter and
  * what was expected. The seed is left out: the Lab's run seed reseeds seeded models, as `movielab cv --seed`.
  */
-import type {AnyModel, ParamSpec} from "../models/estimator.js";
+import {effectiveDefaults, type AnyModel, type ParamSpec} from "../models/estimator.js";
 import {useLabStyles} from "./lab-styles.js";
 
 export interface ParamForm {
@@ -51,7 +51,8 @@ export function ParamForm(model: AnyModel, doc: Document = document): ParamForm 
   useLabStyles(doc);
   const element = doc.createElement("div");
   element.className = "lab-params";
-  const defaults = model.defaults as Record<string, unknown>;
+  // A selecting model (bpmf, bayes-fm) shows the defaults of the model it selects for.
+  const defaults = effectiveDefaults(model);
   const readers: Array<() => [string, unknown]> = [];
   for (const [name, spec] of Object.entries(model.params as Record<string, ParamSpec>)) {
     if (name === "seed") continue;

@@ -260,6 +260,12 @@ export async function fitModel<
   return state;
 }
 
+/** Every parameter's default as a fit sees it: a selecting model's own defaults over those of the model it selects for. */
+export function effectiveDefaults(model: AnyModel): Record<string, unknown> {
+  const base = "base" in model ? (model.base as {defaults: unknown}).defaults : {};
+  return {...(base as object), ...(model.defaults as object)} as Record<string, unknown>;
+}
+
 /** True when the model takes a seed (so a run's --seed reseeds it). */
 export function isSeeded(model: AnyModel): boolean {
   return "seed" in model.params;

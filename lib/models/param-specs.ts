@@ -14,6 +14,11 @@ export function numberParam(min: number, max: number, description: string): Para
   return {type: "number", min, max, description};
 }
 
+/** A yes/no parameter. */
+export function booleanParam(description: string): ParamSpec {
+  return {type: "boolean", description};
+}
+
 /** A seed: any integer; `of` says what it draws (e.g. "the initialisation"). */
 export function seedParam(of: string): ParamSpec {
   return {type: "integer", description: `seed of ${of}`};

@@ -15,6 +15,7 @@ import {svdCentredModel} from "./factors/svd-centred.js";
 import {mfModel} from "./factors/mf.js";
 import {svdppModel} from "./factors/svdpp.js";
 import {bpmfSelectedModel} from "./factors/bpmf.js";
+import {bayesFmSelectedModel} from "./factors/bayes-fm.js";
 import {createBlendModel} from "./composite/blend.js";
 import {classifierModel} from "./classifier/model.js";
 import {popularModel} from "./baselines/popular.js";
@@ -39,6 +40,7 @@ const LIST: readonly AnyModel[] = [
   mfModel,
   svdppModel,
   bpmfSelectedModel,
+  bayesFmSelectedModel,
   blendModel,
   classifierModel,
   popularModel,

@@ -6,7 +6,7 @@ import {encodeDataset} from "../../lib/data/encode.js";
 import {generateSynthetic} from "../../lib/data/synthetic.js";
 import {crossValidate} from "../../lib/eval/cross-validate.js";
 import {randomRatingFolds} from "../../lib/data/folds.js";
-import {capabilities, predict, predictRatings, seedParams} from "../../lib/models/estimator.js";
+import {capabilities, effectiveDefaults, predict, predictRatings, seedParams} from "../../lib/models/estimator.js";
 import {
   blendableNames,
   explainableNames,
@@ -30,6 +30,7 @@ const fast: Record<string, object> = {
   "svd-seed": {components: 5},
   bpr: {factors: 8, epochs: 5},
   bpmf: {factors: 3, sweeps: 6, burnIn: 2},
+  "bayes-fm": {factors: 3, sweeps: 6, burnIn: 2},
   "svd-centred": {components: 5},
   blend: {members: [{model: "baseline"}, {model: "item-knn"}, {model: "mf", params: {factors: 4, epochs: 10}}]},
   classifier: {gbdt: {n_estimators: 8, max_depth: 3, early_stopping_rounds: null}, validationFraction: 0}
@@ -89,10 +90,7 @@ describe("model registry", () => {
         for (const [key, spec] of Object.entries(model.params)) {
           expect(spec.description.length, `${name}.${key}`).toBeGreaterThan(5);
           // A selecting model (bpmf) declares its base model's parameters, whose defaults are the base's.
-          const defaults = {
-            ...("base" in model ? (model.base as {defaults: object}).defaults : {}),
-            ...(model.defaults as object)
-          } as Record<string, unknown>;
+          const defaults = effectiveDefaults(model);
           const v = defaults[key];
           if (spec.type === "integer") expect(Number.isInteger(v), `${name}.${key}`).toBe(true);
           if (spec.type === "integer" || spec.type === "number") {

@@ -8,7 +8,7 @@
 import type {Ratings} from "../../data/types.js";
 import {createRng} from "../../random.js";
 import type {RatingScale} from "../../data/types.js";
-import {isSeeded, predict, type Model, type ParamSpec, type TrainSet} from "../estimator.js";
+import {isSeeded, predictRatings, type Model, type ParamSpec, type TrainSet} from "../estimator.js";
 import {numberParam, seedParam} from "../param-specs.js";
 
 /** The seeded inner split of a training set: inner-train to fit on, hold-out to score on. */
@@ -110,12 +110,10 @@ export function scoreCandidates<P, S extends {scale: RatingScale}>(
     const t0 = performance.now();
     const state = model.fit(split.inner, params as Partial<P>);
     const fitSeconds = (performance.now() - t0) / 1000;
-    const predicted = new Float64Array(n);
+    // The batch path, so a model that reads more than (user, movie) (the rating's day) is scored as it predicts.
+    const predicted = predictRatings(model, state, hold).rating;
     let s = 0;
-    for (let k = 0; k < n; k++) {
-      predicted[k] = predict(model, state, hold.user[k], hold.movie[k]).rating;
-      s += (predicted[k] - hold.rating[k]) ** 2;
-    }
+    for (let k = 0; k < n; k++) s += (predicted[k] - hold.rating[k]) ** 2;
     onPredictions?.(i, predicted);
     return {params: {...params}, rmse: Math.sqrt(s / n), fitSeconds};
   });
@@ -202,6 +200,7 @@ export function withInnerSelection<P, S extends {scale: RatingScale}>(
       return {selection, state: model.fit(train, selection.best as Partial<P>), scale: train.scale};
     },
     estimate: (s, user, movie) => model.estimate(s.state, user, movie),
-    scoreAll: (s, user) => model.scoreAll(s.state, user)
+    scoreAll: (s, user) => model.scoreAll(s.state, user),
+    ...(model.predictBatch && {predictBatch: (s, test) => model.predictBatch!(s.state, test)})
   };
 }

@@ -9,7 +9,7 @@
  */
 import {clip, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale} from "../../data/types.js";
-import {createRng, type Rng} from "../../random.js";
+import {createRng, gammaSample, type Rng} from "../../random.js";
 import {globalMean, isUnknown, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
 import type {Csr} from "../../linalg/sparse.js";
 import {cholesky, solveLower, solveUpperT} from "../../linalg/cholesky.js";
@@ -63,21 +63,6 @@ function invertSmall(a: Float64Array, d: number): Float64Array {
   return out;
 }
 
-/** Gamma(shape ≥ 1, scale 1) by Marsaglia–Tsang. */
-function gamma(rng: Rng, shape: number): number {
-  const d = shape - 1 / 3,
-    c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number, v: number;
-    do {
-      x = rng.normal();
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = rng.next();
-    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
-}
 
 /** Wishart(scale W, ν) sample by the Bartlett decomposition: L A Aᵀ Lᵀ with W = L Lᵀ. */
 function wishart(rng: Rng, w: Float64Array, d: number, nu: number): Float64Array {
@@ -85,7 +70,7 @@ function wishart(rng: Rng, w: Float64Array, d: number, nu: number): Float64Array
   cholesky(l, d, "bpmf: precision matrix");
   const a = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
-    a[i * d + i] = Math.sqrt(2 * gamma(rng, (nu - i) / 2));
+    a[i * d + i] = Math.sqrt(2 * gammaSample(rng, (nu - i) / 2));
     for (let j = 0; j < i; j++) a[i * d + j] = rng.normal();
   }
   const la = new Float64Array(d * d); // L·A (lower)
