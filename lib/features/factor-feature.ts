@@ -12,10 +12,11 @@ import {selectRows, trainSetOf} from "../data/folds.js";
 import {predict, predictRatings, type Model} from "../models/estimator.js";
 import {mfModel} from "../models/factors/mf.js";
 import {svdppModel} from "../models/factors/svdpp.js";
+import {bayesFmModel} from "../models/factors/bayes-fm.js";
 import {kFold} from "../eval/split.js";
 
 /** The factor models a feature can come from, by registry name. */
-export const FACTOR_FEATURE_MODELS = {mf: mfModel, svdpp: svdppModel} as const;
+export const FACTOR_FEATURE_MODELS = {mf: mfModel, svdpp: svdppModel, "bayes-fm": bayesFmModel} as const;
 
 export type FactorFeatureModel = keyof typeof FACTOR_FEATURE_MODELS;
 

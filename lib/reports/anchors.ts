@@ -71,6 +71,14 @@ export const PUBLISHED_RATING: readonly PublishedRating[] = [
     source: "GLocal-K paper"
   },
   {
+    system: "myFM Bayesian timeSVD++ flipped",
+    ours: "bayes-fm",
+    protocol: "official u1 only",
+    rmse: 0.889,
+    mae: 0.7,
+    source: "myFM documentation (relation blocks tutorial: rank 10, 300 sweeps)"
+  },
+  {
     system: "C peer svd_sgd.c (biased MF)",
     ours: "mf",
     protocol: "official u1..u5",

@@ -84,6 +84,15 @@ export const BAYES_FM_DEFAULTS: BayesFmParams = {
 const ALPHA0 = 1,
   BETA0 = 1,
   GAMMA0 = 1;
+/** Fields of a block row's record (BlockPlan.agg): count, Σe, Σq, Σq², Σqe, D, dSS, and a pad to 8 (64 bytes). */
+const ROW = 8,
+  C = 0,
+  S = 1,
+  Q1 = 2,
+  Q2 = 3,
+  QE = 4,
+  D = 5,
+  DSS = 6;
 /** Sweeps between recomputations of the residuals and sums from the parameters. */
 const REFRESH_EVERY = 10;
 
@@ -95,8 +104,6 @@ interface BlockPlan {
   nRows: number;
   /** Block row of each rating (in the sampler's order). */
   rowOf: Int32Array;
-  /** Ratings per block row. */
-  count: Float64Array;
   /** CSR by block row over global feature columns. */
   indptr: Int32Array;
   columns: Int32Array;
@@ -106,14 +113,12 @@ interface BlockPlan {
   colPtr: Int32Array;
   colRow: Int32Array;
   colVal: Float64Array;
-  /** Over each block row's ratings: Σe, Σq, Σq², Σqe (for the factor being drawn). */
-  S: Float64Array;
-  Q1: Float64Array;
-  Q2: Float64Array;
-  QE: Float64Array;
-  /** What the block's draws moved per row: q by D, Σx²v² by dSS (for the factor being drawn). */
-  D: Float64Array;
-  dSS: Float64Array;
+  /**
+   * Per block row, one record of ROW fields (one cache line): the row's rating count, then over its
+   * ratings Σe, Σq, Σq², Σqe (for the factor being drawn), then what the block's draws moved: q by D,
+   * Σx²v² by dSS.
+   */
+  agg: Float64Array;
 }
 
 function planBlock(
@@ -123,8 +128,8 @@ function planBlock(
   values: Float64Array,
   rowOf: Int32Array
 ): BlockPlan {
-  const count = new Float64Array(nRows);
-  for (let r = 0; r < rowOf.length; r++) count[rowOf[r]]++;
+  const agg = new Float64Array(nRows * ROW);
+  for (let r = 0; r < rowOf.length; r++) agg[rowOf[r] * ROW + C]++;
   const seen = new Map<number, number>();
   for (const c of columns) seen.set(c, (seen.get(c) ?? 0) + 1);
   const colList = Int32Array.from(seen.keys()).sort();
@@ -142,25 +147,12 @@ function planBlock(
       colVal[at] = values[p];
     }
   }
-  const scratch = () => new Float64Array(nRows);
-  return {
-    nRows,
-    rowOf,
-    count,
-    indptr,
-    columns,
-    values,
-    colList,
-    colPtr,
-    colRow,
-    colVal,
-    S: scratch(),
-    Q1: scratch(),
-    Q2: scratch(),
-    QE: scratch(),
-    D: scratch(),
-    dSS: scratch()
-  };
+  return {nRows, rowOf, indptr, columns, values, colList, colPtr, colRow, colVal, agg};
+}
+
+/** Zeroes fields from..to-1 of every record. */
+function clearFields(agg: Float64Array, from: number, to: number): void {
+  for (let at = 0; at < agg.length; at += ROW) for (let f = from; f < to; f++) agg[at + f] = 0;
 }
 
 /** A draw from the Gaussian conditional of one parameter: precision α·Σh² + λ, mean (α·Σh·(e + θh) + λμ) / precision. */
@@ -350,35 +342,34 @@ export class BayesFmSampler {
     const {e, w, alpha, rng, n} = this;
     const group = this.design.group;
     for (const plan of this.plans) {
-      const {S, D, rowOf, count, colPtr, colRow, colVal} = plan;
-      S.fill(0);
-      D.fill(0);
-      for (let r = 0; r < n; r++) S[rowOf[r]] += e[r];
+      const {agg, rowOf, colPtr, colRow, colVal} = plan;
+      clearFields(agg, S, D + 1);
+      for (let r = 0; r < n; r++) agg[rowOf[r] * ROW + S] += e[r];
       for (let c = 0; c < plan.colList.length; c++) {
         const j = plan.colList[c],
           g = group[j];
         let she = 0,
           sh2 = 0;
         for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
-          const b = colRow[p],
+          const at = colRow[p] * ROW,
             x = colVal[p];
-          she += x * S[b];
-          sh2 += x * x * count[b];
+          she += x * agg[at + S];
+          sh2 += x * x * agg[at + C];
         }
         const old = w[j];
         const next = drawGaussian(rng, alpha, she + old * sh2, sh2, this.lamW[g], this.muW[g]);
         const delta = next - old;
         for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
-          const b = colRow[p],
+          const at = colRow[p] * ROW,
             x = colVal[p];
-          S[b] -= delta * x * count[b];
-          D[b] += delta * x;
+          agg[at + S] -= delta * x * agg[at + C];
+          agg[at + D] += delta * x;
         }
         w[j] = next;
       }
-      for (let r = 0; r < n; r++) e[r] -= D[rowOf[r]];
+      for (let r = 0; r < n; r++) e[r] -= agg[rowOf[r] * ROW + D];
       const lin = this.lins[this.plans.indexOf(plan)];
-      for (let b = 0; b < plan.nRows; b++) lin[b] += D[b];
+      for (let b = 0; b < plan.nRows; b++) lin[b] += agg[b * ROW + D];
     }
   }
 
@@ -389,13 +380,42 @@ export class BayesFmSampler {
    */
   pass(write: BlockPlan | null, fw: number, gather: BlockPlan | null, fg: number): void {
     const {e, n, q} = this;
+    if (write && gather) {
+      // Both in one loop: each rating's e and q are read once.
+      const qw = q.subarray(fw * n, (fw + 1) * n),
+        qg = q.subarray(fg * n, (fg + 1) * n),
+        wRow = write.rowOf,
+        wAgg = write.agg,
+        gRow = gather.rowOf,
+        gAgg = gather.agg;
+      clearFields(gAgg, S, QE + 1);
+      for (let r = 0; r < n; r++) {
+        const at = wRow[r] * ROW,
+          d = wAgg[at + D],
+          ds = wAgg[at + DSS];
+        let er = e[r];
+        if (d !== 0 || ds !== 0) {
+          const s = qw[r];
+          er -= d * s + 0.5 * d * d - 0.5 * ds;
+          e[r] = er;
+          qw[r] = s + d;
+        }
+        const to = gRow[r] * ROW,
+          s = qg[r];
+        gAgg[to + S] += er;
+        gAgg[to + Q1] += s;
+        gAgg[to + Q2] += s * s;
+        gAgg[to + QE] += s * er;
+      }
+      return;
+    }
     if (write) {
       const qw = q.subarray(fw * n, (fw + 1) * n),
-        {rowOf, D, dSS} = write;
+        {rowOf, agg} = write;
       for (let r = 0; r < n; r++) {
-        const b = rowOf[r],
-          d = D[b],
-          ds = dSS[b];
+        const at = rowOf[r] * ROW,
+          d = agg[at + D],
+          ds = agg[at + DSS];
         if (d !== 0 || ds !== 0) {
           const s = qw[r];
           e[r] -= d * s + 0.5 * d * d - 0.5 * ds;
@@ -405,19 +425,16 @@ export class BayesFmSampler {
     }
     if (gather) {
       const qg = q.subarray(fg * n, (fg + 1) * n),
-        {rowOf, S, Q1, Q2, QE} = gather;
-      S.fill(0);
-      Q1.fill(0);
-      Q2.fill(0);
-      QE.fill(0);
+        {rowOf, agg} = gather;
+      clearFields(agg, S, QE + 1);
       for (let r = 0; r < n; r++) {
-        const b = rowOf[r],
+        const at = rowOf[r] * ROW,
           s = qg[r],
           er = e[r];
-        S[b] += er;
-        Q1[b] += s;
-        Q2[b] += s * s;
-        QE[b] += s * er;
+        agg[at + S] += er;
+        agg[at + Q1] += s;
+        agg[at + Q2] += s * s;
+        agg[at + QE] += s * er;
       }
     }
   }
@@ -426,9 +443,8 @@ export class BayesFmSampler {
   drawColumns(plan: BlockPlan, f: number): void {
     const {v, k, alpha, rng} = this;
     const group = this.design.group;
-    const {S, Q1, Q2, QE, D, dSS, count, colPtr, colRow, colVal} = plan;
-    D.fill(0);
-    dSS.fill(0);
+    const {agg, colPtr, colRow, colVal} = plan;
+    clearFields(agg, D, DSS + 1);
     for (let c = 0; c < plan.colList.length; c++) {
       const j = plan.colList[c],
         g = group[j],
@@ -436,30 +452,35 @@ export class BayesFmSampler {
       let she = 0,
         sh2 = 0;
       for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
-        const b = colRow[p],
+        const at = colRow[p] * ROW,
           x = colVal[p],
           xv = x * old;
-        // h = x(q − x·v) for each rating of row b: Σh·e and Σh² from the row's aggregates.
-        she += x * (QE[b] - xv * S[b]);
-        sh2 += x * x * (Q2[b] - 2 * xv * Q1[b] + xv * xv * count[b]);
+        // h = x(q − x·v) for each rating of the row: Σh·e and Σh² from the row's aggregates.
+        she += x * (agg[at + QE] - xv * agg[at + S]);
+        sh2 += x * x * (agg[at + Q2] - 2 * xv * agg[at + Q1] + xv * xv * agg[at + C]);
       }
       const next = drawGaussian(rng, alpha, she + old * sh2, sh2, this.lamV[g * k + f], this.muV[g * k + f]);
       const delta = next - old;
       if (delta !== 0) {
+        const dss = next * next - old * old;
         for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
-          const b = colRow[p],
+          const at = colRow[p] * ROW,
             x = colVal[p];
           const dq = delta * x,
-            xv = x * old;
-          // Each rating of row b: e −= dq·(q − x·v_old), then q += dq; the aggregates follow.
-          const dS = -dq * (Q1[b] - xv * count[b]);
-          const sumQEps = -dq * (Q2[b] - xv * Q1[b]);
-          QE[b] += dq * S[b] + sumQEps + dq * dS;
-          S[b] += dS;
-          Q2[b] += 2 * dq * Q1[b] + dq * dq * count[b];
-          Q1[b] += dq * count[b];
-          D[b] += dq;
-          dSS[b] += x * x * (next * next - old * old);
+            xv = x * old,
+            cnt = agg[at + C],
+            s0 = agg[at + S],
+            q1 = agg[at + Q1],
+            q2 = agg[at + Q2];
+          // Each rating of the row: e −= dq·(q − x·v_old), then q += dq; the aggregates follow.
+          const dS = -dq * (q1 - xv * cnt);
+          const sumQEps = -dq * (q2 - xv * q1);
+          agg[at + QE] += dq * s0 + sumQEps + dq * dS;
+          agg[at + S] = s0 + dS;
+          agg[at + Q2] = q2 + 2 * dq * q1 + dq * dq * cnt;
+          agg[at + Q1] = q1 + dq * cnt;
+          agg[at + D] += dq;
+          agg[at + DSS] += x * x * dss;
         }
       }
       v[j * k + f] = next;
@@ -487,8 +508,8 @@ export class BayesFmSampler {
           sq = this.squares[b],
           k = this.k;
         for (let r = 0; r < plan.nRows; r++) {
-          sum[r * k + f] += plan.D[r];
-          sq[r * k + f] += plan.dSS[r];
+          sum[r * k + f] += plan.agg[r * ROW + D];
+          sq[r * k + f] += plan.agg[r * ROW + DSS];
         }
         written = plan;
         fw = f;

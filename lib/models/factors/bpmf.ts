@@ -63,7 +63,6 @@ function invertSmall(a: Float64Array, d: number): Float64Array {
   return out;
 }
 
-
 /** Wishart(scale W, ν) sample by the Bartlett decomposition: L A Aᵀ Lᵀ with W = L Lᵀ. */
 function wishart(rng: Rng, w: Float64Array, d: number, nu: number): Float64Array {
   const l = Float64Array.from(w);
