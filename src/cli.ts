@@ -92,4 +92,6 @@ export async function runProcess(): Promise<void> {
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) await runProcess();
+// Not awaited at the top level: `runs reproduce` imports this module to call main(), and importing a
+// module whose top-level await is still pending would wait for itself (Node exits 13, nothing run).
+if (isMain) void runProcess();

@@ -1,5 +1,6 @@
 // `movielab cv` and `rank` write run records; `movielab runs list|show|compare|reproduce` read them.
 // In-process through main() on a small generated ml-100k directory, with the data cache off.
+import {spawn} from "node:child_process";
 import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -247,6 +248,36 @@ describe("movielab runs", () => {
     expect(rank.stdout).toMatch(/bit-identical \(\d+ per-fold values over 1 fold;/);
     // The re-runs' records go to a temporary directory, not among the runs.
     expect(recordFiles()).toHaveLength(3);
+  }, 60_000);
+
+  it("reproduces from the sources too (tsx src/cli.ts: the command imports the entry module it runs in)", async () => {
+    // The source entry awaited itself at the top level: importing it from `runs reproduce` never settled (exit 13).
+    const root = join(import.meta.dirname, "..", "..");
+    const out = await new Promise<Result>((done, fail) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", join(root, "src", "cli.ts"), "runs", "reproduce", cvId],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            MOVIELAB_OFFLINE: "1",
+            MOVIELAB_NO_PROGRESS: "1",
+            MOVIELAB_CACHE: "off",
+            MOVIELAB_RUNS_DIR: runs
+          },
+          stdio: ["ignore", "pipe", "pipe"]
+        }
+      );
+      let stdout = "",
+        stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+      child.on("error", fail);
+      child.on("close", (code) => done({code: code ?? -1, stdout, stderr}));
+    });
+    expect(out.stdout).toBe(`${cvId}: bit-identical (15 per-fold values over 3 folds; timings not compared)\n`);
+    expect(out.code).toBe(0);
   }, 60_000);
 
   it("reports a tampered metric and exits 1", async () => {
