@@ -41,19 +41,22 @@ interface Result {
   stderr: string;
 }
 
+/** The environment every run here gets: offline, no progress bars, no data cache, records in `runs`. */
+const cliEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  MOVIELAB_OFFLINE: "1",
+  MOVIELAB_NO_PROGRESS: "1",
+  MOVIELAB_CACHE: "off",
+  MOVIELAB_RUNS_DIR: runs
+});
+
 async function movielab(args: string[]): Promise<Result> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
     out: (t) => void (stdout += t),
     err: (t) => void (stderr += t),
-    env: {
-      ...process.env,
-      MOVIELAB_OFFLINE: "1",
-      MOVIELAB_NO_PROGRESS: "1",
-      MOVIELAB_CACHE: "off",
-      MOVIELAB_RUNS_DIR: runs
-    },
+    env: cliEnv(),
     cwd: tmp,
     stderrIsTTY: false
   });
@@ -259,13 +262,7 @@ describe("movielab runs", () => {
         ["--import", "tsx", join(root, "src", "cli.ts"), "runs", "reproduce", cvId],
         {
           cwd: root,
-          env: {
-            ...process.env,
-            MOVIELAB_OFFLINE: "1",
-            MOVIELAB_NO_PROGRESS: "1",
-            MOVIELAB_CACHE: "off",
-            MOVIELAB_RUNS_DIR: runs
-          },
+          env: cliEnv(),
           stdio: ["ignore", "pipe", "pipe"]
         }
       );
