@@ -179,9 +179,17 @@ export function withInnerSelection<P, S extends {scale: RatingScale}>(
   model: Model<P, S>,
   candidates: Record<string, unknown>[],
   description: string,
-  options: Partial<SelectionOptions> = {}
+  options: Partial<SelectionOptions> & {
+    /**
+     * Parameters of the inner fits only (a cheaper fit that ranks the candidates as the full one
+     * does, e.g. fewer Gibbs sweeps); a parameter the caller or the candidate sets wins. The winner
+     * is refitted without them.
+     */
+    scoring?: Record<string, unknown>;
+  } = {}
 ): SelectingModel<P, S> {
-  const defaults = {...SELECTION_DEFAULTS, ...options, candidates} as SelectedParams<P>;
+  const {scoring = {}, ...selectionOptions} = options;
+  const defaults = {...SELECTION_DEFAULTS, ...selectionOptions, candidates} as SelectedParams<P>;
   return {
     name: model.name,
     label: model.label,
@@ -196,7 +204,13 @@ export function withInnerSelection<P, S extends {scale: RatingScale}>(
       const {candidates: grid, holdout, seed, ...fixed} = {...defaults, ...params} as SelectedParams<P>;
       const reseed = params.seed !== undefined && isSeeded(model);
       const full = grid.map((c) => ({...fixed, ...c, ...(reseed ? {seed} : {})}));
-      const selection = selectParams(model, train, full, {holdout, seed});
+      const scored = selectParams(
+        model,
+        train,
+        full.map((c) => ({...scoring, ...c})),
+        {holdout, seed}
+      );
+      const selection = {...scored, best: full[scored.bestIndex]};
       return {selection, state: model.fit(train, selection.best as Partial<P>), scale: train.scale};
     },
     estimate: (s, user, movie) => model.estimate(s.state, user, movie),

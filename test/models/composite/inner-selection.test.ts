@@ -116,6 +116,29 @@ describe("withInnerSelection", () => {
     expect(reseeded.state.userFactors).toEqual(mfModel.fit(train, reseeded.selection.best).userFactors);
   });
 
+  it("scores the candidates with the cheaper scoring parameters, then refits the winner without them", () => {
+    const {train} = syntheticSplit(60, 40, 0.4, 8);
+    const model = withInnerSelection(mfModel, MF_CANDIDATES, "selected MF", {scoring: {epochs: 3, lr: 0.02}});
+    const s = model.fit(train);
+    // each candidate's own value wins over the scoring one (every candidate sets lr; none is left at 0.02)
+    expect(s.selection.scores.map((c) => [c.params.epochs, c.params.lr])).toEqual(
+      MF_CANDIDATES.map((c) => [c.epochs, c.lr])
+    );
+    const cheap = withInnerSelection(mfModel, [{factors: 4}, {factors: 8}], "selected MF", {scoring: {epochs: 3}});
+    const c = cheap.fit(train);
+    expect(c.selection.scores.map((x) => x.params.epochs)).toEqual([3, 3]);
+    expect(c.selection.scores.map((x) => x.rmse)).toEqual(
+      selectParams(mfModel, train, [
+        {factors: 4, epochs: 3},
+        {factors: 8, epochs: 3}
+      ]).scores.map((x) => x.rmse)
+    );
+    expect(c.selection.best).toEqual([{factors: 4}, {factors: 8}][c.selection.bestIndex]);
+    expect(c.state.userFactors).toEqual(mfModel.fit(train, c.selection.best).userFactors);
+    // a parameter the caller fixes wins over the scoring one
+    expect(cheap.fit(train, {epochs: 5}).selection.scores.map((x) => x.params.epochs)).toEqual([5, 5]);
+  });
+
   it("never sees the outer test part: the choice ignores test ratings, and no test pair is fitted or predicted during fit", async () => {
     const {train, test} = syntheticSplit(60, 40, 0.4, 8);
     const testPairs = new Set(Array.from(test.user, (u, k) => u * 1000 + test.movie[k]));

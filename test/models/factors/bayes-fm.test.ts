@@ -171,8 +171,15 @@ describe("bayes-fm's Gibbs sampler", () => {
 });
 
 describe("bayes-fm with its feature set chosen on training data", () => {
-  it("chooses between the timeSVD++ flipped features with and without side information only", () => {
+  it("chooses between the timeSVD++ flipped features with and without side information only, scored at 100 sweeps", () => {
     expect(BAYES_FM_CANDIDATES).toEqual([{side: false}, {side: true}]);
+    const s = bayesFmSelectedModel.fit(fold.train, {factors: 2});
+    expect(s.selection.scores.map((c) => [c.params.side, c.params.sweeps])).toEqual([
+      [false, 100],
+      [true, 100]
+    ]);
+    expect(s.selection.best.sweeps).toBeUndefined();
+    expect(s.state.samples).toBe(250);
   });
 
   it("scores the candidates on the inner hold-out with their days, then refits the winner on all of train", () => {
