@@ -39,9 +39,9 @@ export const CLASSIFIER_OPTIONS: Record<string, OptionSpec> = {
   components: {type: "string", value: "N", description: "genre PCA components (5)"},
   factors: {
     type: "string",
-    value: "none|mf|svdpp",
+    value: ["none", ...Object.keys(FACTOR_FEATURE_MODELS)].join("|"),
     description:
-      "add a factor model's out-of-fold rating estimate as a feature (default none; svdpp: accuracy 0.4574 on u1..u5 against 0.4505, not yet bundled)"
+      "add a factor model's out-of-fold rating estimate as a feature (default none; on u1..u5 svdpp gives accuracy 0.4574 and bayes-fm 0.472, macro F1 0.425, against 0.4505; not yet bundled)"
   },
   "model-seed": {
     type: "string",
