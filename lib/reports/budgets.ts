@@ -56,7 +56,7 @@ export const BUDGETS = {
     // Slope One and item-kNN hold dense movie × movie matrices; Slope One refuses more than its MAX_MOVIES.
     maxMovies: SLOPE_ONE_MAX_MOVIES,
     seed: 7,
-    why: "every rating model of the registry runs on five folds, BPMF, the blend and SVD++ cost minutes per fold at full size, and Slope One and item-kNN hold movie × movie matrices"
+    why: "every rating model of the registry runs on five folds, BPMF, the Bayesian FM, the blend and SVD++ cost minutes per fold at full size, and Slope One and item-kNN hold movie × movie matrices"
   },
   "recommender-ranking": {
     maxRatings: RATINGS,
