@@ -135,7 +135,13 @@ export function buildFmDesign(train: TrainSet, features: FmFeatures): FmDesign {
   let days = new Int32Array(0);
   if (features.date) {
     const seen = new Set<number>();
-    for (let k = 0; k < n; k++) seen.add(dayOf(timestamp[k]));
+    for (let k = 0; k < n; k++) {
+      if (!Number.isFinite(timestamp[k]))
+        throw new RangeError(
+          `factorization machine: training rating ${k} has timestamp ${timestamp[k]}; the day feature needs unix seconds on every rating (or date: false)`
+        );
+      seen.add(dayOf(timestamp[k]));
+    }
     days = Int32Array.from(seen).sort();
     cols.open("day", days.length);
   }

@@ -91,6 +91,25 @@ describe("the factorization machine's relational design", () => {
     expect(dayColumn(d.days, 3)).toBe(-1);
   });
 
+  it("refuses a training rating without a time when the day feature is on, naming the rating", () => {
+    const train: TrainSet = {
+      ratings: {
+        user: Int32Array.of(0, 1),
+        movie: Int32Array.of(0, 0),
+        rating: Float32Array.of(4, 3),
+        timestamp: Float64Array.of(DAY, NaN)
+      },
+      nUsers: 2,
+      nMovies: 1,
+      scale: SCALE
+    };
+    const features = {date: true, implicitUser: true, implicitMovie: true, side: false};
+    expect(() => buildFmDesign(train, features)).toThrow(
+      /training rating 1 has timestamp NaN; the day feature needs unix seconds on every rating \(or date: false\)/
+    );
+    expect(buildFmDesign(train, {...features, date: false}).days.length).toBe(0);
+  });
+
   it("adds demographics, genres and the release decade as their own groups when asked", () => {
     const d = buildFmDesign(fold.train, ALL);
     expect(d.groupNames).toEqual([
