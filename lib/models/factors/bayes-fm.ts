@@ -10,12 +10,14 @@
  * defaults); w0 has a flat prior. No parameter is tuned: the prior's hyperparameters are sampled.
  *
  * Each parameter is drawn from its Gaussian conditional, one at a time, with the residuals e_n and
- * the per-factor sums q_nf kept current. Inside a block (users or movies) every rating of a block row
- * moves together, so a block's draws read per-row aggregates (Σe, Σq, Σq², Σqe over the row's ratings)
- * and update them in O(1) per entry; the ratings' e and q are written back once per block and factor.
- * Residuals are recomputed from the parameters at the start of every sweep, so rounding does not
- * accumulate. The prediction is the posterior mean of ŷ over the sweeps kept after burn-in, so the
- * state keeps, per sample, what a prediction reads: each block row's Σ_j x_j v_j and its own terms.
+ * the per-factor sums q_nf kept current. Inside a block (users, movies, days: a day is a block row
+ * holding its own column) every rating of a block row moves together, so a block's draws read
+ * per-row aggregates (Σe, Σq, Σq², Σqe over the row's ratings) and update them in O(1) per entry; the
+ * ratings' e and q are written back once per block and factor, in the pass that gathers the next
+ * block's aggregates. Residuals and block sums are recomputed from the parameters every
+ * REFRESH_EVERY sweeps, so rounding does not accumulate. The prediction is the posterior mean of ŷ
+ * over the sweeps kept after burn-in, so the state keeps, per sample, what a prediction reads: each
+ * block row's Σ_j x_j v_j and its own terms.
  */
 import {clip, type BatchPrediction, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale, Ratings} from "../../data/types.js";
@@ -121,6 +123,7 @@ interface BlockPlan {
   agg: Float64Array;
 }
 
+/** A block's plan: its rows' rating counts, its entries by column, and zeroed aggregates. */
 function planBlock(
   nRows: number,
   indptr: Int32Array,
