@@ -22,7 +22,7 @@
 import {clip, type BatchPrediction, type Model, type TrainSet} from "../estimator.js";
 import type {RatingScale, Ratings} from "../../data/types.js";
 import {createRng, gammaSample, type Rng} from "../../random.js";
-import {isUnknown, knownEstimate, knownRows, ratingMatrices} from "../shared.js";
+import {isUnknown, knownEstimate} from "../shared.js";
 import {booleanParam, integerParam, numberParam, seedParam} from "../param-specs.js";
 import {withInnerSelection} from "../composite/inner-selection.js";
 import {buildFmDesign, dayColumn, dayOf, type FmDesign, type FmFeatures} from "./fm-design.js";
@@ -344,7 +344,7 @@ export class BayesFmSampler {
   drawLinear(): void {
     const {e, w, alpha, rng, n} = this;
     const group = this.design.group;
-    for (const plan of this.plans) {
+    this.plans.forEach((plan, b) => {
       const {agg, rowOf, colPtr, colRow, colVal} = plan;
       clearFields(agg, S, D + 1);
       for (let r = 0; r < n; r++) agg[rowOf[r] * ROW + S] += e[r];
@@ -371,9 +371,9 @@ export class BayesFmSampler {
         w[j] = next;
       }
       for (let r = 0; r < n; r++) e[r] -= agg[rowOf[r] * ROW + D];
-      const lin = this.lins[this.plans.indexOf(plan)];
-      for (let b = 0; b < plan.nRows; b++) lin[b] += agg[b * ROW + D];
-    }
+      const lin = this.lins[b];
+      for (let r = 0; r < plan.nRows; r++) lin[r] += agg[r * ROW + D];
+    });
   }
 
   /**
@@ -556,9 +556,10 @@ export function fitBayesFm(train: TrainSet, params: Partial<BayesFmParams> = {})
     sampler.sweep();
     if (s >= p.burnIn) keepSample(sampler, state, s - p.burnIn);
   }
-  const {byUser, byMovie} = ratingMatrices(train);
-  state.knownUser = knownRows(byUser);
-  state.knownMovie = knownRows(byMovie);
+  // Who was seen in training is already counted in the blocks' records (no rating matrices to build).
+  const [users, movies] = sampler.plans;
+  state.knownUser = Uint8Array.from({length: nU}, (_, u) => (users.agg[u * ROW + C] > 0 ? 1 : 0));
+  state.knownMovie = Uint8Array.from({length: nM}, (_, m) => (movies.agg[m * ROW + C] > 0 ? 1 : 0));
   return state;
 }
 
