@@ -10,6 +10,7 @@ import type {RatingFold} from "../data/folds.js";
 import type {AnyModel} from "../models/estimator.js";
 import {groupRatingErrors, type GroupFigures} from "../eval/group-metrics.js";
 import {bootstrapStatistic, tInterval, type Interval} from "../eval/intervals.js";
+import {sharingFits} from "../models/fit-cache.js";
 import {maeOfUsers, rmseOfUsers, type PerUserErrors} from "../eval/per-user-errors.js";
 
 /** A 95 % interval as the leaderboard's JSON keeps it. */
@@ -61,12 +62,26 @@ export function foldsFor(model: AnyModel, folds: readonly RatingFold[]): readonl
   return model.slow ? folds.slice(0, 1) : folds;
 }
 
-/** Cross-validates every model on its share of the folds; onModel reports progress (index, name). */
+/**
+ * Cross-validates every model on its share of the folds; onModel reports progress (index, name).
+ * Identical expensive fits are made once (sharingFits); a row's fit seconds still count them.
+ */
 export async function runLeaderboard(
   models: readonly AnyModel[],
   folds: readonly RatingFold[],
   onModel?: (i: number, name: string) => void,
   options: Pick<CrossValidateOptions<unknown, never>, "fitOptions" | "signal"> = {}
+): Promise<LeaderboardRow[]> {
+  // Fits shared between models (the blend re-makes BPMF's selection fits): same figures, fewer seconds.
+  const {result} = await sharingFits(() => leaderboardRows(models, folds, onModel, options));
+  return result;
+}
+
+async function leaderboardRows(
+  models: readonly AnyModel[],
+  folds: readonly RatingFold[],
+  onModel: ((i: number, name: string) => void) | undefined,
+  options: Pick<CrossValidateOptions<unknown, never>, "fitOptions" | "signal">
 ): Promise<LeaderboardRow[]> {
   const rows: LeaderboardRow[] = [];
   for (const [i, model] of models.entries()) {

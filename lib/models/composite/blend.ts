@@ -20,6 +20,7 @@ import {clip, predict, type AnyModel, type Estimate, type Model, type TrainSet} 
 import type {RatingScale} from "../../data/types.js";
 import {bestIndexOf, innerHoldout, scoreCandidates, type CandidateScore} from "./inner-selection.js";
 import {numberParam, seedParam} from "../param-specs.js";
+import {sharedFit} from "../fit-cache.js";
 
 /**
  * The model a member name stands for: a registered rating model that declares itself blendable
@@ -263,7 +264,7 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams>, member: 
     weights[best * (p.supportWeighted ? 3 : 1)] = 1;
   }
   const counts = supportCounts(train);
-  const states = chosen.map((mem, j) => (kept || j === best ? models[j].fit(train, mem.params) : null));
+  const states = chosen.map((mem, j) => (kept || j === best ? sharedFit(models[j], train, mem.params) : null));
   return {
     members: chosen,
     selection,

@@ -1,14 +1,16 @@
 /**
  * The rating leaderboard on several threads. Each model's cross-validation is independent of the
  * others, and the slow ones (the blend's inner stacking, BPMF's sampling) take most of a loader's
- * time on one core while the other idles. Here worker threads take models one at a time, slowest
- * first, and run runLeaderboard on each; the folds are not sent but derived in every thread by the
+ * time on one core while the other idles. Here worker threads take models a unit at a time, slowest
+ * first (a unit is one model, or a blend with the slow models whose fits it repeats, see
+ * scheduleUnits), and run runLeaderboard on each; the folds are not sent but derived in every thread by the
  * same inputs function (a module URL and export name) from the same data and seed, so only names
  * and result rows cross threads and every figure equals the one-thread run's (fit seconds aside).
  */
 import {isMainThread, parentPort, workerData, type Worker} from "node:worker_threads";
 import type {RatingFold} from "../../data/folds.js";
 import {getModel} from "../../models/registry.js";
+import {sharingFits} from "../../models/fit-cache.js";
 import {runLeaderboard, type LeaderboardRow} from "../../reports/leaderboard.js";
 import {parallelTrainer} from "./gbdt-parallel.js";
 import {startModuleWorker} from "./module-worker.js";
@@ -24,8 +26,8 @@ export interface FoldSource {
 interface WorkerInit {
   kind: typeof WORKER_KIND;
   source: FoldSource;
-  /** Model names in hand-out order. */
-  queue: string[];
+  /** Units of model names (see scheduleUnits) in hand-out order. */
+  queue: string[][];
   /** Index of the next model to take, shared by every thread (Atomics), so no thread waits on this one. */
   next: Int32Array;
 }
@@ -34,8 +36,36 @@ type WorkerMessage = {ok: true; row: LeaderboardRow} | {ok: true; done: true} | 
 
 /** Models in the order they are handed out: those that declare themselves slow first, then the rest, each in registry order. */
 export function scheduleOrder(names: readonly string[]): string[] {
-  const slow = names.filter((n) => getModel(n).slow === true);
-  return [...slow, ...names.filter((n) => !slow.includes(n))];
+  return scheduleUnits(names).flat();
+}
+
+/** The slow models among a stacking model's default members (a model whose defaults list `members`). */
+function slowMembers(name: string, names: readonly string[]): string[] {
+  const members = (getModel(name).defaults as {members?: unknown}).members;
+  if (!Array.isArray(members)) return [];
+  const used = new Set(members.map((m) => (m as {model: string}).model));
+  return names.filter((n) => n !== name && used.has(n) && getModel(n).slow === true);
+}
+
+/**
+ * What one thread takes at a time, in hand-out order (slow units first): a stacking model goes with
+ * the slow models among its members, after them, so that the fits it shares with them (BPMF's
+ * selection, which the blend repeats) are made once in that thread (sharingFits).
+ */
+export function scheduleUnits(names: readonly string[]): string[][] {
+  const withStack = new Map<string, string>();
+  for (const n of names) for (const m of slowMembers(n, names)) if (!withStack.has(m)) withStack.set(m, n);
+  const units: string[][] = [];
+  const placed = new Set<string>();
+  for (const n of names) {
+    if (placed.has(n)) continue;
+    const stack = withStack.get(n) ?? (slowMembers(n, names).length > 0 ? n : undefined);
+    const unit = stack === undefined ? [n] : [...slowMembers(stack, names), stack].filter((m) => !placed.has(m));
+    unit.forEach((m) => placed.add(m));
+    units.push(unit);
+  }
+  const slow = (u: string[]) => u.some((n) => getModel(n).slow === true);
+  return [...units.filter(slow), ...units.filter((u) => !slow(u))];
 }
 
 /**
@@ -54,7 +84,7 @@ export async function runLeaderboardThreaded(
   const init: WorkerInit = {
     kind: WORKER_KIND,
     source,
-    queue: scheduleOrder(names),
+    queue: scheduleUnits(names),
     next: new Int32Array(new SharedArrayBuffer(4))
   };
   const rows = new Map<string, LeaderboardRow>();
@@ -88,11 +118,16 @@ async function runWorker(init: WorkerInit): Promise<void> {
     const folds = await mod[init.source.export]();
     // The classifier's GBDT trains on two threads of its own, as in the one-thread leaderboard.
     const fitOptions = {gbdtTrainer: parallelTrainer()};
-    for (let i = Atomics.add(init.next, 0, 1); i < init.queue.length; i = Atomics.add(init.next, 0, 1)) {
-      name = init.queue[i];
-      const [row] = await runLeaderboard([getModel(name)], folds, undefined, {fitOptions});
-      post({ok: true, row});
-    }
+    // One scope for the thread's whole queue, so a unit's later models reuse its earlier models' fits.
+    await sharingFits(async () => {
+      for (let i = Atomics.add(init.next, 0, 1); i < init.queue.length; i = Atomics.add(init.next, 0, 1)) {
+        for (const unitName of init.queue[i]) {
+          name = unitName;
+          const [row] = await runLeaderboard([getModel(name)], folds, undefined, {fitOptions});
+          post({ok: true, row});
+        }
+      }
+    });
     post({ok: true, done: true});
   } catch (e) {
     post({ok: false, error: `${name}: ${(e as Error).stack ?? String(e)}`});

@@ -1,7 +1,7 @@
 // The threaded leaderboard gives the one-thread leaderboard's figures, row for row, in registry order.
 import {describe, expect, it} from "vitest";
 import {getModel} from "../../../lib/models/registry.js";
-import {runLeaderboardThreaded, scheduleOrder} from "../../../lib/node/threads/leaderboard-threads.js";
+import {runLeaderboardThreaded, scheduleOrder, scheduleUnits} from "../../../lib/node/threads/leaderboard-threads.js";
 import {runLeaderboard, type LeaderboardRow} from "../../../lib/reports/leaderboard.js";
 import {smallFolds} from "../../helpers/small-folds.js";
 
@@ -30,6 +30,15 @@ describe("runLeaderboardThreaded", () => {
       "classifier",
       "global-mean",
       "mf"
+    ]);
+  });
+
+  it("gives a stacking model the same thread as the slow models among its members, after them", () => {
+    expect(scheduleUnits(["mf", "bpmf", "bayes-fm", "blend", "classifier"])).toEqual([
+      ["bpmf", "blend"],
+      ["bayes-fm"],
+      ["classifier"],
+      ["mf"]
     ]);
   });
 
