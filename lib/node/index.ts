@@ -23,6 +23,8 @@ export {fetchDataset, DatasetFetchError, type FetchDatasetOptions} from "./fetch
 export {saveBundle, loadBundle, MAX_BUNDLE_BYTES} from "./bundle-file.js";
 export {writeFileAtomic} from "./atomic-write.js";
 export {useInverseThreads, type InverseThreads} from "./threads/spd-inverse-threads.js";
+export {useForestThreads, MIN_THREADED_ROWS, type ForestThreads} from "./threads/forest-threads.js";
+export type {KernelThreads} from "./threads/kernel-pool.js";
 
 // Types the exports above name in their signatures, so that a consumer can name them too.
 export type {CleaningReport} from "../data/cleaning-report.js";

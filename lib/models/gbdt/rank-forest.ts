@@ -147,6 +147,31 @@ export function encodeRanks(forest: RankForest, features: Float32Array, n: numbe
 export type RankKernel = "auto" | "js";
 
 /**
+ * Adds the forest on several threads: true when it did (every output as addRankForest on one thread
+ * leaves it), false to have the caller add alone (threads busy, not started, or n too small).
+ */
+export type ThreadedForest = (
+  forest: RankForest,
+  codes: Uint16Array,
+  n: number,
+  nTrees: number,
+  groups: number,
+  out: Float32Array
+) => boolean;
+
+let threaded: ThreadedForest | null = null;
+
+/** Installs (or with null removes) the several-thread forest that addRankForest tries first; Node's is useForestThreads. */
+export function setThreadedForest(f: ThreadedForest | null): void {
+  threaded = f;
+}
+
+/** The several-thread forest installed now, or null. */
+export function currentThreadedForest(): ThreadedForest | null {
+  return threaded;
+}
+
+/**
  * Adds trees [0, nTrees) of the forest to out (row-major n × groups; tree t adds its leaf to
  * group t mod groups) for codes from encodeRanks; every output's float32 sum runs in tree order.
  */
@@ -160,6 +185,9 @@ export function addRankForest(
   kernel: RankKernel = "auto"
 ): void {
   if (nTrees <= 0 || n === 0) return;
+  // Rows are independent and each output's sum runs in tree order on any thread: the same bits.
+  if (kernel === "auto" && threaded !== null && forest.depth > 0 && threaded(forest, codes, n, nTrees, groups, out))
+    return;
   if (forest.depth === 0) {
     for (let t = 0; t < nTrees; t++) for (let i = 0, o = t % groups; i < n; i++, o += groups) out[o] += forest.leaf[t];
     return;

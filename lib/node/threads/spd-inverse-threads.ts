@@ -7,7 +7,7 @@
  * inverts alone. This module is also the workers' entry point.
  */
 import {availableParallelism} from "node:os";
-import {isMainThread, parentPort, workerData, type Worker} from "node:worker_threads";
+import {isMainThread, parentPort, workerData} from "node:worker_threads";
 import {
   inverseSteps,
   inverseWorkspace,
@@ -17,7 +17,7 @@ import {
   type InverseShare
 } from "../../linalg/spd-inverse.js";
 import {linalgSharedKernels} from "../../wasm/linalg.js";
-import {startModuleWorker} from "./module-worker.js";
+import {kernelThreads, ONE_THREAD, startKernelPool, type KernelThreads} from "./kernel-pool.js";
 
 // Slots of the shared control array.
 const ROWS = 0; // rows of L published
@@ -100,17 +100,8 @@ function jobDoubles(n: number, count: number): number {
   return inverseWorkspace(n) + 4 * count;
 }
 
-/** The running threads: stop them with stop(); ready resolves once every worker can take a share. */
-export interface InverseThreads {
-  /** Threads taking part in each inversion, this one included. */
-  readonly threads: number;
-  /** Inversions done on the threads so far (the others were done alone). */
-  readonly jobs: number;
-  /** Resolves once every worker can take a share (until then invertSpd inverts alone). */
-  readonly ready: Promise<void>;
-  /** Uninstalls the threads from invertSpd and ends the workers. */
-  stop(): Promise<void>;
-}
+/** The running threads (see KernelThreads): invertSpd hands them shares while they run. */
+export type InverseThreads = KernelThreads;
 
 let running: InverseThreads | null = null;
 
@@ -124,29 +115,24 @@ export function useInverseThreads(options: {threads?: number} = {}): InverseThre
   const threads = Math.max(1, Math.floor(options.threads ?? Math.min(4, availableParallelism())));
   const memory = sharedMemory(1);
   const k = threads > 1 ? linalgSharedKernels(memory) : null;
-  if (k === null) return {threads: 1, jobs: 0, ready: Promise.resolve(), stop: async () => {}};
+  if (k === null) return ONE_THREAD;
   const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_LENGTH));
   const init: WorkerInit = {kind: WORKER_KIND, memory, control};
-  const workers: Worker[] = [];
-  for (let t = 1; t < threads; t++) {
-    const w = startModuleWorker(import.meta.url, init);
-    w.unref();
-    w.on("error", () => disable());
-    // A worker whose start failed exits (module-worker's boot) rather than erroring.
-    w.on("exit", () => disable());
-    workers.push(w);
-  }
-  let enabled = true;
+  const pool = startKernelPool(
+    import.meta.url,
+    init,
+    threads - 1,
+    control,
+    READY,
+    () => {
+      abort(control);
+      setThreadedInverse(null);
+    },
+    "invertSpd"
+  );
   let jobs = 0;
-  const disable = () => {
-    if (!enabled) return;
-    enabled = false;
-    abort(control);
-    setThreadedInverse(null);
-    for (const w of workers) void w.terminate();
-  };
   setThreadedInverse((a, n) => {
-    if (!enabled || n < MIN_THREADED_N || Atomics.load(control, READY) < workers.length) return null;
+    if (!pool.enabled || n < MIN_THREADED_N || !pool.isReady()) return null;
     const size = inverseWorkspace(n);
     const needed = Math.ceil((jobDoubles(n, threads) * 8) / 65536);
     const pages = memory.buffer.byteLength / 65536;
@@ -162,42 +148,24 @@ export function useInverseThreads(options: {threads?: number} = {}): InverseThre
     ops.buf.fill(0, n * n, size);
     Atomics.store(control, ROWS, 0);
     Atomics.store(control, ARRIVED, 0);
-    workers.forEach((w, t) => w.postMessage({n, index: t + 1, count: threads} satisfies Job));
+    pool.workers.forEach((w, t) => w.postMessage({n, index: t + 1, count: threads} satisfies Job));
     try {
       inverseSteps(ops, n, threadShare(control, 0, threads));
     } catch {
       // A pivot that is not positive, or a thread that stopped: the caller inverts alone, which
       // gives the same bits or the same error. The workers may still be mid-job, so retire them.
-      disable();
+      pool.disable();
       return null;
     }
     jobs++;
     return mirroredInverse(ops.buf, n);
   });
-  const ready = new Promise<void>((resolve, reject) => {
-    const poll = setInterval(() => {
-      if (Atomics.load(control, READY) >= workers.length) {
-        clearInterval(poll);
-        resolve();
-      } else if (!enabled) {
-        clearInterval(poll);
-        reject(new Error("invertSpd: the inversion threads failed to start"));
-      }
-    }, 5);
-  });
-  ready.catch(() => {});
-  running = {
+  running = kernelThreads(
     threads,
-    get jobs() {
-      return jobs;
-    },
-    ready,
-    async stop() {
-      disable();
-      running = null;
-      await Promise.all(workers.map((w) => w.terminate()));
-    }
-  };
+    pool,
+    () => jobs,
+    () => (running = null)
+  );
   return running;
 }
 

@@ -12,6 +12,7 @@ import type {ProtocolName} from "../../../lib/eval/protocols/index.js";
 import {protocolFolds, protocolHelp, protocolOption} from "../../options/protocol.js";
 import {CV_PROTOCOLS} from "./recommender.js";
 import {parallelTrainer} from "../../../lib/node/threads/gbdt-parallel.js";
+import {useForestThreads} from "../../../lib/node/threads/forest-threads.js";
 import {
   CLASSIFIER_OPTIONS,
   classifierParamsFrom,
@@ -103,6 +104,8 @@ export async function runClassifierCv(
     env: ctx.env,
     unit: "items"
   });
+  // Test rows are predicted on two threads as well (the same bits; useForestThreads).
+  useForestThreads({threads: 2});
   // Trees grow on two worker threads (same model as single-thread); small sets stay on this thread.
   const result = await crossValidateClassifier(loaded.dataset, {
     folds,
