@@ -23,6 +23,7 @@ import {itemKnnImplicitModel} from "./implicit/item-knn-implicit.js";
 import {easeModel} from "./implicit/ease.js";
 import {bprModel} from "./implicit/bpr.js";
 import {rp3betaModel} from "./implicit/rp3beta.js";
+import {ialsModel} from "./implicit/ials.js";
 
 const blendModel = createBlendModel(
   blendMember,
@@ -47,7 +48,8 @@ const LIST: readonly AnyModel[] = [
   itemKnnImplicitModel,
   easeModel,
   rp3betaModel,
-  bprModel
+  bprModel,
+  ialsModel
 ];
 
 /** Every model by name, in leaderboard order. */
