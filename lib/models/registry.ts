@@ -17,6 +17,7 @@ import {svdppModel} from "./factors/svdpp.js";
 import {bpmfSelectedModel} from "./factors/bpmf.js";
 import {bayesFmSelectedModel} from "./factors/bayes-fm.js";
 import {createBlendModel} from "./composite/blend.js";
+import {createRankBlendModel} from "./composite/rank-blend.js";
 import {classifierModel} from "./classifier/model.js";
 import {popularModel} from "./baselines/popular.js";
 import {itemKnnImplicitModel} from "./implicit/item-knn-implicit.js";
@@ -28,6 +29,11 @@ import {ialsModel} from "./implicit/ials.js";
 const blendModel = createBlendModel(
   blendMember,
   "feature-weighted linear stacking of kNN, MF, SVD++, BPMF and baselines; member grids and weights fitted on a held-out part of training"
+);
+
+const rankBlendModel = createRankBlendModel(
+  rankMember,
+  "ranking blend of EASE and iALS: per-user standardised scores, iALS's weight chosen on an inner split of training"
 );
 
 const LIST: readonly AnyModel[] = [
@@ -49,7 +55,8 @@ const LIST: readonly AnyModel[] = [
   easeModel,
   rp3betaModel,
   bprModel,
-  ialsModel
+  ialsModel,
+  rankBlendModel
 ];
 
 /** Every model by name, in leaderboard order. */
@@ -94,4 +101,16 @@ function blendMember(name: string): AnyModel {
     throw new RangeError(`blend: unknown member "${name}"; expected one of ${blendableNames().join(", ")}`);
   }
   return "base" in m ? (m.base as AnyModel) : m;
+}
+
+/** The model a ranking blend member name stands for: any registered model but the ranking blend itself. */
+function rankMember(name: string): AnyModel {
+  const m = Object.hasOwn(MODELS, name) ? MODELS[name] : undefined;
+  if (m === undefined || m.name === "rank-blend")
+    throw new RangeError(
+      `rank-blend: unknown member "${name}"; expected one of ${Object.keys(MODELS)
+        .filter((n) => n !== "rank-blend")
+        .join(", ")}`
+    );
+  return m;
 }

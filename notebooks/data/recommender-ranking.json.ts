@@ -3,6 +3,7 @@
 // stratified by movie, seed 42, every unseen movie ranked). Logic lives in lib/.
 import {datasetRankingSplit} from "../../lib/eval/evaluate-ranking.js";
 import {getModel, modelNames} from "../../lib/models/registry.js";
+import {sharingFits} from "../../lib/models/fit-cache.js";
 import {openDataset} from "../../lib/node/open-dataset.js";
 import {budgeted} from "../../lib/node/budgeted.js";
 import {BUDGETS} from "../../lib/reports/budgets.js";
@@ -31,12 +32,9 @@ const plan = [...modelNames("ranking"), "mf", "baseline"].map((name) => {
 });
 const results: {name: string; label: string; result: RankingResult}[] = [];
 const keep = (p: RankingPlanEntry, result: RankingResult) => results.push({name: p.name, label: p.label, result});
-const curves = rankingCurves(
-  plan,
-  split,
-  20,
-  (_, name) => process.stderr.write(`recommender-ranking.json: ${name}\n`),
-  keep
+// Fits shared between models (the ranking blend's members refitted on the split are EASE's and iALS's own).
+const {result: curves} = await sharingFits(async () =>
+  rankingCurves(plan, split, 20, (_, name) => process.stderr.write(`recommender-ranking.json: ${name}\n`), keep)
 );
 // At k = 10 (index 9): intervals over users, each model against the best, figures per gender and age.
 const leaderboard = rankingLeaderboard(results, 9, d.users);

@@ -30,6 +30,7 @@ const fast: Record<string, object> = {
   "svd-seed": {components: 5},
   bpr: {factors: 8, epochs: 5},
   ials: {factors: 4, epochs: 3},
+  "rank-blend": {members: [{model: "ease"}, {model: "ials", params: {factors: 4, epochs: 3}}]},
   bpmf: {factors: 3, sweeps: 6, burnIn: 2},
   "bayes-fm": {factors: 3, sweeps: 6, burnIn: 2},
   "svd-centred": {components: 5},
