@@ -22,7 +22,7 @@ import {RANKING_JSON_NAMES, rankAll, type PerUserRankingMetric} from "./evaluate
 import {mae, rmse} from "./rating-metrics.js";
 import {perUserErrors, type PerUserErrors} from "./per-user-errors.js";
 import {releaseFold, type RatingFold} from "../data/folds.js";
-import {reusedFitSeconds} from "../models/fit-cache.js";
+import {fitTimer} from "../models/fit-cache.js";
 
 /** Which metrics to compute. */
 export type MetricFamily = "rating" | "classification" | "ranking";
@@ -240,15 +240,14 @@ export async function crossValidate<
         ...(fitFraction === undefined ? {} : {fitFraction})
       });
     progress("fit", 0);
-    const t0 = performance.now();
-    const reused0 = reusedFitSeconds();
+    // A fit served from a shared one (sharingFits) counts at the seconds it took: the time this model costs alone.
+    const fitTime = fitTimer();
     const state = await fitModel(model, fold.train, options.params, {
       ...options.fitOptions,
       signal,
       onProgress: (f) => progress("fit", f)
     });
-    // A fit served from a shared one (sharingFits) counts at the seconds that fit took: the time this model costs alone.
-    const fitSeconds = (performance.now() - t0) / 1000 + (reusedFitSeconds() - reused0);
+    const fitSeconds = fitTime();
     progress("predict");
     const t1 = performance.now();
     const predictions = predictRatings(model, state, fold.test);

@@ -4,7 +4,7 @@
  * fitted on the training part, every movie the user did not rate in training ranked, binary
  * relevance against the user's test movies, metrics averaged over users with test movies.
  */
-import {reusedFitSeconds, sharedFit} from "../models/fit-cache.js";
+import {fitTimer, sharedFit} from "../models/fit-cache.js";
 import type {Dataset, RatingScale, Ratings} from "../data/types.js";
 import {selectRows, trainSetOf} from "../data/folds.js";
 import type {Model, TrainSet} from "../models/estimator.js";
@@ -91,11 +91,10 @@ export function evaluateRanking<P, S extends {scale: RatingScale}>(
   ks: number[] = [10],
   params?: Partial<P>
 ): RankingResult {
-  const t0 = performance.now();
-  const reused0 = reusedFitSeconds();
-  const state = sharedFit(model, split.train, params);
   // A fit served from a shared one (sharingFits) counts at the seconds it took: the time this model costs alone.
-  const fitSeconds = (performance.now() - t0) / 1000 + (reusedFitSeconds() - reused0);
+  const fitTime = fitTimer();
+  const state = sharedFit(model, split.train, params);
+  const fitSeconds = fitTime();
   const t1 = performance.now();
   const {byK, perUser} = rankAll(model, state, split, ks);
   return {model: model.name, byK, perUser, fitSeconds, rankSeconds: (performance.now() - t1) / 1000};

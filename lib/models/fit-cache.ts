@@ -43,7 +43,7 @@ interface Cache {
 
 let active: Cache | null = null;
 let depth = 0;
-/** Seconds served from the cache since the process started, across scopes (for fit timings, see reusedFitSeconds). */
+/** Seconds served from the cache since the process started, across scopes (for fit timings, see fitTimer). */
 let servedSeconds = 0;
 
 const datasetIds = new WeakMap<object, number>();
@@ -83,9 +83,14 @@ export async function sharingFits<T>(
   }
 }
 
-/** Seconds of fits served from a cache so far in this thread (a fit's timing adds the difference, so it reports what the fit costs alone). */
-export function reusedFitSeconds(): number {
-  return servedSeconds;
+/**
+ * Starts timing a fit: the returned function gives the seconds since, plus the seconds of every fit served
+ * from a cache meanwhile, counted as they took when first made (what the fit costs alone).
+ */
+export function fitTimer(): () => number {
+  const t0 = performance.now(),
+    reused0 = servedSeconds;
+  return () => (performance.now() - t0) / 1000 + (servedSeconds - reused0);
 }
 
 /**

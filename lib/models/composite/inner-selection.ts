@@ -10,7 +10,7 @@ import {createRng} from "../../random.js";
 import type {RatingScale} from "../../data/types.js";
 import {isSeeded, predictRatings, type Model, type ParamSpec, type TrainSet} from "../estimator.js";
 import {numberParam, seedParam} from "../param-specs.js";
-import {reusedFitSeconds, sharedFit} from "../fit-cache.js";
+import {fitTimer, sharedFit} from "../fit-cache.js";
 
 /** The seeded inner split of a training set: inner-train to fit on, hold-out to score on. */
 export interface InnerSplit {
@@ -81,16 +81,16 @@ export function innerHoldout(train: TrainSet, holdout: number, seed: number): In
   createRng(seed).shuffle(order);
   const holdRows = order.slice(0, nHold).sort(),
     innerRows = order.slice(nHold).sort();
+  return {inner: trainSubset(train, innerRows), hold: ratingRows(train.ratings, holdRows), innerRows, holdRows};
+}
+
+/** The training set of rows `rows` of train's ratings (sorted indices), its source rows mapped along. */
+export function trainSubset(train: TrainSet, rows: Int32Array): TrainSet {
   const source = train.source && {
     dataset: train.source.dataset,
-    rows: Int32Array.from(innerRows, (r) => train.source!.rows[r])
+    rows: Int32Array.from(rows, (r) => train.source!.rows[r])
   };
-  return {
-    inner: {...train, ratings: ratingRows(train.ratings, innerRows), source},
-    hold: ratingRows(train.ratings, holdRows),
-    innerRows,
-    holdRows
-  };
+  return {...train, ratings: ratingRows(train.ratings, rows), source};
 }
 
 /**
@@ -108,10 +108,9 @@ export function scoreCandidates<P, S extends {scale: RatingScale}>(
   const {hold} = split;
   const n = hold.rating.length;
   return candidates.map((params, i) => {
-    const t0 = performance.now(),
-      reused0 = reusedFitSeconds();
+    const fitTime = fitTimer();
     const state = sharedFit(model, split.inner, params);
-    const fitSeconds = (performance.now() - t0) / 1000 + (reusedFitSeconds() - reused0);
+    const fitSeconds = fitTime();
     // The batch path, so a model that reads more than (user, movie) (the rating's day) is scored as it predicts.
     const predicted = predictRatings(model, state, hold).rating;
     let s = 0;

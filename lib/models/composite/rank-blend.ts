@@ -11,7 +11,7 @@
 import type {AnyModel, Model, TrainSet} from "../estimator.js";
 import {stratifiedSplitBy} from "../../eval/split.js";
 import {scoreRankedList} from "../../eval/ranking-metrics.js";
-import {ratingRows} from "./inner-selection.js";
+import {ratingRows, trainSubset} from "./inner-selection.js";
 import {seenMatrix, seenMask, topK} from "../top-n.js";
 import {ratingFallback, userMeanEstimate, type RatingFallback} from "../implicit/common.js";
 import {integerParam, numberParam, seedParam} from "../param-specs.js";
@@ -76,14 +76,7 @@ export function standardise(scores: Float32Array): Float32Array {
 /** The inner split: per movie, round(share · n) of its training ratings (seeded) held out; the rest is inner-train. */
 function innerSplit(train: TrainSet, share: number, seed: number): {inner: TrainSet; hold: TrainSet["ratings"]} {
   const rows = stratifiedSplitBy(train.ratings.movie, 1 - share, seed);
-  const source = train.source && {
-    dataset: train.source.dataset,
-    rows: Int32Array.from(rows.train, (r) => train.source!.rows[r])
-  };
-  return {
-    inner: {...train, ratings: ratingRows(train.ratings, rows.train), source},
-    hold: ratingRows(train.ratings, rows.test)
-  };
+  return {inner: trainSubset(train, rows.train), hold: ratingRows(train.ratings, rows.test)};
 }
 
 /** Fits the members on an inner split, chooses their weights by inner nDCG@k, refits them on all of train. */
