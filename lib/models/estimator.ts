@@ -10,7 +10,6 @@
  */
 import type {Dataset, RatingScale, Ratings} from "../data/types.js";
 import type {Csr} from "../linalg/sparse.js";
-import {sharedFit, sharedFitAsync} from "./fit-cache.js";
 
 /** What a model is fitted on: the training ratings only, with the index ranges and the scale. */
 export interface TrainSet {
@@ -255,9 +254,8 @@ export async function fitModel<
   }
 >(model: Model<P, S>, train: TrainSet, params?: Partial<P>, options: FitOptions = {}): Promise<S> {
   if (options.signal?.aborted) throw abortError(model.name);
-  const fitAsync = model.fitAsync;
-  if (fitAsync) return sharedFitAsync(model, train, params, () => fitAsync.call(model, train, params, options));
-  const state = sharedFit(model, train, params);
+  if (model.fitAsync) return model.fitAsync(train, params, options);
+  const state = model.fit(train, params);
   options.onProgress?.(1);
   return state;
 }

@@ -13,6 +13,11 @@
  * the counts, the scale, and the source rows, with the source data set's identity; the hash is
  * computed only when a kept fit of the same model and parameters exists, or when a fit is kept.
  *
+ * The fits that go through it are the ones that repeat: a selection's inner fits and refit
+ * (scoreCandidates, withInnerSelection), a blend's refits of its members, evaluateRanking's fit. A
+ * harness's own fit of a model (fitModel) does not, since its fit options (a GBDT trainer) are not
+ * part of the key.
+ *
  * Scopes nest and may overlap (a depth count): the cache lives until the outermost scope ends.
  * A kept state is shared by every caller that gets it, which is safe because fitted states are
  * plain data that predictions read and never write.
@@ -104,23 +109,6 @@ export function sharedFit<S>(model: {fit(train: TrainSet, params?: never): S}, t
   if (served !== undefined) return served;
   const t0 = performance.now();
   const state = model.fit(train, params as never);
-  keep(cache, model, train, params, state, (performance.now() - t0) / 1000);
-  return state;
-}
-
-/** As sharedFit for an asynchronous fit (fitModel's fitAsync path). */
-export async function sharedFitAsync<S>(
-  model: object,
-  train: TrainSet,
-  params: unknown,
-  fit: () => Promise<S>
-): Promise<S> {
-  const cache = active;
-  if (cache === null) return fit();
-  const served = lookup<S>(cache, model, train, params);
-  if (served !== undefined) return served;
-  const t0 = performance.now();
-  const state = await fit();
   keep(cache, model, train, params, state, (performance.now() - t0) / 1000);
   return state;
 }

@@ -126,7 +126,13 @@ export function useForestThreads(options: {threads?: number} = {}): ForestThread
         pool.workers[b - 1].postMessage(job);
       }
       const mine = Math.min(n, per);
-      addRankForest(forest, codes.subarray(0, mine * w), mine, nTrees, groups, out.subarray(0, mine * groups));
+      try {
+        addRankForest(forest, codes.subarray(0, mine * w), mine, nTrees, groups, out.subarray(0, mine * groups));
+      } catch (e) {
+        // The workers are still on this job's blocks: a later job must not count their answers as its own.
+        pool.disable();
+        throw e;
+      }
       if (!awaitBlocks(control, blocks.length)) {
         // A worker failed or stalled: its rows are still as they were in `out`, so this thread adds them.
         pool.disable();
