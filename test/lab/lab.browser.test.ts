@@ -251,11 +251,16 @@ describe.skipIf(!READY && process.env.CI !== "true")("the Lab page in Chromium",
     );
   }, 900_000);
 
-  it("runs a ranking model (top-N metrics only) and a rating model with nDCG@10 asked for", async () => {
+  it("runs ranking models (top-N metrics only; the ranking blend over EASE and iALS) and a rating model with nDCG@10 asked for", async () => {
     const popular = await runModel(page, "popular", {}, {protocol: "hold-out"});
     expect(popular.status).toBe("done");
     expect(popular.metrics.rmse).toBe("");
     expect(Number(popular.metrics.ndcg)).toBeGreaterThan(0);
+    // The ranking blend: EASE and iALS fitted in the worker, iALS's weight chosen on the inner split.
+    const blend = await runModel(page, "rank-blend", {}, {protocol: "hold-out"});
+    expect(blend.status).toBe("done");
+    expect(blend.metrics.rmse).toBe("");
+    expect(Number(blend.metrics.ndcg)).toBeGreaterThan(0);
     await page.check("input[name=ranking]");
     const baseline = await runModel(page, "baseline", {}, {protocol: "hold-out"});
     expect(Number(baseline.metrics.rmse)).toBeGreaterThan(0.5);
