@@ -183,7 +183,10 @@ async function measure(label: string, params: Readonly<ClassifierParams>, extraC
   const differing = (a: Float32Array | null, b: Float32Array) =>
     a === null ? null : a.reduce((count, v, i) => count + (Object.is(v, b[i]) ? 0 : 1), 0);
   threads.install();
+  const jobs0 = threads.jobs();
   const threaded = predictProba(model, x, n);
+  // The comparison means something only if the threads took the job (not a fallback to this thread).
+  const threadedRan = threads.jobs() > jobs0;
   alone();
   const single = predictProba(model, x, n);
   if (extraCases && baseline !== null) {
@@ -228,7 +231,8 @@ async function measure(label: string, params: Readonly<ClassifierParams>, extraC
     depth: forest?.depth ?? null,
     compiled: forest !== null,
     compile_ms: r2(compile.wall),
-    threads2_bit_identical: differing(threaded, single) === 0,
+    threads2_ran_on_threads: threadedRan,
+    threads2_bit_identical: threadedRan && differing(threaded, single) === 0,
     ...(extraCases ? {baseline: baselineRev, bit_identical_to_baseline: identical} : {}),
     ...result,
     native,
@@ -253,6 +257,7 @@ const threads = (() => {
     install() {
       setThreadedForest(handler);
     },
+    jobs: () => t.jobs,
     stop: () => t.stop()
   };
 })();

@@ -9,9 +9,11 @@
  * kNN similarity matrix of a blend's grid.
  *
  * "The same training set" is decided by content, not by object: lazy folds and inner splits make a
- * new TrainSet object for the same rows each time. Its key is a 64-bit hash of the ratings' columns,
- * the counts, the scale, and the source rows, with the source data set's identity; the hash is
- * computed only when a kept fit of the same model and parameters exists, or when a fit is kept.
+ * new TrainSet object for the same rows each time. Entries are found by a 64-bit hash of the ratings'
+ * columns, the counts, the scale, and the source rows, with the source data set's identity (computed
+ * only when a kept fit of the same model and parameters exists, or when a fit is kept), and a hit is
+ * then checked value by value against the training set the state was fitted on, so a collision of
+ * the hash can never serve a state. The kept states' typed arrays are capped (FIT_CACHE_MAX_BYTES).
  *
  * The fits that go through it are the ones that repeat: a selection's inner fits and refit
  * (scoreCandidates, withInnerSelection), a blend's refits of its members, evaluateRanking's fit. A
@@ -35,12 +37,18 @@ export interface FitCacheStats {
 
 interface Entry {
   train: string;
+  /** The training set the state was fitted on: a hit is checked against it column by column, so a hash collision can never serve it. */
+  fittedOn: TrainSet;
   state: unknown;
   seconds: number;
+  bytes: number;
 }
 
 interface Cache {
   minSeconds: number;
+  /** Bytes of typed arrays the kept states may hold in all; a state that would pass it is not kept. */
+  maxBytes: number;
+  bytes: number;
   /** Per model (by identity) and parameter key, the kept fits. */
   fits: WeakMap<object, Map<string, Entry[]>>;
   stats: FitCacheStats;
@@ -58,17 +66,23 @@ const trainKeys = new WeakMap<TrainSet, string>();
 /** Fits of at least this many seconds are kept by default: BPMF's and the FM's, not a kNN grid's. */
 export const FIT_CACHE_MIN_SECONDS = 1;
 
+/** The kept states' typed arrays hold at most this many bytes by default (256 MiB): past it, fits are made again. */
+export const FIT_CACHE_MAX_BYTES = 256 * 2 ** 20;
+
 /**
  * Runs fn with fit sharing on (see the module comment); a fit that took minSeconds or more (s, ≥ 0)
- * is kept until the outermost scope ends. Returns fn's result and what this scope saved.
+ * is kept until the outermost scope ends, while the kept states hold at most maxBytes of typed arrays.
+ * Returns fn's result and what this scope saved.
  */
 export async function sharingFits<T>(
   fn: () => Promise<T>,
-  options: {minSeconds?: number} = {}
+  options: {minSeconds?: number; maxBytes?: number} = {}
 ): Promise<{result: T; stats: FitCacheStats}> {
   const minSeconds = options.minSeconds ?? FIT_CACHE_MIN_SECONDS;
+  const maxBytes = options.maxBytes ?? FIT_CACHE_MAX_BYTES;
   if (!(minSeconds >= 0)) throw new RangeError(`minSeconds is ${minSeconds}: expected a number ≥ 0`);
-  active ??= {minSeconds, fits: new WeakMap(), stats: {hits: 0, kept: 0, savedSeconds: 0}};
+  if (!(maxBytes >= 0)) throw new RangeError(`maxBytes is ${maxBytes}: expected a number ≥ 0`);
+  active ??= {minSeconds, maxBytes, bytes: 0, fits: new WeakMap(), stats: {hits: 0, kept: 0, savedSeconds: 0}};
   const cache = active;
   const before = {...cache.stats};
   depth++;
@@ -100,16 +114,23 @@ export function fitTimer(): () => number {
 
 /**
  * model.fit(train, params), or the state of an identical fit kept in the current scope. Outside a
- * scope it is exactly model.fit.
+ * scope it is exactly model.fit. `keep` (default true) says whether another caller may ask for the
+ * same fit later; a caller that only repeats others' fits (a blend) passes false, so that its own
+ * fits do not fill the cache.
  */
-export function sharedFit<S>(model: {fit(train: TrainSet, params?: never): S}, train: TrainSet, params?: unknown): S {
+export function sharedFit<S>(
+  model: {fit(train: TrainSet, params?: never): S},
+  train: TrainSet,
+  params?: unknown,
+  keep = true
+): S {
   const cache = active;
   if (cache === null) return model.fit(train, params as never);
   const served = lookup<S>(cache, model, train, params);
   if (served !== undefined) return served;
   const t0 = performance.now();
   const state = model.fit(train, params as never);
-  keep(cache, model, train, params, state, (performance.now() - t0) / 1000);
+  if (keep) keepFit(cache, model, train, params, state, (performance.now() - t0) / 1000);
   return state;
 }
 
@@ -118,7 +139,7 @@ function lookup<S>(cache: Cache, model: object, train: TrainSet, params: unknown
   const entries = p === null ? undefined : cache.fits.get(model)?.get(p);
   if (entries === undefined) return undefined;
   const key = trainKey(train);
-  const hit = entries.find((e) => e.train === key);
+  const hit = entries.find((e) => e.train === key && sameTrainSet(e.fittedOn, train));
   if (hit === undefined) return undefined;
   cache.stats.hits++;
   cache.stats.savedSeconds += hit.seconds;
@@ -126,15 +147,56 @@ function lookup<S>(cache: Cache, model: object, train: TrainSet, params: unknown
   return hit.state as S;
 }
 
-function keep(cache: Cache, model: object, train: TrainSet, params: unknown, state: unknown, seconds: number): void {
+function keepFit(cache: Cache, model: object, train: TrainSet, params: unknown, state: unknown, seconds: number): void {
   const p = paramsKey(params);
   if (p === null || seconds < cache.minSeconds || active !== cache) return;
+  const bytes = typedBytes(state);
+  if (cache.bytes + bytes > cache.maxBytes) return;
   let byParams = cache.fits.get(model);
   if (byParams === undefined) cache.fits.set(model, (byParams = new Map()));
   const entries = byParams.get(p) ?? [];
-  entries.push({train: trainKey(train), state, seconds});
+  entries.push({train: trainKey(train), fittedOn: train, state, seconds, bytes});
   byParams.set(p, entries);
+  cache.bytes += bytes;
   cache.stats.kept++;
+}
+
+/** Bytes of the typed arrays a plain-data value holds (each buffer view counted once). */
+export function typedBytes(value: unknown): number {
+  const seen = new Set<object>();
+  let total = 0;
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== "object" || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) total += v.byteLength;
+    else if (Array.isArray(v)) v.forEach(walk);
+    else for (const x of Object.values(v)) walk(x);
+  };
+  walk(value);
+  return total;
+}
+
+/** Whether two training sets hold the same ratings, counts, scale and source rows, value for value. */
+function sameTrainSet(a: TrainSet, b: TrainSet): boolean {
+  if (a === b) return true;
+  if (a.nUsers !== b.nUsers || a.nMovies !== b.nMovies) return false;
+  if (a.scale.min !== b.scale.min || a.scale.max !== b.scale.max || a.scale.step !== b.scale.step) return false;
+  if (a.source?.dataset !== b.source?.dataset) return false;
+  const same = (x: ArrayLike<number> | undefined, y: ArrayLike<number> | undefined) => {
+    if (x === y) return true;
+    if (x === undefined || y === undefined || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
+    return true;
+  };
+  const r = a.ratings,
+    q = b.ratings;
+  return (
+    same(r.user, q.user) &&
+    same(r.movie, q.movie) &&
+    same(r.rating, q.rating) &&
+    same(r.timestamp, q.timestamp) &&
+    same(a.source?.rows, b.source?.rows)
+  );
 }
 
 /**
@@ -186,7 +248,15 @@ function hashWords(words: ArrayLike<number>[], seeds: [number, number] = [0x811c
     }
     a = Math.imul(a ^ w.length, 0x01000193);
   }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  // Murmur3's finaliser on each lane (and the other lane folded in): every input bit reaches every output bit.
+  const fmix = (h: number) => {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const ha = fmix(a ^ Math.imul(b, 0x27d4eb2d)),
+    hb = fmix(b ^ ha);
+  return ha.toString(16).padStart(8, "0") + hb.toString(16).padStart(8, "0");
 }
 
 function words(a: ArrayBufferView): Int32Array {

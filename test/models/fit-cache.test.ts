@@ -3,7 +3,7 @@
 import {describe, expect, it} from "vitest";
 import type {RatingScale} from "../../lib/data/types.js";
 import type {Model, TrainSet} from "../../lib/models/estimator.js";
-import {paramsKey, sharedFit, sharingFits, trainKey} from "../../lib/models/fit-cache.js";
+import {paramsKey, sharedFit, sharingFits, trainKey, typedBytes} from "../../lib/models/fit-cache.js";
 import {crossValidate} from "../../lib/eval/cross-validate.js";
 import {getModel} from "../../lib/models/registry.js";
 import {runLeaderboard} from "../../lib/reports/leaderboard.js";
@@ -66,6 +66,30 @@ describe("sharedFit", () => {
     expect(stats.hits).toBe(1);
     // The scope has ended: nothing is served any more.
     expect(sharedFit(m, trainOf(triples, 2, 2), {a: 2, b: [1, 2]})).not.toBe(result.first);
+  });
+
+  it("keeps nothing for a caller that only repeats others' fits, nor past maxBytes", async () => {
+    const m = countingModel();
+    const big = {
+      fits: 0,
+      fit(t: TrainSet) {
+        big.fits++;
+        return {w: new Float64Array(1000), scale: t.scale};
+      }
+    };
+    await sharingFits(
+      async () => {
+        sharedFit(m, trainOf(triples, 2, 2), {a: 2}, false);
+        sharedFit(m, trainOf(triples, 2, 2), {a: 2});
+        sharedFit(big, trainOf(triples, 2, 2));
+        sharedFit(big, trainOf(triples, 2, 2));
+      },
+      {minSeconds: 0, maxBytes: 4000}
+    );
+    expect(m.fits).toBe(2);
+    // 8,000 bytes of state are over the 4,000 allowed: never kept, so fitted twice.
+    expect(big.fits).toBe(2);
+    expect(typedBytes({a: new Float32Array(3), b: [new Uint8Array(5)], c: {d: 1}})).toBe(17);
   });
 
   it("keeps only fits of at least minSeconds", async () => {

@@ -216,7 +216,8 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams>, member: 
   const chosen: BlendMember[] = p.members.map((mem, j) => {
     const candidates = mem.candidates?.map((c) => ({...mem.params, ...c})) ?? [mem.params ?? {}];
     const held: Float64Array[] = [];
-    const scores = scoreCandidates(models[j], split, candidates, (i, pr) => (held[i] = pr));
+    // The blend only repeats fits others make (BPMF's selection): it reads the scope's kept fits, keeps none.
+    const scores = scoreCandidates(models[j], split, candidates, (i, pr) => (held[i] = pr), false);
     const bestIndex = bestIndexOf(scores);
     selection.push({scores, bestIndex});
     for (let r = 0; r < nHold; r++) preds[r * nm + j] = held[bestIndex][r];
@@ -264,7 +265,7 @@ export function fitBlend(train: TrainSet, params: Partial<BlendParams>, member: 
     weights[best * (p.supportWeighted ? 3 : 1)] = 1;
   }
   const counts = supportCounts(train);
-  const states = chosen.map((mem, j) => (kept || j === best ? sharedFit(models[j], train, mem.params) : null));
+  const states = chosen.map((mem, j) => (kept || j === best ? sharedFit(models[j], train, mem.params, false) : null));
   return {
     members: chosen,
     selection,

@@ -95,13 +95,15 @@ export function trainSubset(train: TrainSet, rows: Int32Array): TrainSet {
 
 /**
  * Fits every candidate on split.inner and scores it on split.hold. onPredictions, when given,
- * receives each candidate's hold-out predictions (callers that stack models reuse them).
+ * receives each candidate's hold-out predictions (callers that stack models reuse them); keep says
+ * whether the fits may be kept for others in a sharingFits scope (see sharedFit).
  */
 export function scoreCandidates<P, S extends {scale: RatingScale}>(
   model: Model<P, S>,
   split: InnerSplit,
   candidates: readonly Record<string, unknown>[],
-  onPredictions?: (index: number, predicted: Float64Array) => void
+  onPredictions?: (index: number, predicted: Float64Array) => void,
+  keep = true
 ): CandidateScore[] {
   if (candidates.length === 0)
     throw new RangeError(`model selection (${model.name}): no candidates; expected at least one parameter set`);
@@ -109,7 +111,7 @@ export function scoreCandidates<P, S extends {scale: RatingScale}>(
   const n = hold.rating.length;
   return candidates.map((params, i) => {
     const fitTime = fitTimer();
-    const state = sharedFit(model, split.inner, params);
+    const state = sharedFit(model, split.inner, params, keep);
     const fitSeconds = fitTime();
     // The batch path, so a model that reads more than (user, movie) (the rating's day) is scored as it predicts.
     const predicted = predictRatings(model, state, hold).rating;

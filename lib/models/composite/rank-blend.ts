@@ -89,6 +89,7 @@ export function fitRankBlend(
   if (p.members.length === 0) throw new RangeError("rank-blend: no members; expected at least one model");
   if (!(p.holdout > 0 && p.holdout < 1))
     throw new RangeError(`rank-blend: holdout is ${p.holdout}; expected 0 < holdout < 1`);
+  if (!(Number.isInteger(p.k) && p.k >= 1)) throw new RangeError(`rank-blend: k is ${p.k}; expected an integer ≥ 1`);
   const models = p.members.map((m) => member(m.model));
   const {inner, hold} = innerSplit(train, p.holdout, p.seed);
   const truth = new Map<number, Set<number>>();
@@ -98,38 +99,42 @@ export function fitRankBlend(
     truth.set(hold.user[r], set);
   }
   const users = [...truth.keys()].sort((a, b) => a - b);
-  const innerStates = models.map((m, j) => sharedFit(m, inner, p.members[j].params));
-  // Every member's standardised scores of every hold-out user, computed once for the whole grid.
-  const z = models.map((m, j) => users.map((u) => standardise(m.scoreAll(innerStates[j], u))));
+  if (users.length === 0)
+    throw new RangeError(
+      `rank-blend: the inner split held out no rating of ${train.ratings.rating.length}; expected movies with at least two training ratings`
+    );
+  // The members only repeat fits others may make (their own rows'): they read the scope's kept fits, keep none.
+  const innerStates = models.map((m, j) => sharedFit(m, inner, p.members[j].params, false));
   const seen = seenMatrix(inner);
-  const masks = users.map((u) => seenMask(seen, u));
-  const ndcgOf = (weights: number[]) => {
-    let sum = 0;
-    const combined = new Float32Array(train.nMovies);
-    users.forEach((u, i) => {
-      combined.fill(0);
-      weights.forEach((w, j) => {
-        if (w === 0) return;
-        const zs = z[j][i];
-        for (let m = 0; m < combined.length; m++) combined[m] += w * zs[m];
-      });
-      const top = topK(combined, p.k, masks[i]).map((t) => t.movie);
-      sum += scoreRankedList(top, truth.get(u)!, p.k).ndcg;
-    });
-    return sum / users.length;
-  };
+  const mask = new Uint8Array(train.nMovies);
   const weights: number[] = models.map((_, j) => (j === 0 ? 1 : 0));
   const selection: RankBlendState["selection"] = [];
+  const base = new Float32Array(train.nMovies),
+    combined = new Float32Array(train.nMovies);
   for (let j = 1; j < models.length; j++) {
-    const tried = WEIGHT_GRID.map((w) => {
-      weights[j] = w;
-      return {weight: w, ndcg: ndcgOf(weights)};
-    });
+    // One pass over the hold-out users per member, every grid weight at once: memory of one user's scores.
+    const sums = new Float64Array(WEIGHT_GRID.length);
+    for (const u of users) {
+      base.fill(0);
+      for (let k = 0; k < j; k++) {
+        if (weights[k] === 0) continue;
+        const zk = standardise(models[k].scoreAll(innerStates[k], u));
+        for (let m = 0; m < base.length; m++) base[m] += weights[k] * zk[m];
+      }
+      const zj = standardise(models[j].scoreAll(innerStates[j], u));
+      seenMask(seen, u, mask);
+      WEIGHT_GRID.forEach((w, g) => {
+        for (let m = 0; m < combined.length; m++) combined[m] = w === 0 ? base[m] : base[m] + w * zj[m];
+        const top = topK(combined, p.k, mask).map((t) => t.movie);
+        sums[g] += scoreRankedList(top, truth.get(u)!, p.k).ndcg;
+      });
+    }
+    const tried = WEIGHT_GRID.map((w, g) => ({weight: w, ndcg: sums[g] / users.length}));
     // The highest inner nDCG; ties go to the smaller weight (the grid is ascending).
     weights[j] = tried.reduce((best, t) => (t.ndcg > best.ndcg ? t : best)).weight;
     selection.push(tried);
   }
-  const states = models.map((m, j) => (weights[j] === 0 ? null : sharedFit(m, train, p.members[j].params)));
+  const states = models.map((m, j) => (weights[j] === 0 ? null : sharedFit(m, train, p.members[j].params, false)));
   return {...ratingFallback(train), members: p.members, weights, selection, states, nMovies: train.nMovies};
 }
 

@@ -8,6 +8,19 @@ import {generateSynthetic} from "../../../lib/data/synthetic.js";
 import {getModel} from "../../../lib/models/registry.js";
 import {fitRankBlend, standardise, WEIGHT_GRID} from "../../../lib/models/composite/rank-blend.js";
 import {topK} from "../../../lib/models/top-n.js";
+import {ratingRows} from "../../../lib/models/composite/inner-selection.js";
+import type {TrainSet} from "../../../lib/models/estimator.js";
+
+/** The first training row of each movie. */
+function firstOfEachMovie(t: TrainSet): Int32Array {
+  const seen = new Set<number>();
+  const rows: number[] = [];
+  t.ratings.movie.forEach((m, r) => {
+    if (!seen.has(m)) rows.push(r);
+    seen.add(m);
+  });
+  return Int32Array.from(rows);
+}
 
 const dataset = encodeDataset(
   cleanDataset(generateSynthetic({seed: 5, users: 80, movies: 60, ratings: 2500}), {beforeRelease: false}).data
@@ -51,14 +64,19 @@ describe("rank-blend", () => {
       expect(a).toEqual(b);
     }
     const p = {members: [{model: "ease"}, ials]};
-    expect(fitRankBlend(train, {...p, seed: 1}, getModel).selection).toEqual(
-      fitRankBlend(train, {...p, seed: 1}, getModel).selection
-    );
+    const seeded = fitRankBlend(train, {...p, seed: 1}, getModel).selection;
+    expect(fitRankBlend(train, {...p, seed: 1}, getModel).selection).toEqual(seeded);
+    // Another seed, another inner split: other inner nDCGs.
+    expect(fitRankBlend(train, {...p, seed: 2}, getModel).selection).not.toEqual(seeded);
   });
 
   it("refuses no members, a bad hold-out share and itself as a member", () => {
     expect(() => blend.fit(train, {members: []})).toThrow(/no members/);
     expect(() => blend.fit(train, {holdout: 1})).toThrow(/holdout is 1/);
+    expect(() => blend.fit(train, {k: 0})).toThrow(/k is 0/);
+    // Every movie rated once: the per-movie split keeps each in training and holds nothing out.
+    const once = {...train, ratings: ratingRows(train.ratings, firstOfEachMovie(train))};
+    expect(() => blend.fit(once, {})).toThrow(/held out no rating/);
     expect(() => blend.fit(train, {members: [{model: "rank-blend"}]})).toThrow(/unknown member "rank-blend"/);
   });
 });
