@@ -53,14 +53,14 @@ function slowMembers(name: string, names: readonly string[]): string[] {
  * selection, which the blend repeats) are made once in that thread (sharingFits).
  */
 export function scheduleUnits(names: readonly string[]): string[][] {
-  const withStack = new Map<string, string>();
-  for (const n of names) for (const m of slowMembers(n, names)) if (!withStack.has(m)) withStack.set(m, n);
+  // Each stacking model with its slow members, looked up once; a member goes with the first stack that uses it.
+  const stacks = names.map((n) => ({stack: n, members: slowMembers(n, names)})).filter((s) => s.members.length > 0);
   const units: string[][] = [];
   const placed = new Set<string>();
   for (const n of names) {
     if (placed.has(n)) continue;
-    const stack = withStack.get(n) ?? (slowMembers(n, names).length > 0 ? n : undefined);
-    const unit = stack === undefined ? [n] : [...slowMembers(stack, names), stack].filter((m) => !placed.has(m));
+    const s = stacks.find((t) => t.stack === n || t.members.includes(n));
+    const unit = (s === undefined ? [n] : [...s.members, s.stack]).filter((m) => !placed.has(m));
     unit.forEach((m) => placed.add(m));
     units.push(unit);
   }
